@@ -1,0 +1,104 @@
+import { CreateUserRequest } from '../contract/users.js';
+import type { Config } from '../server/config.js';
+import { migrateDatabase } from '../server/db/migrate.js';
+import {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  isDemoWanted,
+  loadDemoCentre,
+} from '../server/demo/load.js';
+import { systemContext } from '../server/features/context.js';
+import { createUser } from '../server/features/users/service.js';
+import { openDatabase, startServer } from '../server/main.js';
+import { ensureWebBuilt } from './web-build.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
+export async function runServe(config: Config): Promise<number> {
+  const webRoot = ensureWebBuilt(print);
+  const server = await startServer(config, webRoot);
+  print(`Rabita is running at ${server.url}`);
+  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    print(`Received ${signal}; stopping...`);
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    await server.stop();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  return -1;
+}
+
+function printDemoBanner(accounts: DemoAccount[]) {
+  print('');
+  print('The demo centre is loaded. Sign in with any of these accounts:');
+  for (const a of accounts)
+    print(
+      `  ${a.email.padEnd(32)} ${a.roles.join(', ')}${a.nationCode ? ` (${a.nationCode})` : ''}`,
+    );
+  print(`Password for every demo account: ${DEMO_PASSWORD}`);
+  print('');
+}
+
+export async function runMigrate(config: Config): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database.handle.pool);
+    print('Migrations applied.');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runDemo(config: Config): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database.handle.pool);
+    if (!(await isDemoWanted(database.handle.db, { demo: true }, true))) {
+      process.stderr.write(
+        'rabita: the database already has users; the demo loads only into an empty one.\n',
+      );
+      return 1;
+    }
+    printDemoBanner(await loadDemoCentre(database.handle.db));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runUserAdd(
+  config: Config,
+  values: { email?: string; name?: string; role?: string[]; nation?: string; password?: string },
+): Promise<number> {
+  const parsed = CreateUserRequest.safeParse({
+    email: values.email,
+    displayName: values.name,
+    roles: values.role,
+    nationCode: values.nation ?? null,
+    password: values.password ?? process.env.RABITA_PASSWORD,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      process.stderr.write(`rabita: ${issue.path.join('.')}: ${issue.message}\n`);
+    return 2;
+  }
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database.handle.pool);
+    const user = await database.handle.db.transaction((tx) =>
+      createUser(systemContext(tx, 'cli'), parsed.data),
+    );
+    print(`Created ${user.email} (${user.roles.join(', ')}).`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { EmbeddedDatabaseError } from '../server/db/embedded.js';
+import { StartupError } from '../server/main.js';
+import { runDemo, runMigrate, runServe, runUserAdd } from './commands.js';
+
+const USAGE = `Usage: rabita <command>
+
+Commands:
+  serve                 start the server (embedded PostgreSQL unless DATABASE_URL is set)
+  migrate               apply database migrations and exit
+  demo                  load the demo centre into an empty database
+  user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
+                        create a user (the password is read from RABITA_PASSWORD when not given)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return runServe(config);
+    case 'migrate':
+      return runMigrate(config);
+    case 'demo':
+      return runDemo(config);
+    case 'user':
+      if (sub === 'add') {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string', multiple: true },
+            nation: { type: 'string' },
+            password: { type: 'string' },
+          },
+        });
+        return runUserAdd(config, values);
+      }
+      break;
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return 0;
+  }
+  process.stderr.write(`rabita: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (error: unknown) => {
+    const known =
+      error instanceof ConfigError ||
+      error instanceof StartupError ||
+      error instanceof EmbeddedDatabaseError;
+    process.stderr.write(
+      `rabita: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { NewPassword } from './auth.js';
+import { IsoDateTime, Locale, Uuid } from './common.js';
+import { Role } from './roles.js';
+
+export const NationCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. KWT');
+
+export const User = z.object({
+  id: Uuid,
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  nationCode: NationCode.nullable(),
+  locale: Locale,
+  active: z.boolean(),
+  createdAt: IsoDateTime,
+  lastSignInAt: IsoDateTime.nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const CreateUserRequest = z.strictObject({
+  email: z.email().max(254),
+  displayName: z.string().trim().min(1).max(120),
+  roles: z.array(Role).min(1).max(8),
+  nationCode: NationCode.nullable().default(null),
+  locale: Locale.default('en'),
+  password: NewPassword,
+});
+export type CreateUserRequest = z.input<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(120),
+    roles: z.array(Role).min(1).max(8),
+    nationCode: NationCode.nullable(),
+    active: z.boolean(),
+  })
+  .partial();
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const ResetPasswordRequest = z.strictObject({ newPassword: NewPassword });
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
+
+export const UserListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  nationCode: NationCode.optional(),
+  active: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;

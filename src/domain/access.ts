@@ -1,0 +1,59 @@
+import type { Permission, Role } from '../contract/roles.js';
+import { NATION_SCOPED_ROLES, PERMISSIONS } from '../contract/roles.js';
+
+const EVERY_PERMISSION = PERMISSIONS.filter((p) => p !== 'public');
+
+/** What each role may do. `authenticated` is implied for every signed-in user. */
+const GRANTS: Record<Role, readonly Permission[]> = {
+  administrator: EVERY_PERMISSION,
+  registrar: ['partners.read', 'partners.manage', 'contacts.manage'],
+  course_director: ['partners.read'],
+  instructor: ['partners.read'],
+  npoc: ['partners.read', 'contacts.manage'],
+  nominator: ['partners.read'],
+  participant: ['partners.read'],
+  observer: ['partners.read'],
+};
+
+/** The union of the permissions of a user's roles. */
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const granted = new Set<Permission>(['authenticated']);
+  for (const role of roles) for (const p of GRANTS[role]) granted.add(p);
+  return granted;
+}
+
+/**
+ * Which nations' records a user may see. Centre staff see all; anyone else who belongs to a
+ * nation sees that nation only. An observer without a nation (e.g. alliance headquarters) sees all.
+ */
+export type NationScope = { kind: 'all' } | { kind: 'nation'; nationCode: string };
+
+export function nationScopeOf(user: {
+  roles: readonly Role[];
+  nationCode: string | null;
+}): NationScope {
+  const centreStaff = user.roles.some((r) => r === 'administrator' || r === 'registrar');
+  if (centreStaff || user.nationCode === null) return { kind: 'all' };
+  return { kind: 'nation', nationCode: user.nationCode };
+}
+
+/** Why a role/nation combination is invalid, or null when it is fine. */
+export function roleNationProblem(
+  roles: readonly Role[],
+  nationCode: string | null,
+): string | null {
+  const needsNation = roles.some((r) => NATION_SCOPED_ROLES.includes(r));
+  if (needsNation && nationCode === null) {
+    return 'a national point of contact, nominator or participant must belong to a nation';
+  }
+  const centreStaff = roles.some((r) => r === 'administrator' || r === 'registrar');
+  if (centreStaff && needsNation) {
+    return 'centre staff roles cannot be combined with nation-scoped roles';
+  }
+  return null;
+}
+
+/** True when the scope allows seeing the given nation's records. */
+export function canSeeNation(scope: NationScope, nationCode: string): boolean {
+  return scope.kind === 'all' || scope.nationCode === nationCode;
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import type { Database } from './db/client.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { authRoutes } from './features/auth/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { partnerRoutes } from './features/partners/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { authenticate } from './http/authenticate.js';
+import { handleError, sendProblem } from './http/errors.js';
+import { requireDeclaredPermissions } from './http/route-permissions.js';
+
+export interface AppSettings {
+  sessionHours: number;
+  signInAttemptsPerWindow: number;
+  trustProxy: boolean;
+  /** The built web app (index.html + assets); not served when absent. */
+  webRoot: string | null;
+}
+
+export interface AppDeps {
+  db: Database;
+  pool: pg.Pool;
+  settings: AppSettings;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    pg: pg.Pool;
+    settings: AppSettings;
+  }
+}
+
+/** Builds the HTTP app without listening, so tests drive it with `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: deps.settings.trustProxy,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', deps.db);
+  app.decorate('pg', deps.pool);
+  app.decorate('settings', deps.settings);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  requireDeclaredPermissions(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables and positions through inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  // preHandler, not onRequest: the sign-in limit keys on the e-mail in the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(authenticate, { db: deps.db });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rabita API',
+        version: '1',
+        description: 'Partners, people and training of a security-cooperation training centre.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rabita_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      api.get(
+        '/openapi.json',
+        { schema: { hide: true }, config: { permission: 'public' } },
+        async () => app.swagger(),
+      );
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(userRoutes, { prefix: '/users' });
+      await api.register(auditRoutes, { prefix: '/audit' });
+      await api.register(partnerRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerWebApp(app, deps.settings.webRoot);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get its index.html. */
+function registerWebApp(app: FastifyInstance, webRoot: string | null) {
+  const index = webRoot ? path.join(webRoot, 'index.html') : null;
+  const hasWeb = index !== null && fs.existsSync(index);
+  if (hasWeb && webRoot) {
+    app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
+    if (hasWeb && isPage) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(
+      request,
+      reply,
+      404,
+      'route_not_found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  });
+}

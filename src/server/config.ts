@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  RABITA_DATA_DIR: z.string().min(1).default('./data'),
+  RABITA_DEMO: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when a TLS-terminating proxy sits in front, so cookies get `Secure`. */
+  RABITA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  RABITA_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** undefined: decide by the database (demo on an empty embedded one). */
+  demo: boolean | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  sessionHours: number;
+}
+
+/** Reads the environment once; a bad value stops start-up with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.RABITA_DATA_DIR),
+    demo: e.RABITA_DEMO === undefined ? undefined : e.RABITA_DEMO === '1',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.RABITA_TRUST_PROXY === '1',
+    sessionHours: e.RABITA_SESSION_HOURS,
+  };
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,31 @@
+import type { AuditEntry, AuditQuery } from '../../../contract/audit.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { invalid } from '../../http/errors.js';
+import type { ServiceContext } from '../context.js';
+import { selectAuditEntries } from './queries.js';
+
+/** Browses the audit trail, newest first, with keyset pagination on the entry id. */
+export async function listAuditEntries(ctx: ServiceContext, query: AuditQuery) {
+  const key = decodeCursor(query.cursor, 1);
+  if (key && !/^\d+$/.test(key[0] ?? ''))
+    throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const rows = await selectAuditEntries(ctx.tx, query, key ? BigInt(key[0] as string) : null);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const items: AuditEntry[] = page.map(({ entry, actorName }) => ({
+    id: entry.id.toString(),
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+    requestId: entry.requestId,
+  }));
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.entry.id.toString()]) : null,
+  };
+}

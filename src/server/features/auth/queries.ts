@@ -1,0 +1,119 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, loginSessions, users } from '../../db/schema/index.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+/** The user behind a live sign-in session, with the session's CSRF token. */
+export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ user: users, csrfToken: loginSessions.csrfToken })
+    .from(loginSessions)
+    .innerJoin(users, eq(users.id, loginSessions.userId))
+    .where(
+      and(
+        eq(loginSessions.tokenHash, tokenHash),
+        gt(loginSessions.expiresAt, now),
+        eq(users.active, true),
+      ),
+    );
+  return row;
+}
+
+export async function findTokenUser(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        gt(apiTokens.expiresAt, now),
+        isNull(apiTokens.revokedAt),
+        eq(users.active, true),
+      ),
+    );
+  return row;
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  values: typeof loginSessions.$inferInsert,
+): Promise<void> {
+  await db.insert(loginSessions).values(values);
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(loginSessions).where(eq(loginSessions.tokenHash, tokenHash));
+}
+
+/** Signs a user out everywhere but, optionally, the session they act from. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keep?: string) {
+  await db
+    .delete(loginSessions)
+    .where(
+      keep
+        ? and(eq(loginSessions.userId, userId), sql`${loginSessions.tokenHash} <> ${keep}`)
+        : eq(loginSessions.userId, userId),
+    );
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
+  const rows = await db
+    .delete(loginSessions)
+    .where(sql`${loginSessions.expiresAt} <= ${now}`)
+    .returning({ tokenHash: loginSessions.tokenHash });
+  return rows.length;
+}
+
+export async function touchToken(db: DbOrTx, tokenId: string, now: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+}
+
+export async function listTokens(db: DbOrTx, userId: string) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function insertToken(db: DbOrTx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  if (!row) throw new Error('token insert returned nothing');
+  return row;
+}
+
+export async function revokeToken(db: DbOrTx, userId: string, tokenId: string, now: Date) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
+    .returning();
+  return row;
+}
+
+export async function updateUserColumns(
+  db: DbOrTx,
+  userId: string,
+  values: Partial<typeof users.$inferInsert>,
+) {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning();
+  return row;
+}

@@ -1,0 +1,146 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApiToken,
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  LoginRequest,
+  Me,
+  UpdatePreferencesRequest,
+} from '../../../contract/auth.js';
+import { Uuid } from '../../../contract/common.js';
+import { actorOf, SESSION_COOKIE } from '../../http/authenticate.js';
+import { inTransaction, readContext } from '../../http/context.js';
+import { presentMe } from './presenters.js';
+import * as auth from './service.js';
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+  app.post(
+    '/login',
+    {
+      schema: { tags, summary: 'Sign in', body: LoginRequest, response: { 200: Me } },
+      config: {
+        permission: 'public',
+        // Per address and e-mail: slows guessing without letting one office lock out another.
+        rateLimit: {
+          max: app.settings.signInAttemptsPerWindow,
+          timeWindow: '15 minutes',
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.signIn({
+        db: app.db,
+        email: request.body.email,
+        password: request.body.password,
+        userAgent: request.headers['user-agent'] ?? null,
+        sessionHours: app.settings.sessionHours,
+        requestId: String(request.id),
+        now: new Date(),
+      });
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        expires: result.expiresAt,
+      });
+      return result.me;
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags, summary: 'Sign out' }, config: { permission: 'authenticated' } },
+    async (request, reply) => {
+      await inTransaction(app, request, auth.signOut);
+      clearCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: { tags, summary: 'Who am I', response: { 200: Me } },
+      config: { permission: 'authenticated' },
+    },
+    async (request) => presentMe(actorOf(request)),
+  );
+
+  app.patch(
+    '/me/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Update my preferences',
+        body: UpdatePreferencesRequest,
+        response: { 200: Me },
+      },
+      config: { permission: 'authenticated' },
+    },
+    (request) => inTransaction(app, request, (ctx) => auth.updatePreferences(ctx, request.body)),
+  );
+
+  app.post(
+    '/password',
+    {
+      schema: { tags, summary: 'Change my password', body: ChangePasswordRequest },
+      config: { permission: 'authenticated' },
+    },
+    async (request, reply) => {
+      await inTransaction(app, request, (ctx) => auth.changePassword(ctx, request.body));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/tokens',
+    {
+      schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiToken) } },
+      config: { permission: 'authenticated' },
+    },
+    (request) => auth.listApiTokens(readContext(app, request)),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token',
+        body: CreateApiTokenRequest,
+        response: { 201: CreatedApiToken },
+      },
+      config: { permission: 'authenticated' },
+    },
+    async (request, reply) => {
+      const created = await inTransaction(app, request, (ctx) =>
+        auth.createApiToken(ctx, request.body, new Date()),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    {
+      schema: { tags, summary: 'Revoke an API token', params: z.strictObject({ id: Uuid }) },
+      config: { permission: 'authenticated' },
+    },
+    async (request, reply) => {
+      await inTransaction(app, request, (ctx) =>
+        auth.revokeApiToken(ctx, request.params.id, new Date()),
+      );
+      return reply.status(204).send();
+    },
+  );
+};

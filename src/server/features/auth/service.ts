@@ -1,0 +1,142 @@
+import type {
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  Me,
+  UpdatePreferencesRequest,
+} from '../../../contract/auth.js';
+import type { Database } from '../../db/client.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { actorFromUser, presentMe, presentToken } from './presenters.js';
+import * as q from './queries.js';
+import { hashPassword, hashToken, newApiToken, newSecret, verifyPassword } from './secrets.js';
+
+export interface SignInResult {
+  me: Me;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * Checks the credentials and opens a server-side session. The same answer for an unknown
+ * e-mail, a wrong password and a deactivated account, so the form reveals nothing.
+ */
+export async function signIn(opts: {
+  db: Database;
+  email: string;
+  password: string;
+  userAgent: string | null;
+  sessionHours: number;
+  requestId: string;
+  now: Date;
+}): Promise<SignInResult> {
+  const user = await q.findUserByEmail(opts.db, opts.email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, opts.password);
+  if (!user || !passwordOk || !user.active) {
+    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
+  }
+  const sessionToken = newSecret();
+  const tokenHash = hashToken(sessionToken);
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(opts.now.getTime() + opts.sessionHours * 3_600_000);
+  await opts.db.transaction(async (tx) => {
+    await q.insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      userAgent: opts.userAgent?.slice(0, 300) ?? null,
+    });
+    await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
+    const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
+    await recordAudit(ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+  });
+  const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
+  return { me: presentMe(actor), sessionToken, expiresAt };
+}
+
+export async function signOut(ctx: ServiceContext): Promise<void> {
+  if (ctx.actor.via.kind !== 'session') return;
+  await q.deleteSession(ctx.tx, ctx.actor.via.tokenHash);
+  await recordAudit(ctx, { action: 'auth.sign_out', entityType: 'user', entityId: ctx.actor.id });
+}
+
+/** Changes one's own password and signs out every other session of the account. */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: ChangePasswordRequest,
+): Promise<void> {
+  const user = await q.findUserById(ctx.tx, ctx.actor.id);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError(400, 'wrong_password', 'The current password is not correct.', [
+      { field: 'currentPassword', message: 'is not correct', code: 'wrong_password' },
+    ]);
+  }
+  await q.updateUserColumns(ctx.tx, user.id, {
+    passwordHash: await hashPassword(input.newPassword),
+  });
+  const keep = ctx.actor.via.kind === 'session' ? ctx.actor.via.tokenHash : undefined;
+  await q.deleteSessionsOfUser(ctx.tx, user.id, keep);
+  await recordAudit(ctx, {
+    action: 'user.password_changed',
+    entityType: 'user',
+    entityId: user.id,
+  });
+}
+
+export async function updatePreferences(
+  ctx: ServiceContext,
+  input: UpdatePreferencesRequest,
+): Promise<Me> {
+  const before = { locale: ctx.actor.locale };
+  const user = await q.updateUserColumns(ctx.tx, ctx.actor.id, { locale: input.locale });
+  if (!user) throw notFound('The user');
+  await recordAudit(ctx, {
+    action: 'user.preferences_updated',
+    entityType: 'user',
+    entityId: user.id,
+    before,
+    after: { locale: input.locale },
+  });
+  return presentMe(actorFromUser(user, ctx.actor.via));
+}
+
+export async function listApiTokens(ctx: ServiceContext) {
+  return (await q.listTokens(ctx.tx, ctx.actor.id)).map(presentToken);
+}
+
+export async function createApiToken(
+  ctx: ServiceContext,
+  input: CreateApiTokenRequest,
+  now: Date,
+): Promise<CreatedApiToken> {
+  const { token, prefix } = newApiToken();
+  const row = await q.insertToken(ctx.tx, {
+    userId: ctx.actor.id,
+    name: input.name,
+    prefix,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
+  });
+  const presented = presentToken(row);
+  await recordAudit(ctx, {
+    action: 'api_token.created',
+    entityType: 'api_token',
+    entityId: row.id,
+    after: presented,
+  });
+  return { ...presented, token };
+}
+
+export async function revokeApiToken(ctx: ServiceContext, tokenId: string, now: Date) {
+  const row = await q.revokeToken(ctx.tx, ctx.actor.id, tokenId, now);
+  if (!row) throw notFound('The API token');
+  await recordAudit(ctx, {
+    action: 'api_token.revoked',
+    entityType: 'api_token',
+    entityId: row.id,
+    before: presentToken(row),
+  });
+}

@@ -1,0 +1,158 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '../../contract/common.js';
+
+type FieldError = NonNullable<Problem['errors']>[number];
+
+/**
+ * The one error type services and hooks throw. `code` is stable and machine-readable; clients
+ * branch on it, never on `detail`, which is for people.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
+export const conflict = (code: string, detail: string) => new AppError(409, code, detail);
+export const forbidden = () =>
+  new AppError(403, 'forbidden', 'Your role does not allow this action.');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in to continue.');
+export const invalid = (field: string, message: string, code = 'invalid') =>
+  new AppError(400, 'validation_failed', `${field}: ${message}`, [{ field, message, code }]);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const body: Problem = {
+    type: `https://rabita.dev/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    instance: request.url.split('?')[0],
+    requestId: String(request.id),
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** Fastify's own errors (bad JSON, body too large...) keep their status with a stable code. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
+};
+
+/** Turns every thrown error into problem+json; unknown errors become a logged, generic 500. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    if (error.headers) reply.headers(error.headers);
+    return sendProblem(request, reply, error.status, error.code, error.message, error.errors);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? 'body';
+    const errors = error.validation.flatMap((issue): FieldError[] => {
+      const base = issue.instancePath.split('/').filter(Boolean).join('.');
+      const keys = (issue.params as { keys?: unknown }).keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((key) => ({
+          field: [base, String(key)].filter(Boolean).join('.'),
+          message: 'is not a known field',
+          code: 'unknown_field',
+        }));
+      }
+      return [
+        {
+          field: base || part,
+          message: issue.message ?? 'is invalid',
+          code: issue.keyword ?? 'invalid',
+        },
+      ];
+    });
+    const detail = `Invalid ${part}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
+    return sendProblem(request, reply, 400, 'validation_failed', detail, errors);
+  }
+  const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (fastifyCode) {
+    return sendProblem(request, reply, error.statusCode ?? 400, fastifyCode, error.message);
+  }
+  if (error.statusCode === 429) {
+    return sendProblem(request, reply, 429, 'rate_limited', 'Too many attempts; try again later.');
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return sendProblem(
+      request,
+      reply,
+      503,
+      'database_unavailable',
+      'The database cannot be reached; try again shortly.',
+    );
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return sendProblem(request, reply, error.statusCode, 'invalid_request', error.message);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(
+    request,
+    reply,
+    500,
+    'internal_error',
+    'Something went wrong on our side. Quote the request id if you report it.',
+  );
+}
+
+/** Connection-level failures (server down, refused, terminated), not query errors. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown };
+  if (!e || typeof e !== 'object') return false;
+  if (
+    e.code &&
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(e.code)
+  )
+    return true;
+  if (
+    typeof e.message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message)
+  )
+    return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}

@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { connectDatabase, type DatabaseHandle } from './db/client.js';
+import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
+import { migrateDatabase } from './db/migrate.js';
+import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  demoAccounts: DemoAccount[] | null;
+  stop(): Promise<void>;
+}
+
+export interface DatabaseConnection {
+  handle: DatabaseHandle;
+  embedded: EmbeddedServer | null;
+  close(): Promise<void>;
+}
+
+/** The configured database: the given URL, or the embedded server in the data folder. */
+export async function openDatabase(config: Config): Promise<DatabaseConnection> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const url = config.databaseUrl ?? embedded?.url;
+  if (!url) throw new Error('no database URL');
+  const handle = connectDatabase(url);
+  try {
+    await handle.pool.query('select 1');
+  } catch (error) {
+    await handle.close();
+    await embedded?.stop();
+    throw new StartupError(
+      `cannot reach the database at ${redactUrl(url)}: ${(error as Error).message}`,
+    );
+  }
+  return {
+    handle,
+    embedded,
+    close: async () => {
+      await handle.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Config -> database -> migrations -> demo on an empty embedded database -> listen. */
+export async function startServer(config: Config, webRoot: string | null): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateDatabase(database.handle.pool);
+    const demoAccounts = (await isDemoWanted(
+      database.handle.db,
+      config,
+      database.embedded !== null,
+    ))
+      ? await loadDemoCentre(database.handle.db)
+      : null;
+    app = await buildApp({
+      db: database.handle.db,
+      pool: database.handle.pool,
+      settings: {
+        sessionHours: config.sessionHours,
+        signInAttemptsPerWindow: 10,
+        trustProxy: config.trustProxy,
+        webRoot,
+      },
+      logger: {
+        level: config.logLevel,
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+    });
+    await listen(app, config);
+    const running = app;
+    return {
+      app: running,
+      url: `http://${config.host}:${addressPort(running)}`,
+      demoAccounts,
+      stop: async () => {
+        await running.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function listen(app: FastifyInstance, config: Config) {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new StartupError(
+        `port ${config.port} on ${config.host} is already in use; set PORT to another port`,
+      );
+    if (code === 'EACCES')
+      throw new StartupError(
+        `no permission to listen on port ${config.port}; choose a port above 1023`,
+      );
+    throw error;
+  }
+}
+
+function addressPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** A problem the operator can fix; printed as one line, without a stack. */
+export class StartupError extends Error {}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

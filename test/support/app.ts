@@ -1,0 +1,88 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database; no web app, no logger, a small sign-in limit to test. */
+export async function createTestApp(
+  options: { signInAttemptsPerWindow?: number } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const app = await buildApp({
+    db: db.db,
+    pool: db.pool,
+    settings: {
+      sessionHours: 12,
+      signInAttemptsPerWindow: options.signInAttemptsPerWindow ?? 1000,
+      trustProxy: false,
+      webRoot: null,
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** A signed-in browser: its cookie and CSRF token, sent with every request it makes. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  const me = response.json() as { csrfToken: string; user: { id: string } };
+  return {
+    cookie: `${SESSION_COOKIE}=${cookie.value}`,
+    csrfToken: me.csrfToken,
+    userId: me.user.id,
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A request as the given session (or anonymous when null), with the CSRF header on writes. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = {};
+  if (session) {
+    headers.cookie = session.cookie;
+    if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
+  }
+  return app.inject({
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}

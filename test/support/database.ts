@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/server/db/client.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestDatabase extends DatabaseHandle {
+  url: string;
+  name: string;
+  /** Closes the pool and drops the database. */
+  destroy(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own, cloned from the run's template in milliseconds. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('adminUrl');
+  const name = `rabita_t_${inject('runId')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${inject('templateDb')}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, name);
+  const handle = connectDatabase(url, { max: 5 });
+  return {
+    ...handle,
+    url,
+    name,
+    destroy: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
