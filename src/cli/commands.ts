@@ -10,13 +10,13 @@ import {
 import { systemContext } from '../server/features/context.js';
 import { createUser } from '../server/features/users/service.js';
 import { openDatabase, startServer } from '../server/main.js';
-import { ensureWebBuilt } from './web-build.js';
+import { ensureWebBuilt, existingWebBuild } from './web-build.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
-export async function runServe(config: Config): Promise<number> {
-  const webRoot = ensureWebBuilt(print);
+export async function runServe(config: Config, options: { buildWeb: boolean }): Promise<number> {
+  const webRoot = options.buildWeb ? ensureWebBuilt(print) : existingWebBuild();
   const server = await startServer(config, webRoot);
   print(`Rabita is running at ${server.url}`);
   if (server.demoAccounts) printDemoBanner(server.demoAccounts);

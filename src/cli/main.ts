@@ -7,7 +7,8 @@ import { runDemo, runMigrate, runServe, runUserAdd } from './commands.js';
 const USAGE = `Usage: rabita <command>
 
 Commands:
-  serve                 start the server (embedded PostgreSQL unless DATABASE_URL is set)
+  serve [--build-web]   start the server (embedded PostgreSQL unless DATABASE_URL is set);
+                        --build-web first builds the web app if it is missing or out of date
   migrate               apply database migrations and exit
   demo                  load the demo centre into an empty database
   user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      return runServe(config);
+      return runServe(config, { buildWeb: sub === '--build-web' });
     case 'migrate':
       return runMigrate(config);
     case 'demo':

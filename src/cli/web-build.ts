@@ -40,3 +40,8 @@ export function ensureWebBuilt(log: (line: string) => void): string | null {
   }
   return WEB_ROOT;
 }
+
+/** The web build as it is, without checking its sources. */
+export function existingWebBuild(): string | null {
+  return fs.existsSync(path.join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null;
+}

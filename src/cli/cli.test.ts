@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/database.js';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/rabita.js');
+
+/** Runs `rabita <args>` to its end and returns what it printed. */
+function rabita(args: string[], env: Record<string, string>, untilOutput?: RegExp) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (untilOutput?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('rabita command', () => {
+  it('says in one line when the database cannot be reached', async () => {
+    const result = await rabita(['serve'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+      PORT: '0',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^rabita: cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/none/,
+    );
+  });
+
+  it('says so when the data folder cannot be written', async () => {
+    // Under a file, so not even root can create it.
+    const dataDir = path.join(bin, 'data');
+    const result = await rabita(['serve'], { RABITA_DATA_DIR: dataDir, PORT: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `rabita: the data folder ${dataDir} cannot be created or written`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says so when the port is taken', async () => {
+    const db = await createTestDatabase();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = String((blocker.address() as net.AddressInfo).port);
+    try {
+      const result = await rabita(['serve'], { DATABASE_URL: db.url, PORT: port });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        `rabita: port ${port} on 127.0.0.1 is already in use; set PORT to another port`,
+      );
+    } finally {
+      blocker.close();
+      await db.destroy();
+    }
+  });
+
+  it('migrates, adds a user, and serves until SIGTERM', async () => {
+    const db = await createTestDatabase();
+    try {
+      expect((await rabita(['migrate'], { DATABASE_URL: db.url })).stdout).toContain(
+        'Migrations applied.',
+      );
+      const added = await rabita(
+        [
+          'user',
+          'add',
+          '--email',
+          'chief@centre.example',
+          '--name',
+          'Chief',
+          '--role',
+          'administrator',
+        ],
+        { DATABASE_URL: db.url, RABITA_PASSWORD: 'a long enough password' },
+      );
+      expect(added.stdout).toContain('Created chief@centre.example (administrator).');
+      const served = await rabita(
+        ['serve'],
+        { DATABASE_URL: db.url, PORT: '0' },
+        /Rabita is running/,
+      );
+      expect(served.stdout).toContain('Received SIGTERM; stopping...');
+      expect(served.code).toBe(0);
+      const { rows } = await db.pool.query('select count(*)::int as n from users');
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses a bad command and a bad user', async () => {
+    expect((await rabita(['frobnicate'], {})).code).toBe(2);
+    const bad = await rabita(
+      ['user', 'add', '--email', 'not-an-email', '--role', 'administrator'],
+      {},
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('email');
+  });
+});

@@ -1,0 +1,57 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { PERMISSIONS } from '../../contract/roles.js';
+import { requireDeclaredPermissions } from './route-permissions.js';
+
+describe('route permissions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gives every registered route a known permission', () => {
+    const routes = t.app.declaredRoutes;
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      expect(PERMISSIONS, `${route.method} ${route.url}`).toContain(route.permission);
+    }
+  });
+
+  it('keeps every API write behind a permission other than public, except sign-in', () => {
+    const publicWrites = t.app.declaredRoutes.filter(
+      (r) => r.permission === 'public' && !['GET', 'HEAD'].includes(r.method),
+    );
+    expect(publicWrites.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/auth/login']);
+  });
+
+  it('lists every API route in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\/$/, '')}`),
+      ),
+    );
+    const apiRoutes = t.app.declaredRoutes.filter(
+      (r) =>
+        r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.url !== '/api/v1/openapi.json',
+    );
+    for (const route of apiRoutes) {
+      // Fastify registers a prefix's '/' route with and without the trailing slash.
+      const openApiPath = route.url.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '');
+      expect(documented, `${route.method} ${route.url}`).toContain(
+        `${route.method} ${openApiPath}`,
+      );
+    }
+  });
+
+  it('refuses to start with an API route that declares no permission', async () => {
+    const app = Fastify();
+    requireDeclaredPermissions(app);
+    expect(() => app.get('/api/v1/forgotten', async () => 'x')).toThrow(/declares no permission/);
+    await app.close();
+  });
+});

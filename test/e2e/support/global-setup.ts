@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureWebBuilt } from '../../../src/cli/web-build.js';
+import { loadConfig } from '../../../src/server/config.js';
+import { startServer } from '../../../src/server/main.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Builds the web app if needed and starts Rabita with a fresh demo centre on a free port. */
+export default async function setup(project: TestProject) {
+  const webRoot = ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  if (!webRoot) throw new Error('the web app could not be built');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-e2e-'));
+  fs.chmodSync(dataDir, 0o755);
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    RABITA_DATA_DIR: dataDir,
+    RABITA_DEMO: '1',
+    LOG_LEVEL: 'warn',
+  });
+  const server = await startServer(config, webRoot);
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
