@@ -1,0 +1,163 @@
+// Start-up benchmark: cold first start (initdb + migrate + demo), warm start, and memory after
+// start, each beside a baseline from the same run (a bare Node HTTP server; the embedded
+// PostgreSQL's own initdb + start). Writes the figures into docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+/** Spawns a command under /usr/bin/time -v, waits for `ready` on stdout, reads RSS, stops it. */
+function timedStart(command, args, env, ready) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-v', command, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    let readyMs = null;
+    let rssKb = null;
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (readyMs === null && ready.test(stdout)) {
+        readyMs = Number(process.hrtime.bigint() - started) / 1e6;
+        rssKb = treeRssKb(child.pid);
+        // Signal the measured program, not /usr/bin/time, so time reports its usage and exits.
+        for (const pid of childrenOf(child.pid)) process.kill(pid, 'SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', () => {
+      if (readyMs === null) return reject(new Error(`never became ready:\n${stdout}\n${stderr}`));
+      const maxRss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
+      resolve({ readyMs, rssKb, maxRssKb: maxRss });
+    });
+  });
+}
+
+function processTree() {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  return children;
+}
+
+function childrenOf(pid) {
+  return processTree().get(pid) ?? [];
+}
+
+/** Resident memory of a process and all its descendants (Node + PostgreSQL), from /proc. */
+function treeRssKb(pid) {
+  const children = processTree();
+  const rss = (p) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const walk = (p) => rss(p) + (children.get(p) ?? []).reduce((sum, c) => sum + walk(c), 0);
+  return {
+    total: walk(pid),
+    node: (children.get(pid) ?? []).map(rss).reduce((a, b) => Math.max(a, b), 0),
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-bench-'));
+  fs.chmodSync(tmp, 0o755);
+  const baseline = { node: [], pg: [] };
+  const rabita = { cold: [], warm: [], rssAfterStart: [], nodeRss: [], maxRss: [] };
+  const bareServer =
+    "require('node:http').createServer().listen(0,'127.0.0.1',()=>console.log('listening'))";
+  const barePg = `import('${path.join(root, 'src/server/db/embedded.ts')}').then(async(m)=>{await m.startEmbeddedPostgres(process.argv[1]);console.log('pg ready')})`;
+  for (let i = 0; i < RUNS; i++) {
+    const dir = path.join(tmp, `run-${i}`);
+    baseline.node.push((await timedStart('node', ['-e', bareServer], {}, /listening/)).readyMs);
+    const pgDir = path.join(tmp, `pg-${i}`);
+    baseline.pg.push(
+      (await timedStart('node', ['--import', 'tsx', '-e', barePg, pgDir], {}, /pg ready/)).readyMs,
+    );
+    const env = { RABITA_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn' };
+    const cold = await timedStart(
+      'node',
+      ['bin/rabita.js', 'serve'],
+      env,
+      /Password for every demo account/,
+    );
+    rabita.cold.push(cold.readyMs);
+    const warm = await timedStart('node', ['bin/rabita.js', 'serve'], env, /Rabita is running/);
+    rabita.warm.push(warm.readyMs);
+    rabita.rssAfterStart.push(warm.rssKb.total);
+    rabita.nodeRss.push(warm.maxRssKb);
+    process.stdout.write(
+      `run ${i + 1}/${RUNS}: cold ${cold.readyMs.toFixed(0)} ms, warm ${warm.readyMs.toFixed(0)} ms\n`,
+    );
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const mb = (kb) => (kb / 1024).toFixed(0);
+  const row = (name, value, base, baseName) =>
+    `| ${name} | ${value} | ${baseName} | ${base} | ${(Number.parseFloat(value) / Number.parseFloat(base)).toFixed(1)}x |`;
+  const section = [
+    '## Start-up (`npm run bench:start`)',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}; median of ${RUNS} runs.`,
+    'Ready = the line that says the server is listening (cold: after the demo banner). The web app was',
+    'already built (`npm start` builds it once on a fresh clone, which adds the Vite build time).',
+    '',
+    '| measure | Rabita | baseline | baseline value | ratio |',
+    '|---|---|---|---|---|',
+    row(
+      'cold first start: initdb + migrate + demo (ms)',
+      median(rabita.cold).toFixed(0),
+      median(baseline.pg).toFixed(0),
+      'embedded PostgreSQL initdb + start alone (ms)',
+    ),
+    row(
+      'warm start (ms)',
+      median(rabita.warm).toFixed(0),
+      median(baseline.node).toFixed(0),
+      'bare Node HTTP server start (ms)',
+    ),
+    `| RSS after start, Node + PostgreSQL processes (MB) | ${mb(median(rabita.rssAfterStart))} | | | |`,
+    `| Max RSS of the Node process, \`/usr/bin/time -v\` (MB) | ${mb(median(rabita.nodeRss))} | | | |`,
+    '',
+  ].join('\n');
+  writeSection('## Start-up', section);
+  process.stdout.write(`\n${section}\n`);
+}
+
+/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
+function writeSection(heading, section) {
+  const file = path.join(root, 'docs', 'benchmarks.md');
+  const current = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nFigures are medians measured beside a baseline in the same run; compare ratios, not absolute times.\n';
+  const start = current.indexOf(heading);
+  if (start === -1) return fs.writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
+  const next = current.indexOf('\n## ', start + heading.length);
+  fs.writeFileSync(
+    file,
+    `${current.slice(0, start)}${section}${next === -1 ? '' : current.slice(next)}`,
+  );
+}
+
+await main();
