@@ -51,6 +51,21 @@ export const ContactInput = z.strictObject({
 });
 export type ContactInput = z.input<typeof ContactInput>;
 
+/**
+ * Edits send only what changes. Written without defaults: Zod 4 applies a default even inside
+ * an optional field, so `ContactInput.partial()` would reset every field left out.
+ */
+export const ContactUpdate = z
+  .strictObject({
+    name: ContactInput.shape.name,
+    position: ContactInput.shape.position.removeDefault(),
+    email: ContactInput.shape.email.removeDefault(),
+    phone: ContactInput.shape.phone.removeDefault(),
+    primary: ContactInput.shape.primary.removeDefault(),
+  })
+  .partial();
+export type ContactUpdate = z.input<typeof ContactUpdate>;
+
 export const NationSummary = z.object({
   code: NationCode,
   name: LocalizedText,
@@ -79,7 +94,17 @@ export const NationInput = z.strictObject({
 });
 export type NationInput = z.input<typeof NationInput>;
 
-export const NationUpdate = NationInput.omit({ code: true }).partial();
+/** No defaults, for the reason given at `ContactUpdate`. */
+export const NationUpdate = z
+  .strictObject({
+    name: NationInput.shape.name,
+    frameworkCode: NationInput.shape.frameworkCode,
+    status: NationInput.shape.status,
+    joinedOn: NationInput.shape.joinedOn.removeDefault(),
+    host: NationInput.shape.host.removeDefault(),
+    notes: NationInput.shape.notes.removeDefault(),
+  })
+  .partial();
 export type NationUpdate = z.input<typeof NationUpdate>;
 
 export const NationListQuery = z.strictObject({
@@ -115,5 +140,14 @@ export const InstitutionInput = z.strictObject({
 });
 export type InstitutionInput = z.input<typeof InstitutionInput>;
 
-export const InstitutionUpdate = InstitutionInput.omit({ code: true }).partial();
+/** No defaults, for the reason given at `ContactUpdate`. */
+export const InstitutionUpdate = z
+  .strictObject({
+    name: InstitutionInput.shape.name,
+    city: InstitutionInput.shape.city.removeDefault(),
+    countryCode: InstitutionInput.shape.countryCode,
+    host: InstitutionInput.shape.host.removeDefault(),
+    openedOn: InstitutionInput.shape.openedOn.removeDefault(),
+  })
+  .partial();
 export type InstitutionUpdate = z.input<typeof InstitutionUpdate>;

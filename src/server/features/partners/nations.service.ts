@@ -1,5 +1,6 @@
 import type {
   ContactInput,
+  ContactUpdate,
   Framework,
   FrameworkInput,
   Nation,
@@ -123,7 +124,7 @@ export async function updateContact(
   ctx: ServiceContext,
   nationCode: string,
   id: string,
-  input: Partial<ContactInput>,
+  input: ContactUpdate,
 ) {
   await requireVisibleNation(ctx, nationCode);
   const existing = await q.selectContact(ctx.tx, nationCode, id);

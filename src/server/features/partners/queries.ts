@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { LOCALES } from '../../../contract/common.js';
 import type { NationListQuery } from '../../../contract/partners.js';
 import type { NationScope } from '../../../domain/access.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -23,7 +24,13 @@ export async function selectNations(db: DbOrTx, scope: NationScope, query: Natio
     .where(
       and(
         inScope(scope),
-        text ? or(ilike(nations.code, text), sql`${nations.name}::text ilike ${text}`) : undefined,
+        // The name's values, not its JSON text, which would also match keys such as "en".
+        text
+          ? or(
+              ilike(nations.code, text),
+              ...LOCALES.map((locale) => sql`${nations.name}->>${locale}::text ilike ${text}`),
+            )
+          : undefined,
         query.frameworkCode ? eq(nations.frameworkCode, query.frameworkCode) : undefined,
         query.status ? eq(nations.status, query.status) : undefined,
       ),
@@ -117,12 +124,13 @@ export async function clearPrimaryContact(db: DbOrTx, nationCode: string) {
 }
 
 export async function selectFrameworks(db: DbOrTx) {
+  // A join, not a correlated subquery: Drizzle leaves a single table's columns unqualified, so
+  // the subquery's "code" would have meant nations.code.
   return db
-    .select({
-      framework: frameworks,
-      nationCount: sql<number>`(select count(*)::int from ${nations} where ${nations.frameworkCode} = ${frameworks.code})`,
-    })
+    .select({ framework: frameworks, nationCount: sql<number>`count(${nations.code})::int` })
     .from(frameworks)
+    .leftJoin(nations, eq(nations.frameworkCode, frameworks.code))
+    .groupBy(frameworks.code)
     .orderBy(asc(frameworks.code));
 }
 

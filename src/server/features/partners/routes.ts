@@ -4,6 +4,7 @@ import { Uuid } from '../../../contract/common.js';
 import {
   Contact,
   ContactInput,
+  ContactUpdate,
   Framework,
   FrameworkInput,
   Institution,
@@ -143,7 +144,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Edit a point of contact',
         params: ContactParams,
-        body: ContactInput.partial(),
+        body: ContactUpdate,
         response: { 200: Contact },
       },
       config: { permission: 'contacts.manage' },
