@@ -144,6 +144,12 @@ function registerWebApp(app: FastifyInstance, webRoot: string | null) {
   if (hasWeb && webRoot) {
     app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });
   }
+  if (hasWeb) {
+    // The static plugin answers a directory request with 403; the root is the app itself.
+    app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
     if (hasWeb && isPage) {

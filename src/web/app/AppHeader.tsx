@@ -1,0 +1,64 @@
+import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useMe, useSignOut } from '../features/auth/session.js';
+
+interface AppHeaderProps {
+  navbarOpened: boolean;
+  onToggleNavbar: () => void;
+}
+
+export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const roles = me.user.roles.map((role) => t(`roles.${role}`)).join(t('common.listSeparator'));
+
+  async function handleSignOut() {
+    await signOut().catch(() => undefined);
+    await navigate({ to: '/sign-in' });
+  }
+
+  return (
+    <AppShell.Header px="md">
+      <Group h="100%" justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Burger
+            opened={navbarOpened}
+            onClick={onToggleNavbar}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t(navbarOpened ? 'nav.close' : 'nav.open')}
+          />
+          <Text fw={700} fz="lg" c="indigo.8">
+            Rabita
+          </Text>
+        </Group>
+        <Group gap="sm" wrap="nowrap">
+          <Text fz="sm" visibleFrom="sm" lineClamp={1}>
+            <Text span fw={600}>
+              {me.user.displayName}
+            </Text>
+            <Text span c="dimmed">
+              {' · '}
+              {roles}
+            </Text>
+          </Text>
+          <LanguageSwitch />
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={() => void handleSignOut()}
+          >
+            {t('auth.signOut')}
+          </Button>
+        </Group>
+      </Group>
+    </AppShell.Header>
+  );
+}

@@ -1,0 +1,66 @@
+import {
+  IconBook,
+  IconBuilding,
+  IconCalendarEvent,
+  IconChartBar,
+  IconFlag,
+  IconHome,
+  IconListCheck,
+  IconShieldLock,
+  IconTargetArrow,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { Permission } from '../../contract/index.js';
+
+export interface NavItem {
+  to:
+    | '/'
+    | '/partners'
+    | '/institutions'
+    | '/catalogue'
+    | '/sessions'
+    | '/nominations'
+    | '/programmes'
+    | '/reports'
+    | '/users'
+    | '/audit'
+    | '/account';
+  /** i18n key of the label; Home's label depends on the role instead. */
+  label: string;
+  icon: typeof IconHome;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'nav.home', icon: IconHome, permission: 'authenticated' },
+  { to: '/partners', label: 'nav.partners', icon: IconFlag, permission: 'partners.read' },
+  {
+    to: '/institutions',
+    label: 'nav.institutions',
+    icon: IconBuilding,
+    permission: 'partners.read',
+  },
+  { to: '/catalogue', label: 'nav.catalogue', icon: IconBook, permission: 'authenticated' },
+  { to: '/sessions', label: 'nav.sessions', icon: IconCalendarEvent, permission: 'authenticated' },
+  {
+    to: '/nominations',
+    label: 'nav.nominations',
+    icon: IconListCheck,
+    permission: 'authenticated',
+  },
+  {
+    to: '/programmes',
+    label: 'nav.programmes',
+    icon: IconTargetArrow,
+    permission: 'authenticated',
+  },
+  { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'authenticated' },
+  { to: '/users', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
+  { to: '/audit', label: 'nav.audit', icon: IconShieldLock, permission: 'audit.read' },
+  { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: 'authenticated' },
+];
+
+export function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}

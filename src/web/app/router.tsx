@@ -1,0 +1,36 @@
+import { createRouter } from '@tanstack/react-router';
+import { queryClient } from './queryClient.js';
+import {
+  accountRoute,
+  auditRoute,
+  comingSoonRoutes,
+  homeRoute,
+  usersRoute,
+} from './routes/admin.js';
+import { appRoute, rootRoute, signInRoute } from './routes/base.js';
+import { partnerRoutes } from './routes/partners.js';
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    ...partnerRoutes,
+    ...comingSoonRoutes,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

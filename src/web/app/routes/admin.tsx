@@ -1,0 +1,79 @@
+import { createRoute } from '@tanstack/react-router';
+import { type ComingSoonArea, ComingSoonPage } from '../../components/ComingSoonPage.js';
+import { AccountPage } from '../../features/account/AccountPage.js';
+import { AuditPage } from '../../features/audit/AuditPage.js';
+import { HomePage } from '../../features/home/HomePage.js';
+import { UsersPage } from '../../features/users/UsersPage.js';
+import { isoDate, text } from '../search.js';
+import { appRoute, guarded } from './base.js';
+
+export const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: HomePage,
+});
+
+export const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: text(search.q) }),
+  component: guarded('users.read', UsersPage),
+});
+
+export interface AuditSearch {
+  entityType?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: (search: Record<string, unknown>): AuditSearch => ({
+    entityType: text(search.entityType, 50),
+    action: text(search.action, 80),
+    from: isoDate(search.from),
+    to: isoDate(search.to),
+  }),
+  component: guarded('audit.read', AuditPage),
+});
+
+export const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: AccountPage,
+});
+
+function comingSoon(area: ComingSoonArea) {
+  return () => <ComingSoonPage area={area} />;
+}
+
+// Listed one by one so that each path stays a literal type for typed links.
+export const comingSoonRoutes = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/catalogue',
+    component: comingSoon('catalogue'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/sessions',
+    component: comingSoon('sessions'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/nominations',
+    component: comingSoon('nominations'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/programmes',
+    component: comingSoon('programmes'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/reports',
+    component: comingSoon('reports'),
+  }),
+];

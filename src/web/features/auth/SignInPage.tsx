@@ -1,0 +1,99 @@
+import {
+  Box,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginRequest } from '../../../contract/index.js';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { isApiError } from '../../lib/api.js';
+import { check, problemFieldErrors } from '../../lib/validation.js';
+import { meQuery, signIn } from './session.js';
+
+export function SignInPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { redirect } = useSearch({ from: '/sign-in' });
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: (values) => {
+      const result = check(LoginRequest, values, t);
+      return result.ok ? {} : result.errors;
+    },
+  });
+
+  async function submit(values: typeof form.values) {
+    setError(null);
+    try {
+      const me = await signIn(values);
+      queryClient.setQueryData(meQuery.queryKey, me);
+      router.history.push(redirect ?? '/');
+    } catch (caught) {
+      if (isApiError(caught) && caught.problem.errors?.length) {
+        form.setErrors(problemFieldErrors(caught.problem, t, i18n.language));
+      }
+      setError(caught);
+    }
+  }
+
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Group component="header" justify="space-between" px="md" h={52}>
+        <Text fw={700} fz="lg" c="indigo.8">
+          Rabita
+        </Text>
+        <LanguageSwitch />
+      </Group>
+      <Box component="main" px="md" pt={48}>
+        <Paper withBorder shadow="xs" p="xl" maw={400} mx="auto">
+          <form onSubmit={form.onSubmit(submit)} noValidate>
+            <Stack gap="md">
+              <div>
+                <Title order={1} fz={22}>
+                  {t('auth.signInTitle')}
+                </Title>
+                <Text c="dimmed" fz="sm" mt={4}>
+                  {t('auth.signInIntro')}
+                </Text>
+              </div>
+              <ProblemAlert error={error} />
+              <TextInput
+                label={t('auth.email')}
+                type="email"
+                autoComplete="username"
+                required
+                dir="ltr"
+                key={form.key('email')}
+                {...form.getInputProps('email')}
+              />
+              <PasswordInput
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+                key={form.key('password')}
+                {...form.getInputProps('password')}
+              />
+              <Button type="submit" loading={form.submitting} fullWidth>
+                {t('auth.signIn')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '../../components/links.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useMe } from '../auth/session.js';
+import { landingOf } from './landing.js';
+
+/** The role's landing page; its dashboards come with the features they summarise. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const landing = landingOf(me.user.roles);
+  const can = (permission: (typeof me.permissions)[number]) => me.permissions.includes(permission);
+
+  return (
+    <>
+      <PageHeader
+        title={t(`landing.${landing}.title`)}
+        description={t('home.welcome', { name: me.user.displayName })}
+      />
+      <Stack gap="md" maw={760}>
+        <Alert variant="default" title={t('home.soonTitle')}>
+          {t(`landing.${landing}.summary`)}
+        </Alert>
+        <Text fw={600}>{t('home.available')}</Text>
+        <Group gap="xs">
+          {can('partners.read') && me.user.nationCode && (
+            <ButtonLink
+              to="/partners/$code"
+              params={{ code: me.user.nationCode }}
+              variant="default"
+            >
+              {t('home.ownNation')}
+            </ButtonLink>
+          )}
+          {can('partners.read') && !me.user.nationCode && (
+            <ButtonLink to="/partners" variant="default">
+              {t('nav.partners')}
+            </ButtonLink>
+          )}
+          {can('users.read') && (
+            <ButtonLink to="/users" variant="default">
+              {t('nav.users')}
+            </ButtonLink>
+          )}
+          {can('audit.read') && (
+            <ButtonLink to="/audit" variant="default">
+              {t('nav.audit')}
+            </ButtonLink>
+          )}
+          <ButtonLink to="/account" variant="default">
+            {t('nav.account')}
+          </ButtonLink>
+        </Group>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from '../../contract/index.js';
+import ar from './ar.json';
+import en from './en.json';
+import fr from './fr.json';
+
+const STORAGE_KEY = 'rabita.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** Before sign-in the browser remembers the choice; after sign-in the user's profile wins. */
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be blocked (private mode, policies): fall back to English.
+  }
+  return 'en';
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembering is acceptable; the profile keeps the choice after sign-in.
+  }
+}
+
+/** Keeps <html lang dir> in step so screen readers and the browser's own widgets follow. */
+function applyToDocument(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : 'en';
+}
+
+const locale = initialLocale();
+applyToDocument(locale);
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+  lng: locale,
+  fallbackLng: 'en',
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+i18n.on('languageChanged', (lng) => {
+  if (isLocale(lng)) applyToDocument(lng);
+});
+
+export default i18n;

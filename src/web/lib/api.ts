@@ -1,0 +1,100 @@
+import type { Problem } from '../../contract/index.js';
+
+/** An API failure, carrying the server's problem+json document (or one we made up for the network). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+// The CSRF token lives in memory only: it comes with Me and must be echoed on every write.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** Appends the non-empty parameters, so URLs stay short and the server sees no empty filters. */
+export function withQuery(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Turns any failed response body into a Problem, even when a proxy answered with HTML. */
+export function toProblem(status: number, body: unknown): Problem {
+  if (isRecord(body) && typeof body.code === 'string') {
+    return {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: typeof body.title === 'string' ? body.title : '',
+      status: typeof body.status === 'number' ? body.status : status,
+      code: body.code,
+      detail: typeof body.detail === 'string' ? body.detail : '',
+      errors: Array.isArray(body.errors) ? (body.errors as Problem['errors']) : undefined,
+    };
+  }
+  return { type: 'about:blank', title: '', status, code: `http_${status}`, detail: '' };
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ type: 'about:blank', title: '', status: 0, code: 'network', detail: '' });
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw new ApiError(toProblem(response.status, body));
+  return body as T;
+}

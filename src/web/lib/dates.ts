@@ -1,0 +1,54 @@
+import type { Locale } from '../../contract/index.js';
+
+// Western digits by default, also in Arabic: staff copy numbers between systems.
+const GREGORIAN_TAG: Record<Locale, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ar: 'ar-u-nu-latn',
+};
+const HIJRI_TAG = 'ar-SA-u-ca-islamic-umalqura-nu-latn';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface FormattedDate {
+  gregorian: string;
+  /** Only for Arabic: the Umm al-Qura date shown beside the Gregorian one. */
+  hijri: string | null;
+  /** Machine-readable value for <time dateTime>. */
+  iso: string;
+}
+
+/**
+ * Formats a `YYYY-MM-DD` date or an ISO instant for display.
+ * Calendar dates are read and shown in UTC so that a session's day never shifts with the viewer's
+ * time zone; instants are shown in the viewer's zone, with the time.
+ */
+export function formatDate(
+  value: string,
+  locale: Locale,
+  options: { withTime?: boolean; timeZone?: string } = {},
+): FormattedDate {
+  const dateOnly = DATE_ONLY.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return { gregorian: value, hijri: null, iso: value };
+  const timeZone = dateOnly ? 'UTC' : options.timeZone;
+  const withTime = !dateOnly && options.withTime !== false;
+  const parts: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone,
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  };
+  const gregorian = new Intl.DateTimeFormat(GREGORIAN_TAG[locale], parts).format(date);
+  const hijri =
+    locale === 'ar'
+      ? new Intl.DateTimeFormat(HIJRI_TAG, {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          timeZone,
+        }).format(date)
+      : null;
+  return { gregorian, hijri, iso: value };
+}

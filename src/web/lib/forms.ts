@@ -1,0 +1,40 @@
+import type { UseFormReturnType } from '@mantine/form';
+import type { z } from 'zod';
+import i18n from '../i18n/index.js';
+import { isApiError } from './api.js';
+import { check, type FieldErrors, problemFieldErrors } from './validation.js';
+
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+
+/** A Mantine `validate` function that checks the form through the API's own zod schema. */
+export function validateWith<V, S extends z.ZodType>(schema: S, toInput: (values: V) => unknown) {
+  return (values: V): FieldErrors => {
+    const result = check(schema, toInput(values), t);
+    return result.ok ? {} : result.errors;
+  };
+}
+
+/** Parses the values once more to get the schema's output (defaults applied, text trimmed). */
+export function parseWith<V, S extends z.ZodType>(
+  schema: S,
+  toInput: (values: V) => unknown,
+  values: V,
+): z.output<S> {
+  return schema.parse(toInput(values));
+}
+
+/**
+ * Puts a failed request's field errors beside the fields. Conflicts such as `nation_exists`
+ * belong to one field too; `conflictFields` says which.
+ */
+export function showServerErrors<V>(
+  form: UseFormReturnType<V>,
+  error: unknown,
+  conflictFields: Record<string, string> = {},
+): void {
+  if (!isApiError(error)) return;
+  const errors = problemFieldErrors(error.problem, t, i18n.language);
+  const field = conflictFields[error.code];
+  if (field) errors[field] = i18n.t(`errors.codes.${error.code}`);
+  if (Object.keys(errors).length > 0) form.setErrors(errors);
+}

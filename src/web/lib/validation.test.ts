@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ChangePasswordRequest, NationInput } from '../../contract/index.js';
+import { blankToNull, check, problemFieldErrors, type Translate } from './validation.js';
+
+const t: Translate = (key, options) => (options ? `${key}:${JSON.stringify(options)}` : key);
+
+describe('check', () => {
+  it('maps zod issues to translated messages per field path', () => {
+    const result = check(
+      NationInput,
+      { code: 'kw', name: { en: '' }, frameworkCode: 'ICI', status: 'nope' },
+      t,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.code).toBe('validation.format');
+    expect(result.errors['name.en']).toBe('validation.required');
+    expect(result.errors.status).toBe('validation.choose');
+  });
+
+  it('calls an empty field required whatever rule it fails', () => {
+    const result = check(NationInput, { code: '', name: { en: 'Kuwait' }, frameworkCode: '' }, t);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.code).toBe('validation.required');
+    expect(result.errors.frameworkCode).toBe('validation.required');
+    expect(result.errors.status).toBe('validation.required');
+  });
+
+  it('reports minimum lengths with the number', () => {
+    const result = check(ChangePasswordRequest, { currentPassword: 'x', newPassword: 'short' }, t);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.newPassword).toBe('validation.minLength:{"min":12}');
+  });
+
+  it('returns parsed data with defaults when valid', () => {
+    const result = check(
+      NationInput,
+      { code: 'KWT', name: { en: 'Kuwait' }, frameworkCode: 'ICI', status: 'member' },
+      t,
+    );
+    expect(result.ok && result.data.host).toBe(false);
+  });
+});
+
+describe('problemFieldErrors', () => {
+  const problem = {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    code: 'validation_failed',
+    detail: '',
+    errors: [
+      { field: 'body.name.en', message: 'Required', code: 'required' },
+      { field: '/code', message: 'must be an ISO code', code: 'custom' },
+    ],
+  };
+
+  it('normalises field paths and keeps English server messages', () => {
+    expect(problemFieldErrors(problem, t, 'en')).toEqual({
+      'name.en': 'Required',
+      code: 'must be an ISO code',
+    });
+  });
+
+  it('translates known codes in other languages', () => {
+    expect(problemFieldErrors(problem, t, 'ar')['name.en']).toBe('validation.required');
+  });
+});
+
+describe('blankToNull', () => {
+  it('turns blank input into null and trims the rest', () => {
+    expect(blankToNull('  ')).toBeNull();
+    expect(blankToNull(' Kuwait ')).toBe('Kuwait');
+  });
+});
