@@ -21,6 +21,18 @@ export const theme = createTheme({
 // Mantine's default "dimmed" grey is too light for WCAG AA on white; use a darker one.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // The light variant (active nav link, light badges) sets accent text on a pale accent
+    // background; Mantine's shade 6 falls below 4.5:1 there, shade 9 does not.
+    '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
+    '--mantine-primary-color-light-color': 'var(--mantine-color-indigo-9)',
+    // Hover darkens the pale background to indigo-2, where indigo-9 text is only 4.1:1;
+    // stepping 0 -> 1 keeps the feedback and stays above 5:1.
+    '--mantine-color-indigo-light': 'var(--mantine-color-indigo-0)',
+    '--mantine-color-indigo-light-hover': 'var(--mantine-color-indigo-1)',
+    '--mantine-primary-color-light': 'var(--mantine-color-indigo-0)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-indigo-1)',
+  },
   dark: {},
 });

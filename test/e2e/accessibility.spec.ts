@@ -1,0 +1,45 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newContext, signInByApi } from './support/browser.js';
+
+async function switchToArabic(page: Page) {
+  await page.getByRole('button', { name: /Choose another language/ }).click();
+  await page.getByRole('menuitem', { name: 'العربية' }).click();
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  // axe must see the page, not the language menu on its way out.
+  await page.getByRole('menu').waitFor({ state: 'detached' });
+}
+
+describe('accessibility (axe-core): no serious or critical violations', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('on the sign-in page in English and in Arabic', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Rabita' }).waitFor();
+    await expectAccessible(page);
+    await switchToArabic(page);
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('on the partners page in English and in Arabic', async () => {
+    const context = await newContext(browser);
+    await signInByApi(context, 'registrar@rabita.example');
+    const page = await context.newPage();
+    await page.goto('/partners');
+    await page.getByRole('link', { name: 'Kuwait' }).waitFor();
+    await expectAccessible(page);
+    await switchToArabic(page);
+    await page.getByRole('link', { name: 'الكويت' }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
