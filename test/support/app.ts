@@ -1,7 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Role } from '../../src/contract/roles.js';
 import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { makeUser } from './factories.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -85,4 +87,14 @@ export function call(
     headers,
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
+}
+
+/** A new user with these roles, signed in: the usual first line of a route test. */
+export async function signInAs(
+  t: TestApp,
+  roles: Role[],
+  nationCode: string | null = null,
+): Promise<Session> {
+  const user = await makeUser(t.db.db, roles, nationCode);
+  return signIn(t.app, user.email, user.password);
 }

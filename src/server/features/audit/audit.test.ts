@@ -3,10 +3,10 @@ import {
   call,
   createTestApp,
   type Session,
-  signIn,
+  signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
-import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { AuditEntry } from '../../../contract/audit.js';
 import { encodeCursor } from '../../http/cursor.js';
@@ -23,10 +23,8 @@ describe('audit trail', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedPartners(t.db.db);
-    const adminUser = await makeUser(t.db.db, ['administrator']);
-    admin = await signIn(t.app, adminUser.email, TEST_PASSWORD);
-    const registrarUser = await makeUser(t.db.db, ['registrar']);
-    registrar = await signIn(t.app, registrarUser.email, TEST_PASSWORD);
+    admin = await signInAs(t, ['administrator']);
+    registrar = await signInAs(t, ['registrar']);
     // Three changes by the registrar, in a known order, to browse.
     for (const code of ['AAA', 'BBB', 'CCC']) {
       const response = await call(t.app, registrar, 'POST', '/api/v1/frameworks', {
@@ -157,8 +155,7 @@ describe('audit trail', () => {
   });
 
   it('is for administrators only', async () => {
-    const npocUser = await makeUser(t.db.db, ['npoc'], 'KWT');
-    const npoc = await signIn(t.app, npocUser.email, TEST_PASSWORD);
+    const npoc = await signInAs(t, ['npoc'], 'KWT');
     expectProblem(await call(t.app, registrar, 'GET', '/api/v1/audit'), 403, 'forbidden');
     expectProblem(await call(t.app, npoc, 'GET', '/api/v1/audit'), 403, 'forbidden');
     expectProblem(await call(t.app, null, 'GET', '/api/v1/audit'), 401, 'unauthenticated');

@@ -5,6 +5,7 @@ import {
   createTestApp,
   type Session,
   signIn,
+  signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
 import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/factories.js';
@@ -34,8 +35,7 @@ describe('API tokens', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedPartners(t.db.db);
-    const registrar = await makeUser(t.db.db, ['registrar']);
-    session = await signIn(t.app, registrar.email, TEST_PASSWORD);
+    session = await signInAs(t, ['registrar']);
   });
   afterAll(() => t.close());
 
@@ -143,8 +143,7 @@ describe('API tokens', () => {
 
   it('keeps a token to its owner: another user can neither revoke nor see it', async () => {
     const created = await createToken(session);
-    const stranger = await makeUser(t.db.db, ['administrator']);
-    const strangerSession = await signIn(t.app, stranger.email, TEST_PASSWORD);
+    const strangerSession = await signInAs(t, ['administrator']);
     const revoke = await call(
       t.app,
       strangerSession,

@@ -3,10 +3,10 @@ import {
   call,
   createTestApp,
   type Session,
-  signIn,
+  signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
-import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Institution, InstitutionInput } from '../../../contract/partners.js';
 
@@ -25,10 +25,8 @@ describe('institutions', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedPartners(t.db.db);
-    const registrarUser = await makeUser(t.db.db, ['registrar']);
-    registrar = await signIn(t.app, registrarUser.email, TEST_PASSWORD);
-    const npocUser = await makeUser(t.db.db, ['npoc'], 'QAT');
-    npoc = await signIn(t.app, npocUser.email, TEST_PASSWORD);
+    registrar = await signInAs(t, ['registrar']);
+    npoc = await signInAs(t, ['npoc'], 'QAT');
   });
   afterAll(() => t.close());
 

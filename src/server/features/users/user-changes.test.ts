@@ -4,6 +4,7 @@ import {
   createTestApp,
   type Session,
   signIn,
+  signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
 import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/factories.js';
@@ -25,8 +26,7 @@ describe('user changes', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedPartners(t.db.db);
-    const adminUser = await makeUser(t.db.db, ['administrator']);
-    admin = await signIn(t.app, adminUser.email, TEST_PASSWORD);
+    admin = await signInAs(t, ['administrator']);
   });
   afterAll(() => t.close());
 
@@ -133,8 +133,7 @@ describe('user changes', () => {
     expectProblem(await patch(unknown, { active: false }), 404, 'not_found');
     expectProblem(await resetPassword(unknown, { newPassword: NEW_PASSWORD }), 404, 'not_found');
     const target = await makeUser(t.db.db, ['observer']);
-    const registrarUser = await makeUser(t.db.db, ['registrar']);
-    const registrar = await signIn(t.app, registrarUser.email, TEST_PASSWORD);
+    const registrar = await signInAs(t, ['registrar']);
     expectProblem(await patch(target.id, { active: false }, registrar), 403, 'forbidden');
     expectProblem(
       await call(t.app, null, 'PATCH', `/api/v1/users/${target.id}`, { active: false }),

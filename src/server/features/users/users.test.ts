@@ -5,9 +5,10 @@ import {
   createTestApp,
   type Session,
   signIn,
+  signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
-import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Problem } from '../../../contract/common.js';
 import type { CreateUserRequest, User } from '../../../contract/users.js';
@@ -36,10 +37,8 @@ describe('users', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedPartners(t.db.db);
-    const adminUser = await makeUser(t.db.db, ['administrator']);
-    admin = await signIn(t.app, adminUser.email, TEST_PASSWORD);
-    const registrarUser = await makeUser(t.db.db, ['registrar']);
-    registrar = await signIn(t.app, registrarUser.email, TEST_PASSWORD);
+    admin = await signInAs(t, ['administrator']);
+    registrar = await signInAs(t, ['registrar']);
   });
   afterAll(() => t.close());
 
