@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'partners.read',
   'partners.manage',
   'contacts.manage',
+  'catalogue.read',
+  'catalogue.manage',
+  'sessions.read',
+  'sessions.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

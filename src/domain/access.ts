@@ -6,13 +6,21 @@ const EVERY_PERMISSION = PERMISSIONS.filter((p) => p !== 'public');
 /** What each role may do. `authenticated` is implied for every signed-in user. */
 const GRANTS: Record<Role, readonly Permission[]> = {
   administrator: EVERY_PERMISSION,
-  registrar: ['partners.read', 'partners.manage', 'contacts.manage'],
-  course_director: ['partners.read'],
-  instructor: ['partners.read'],
-  npoc: ['partners.read', 'contacts.manage'],
-  nominator: ['partners.read'],
-  participant: ['partners.read'],
-  observer: ['partners.read'],
+  registrar: [
+    'partners.read',
+    'partners.manage',
+    'contacts.manage',
+    'catalogue.read',
+    'catalogue.manage',
+    'sessions.read',
+    'sessions.manage',
+  ],
+  course_director: ['partners.read', 'catalogue.read', 'sessions.read'],
+  instructor: ['partners.read', 'catalogue.read', 'sessions.read'],
+  npoc: ['partners.read', 'contacts.manage', 'catalogue.read', 'sessions.read'],
+  nominator: ['partners.read', 'catalogue.read', 'sessions.read'],
+  participant: ['partners.read', 'catalogue.read', 'sessions.read'],
+  observer: ['partners.read', 'catalogue.read', 'sessions.read'],
 };
 
 /** The union of the permissions of a user's roles. */

@@ -19,9 +19,13 @@ import type pg from 'pg';
 import type { Database } from './db/client.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
+import { calendarRoutes } from './features/calendar/routes.js';
+import { catalogueRoutes } from './features/catalogue/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
+import { sessionRoutes } from './features/sessions/routes.js';
 import { userRoutes } from './features/users/routes.js';
+import { venueRoutes } from './features/venues/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { handleError, sendProblem } from './http/errors.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
@@ -129,6 +133,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes, { prefix: '/users' });
       await api.register(auditRoutes, { prefix: '/audit' });
       await api.register(partnerRoutes);
+      await api.register(catalogueRoutes);
+      await api.register(venueRoutes);
+      await api.register(sessionRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: '/api/v1' },
   );

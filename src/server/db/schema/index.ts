@@ -1,2 +1,4 @@
+export * from './catalogue.js';
 export * from './partners.js';
 export * from './people.js';
+export * from './sessions.js';

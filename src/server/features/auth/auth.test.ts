@@ -11,6 +11,7 @@ import { makeUser, seedPartners, TEST_PASSWORD } from '../../../../test/support/
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Me } from '../../../contract/auth.js';
 import type { Problem } from '../../../contract/common.js';
+import { permissionsOf } from '../../../domain/access.js';
 import { SESSION_COOKIE } from '../../http/authenticate.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -58,7 +59,10 @@ describe('auth', () => {
         nationCode: 'KWT',
         locale: 'en',
       });
-      expect(body.permissions).toEqual(['authenticated', 'contacts.manage', 'partners.read']);
+      // What the roles grant, so the web app can show only what the user may do.
+      expect(body.permissions).toEqual([...permissionsOf(['npoc'])].sort());
+      expect(body.permissions).toContain('contacts.manage');
+      expect(body.permissions).not.toContain('partners.manage');
       expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
       expect(response.body).not.toMatch(/argon2|passwordHash/);
       expect(await auditTexts(t, 'auth.sign_in', user.id)).toHaveLength(1);

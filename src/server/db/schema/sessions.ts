@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { LocalizedLongText } from '../../../contract/catalogue.js';
+import type { LocalizedText } from '../../../contract/common.js';
+import type { Holiday } from '../../../contract/sessions.js';
+import { activities } from './catalogue.js';
+import { nations } from './partners.js';
+import { users } from './people.js';
+
+export const venues = pgTable('venues', {
+  code: text('code').primaryKey(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  kind: text('kind').notNull(),
+  city: text('city'),
+  countryCode: text('country_code'),
+  timeZone: text('time_zone').notNull(),
+  workingDays: integer('working_days').array().notNull(),
+  holidays: jsonb('holidays').$type<Holiday[]>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    venueCode: text('venue_code')
+      .notNull()
+      .references(() => venues.code),
+    capacity: integer('capacity').notNull(),
+    /** Seats given to selected participants; changed only by one conditional UPDATE. */
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    nominationOpens: date('nomination_opens').notNull(),
+    nominationCloses: date('nomination_closes').notNull(),
+    /** End of the closing day in the venue's time zone, kept for range queries. */
+    nominationDeadline: timestamp('nomination_deadline', { withTimezone: true }).notNull(),
+    quotaReleaseOn: date('quota_release_on'),
+    status: text('status').notNull().default('draft'),
+    cancelReason: text('cancel_reason'),
+    directorId: uuid('director_id').references(() => users.id),
+    language: text('language').notNull().default('en'),
+    notes: text('notes'),
+    joiningInstructions: jsonb('joining_instructions').$type<LocalizedLongText>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_sessions_activity_idx').on(t.activityId),
+    index('training_sessions_dates_idx').on(t.startDate, t.id),
+    index('training_sessions_status_idx').on(t.status, t.nominationCloses),
+    // The last line of defence: whatever the code does, a session is never overbooked.
+    check(
+      'training_sessions_seats_check',
+      sql`${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.capacity}`,
+    ),
+    check(
+      'training_sessions_dates_check',
+      sql`${t.endDate} >= ${t.startDate} and ${t.nominationCloses} >= ${t.nominationOpens}`,
+    ),
+  ],
+);
+
+export const sessionQuotas = pgTable(
+  'session_quotas',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    nationCode: text('nation_code')
+      .notNull()
+      .references(() => nations.code),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.nationCode] }),
+    check('session_quotas_seats_check', sql`${t.seats} >= 0`),
+  ],
+);
+
+export const sessionInstructors = pgTable(
+  'session_instructors',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+/** One secret calendar-feed token per user; only its hash is kept. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
