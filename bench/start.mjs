@@ -5,9 +5,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { median, root, writeSection } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Spawns a command under /usr/bin/time -v, waits for `ready` on stdout, reads RSS, stops it. */
@@ -76,11 +75,6 @@ function treeRssKb(pid) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-bench-'));
   fs.chmodSync(tmp, 0o755);
@@ -143,21 +137,6 @@ async function main() {
   ].join('\n');
   writeSection('## Start-up', section);
   process.stdout.write(`\n${section}\n`);
-}
-
-/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
-function writeSection(heading, section) {
-  const file = path.join(root, 'docs', 'benchmarks.md');
-  const current = fs.existsSync(file)
-    ? fs.readFileSync(file, 'utf8')
-    : '# Benchmarks\n\nFigures are medians measured beside a baseline in the same run; compare ratios, not absolute times.\n';
-  const start = current.indexOf(heading);
-  if (start === -1) return fs.writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
-  const next = current.indexOf('\n## ', start + heading.length);
-  fs.writeFileSync(
-    file,
-    `${current.slice(0, start)}${section}${next === -1 ? '' : current.slice(next)}`,
-  );
 }
 
 await main();

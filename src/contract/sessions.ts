@@ -208,6 +208,10 @@ export const SessionListQuery = z.strictObject({
 });
 export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
-/** The secret address of a user's calendar feed; rotating it makes the old one stop working. */
-export const CalendarFeed = z.object({ url: z.string(), createdAt: IsoDateTime });
+/**
+ * The secret address of a user's calendar feed; rotating it makes the old one stop working.
+ * Only the token's hash is kept, so the address is shown once, when it is issued (the first
+ * request, or a rotation); later answers carry `url: null` and say since when the feed exists.
+ */
+export const CalendarFeed = z.object({ url: z.string().nullable(), createdAt: IsoDateTime });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;

@@ -10,6 +10,7 @@ import { createInstitution } from '../features/partners/institutions.service.js'
 import { addContact, createFramework, createNation } from '../features/partners/nations.service.js';
 import { createUser } from '../features/users/service.js';
 import centre from './centre.json' with { type: 'json' };
+import { loadDemoCatalogue } from './load-catalogue.js';
 
 /** Every demo account shares this password; the start-up banner prints it. */
 export const DEMO_PASSWORD = 'rabita-demo-2026';
@@ -122,8 +123,11 @@ export async function isDemoWanted(db: Database, config: Pick<Config, 'demo'>, e
   return (row?.n ?? 0) === 0;
 }
 
-/** Loads the demo centre in one transaction: frameworks, nations, institutions, contacts, accounts. */
-export async function loadDemoCentre(db: Database): Promise<DemoAccount[]> {
+/**
+ * Loads the demo centre in one transaction: frameworks, nations, institutions, contacts,
+ * accounts, and the catalogue with sessions placed around `now`.
+ */
+export async function loadDemoCentre(db: Database, now = new Date()): Promise<DemoAccount[]> {
   await db.transaction(async (tx) => {
     const ctx = systemContext(tx, 'demo');
     for (const f of centre.frameworks) {
@@ -155,9 +159,15 @@ export async function loadDemoCentre(db: Database): Promise<DemoAccount[]> {
         await addContact(ctx, nationCode, { ...c, primary: index === 0 });
       }
     }
+    const ids = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
-      await createUser(ctx, { ...account, password: DEMO_PASSWORD, locale: 'en' });
+      const user = await createUser(ctx, { ...account, password: DEMO_PASSWORD, locale: 'en' });
+      ids.set(account.email, user.id);
     }
+    await loadDemoCatalogue(ctx, now.toISOString().slice(0, 10), {
+      directorId: ids.get('director@rabita.example') ?? null,
+      instructorIds: [ids.get('instructor@rabita.example')].filter((id): id is string => !!id),
+    });
   });
   return DEMO_ACCOUNTS;
 }

@@ -1,4 +1,136 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Activity,
+  ActivityCode,
+  ActivityInput,
+  ActivityListQuery,
+  ActivitySummary,
+  ActivityUpdate,
+  Discipline,
+  DisciplineCode,
+  DisciplineInput,
+} from '../../../contract/catalogue.js';
+import { pageOf } from '../../../contract/common.js';
+import { inTransaction, readContext } from '../../http/context.js';
+import * as catalogue from './service.js';
+
+const DisciplineParams = z.strictObject({ code: DisciplineCode });
+const ActivityParams = z.strictObject({ code: ActivityCode });
+/** A discipline's code is referred to by activities, so only its name can change. */
+const DisciplineUpdate = DisciplineInput.pick({ name: true });
 
 /** Disciplines and activities: the catalogue of what the centre offers. */
-export const catalogueRoutes: FastifyPluginAsyncZod = async () => {};
+export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['catalogue'];
+
+  app.get(
+    '/disciplines',
+    {
+      schema: {
+        tags,
+        summary: 'Disciplines, with the number of activities you may see in each',
+        response: { 200: z.array(Discipline) },
+      },
+      config: { permission: 'catalogue.read' },
+    },
+    (request) => catalogue.listDisciplines(readContext(app, request)),
+  );
+  app.post(
+    '/disciplines',
+    {
+      schema: {
+        tags,
+        summary: 'Add a discipline',
+        body: DisciplineInput,
+        response: { 201: Discipline },
+      },
+      config: { permission: 'catalogue.manage' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await inTransaction(app, request, (ctx) => catalogue.createDiscipline(ctx, request.body)),
+        ),
+  );
+  app.patch(
+    '/disciplines/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a discipline',
+        params: DisciplineParams,
+        body: DisciplineUpdate,
+        response: { 200: Discipline },
+      },
+      config: { permission: 'catalogue.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        catalogue.updateDiscipline(ctx, request.params.code, request.body),
+      ),
+  );
+
+  app.get(
+    '/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Activities you may see: filter, search in English, French or Arabic',
+        querystring: ActivityListQuery,
+        response: { 200: pageOf(ActivitySummary) },
+      },
+      config: { permission: 'catalogue.read' },
+    },
+    (request) => catalogue.listActivities(readContext(app, request), request.query),
+  );
+  app.post(
+    '/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Add an activity to the catalogue',
+        body: ActivityInput,
+        response: { 201: Activity },
+      },
+      config: { permission: 'catalogue.manage' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await inTransaction(app, request, (ctx) => catalogue.createActivity(ctx, request.body)),
+        ),
+  );
+  app.get(
+    '/activities/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One activity',
+        params: ActivityParams,
+        response: { 200: Activity },
+      },
+      config: { permission: 'catalogue.read' },
+    },
+    (request) => catalogue.getActivity(readContext(app, request), request.params.code),
+  );
+  app.patch(
+    '/activities/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an activity; fields left out keep their value',
+        params: ActivityParams,
+        body: ActivityUpdate,
+        response: { 200: Activity },
+      },
+      config: { permission: 'catalogue.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        catalogue.updateActivity(ctx, request.params.code, request.body),
+      ),
+  );
+};

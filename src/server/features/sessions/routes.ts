@@ -1,4 +1,89 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageOf } from '../../../contract/common.js';
+import {
+  Session,
+  SessionCode,
+  SessionInput,
+  SessionListQuery,
+  SessionSummary,
+  SessionTransitionRequest,
+  SessionUpdate,
+} from '../../../contract/sessions.js';
+import { inTransaction, readContext } from '../../http/context.js';
+import * as sessions from './service.js';
+
+const tags = ['sessions'];
+const SessionParams = z.strictObject({ code: SessionCode });
 
 /** Sessions: runs of an activity, their quotas and their life cycle. */
-export const sessionRoutes: FastifyPluginAsyncZod = async () => {};
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Sessions you may see, in date order',
+        querystring: SessionListQuery,
+        response: { 200: pageOf(SessionSummary) },
+      },
+      config: { permission: 'sessions.read' },
+    },
+    (request) => sessions.listSessions(readContext(app, request), request.query),
+  );
+  app.post(
+    '/sessions',
+    {
+      schema: { tags, summary: 'Plan a session', body: SessionInput, response: { 201: Session } },
+      config: { permission: 'sessions.manage' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await inTransaction(app, request, (ctx) => sessions.createSession(ctx, request.body)),
+        ),
+  );
+  app.get(
+    '/sessions/:code',
+    {
+      schema: { tags, summary: 'One session', params: SessionParams, response: { 200: Session } },
+      config: { permission: 'sessions.read' },
+    },
+    (request) => sessions.getSession(readContext(app, request), request.params.code),
+  );
+  app.patch(
+    '/sessions/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a session',
+        params: SessionParams,
+        body: SessionUpdate,
+        response: { 200: Session },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        sessions.updateSession(ctx, request.params.code, request.body),
+      ),
+  );
+  app.post(
+    '/sessions/:code/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move a session along its life cycle',
+        params: SessionParams,
+        body: SessionTransitionRequest,
+        response: { 200: Session },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        sessions.transitionSession(ctx, request.params.code, request.body),
+      ),
+  );
+};

@@ -1,0 +1,189 @@
+import type { Releasability } from '../../contract/catalogue.js';
+import type { Quota, SessionInput, SessionStatus, VenueInput } from '../../contract/sessions.js';
+import { isReleasableTo } from '../../domain/releasability.js';
+import { addDays, workingDaysBetween } from '../../domain/venue-calendar.js';
+
+export interface PlannedActivity {
+  code: string;
+  durationDays: number;
+  delivery: string;
+  providerCode: string;
+  releasability: Releasability;
+  defaultCapacity: number;
+}
+
+export interface PlannedSession {
+  input: SessionInput;
+  /** The state to walk the session to after creation. */
+  status: SessionStatus;
+}
+
+/** The path through the life cycle to each demo state. */
+export const PATH_TO: Record<SessionStatus, SessionStatus[]> = {
+  draft: [],
+  announced: ['announced'],
+  'nominations-closed': ['announced', 'nominations-closed'],
+  confirmed: ['announced', 'nominations-closed', 'confirmed'],
+  'in-progress': ['announced', 'nominations-closed', 'confirmed', 'in-progress'],
+  completed: ['announced', 'nominations-closed', 'confirmed', 'in-progress', 'completed'],
+  cancelled: ['cancelled'],
+};
+
+const QUOTA_NATIONS: Quota[] = [
+  { nationCode: 'KWT', seats: 4 },
+  { nationCode: 'BHR', seats: 3 },
+  { nationCode: 'QAT', seats: 3 },
+  { nationCode: 'ARE', seats: 3 },
+  { nationCode: 'SAU', seats: 2 },
+  { nationCode: 'OMN', seats: 2 },
+];
+
+/** Mobile training teams of the demo that travel to Iraq and Jordan. */
+const MTT_VENUES: Record<string, string> = {
+  'CIRT-ADV': 'BGW',
+  'CBRN-FR-TTT': 'AMM',
+  MIO: 'AMM',
+  'LL-SO': 'BGW',
+};
+
+function venueFor(activity: PlannedActivity): string {
+  if (MTT_VENUES[activity.code]) return MTT_VENUES[activity.code] as string;
+  if (activity.delivery === 'online') return 'ONLINE';
+  if (activity.providerCode === 'NSO' && activity.delivery === 'residential') return 'OBERAMMERGAU';
+  return 'KWI-NIRC';
+}
+
+/**
+ * Sessions of the demo centre placed around `today`: completed ones over the last three years,
+ * one in progress, several open for nominations (one closing within a week), some with
+ * nominations closed or confirmed, and next year's plan. Dates follow each venue's week.
+ */
+export function planDemoSessions(
+  today: string,
+  activities: PlannedActivity[],
+  venues: VenueInput[],
+  nations: { code: string; frameworkCode: string }[],
+  staff: { directorId: string | null; instructorIds: string[] },
+): PlannedSession[] {
+  const venueByCode = new Map(venues.map((v) => [v.code, v]));
+  const frameworkOf = new Map(nations.map((n) => [n.code, n.frameworkCode]));
+  const plans: PlannedSession[] = [];
+  const letters = new Map<string, number>();
+
+  const place = (
+    activity: PlannedActivity,
+    target: string,
+    status: SessionStatus,
+    align: 'forward' | 'backward' = 'forward',
+  ) => {
+    const venue = venueByCode.get(venueFor(activity)) as VenueInput;
+    const holidays = venue.holidays ?? [];
+    const isWorking = (day: string) =>
+      workingDaysBetween(day, day, venue.workingDays, holidays).length === 1;
+    let start = target;
+    while (!isWorking(start)) start = addDays(start, align === 'forward' ? 1 : -1);
+    const days = workingDaysBetween(
+      start,
+      addDays(start, activity.durationDays * 2 + 21),
+      venue.workingDays,
+      holidays,
+    );
+    const end = days[activity.durationDays - 1] ?? start;
+    const year = start.slice(2, 4);
+    const key = `${activity.code}-${year}`;
+    const letter = String.fromCharCode(65 + (letters.get(key) ?? 0));
+    letters.set(key, (letters.get(key) ?? 0) + 1);
+    const quotas = QUOTA_NATIONS.filter((q) =>
+      isReleasableTo(activity.releasability, {
+        code: q.nationCode,
+        frameworkCode: frameworkOf.get(q.nationCode) ?? '',
+      }),
+    );
+    const closes =
+      status === 'announced' || status === 'draft' ? addDays(start, -14) : addDays(start, -21);
+    plans.push({
+      status,
+      input: {
+        code: `${activity.code}-${letter}-${year}`,
+        activityCode: activity.code,
+        startDate: start,
+        endDate: end,
+        venueCode: venue.code,
+        capacity: activity.defaultCapacity,
+        nominationOpens: addDays(start, -90),
+        nominationCloses: closes,
+        // Four weeks before the start, but never after the window closes.
+        quotaReleaseOn: [addDays(start, -28), closes].sort()[0] ?? closes,
+        quotas,
+        directorId: staff.directorId,
+        instructorIds: staff.instructorIds,
+        language: 'en',
+        notes: null,
+        joiningInstructions: {
+          en: `Report to ${venue.name.en} at 08:00 local time on the first day. Dress: service uniform. Bring your passport and the confirmation letter.`,
+          ...(venue.name.ar
+            ? {
+                ar: `يرجى الحضور إلى ${venue.name.ar} الساعة الثامنة صباحًا بالتوقيت المحلي في اليوم الأول. اللباس: الزي العسكري. أحضر جواز سفرك وخطاب التأكيد.`,
+              }
+            : {}),
+        },
+      },
+    });
+  };
+
+  activities.forEach((activity, i) => {
+    for (const yearsAgo of [1, 2, 3]) {
+      if ((i + yearsAgo) % 2 === 0)
+        place(activity, addDays(today, -365 * yearsAgo + ((i * 37) % 160) - 80), 'completed');
+    }
+  });
+  const byCode = new Map(activities.map((a) => [a.code, a]));
+  const pick = (code: string) => byCode.get(code) ?? activities[0];
+  // Running now at the centre, on Kuwait's Sunday-Thursday week.
+  const current = pick('CBRN-ICC') as PlannedActivity;
+  place(
+    current,
+    inProgressStart(today, current, venueByCode.get(venueFor(current)) as VenueInput),
+    'in-progress',
+    'backward',
+  );
+  // Open for nominations: the first closes within a week, so "My nation" has something urgent.
+  place(pick('CYB-AWR') as PlannedActivity, addDays(today, 19), 'announced');
+  place(pick('CEIP') as PlannedActivity, addDays(today, 40), 'announced');
+  place(pick('CIRT-ADV') as PlannedActivity, addDays(today, 55), 'announced');
+  place(pick('CBRN-AFR') as PlannedActivity, addDays(today, 62), 'announced');
+  place(pick('ESSAC') as PlannedActivity, addDays(today, 75), 'announced');
+  place(pick('DLG-GULF') as PlannedActivity, addDays(today, 33), 'announced');
+  place(pick('LL-SO') as PlannedActivity, addDays(today, 12), 'nominations-closed');
+  place(pick('MSA') as PlannedActivity, addDays(today, 16), 'confirmed');
+  // Next year's plan.
+  for (const [k, code] of [
+    'CBRN-FR-TTT',
+    'MIO',
+    'MARSEC-MTT',
+    'CEI-TTX',
+    'ETE-SP-31399',
+  ].entries()) {
+    place(
+      pick(code) as PlannedActivity,
+      addDays(today, 200 + k * 30),
+      k < 2 ? 'draft' : 'announced',
+    );
+  }
+  return plans;
+}
+
+/** A start so that the session is running today, counted in the venue's working days. */
+function inProgressStart(today: string, activity: PlannedActivity, venue: VenueInput): string {
+  for (let back = 1; back < 21; back++) {
+    const start = addDays(today, -back);
+    const days = workingDaysBetween(
+      start,
+      addDays(start, activity.durationDays * 2 + 21),
+      venue.workingDays,
+      venue.holidays ?? [],
+    );
+    if (days[0] === start && (days[activity.durationDays - 1] ?? '') >= today) return start;
+  }
+  return addDays(today, -1);
+}

@@ -1,0 +1,217 @@
+import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ActivityListQuery } from '../../../contract/catalogue.js';
+import type { NationScope } from '../../../domain/access.js';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  activities,
+  disciplines,
+  frameworks,
+  institutions,
+  nations,
+  trainingSessions,
+} from '../../db/schema/index.js';
+import { escapeLike } from '../users/queries.js';
+import { visibleActivities } from './visibility.js';
+
+export type DisciplineRow = typeof disciplines.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+/** An activity with the number of its sessions open for nominations now. */
+export type ActivityWithOpen = { activity: ActivityRow; openSessions: number };
+
+/** Disciplines with the number of activities in each that the reader may see. */
+export async function selectDisciplines(db: DbOrTx, scope: NationScope, code?: string) {
+  return db
+    .select({ discipline: disciplines, activityCount: sql<number>`count(${activities.id})::int` })
+    .from(disciplines)
+    .leftJoin(
+      activities,
+      and(eq(activities.disciplineCode, disciplines.code), visibleActivities(scope)),
+    )
+    .where(code === undefined ? undefined : eq(disciplines.code, code))
+    .groupBy(disciplines.code)
+    .orderBy(asc(sql`${disciplines.name}->>'en'`), asc(disciplines.code));
+}
+
+export async function selectDiscipline(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(disciplines).where(eq(disciplines.code, code));
+  return row;
+}
+
+export async function insertDiscipline(db: DbOrTx, values: typeof disciplines.$inferInsert) {
+  const [row] = await db.insert(disciplines).values(values).returning();
+  if (!row) throw new Error('discipline insert returned nothing');
+  return row;
+}
+
+export async function updateDiscipline(
+  db: DbOrTx,
+  code: string,
+  values: Partial<typeof disciplines.$inferInsert>,
+) {
+  const [row] = await db
+    .update(disciplines)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(disciplines.code, code))
+    .returning();
+  return row;
+}
+
+/**
+ * Per activity, its sessions open for nominations now: announced, opened by today and not past
+ * the deadline. A join rather than a correlated subquery, whose columns Drizzle would leave
+ * unqualified in a single-table select.
+ */
+function openSessionCounts(db: DbOrTx) {
+  return db
+    .select({ activityId: trainingSessions.activityId, open: count().as('open') })
+    .from(trainingSessions)
+    .where(
+      and(
+        eq(trainingSessions.status, 'announced'),
+        sql`${trainingSessions.nominationOpens} <= current_date`,
+        sql`${trainingSessions.nominationDeadline} >= now()`,
+      ),
+    )
+    .groupBy(trainingSessions.activityId)
+    .as('open_sessions');
+}
+
+/** The three configurations the `search` column is stemmed with, plus 'simple' for codes. */
+function tsQuery(text: string): SQL {
+  return sql`(websearch_to_tsquery('simple', ${text}) || websearch_to_tsquery('english', ${text})
+    || websearch_to_tsquery('french', ${text}) || websearch_to_tsquery('arabic', ${text}))`;
+}
+
+/**
+ * A text search: words stemmed in any of the catalogue's languages, or the start of a code.
+ * A code match adds 1 to the rank, above any ts_rank, so typing a code finds it first.
+ */
+function textSearch(text: string) {
+  const query = tsQuery(text);
+  const codePrefix = sql`${activities.code} ilike ${`${escapeLike(text)}%`}`;
+  return {
+    matches: sql`(${activities.search} @@ ${query} or ${codePrefix})`,
+    rank: sql<number>`(ts_rank(${activities.search}, ${query})
+      + case when ${codePrefix} then 1 else 0 end)::real`,
+  };
+}
+
+/** Sessions that can make an activity match a date range; drafts stay internal to the centre. */
+function sessionStartsWithin(scope: NationScope, from?: string, to?: string): SQL | undefined {
+  if (!from && !to) return undefined;
+  return sql`exists (select 1 from ${trainingSessions}
+    where ${trainingSessions.activityId} = ${activities.id}
+      and ${trainingSessions.status} <> 'cancelled'
+      ${scope.kind === 'all' ? sql`` : sql`and ${trainingSessions.status} <> 'draft'`}
+      ${from ? sql`and ${trainingSessions.startDate} >= ${from}::date` : sql``}
+      ${to ? sql`and ${trainingSessions.startDate} <= ${to}::date` : sql``})`;
+}
+
+/**
+ * One page of the activities the reader may see. Without `q`, ordered by English title then id
+ * and `after` is [title, id]; with `q`, ordered by relevance then id and `after` is
+ * [rank, id].
+ */
+export async function selectActivities(
+  db: DbOrTx,
+  scope: NationScope,
+  query: ActivityListQuery,
+  after: string[] | null,
+) {
+  const open = openSessionCounts(db);
+  const openCount = sql<number>`coalesce(${open.open}, 0)::int`;
+  const search = query.q ? textSearch(query.q) : null;
+  const rank = search?.rank ?? null;
+  const titleEn = sql`${activities.title}->>'en'`;
+  const conditions = [
+    visibleActivities(scope),
+    search?.matches,
+    query.disciplineCode ? eq(activities.disciplineCode, query.disciplineCode) : undefined,
+    query.providerCode ? eq(activities.providerCode, query.providerCode) : undefined,
+    query.type ? eq(activities.type, query.type) : undefined,
+    query.delivery ? eq(activities.delivery, query.delivery) : undefined,
+    query.language ? eq(activities.language, query.language) : undefined,
+    query.status ? eq(activities.status, query.status) : undefined,
+    query.openForNominations === 'true' ? gt(openCount, 0) : undefined,
+    query.openForNominations === 'false' ? eq(openCount, 0) : undefined,
+    sessionStartsWithin(scope, query.from, query.to),
+    after && rank
+      ? sql`(${rank} < ${after[0]}::real
+          or (${rank} = ${after[0]}::real and ${activities.id} > ${after[1]}::uuid))`
+      : undefined,
+    after && !rank
+      ? sql`(${titleEn}, ${activities.id}) > (${after[0]}, ${after[1]}::uuid)`
+      : undefined,
+  ];
+  return db
+    .select({
+      activity: activities,
+      openSessions: openCount,
+      rank: rank ?? sql<number>`0::real`,
+    })
+    .from(activities)
+    .leftJoin(open, eq(open.activityId, activities.id))
+    .where(and(...conditions))
+    .orderBy(...(rank ? [desc(rank), asc(activities.id)] : [asc(titleEn), asc(activities.id)]))
+    .limit(query.limit + 1);
+}
+
+/** One activity by code, or nothing when it does not exist or the reader may not see it. */
+export async function selectActivity(
+  db: DbOrTx,
+  scope: NationScope,
+  code: string,
+): Promise<ActivityWithOpen | undefined> {
+  const open = openSessionCounts(db);
+  const [row] = await db
+    .select({ activity: activities, openSessions: sql<number>`coalesce(${open.open}, 0)::int` })
+    .from(activities)
+    .leftJoin(open, eq(open.activityId, activities.id))
+    .where(and(visibleActivities(scope), eq(activities.code, code)));
+  return row;
+}
+
+export async function activityExists(db: DbOrTx, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(eq(activities.code, code));
+  return row !== undefined;
+}
+
+export async function insertActivity(db: DbOrTx, values: typeof activities.$inferInsert) {
+  const [row] = await db.insert(activities).values(values).returning();
+  if (!row) throw new Error('activity insert returned nothing');
+  return row;
+}
+
+export async function updateActivity(
+  db: DbOrTx,
+  code: string,
+  values: Partial<typeof activities.$inferInsert>,
+) {
+  const [row] = await db
+    .update(activities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(activities.code, code))
+    .returning();
+  return row;
+}
+
+const CODE_TABLES = { disciplines, institutions, frameworks, nations, activities };
+export type CodeTable = keyof typeof CODE_TABLES;
+
+/** Which of the given codes exist in a referenced table, to name the ones that do not. */
+export async function existingCodes(
+  db: DbOrTx,
+  table: CodeTable,
+  codes: string[],
+): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const { code } = CODE_TABLES[table];
+  const rows = await db
+    .select({ code })
+    .from(CODE_TABLES[table])
+    .where(inArray(code, [...new Set(codes)]));
+  return new Set(rows.map((r) => r.code));
+}

@@ -1,0 +1,274 @@
+import type {
+  Quota,
+  Session,
+  SessionInput,
+  SessionListQuery,
+  SessionStatus,
+  SessionSummary,
+  SessionTransitionRequest,
+  SessionUpdate,
+} from '../../../contract/sessions.js';
+import type { FieldProblem } from '../../../domain/field-problem.js';
+import {
+  allowedTransitions,
+  canTransition,
+  isEditable,
+} from '../../../domain/session-lifecycle.js';
+import { endOfDayIn } from '../../../domain/venue-calendar.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { selectVenue } from '../venues/queries.js';
+import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
+import { presentSession, presentSessionSummary } from './presenters.js';
+import * as q from './queries.js';
+
+async function quotasBySession(ctx: ServiceContext, ids: string[]) {
+  const bySession = new Map<string, Quota[]>();
+  for (const row of await q.selectQuotas(ctx.tx, ids)) {
+    const list = bySession.get(row.sessionId) ?? [];
+    list.push({ nationCode: row.nationCode, seats: row.seats });
+    bySession.set(row.sessionId, list);
+  }
+  return bySession;
+}
+
+/** One page of the sessions the reader may see, in date order. */
+export async function listSessions(
+  ctx: ServiceContext,
+  query: SessionListQuery,
+): Promise<{ items: SessionSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await q.selectSessions(ctx.tx, ctx.actor.scope, query, after, new Date());
+  const page = rows.slice(0, query.limit);
+  const quotas = await quotasBySession(
+    ctx,
+    page.map((r) => r.session.id),
+  );
+  const last = page.at(-1)?.session;
+  return {
+    items: page.map((r) => presentSessionSummary(r, quotas.get(r.session.id) ?? [], ctx.actor)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.startDate, last.id]) : null,
+  };
+}
+
+async function loadSession(ctx: ServiceContext, code: string, lock = false) {
+  const row = await q.selectSession(ctx.tx, ctx.actor.scope, code, lock);
+  if (!row) throw notFound(`The session ${code}`);
+  return row;
+}
+
+async function presentLoaded(ctx: ServiceContext, row: q.JoinedSession): Promise<Session> {
+  const { session } = row;
+  // One after another: inside a transaction they share one connection.
+  const quotas = await quotasBySession(ctx, [session.id]);
+  const instructors = await q.selectInstructors(ctx.tx, session.id);
+  const directorName = session.directorId
+    ? await q.selectUserName(ctx.tx, session.directorId)
+    : null;
+  return presentSession(
+    row,
+    quotas.get(session.id) ?? [],
+    { directorName, instructors },
+    ctx.actor,
+  );
+}
+
+/** One session the reader may see; one they may not see is "not found", not "forbidden". */
+export async function getSession(ctx: ServiceContext, code: string): Promise<Session> {
+  return presentLoaded(ctx, await loadSession(ctx, code));
+}
+
+/** The venue a session names, or a problem on `venueCode`. */
+async function venueOf(ctx: ServiceContext, code: string, problems: FieldProblem[]) {
+  const venue = await selectVenue(ctx.tx, code);
+  if (!venue) {
+    problems.push({
+      field: 'venueCode',
+      message: `no venue has the code ${code}`,
+      code: 'unknown_venue',
+    });
+  }
+  return venue;
+}
+
+/** Plans a new session of an activity, as a draft nations do not see yet. */
+export async function createSession(ctx: ServiceContext, input: SessionInput): Promise<Session> {
+  if (await q.sessionCodeExists(ctx.tx, input.code)) {
+    throw conflict('session_exists', `A session with the code ${input.code} already exists.`);
+  }
+  const problems: FieldProblem[] = [];
+  const activityId = await q.selectActivityId(ctx.tx, input.activityCode);
+  if (!activityId) {
+    problems.push({
+      field: 'activityCode',
+      message: `no activity has the code ${input.activityCode}`,
+      code: 'unknown_activity',
+    });
+  }
+  const venue = await venueOf(ctx, input.venueCode, problems);
+  const draft: SessionDraft = {
+    startDate: input.startDate,
+    endDate: input.endDate,
+    nominationOpens: input.nominationOpens,
+    nominationCloses: input.nominationCloses,
+    quotaReleaseOn: input.quotaReleaseOn ?? null,
+    capacity: input.capacity,
+    quotas: input.quotas ?? [],
+    directorId: input.directorId ?? null,
+    instructorIds: input.instructorIds ?? [],
+  };
+  const sent = { quotas: true, directorId: true, instructorIds: true };
+  problems.push(...(await draftProblems(ctx.tx, draft, 0, sent)));
+  rejectIfAny(problems);
+  if (!activityId || !venue) throw new Error('unreachable: problems were reported above');
+
+  let id: string;
+  try {
+    const row = await q.insertSession(ctx.tx, {
+      code: input.code,
+      activityId,
+      startDate: draft.startDate,
+      endDate: draft.endDate,
+      venueCode: venue.code,
+      capacity: draft.capacity,
+      nominationOpens: draft.nominationOpens,
+      nominationCloses: draft.nominationCloses,
+      nominationDeadline: endOfDayIn(draft.nominationCloses, venue.timeZone),
+      quotaReleaseOn: draft.quotaReleaseOn,
+      status: 'draft',
+      directorId: draft.directorId,
+      language: input.language ?? 'en',
+      notes: input.notes ?? null,
+      joiningInstructions: input.joiningInstructions ?? null,
+    });
+    id = row.id;
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict('session_exists', `A session with the code ${input.code} already exists.`);
+    throw error;
+  }
+  await q.replaceQuotas(ctx.tx, id, draft.quotas);
+  await q.replaceInstructors(ctx.tx, id, draft.instructorIds);
+  const session = await getSession(ctx, input.code);
+  await recordAudit(ctx, {
+    action: 'session.created',
+    entityType: 'session',
+    entityId: id,
+    after: session,
+  });
+  return session;
+}
+
+/**
+ * Edits a session's dates, venue, seats and people. Sent quotas replace the set; the
+ * deadline is recomputed in the (possibly new) venue's time zone. History cannot change.
+ */
+export async function updateSession(
+  ctx: ServiceContext,
+  code: string,
+  input: SessionUpdate,
+): Promise<Session> {
+  const row = await loadSession(ctx, code, true);
+  const { session } = row;
+  const status = session.status as SessionStatus;
+  if (!isEditable(status)) {
+    throw conflict(
+      'session_not_editable',
+      `The session ${code} is ${status}; it can no longer change.`,
+    );
+  }
+  const before = await presentLoaded(ctx, row);
+  const problems: FieldProblem[] = [];
+  const venue =
+    input.venueCode && input.venueCode !== row.venue.code
+      ? await venueOf(ctx, input.venueCode, problems)
+      : row.venue;
+  const draft: SessionDraft = {
+    startDate: input.startDate ?? session.startDate,
+    endDate: input.endDate ?? session.endDate,
+    nominationOpens: input.nominationOpens ?? session.nominationOpens,
+    nominationCloses: input.nominationCloses ?? session.nominationCloses,
+    quotaReleaseOn:
+      input.quotaReleaseOn !== undefined ? input.quotaReleaseOn : session.quotaReleaseOn,
+    capacity: input.capacity ?? session.capacity,
+    // Quotas as stored, for the capacity check, when the edit does not replace them.
+    quotas: input.quotas ?? before.quotas,
+    directorId: input.directorId !== undefined ? input.directorId : session.directorId,
+    instructorIds: input.instructorIds ?? before.instructors.map((i) => i.id),
+  };
+  const sent = {
+    quotas: input.quotas !== undefined,
+    directorId: input.directorId !== undefined,
+    instructorIds: input.instructorIds !== undefined,
+  };
+  problems.push(...(await draftProblems(ctx.tx, draft, session.seatsTaken, sent)));
+  rejectIfAny(problems);
+  if (!venue) throw new Error('unreachable: problems were reported above');
+
+  await q.updateSession(ctx.tx, session.id, {
+    startDate: draft.startDate,
+    endDate: draft.endDate,
+    venueCode: venue.code,
+    capacity: draft.capacity,
+    nominationOpens: draft.nominationOpens,
+    nominationCloses: draft.nominationCloses,
+    nominationDeadline: endOfDayIn(draft.nominationCloses, venue.timeZone),
+    quotaReleaseOn: draft.quotaReleaseOn,
+    directorId: draft.directorId,
+    ...(input.language !== undefined ? { language: input.language } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    ...(input.joiningInstructions !== undefined
+      ? { joiningInstructions: input.joiningInstructions }
+      : {}),
+  });
+  if (sent.quotas) await q.replaceQuotas(ctx.tx, session.id, draft.quotas);
+  if (sent.instructorIds) await q.replaceInstructors(ctx.tx, session.id, draft.instructorIds);
+  const after = await getSession(ctx, code);
+  await recordAudit(ctx, {
+    action: 'session.updated',
+    entityType: 'session',
+    entityId: session.id,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** Moves a session along its life cycle; an illegal move names the moves that are legal. */
+export async function transitionSession(
+  ctx: ServiceContext,
+  code: string,
+  request: SessionTransitionRequest,
+): Promise<Session> {
+  const { session } = await loadSession(ctx, code, true);
+  const from = session.status as SessionStatus;
+  if (!canTransition(from, request.to)) {
+    const allowed = allowedTransitions(from);
+    const options = allowed.length > 0 ? allowed.join(', ') : 'nothing (it is final)';
+    throw new AppError(
+      409,
+      'illegal_transition',
+      `A session cannot go from ${from} to ${request.to}. From ${from} a session can go to: ${options}.`,
+      [{ field: 'to', message: `must be one of: ${options}`, code: 'illegal_transition' }],
+    );
+  }
+  const reason = request.reason?.trim() || null;
+  if (request.to === 'cancelled' && !reason) {
+    throw invalid('reason', 'is required to cancel a session', 'reason_required');
+  }
+  await q.updateSession(ctx.tx, session.id, {
+    status: request.to,
+    ...(request.to === 'cancelled' ? { cancelReason: reason } : {}),
+  });
+  await recordAudit(ctx, {
+    action: 'session.transitioned',
+    entityType: 'session',
+    entityId: session.id,
+    before: { status: from },
+    after: { status: request.to, ...(reason ? { reason } : {}) },
+  });
+  return getSession(ctx, code);
+}
