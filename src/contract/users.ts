@@ -52,3 +52,9 @@ export const UserListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
+
+/** People who can be named on a session: what a session form needs, and nothing more. */
+export const StaffMember = z.object({ id: Uuid, displayName: z.string() });
+export type StaffMember = z.infer<typeof StaffMember>;
+export const StaffQuery = z.strictObject({ role: z.enum(['course_director', 'instructor']) });
+export type StaffQuery = z.infer<typeof StaffQuery>;

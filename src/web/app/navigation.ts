@@ -6,6 +6,7 @@ import {
   IconFlag,
   IconHome,
   IconListCheck,
+  IconMapPin,
   IconShieldLock,
   IconTargetArrow,
   IconUserCircle,
@@ -20,6 +21,7 @@ export interface NavItem {
     | '/institutions'
     | '/catalogue'
     | '/sessions'
+    | '/venues'
     | '/nominations'
     | '/programmes'
     | '/reports'
@@ -41,8 +43,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconBuilding,
     permission: 'partners.read',
   },
-  { to: '/catalogue', label: 'nav.catalogue', icon: IconBook, permission: 'authenticated' },
-  { to: '/sessions', label: 'nav.sessions', icon: IconCalendarEvent, permission: 'authenticated' },
+  { to: '/catalogue', label: 'nav.catalogue', icon: IconBook, permission: 'catalogue.read' },
+  { to: '/sessions', label: 'nav.sessions', icon: IconCalendarEvent, permission: 'sessions.read' },
+  { to: '/venues', label: 'nav.venues', icon: IconMapPin, permission: 'sessions.manage' },
   {
     to: '/nominations',
     label: 'nav.nominations',

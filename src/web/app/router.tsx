@@ -8,13 +8,17 @@ import {
   usersRoute,
 } from './routes/admin.js';
 import { appRoute, rootRoute, signInRoute } from './routes/base.js';
+import { catalogueRoutes } from './routes/catalogue.js';
 import { partnerRoutes } from './routes/partners.js';
+import { sessionRoutes } from './routes/sessions.js';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,
+    ...catalogueRoutes,
+    ...sessionRoutes,
     ...comingSoonRoutes,
     usersRoute,
     auditRoute,

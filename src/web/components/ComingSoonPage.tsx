@@ -3,7 +3,7 @@ import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from './PageHeader.js';
 
-export type ComingSoonArea = 'catalogue' | 'sessions' | 'nominations' | 'programmes' | 'reports';
+export type ComingSoonArea = 'nominations' | 'programmes' | 'reports';
 
 /** Areas of the navigation that exist in the plan but not yet in the product. */
 export function ComingSoonPage({ area }: { area: ComingSoonArea }) {

@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 
@@ -7,35 +7,43 @@ interface Props<V> {
   /** Path of the `{ en, fr, ar }` object in the form values, e.g. `name`. */
   path: string;
   label: string;
+  /** Long text (descriptions, instructions): one text area per language, stacked. */
+  long?: boolean;
+  /** English is required unless the whole text is optional (e.g. a description). */
+  required?: boolean;
 }
 
+const LANGUAGES = [
+  { lang: 'en', dir: 'ltr' },
+  { lang: 'fr', dir: 'ltr' },
+  { lang: 'ar', dir: 'rtl' },
+] as const;
+
 /** English is required; French and Arabic are optional and typed in their own direction. */
-export function LocalizedTextFields<V>({ form, path, label }: Props<V>) {
+export function LocalizedTextFields<V>({ form, path, label, long, required = true }: Props<V>) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-      <TextInput
-        label={`${label} (${t('language.en')})`}
-        required
-        lang="en"
-        dir="ltr"
-        key={form.key(`${path}.en`)}
-        {...form.getInputProps(`${path}.en`)}
-      />
-      <TextInput
-        label={`${label} (${t('language.fr')})`}
-        lang="fr"
-        dir="ltr"
-        key={form.key(`${path}.fr`)}
-        {...form.getInputProps(`${path}.fr`)}
-      />
-      <TextInput
-        label={`${label} (${t('language.ar')})`}
-        lang="ar"
-        dir="rtl"
-        key={form.key(`${path}.ar`)}
-        {...form.getInputProps(`${path}.ar`)}
-      />
+    <SimpleGrid cols={long ? 1 : { base: 1, sm: 3 }} spacing="sm">
+      {LANGUAGES.map(({ lang, dir }) => {
+        const props = {
+          label: `${label} (${t(`language.${lang}`)})`,
+          required: lang === 'en' && required,
+          lang,
+          dir,
+          ...form.getInputProps(`${path}.${lang}`),
+        };
+        return long ? (
+          <Textarea
+            key={form.key(`${path}.${lang}`)}
+            autosize
+            minRows={3}
+            maxRows={12}
+            {...props}
+          />
+        ) : (
+          <TextInput key={form.key(`${path}.${lang}`)} {...props} />
+        );
+      })}
     </SimpleGrid>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './dates.js';
+import { formatDate, formatDateRange, formatWeekday } from './dates.js';
 
 describe('formatDate', () => {
   it('shows a calendar date in English without shifting the day', () => {
@@ -29,5 +29,19 @@ describe('formatDate', () => {
 
   it('returns unparseable input unchanged', () => {
     expect(formatDate('soon', 'en').gregorian).toBe('soon');
+  });
+});
+
+describe('formatDateRange and formatWeekday', () => {
+  it('shows a session span once', () => {
+    expect(formatDateRange('2027-03-07', '2027-03-11', 'en').gregorian).toMatch(
+      /^7\s*–\s*11 Mar 2027$/,
+    );
+  });
+  it('adds the Hijri span in Arabic', () => {
+    expect(formatDateRange('2027-03-07', '2027-03-11', 'ar').hijri).toContain('1448');
+  });
+  it('names the weekday of a working day', () => {
+    expect(formatWeekday('2027-03-07', 'en')).toBe('Sun 7 Mar');
   });
 });

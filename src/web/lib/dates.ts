@@ -52,3 +52,39 @@ export function formatDate(
       : null;
   return { gregorian, hijri, iso: value };
 }
+
+/** A span of calendar days, "7–11 Mar 2027", with the Hijri span beside it in Arabic. */
+export function formatDateRange(start: string, end: string, locale: Locale): FormattedDate {
+  const from = new Date(`${start}T00:00:00Z`);
+  const to = new Date(`${end}T00:00:00Z`);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    return { gregorian: `${start} – ${end}`, hijri: null, iso: start };
+  }
+  const parts: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  };
+  const gregorian = new Intl.DateTimeFormat(GREGORIAN_TAG[locale], parts).formatRange(from, to);
+  const hijri =
+    locale === 'ar'
+      ? new Intl.DateTimeFormat(HIJRI_TAG, { ...parts, month: 'long' }).formatRange(from, to)
+      : null;
+  return { gregorian, hijri, iso: start };
+}
+
+/** "Sun 7 Mar": a working day as the venue's week reads it. */
+export function formatWeekday(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(GREGORIAN_TAG[locale], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${value}T00:00:00Z`));
+}
+
+/** The reader's own time zone, named as the browser knows it (e.g. Europe/Brussels). */
+export function readerTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

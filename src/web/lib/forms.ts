@@ -38,3 +38,16 @@ export function showServerErrors<V>(
   if (field) errors[field] = i18n.t(`errors.codes.${error.code}`);
   if (Object.keys(errors).length > 0) form.setErrors(errors);
 }
+
+/**
+ * Mantine's Select takes '' for a value (and then shows its clear button); the form keeps ''
+ * for "none", so map it to null on the way in and back on the way out.
+ */
+export function clearableSelect<V>(form: UseFormReturnType<V>, path: string) {
+  const props = form.getInputProps(path);
+  return {
+    ...props,
+    value: typeof props.value === 'string' && props.value !== '' ? props.value : null,
+    onChange: (value: string | null) => props.onChange(value ?? ''),
+  };
+}

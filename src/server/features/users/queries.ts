@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../contract/roles.js';
 import type { UserListQuery } from '../../../contract/users.js';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
@@ -55,4 +56,14 @@ export async function updateUser(
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Active users holding a role, by name: the pickers of course directors and instructors. */
+export async function selectStaff(db: DbOrTx, role: Role) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.active, true), arrayContains(users.roles, [role])))
+    .orderBy(asc(users.displayName))
+    .limit(500);
 }

@@ -4,6 +4,8 @@ import { pageOf, Uuid } from '../../../contract/common.js';
 import {
   CreateUserRequest,
   ResetPasswordRequest,
+  StaffMember,
+  StaffQuery,
   UpdateUserRequest,
   User,
   UserListQuery,
@@ -27,6 +29,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'users.read' },
     },
     (request) => users.listUsers(readContext(app, request), request.query),
+  );
+
+  app.get(
+    '/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Course directors or instructors, to name on a session',
+        querystring: StaffQuery,
+        response: { 200: z.array(StaffMember) },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) => users.listStaff(readContext(app, request), request.query),
   );
 
   app.post(

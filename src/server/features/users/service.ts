@@ -1,6 +1,8 @@
 import type {
   CreateUserRequest,
   ResetPasswordRequest,
+  StaffMember,
+  StaffQuery,
   UpdateUserRequest,
   User,
   UserListQuery,
@@ -118,4 +120,9 @@ export async function resetPassword(ctx: ServiceContext, id: string, input: Rese
   if (!row) throw notFound('The user');
   await deleteSessionsOfUser(ctx.tx, id);
   await recordAudit(ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+}
+
+/** Directors or instructors to name on a session; registrars see names only, not accounts. */
+export async function listStaff(ctx: ServiceContext, query: StaffQuery): Promise<StaffMember[]> {
+  return q.selectStaff(ctx.tx, query.role);
 }

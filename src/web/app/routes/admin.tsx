@@ -53,16 +53,6 @@ function comingSoon(area: ComingSoonArea) {
 export const comingSoonRoutes = [
   createRoute({
     getParentRoute: () => appRoute,
-    path: '/catalogue',
-    component: comingSoon('catalogue'),
-  }),
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: '/sessions',
-    component: comingSoon('sessions'),
-  }),
-  createRoute({
-    getParentRoute: () => appRoute,
     path: '/nominations',
     component: comingSoon('nominations'),
   }),

@@ -1,0 +1,57 @@
+import { createRoute } from '@tanstack/react-router';
+import { ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
+import { ActivityCreatePage } from '../../features/catalogue/ActivityCreatePage.js';
+import { ActivityEditPage } from '../../features/catalogue/ActivityEditPage.js';
+import { ActivityPage } from '../../features/catalogue/ActivityPage.js';
+import { CataloguePage } from '../../features/catalogue/CataloguePage.js';
+import type { ActivityTypeName, DeliveryName } from '../../features/catalogue/labels.js';
+import { oneOf, text } from '../search.js';
+import { appRoute, guarded } from './base.js';
+
+// Every key optional: an empty filter stays out of the URL.
+export interface CatalogueSearch {
+  tab?: 'activities' | 'disciplines';
+  q?: string;
+  discipline?: string;
+  provider?: string;
+  type?: ActivityTypeName;
+  delivery?: DeliveryName;
+  language?: string;
+  open?: 'true';
+}
+
+export const catalogueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue',
+  validateSearch: (search: Record<string, unknown>): CatalogueSearch => ({
+    tab: oneOf(search.tab, ['activities', 'disciplines'] as const),
+    q: text(search.q, 200),
+    discipline: text(search.discipline, 16),
+    provider: text(search.provider, 24),
+    type: oneOf(search.type, ACTIVITY_TYPES),
+    delivery: oneOf(search.delivery, DELIVERY_METHODS),
+    language: text(search.language, 2),
+    open: oneOf(search.open, ['true'] as const),
+  }),
+  component: guarded('catalogue.read', CataloguePage),
+});
+
+export const activityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/new',
+  component: guarded('catalogue.manage', ActivityCreatePage),
+});
+
+export const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/$code',
+  component: guarded('catalogue.read', ActivityPage),
+});
+
+export const activityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/$code/edit',
+  component: guarded('catalogue.manage', ActivityEditPage),
+});
+
+export const catalogueRoutes = [catalogueRoute, activityNewRoute, activityRoute, activityEditRoute];

@@ -1,0 +1,71 @@
+import { createRoute } from '@tanstack/react-router';
+import { SESSION_STATUSES, type SessionStatus } from '../../../contract/index.js';
+import { SessionCreatePage } from '../../features/sessions/SessionCreatePage.js';
+import { SessionEditPage } from '../../features/sessions/SessionEditPage.js';
+import { SessionPage } from '../../features/sessions/SessionPage.js';
+import { SessionsPage } from '../../features/sessions/SessionsPage.js';
+import { VenuesPage } from '../../features/venues/VenuesPage.js';
+import { oneOf, text } from '../search.js';
+import { appRoute, guarded } from './base.js';
+
+export interface SessionsSearch {
+  view?: 'month' | 'list';
+  month?: string;
+  q?: string;
+  discipline?: string;
+  status?: SessionStatus;
+  open?: 'true';
+}
+
+function month(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined;
+}
+
+export const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions',
+  validateSearch: (search: Record<string, unknown>): SessionsSearch => ({
+    view: oneOf(search.view, ['month', 'list'] as const),
+    month: month(search.month),
+    q: text(search.q, 200),
+    discipline: text(search.discipline, 16),
+    status: oneOf(search.status, SESSION_STATUSES),
+    open: oneOf(search.open, ['true'] as const),
+  }),
+  component: guarded('sessions.read', SessionsPage),
+});
+
+export const sessionNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions/new',
+  validateSearch: (search: Record<string, unknown>): { activity?: string } => ({
+    activity: text(search.activity, 40),
+  }),
+  component: guarded('sessions.manage', SessionCreatePage),
+});
+
+export const sessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions/$code',
+  component: guarded('sessions.read', SessionPage),
+});
+
+export const sessionEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions/$code/edit',
+  component: guarded('sessions.manage', SessionEditPage),
+});
+
+export const venuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/venues',
+  component: guarded('sessions.manage', VenuesPage),
+});
+
+export const sessionRoutes = [
+  sessionsRoute,
+  sessionNewRoute,
+  sessionRoute,
+  sessionEditRoute,
+  venuesRoute,
+];

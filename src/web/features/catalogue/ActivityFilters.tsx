@@ -1,0 +1,112 @@
+import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
+import type { CatalogueSearch } from '../../app/routes/catalogue.js';
+import { currentLocale } from '../../i18n/index.js';
+import { INSTRUCTION_LANGUAGES } from './labels.js';
+import { languageName } from './prerequisites.js';
+import { useCatalogueNames } from './useNames.js';
+
+const route = getRouteApi('/app/catalogue');
+
+/** Filters live in the URL, so a filtered catalogue can be bookmarked and shared. */
+export function ActivityFilters() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/catalogue' });
+  const names = useCatalogueNames();
+  const [q, setQ] = useState(search.q ?? '');
+  const locale = currentLocale();
+
+  const set = (patch: Partial<CatalogueSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  const pushQ = useDebouncedCallback((value: string) => {
+    void navigate({ search: (prev) => ({ ...prev, q: value.trim() || undefined }), replace: true });
+  }, 300);
+  const { tab: _tab, ...filters } = search;
+  const hasFilters = Object.values(filters).some(Boolean);
+
+  return (
+    <Group gap="sm" align="flex-end" mb="sm" role="search" aria-label={t('catalogue.filters')}>
+      <TextInput
+        label={t('common.search')}
+        placeholder={t('catalogue.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={q}
+        onChange={(event) => {
+          setQ(event.currentTarget.value);
+          pushQ(event.currentTarget.value);
+        }}
+        w={260}
+      />
+      <Select
+        label={t('catalogue.discipline')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={names.disciplineOptions}
+        value={search.discipline ?? null}
+        onChange={(value) => set({ discipline: value ?? undefined })}
+        w={200}
+      />
+      <Select
+        label={t('catalogue.provider')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={names.providerOptions}
+        value={search.provider ?? null}
+        onChange={(value) => set({ provider: value ?? undefined })}
+        w={220}
+      />
+      <Select
+        label={t('catalogue.type')}
+        placeholder={t('common.all')}
+        clearable
+        data={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`activityType.${v}`) }))}
+        value={search.type ?? null}
+        onChange={(value) => set({ type: ACTIVITY_TYPES.find((v) => v === value) })}
+        w={170}
+      />
+      <Select
+        label={t('catalogue.delivery')}
+        placeholder={t('common.all')}
+        clearable
+        data={DELIVERY_METHODS.map((v) => ({ value: v, label: t(`delivery.${v}`) }))}
+        value={search.delivery ?? null}
+        onChange={(value) => set({ delivery: DELIVERY_METHODS.find((v) => v === value) })}
+        w={200}
+      />
+      <Select
+        label={t('catalogue.language')}
+        placeholder={t('common.all')}
+        clearable
+        data={INSTRUCTION_LANGUAGES.map((v) => ({ value: v, label: languageName(v, locale) }))}
+        value={search.language ?? null}
+        onChange={(value) => set({ language: value ?? undefined })}
+        w={140}
+      />
+      <Checkbox
+        label={t('catalogue.openOnly')}
+        checked={search.open === 'true'}
+        onChange={(event) => set({ open: event.currentTarget.checked ? 'true' : undefined })}
+        mb={8}
+      />
+      {hasFilters && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setQ('');
+            void navigate({ search: {} });
+          }}
+        >
+          {t('common.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

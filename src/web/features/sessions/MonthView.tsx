@@ -1,0 +1,100 @@
+import { Button, Group, Loader, Text, Title } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { currentLocale, directionOf } from '../../i18n/index.js';
+import { monthQuery } from './api.js';
+import { firstWeekdayFor, monthOf, monthRange, monthWeeks, shiftMonth } from './calendar-grid.js';
+import { DisciplineLegend } from './DisciplineLegend.js';
+import { MonthGrid } from './MonthGrid.js';
+
+const route = getRouteApi('/app/sessions');
+
+/** Today in the reader's own calendar day, as `YYYY-MM-DD`. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function monthTitle(month: string, locale: string): string {
+  const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale === 'fr' ? 'fr-FR' : 'en-GB';
+  return new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+export function MonthView() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/sessions' });
+  const locale = currentLocale();
+  const today = todayIso();
+  const month = monthOf(search.month, today);
+  const range = monthRange(month);
+  const sessions = useQuery({
+    ...monthQuery({
+      ...range,
+      disciplineCode: search.discipline,
+      status: search.status,
+      openForNominations: search.open,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const go = (target: string | undefined) =>
+    void navigate({ search: (prev) => ({ ...prev, month: target }) });
+  // Arrows point the way the week runs: in Arabic the next month is to the left.
+  const rtl = directionOf(locale) === 'rtl';
+  const Prev = rtl ? IconChevronRight : IconChevronLeft;
+  const Next = rtl ? IconChevronLeft : IconChevronRight;
+  const items = sessions.data?.items ?? [];
+
+  return (
+    <>
+      <Group justify="space-between" mb="xs" mt="md">
+        <Title order={2} fz="lg" aria-live="polite">
+          {monthTitle(month, locale)}
+        </Title>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<Prev size={14} aria-hidden />}
+            onClick={() => go(shiftMonth(month, -1))}
+          >
+            {t('sessions.previousMonth')}
+          </Button>
+          <Button variant="default" size="xs" onClick={() => go(undefined)}>
+            {t('sessions.thisMonth')}
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<Next size={14} aria-hidden />}
+            onClick={() => go(shiftMonth(month, 1))}
+          >
+            {t('sessions.nextMonth')}
+          </Button>
+        </Group>
+      </Group>
+      {sessions.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      <ProblemAlert error={sessions.error} />
+      <MonthGrid
+        weeks={monthWeeks(month, firstWeekdayFor(locale))}
+        sessions={items}
+        today={today}
+        caption={monthTitle(month, locale)}
+      />
+      {sessions.data && items.length === 0 && (
+        <Text c="dimmed" fz="sm" mt="sm">
+          {t('sessions.emptyMonth')}
+        </Text>
+      )}
+      <DisciplineLegend codes={[...new Set(items.map((s) => s.disciplineCode))]} />
+    </>
+  );
+}

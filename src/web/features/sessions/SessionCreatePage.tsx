@@ -1,0 +1,71 @@
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SessionInput } from '../../../contract/index.js';
+import { AnchorLink } from '../../components/links.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { activityQuery } from '../catalogue/api.js';
+import { createSession, sessionKeys } from './api.js';
+import { SessionForm } from './SessionForm.js';
+import { type SessionFormValues, toSessionInput, toSessionValues } from './sessionForm.js';
+
+const route = getRouteApi('/app/sessions/new');
+
+export function SessionCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { activity: activityCode } = route.useSearch();
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm<SessionFormValues>({
+    initialValues: toSessionValues(undefined, activityCode),
+    validate: validateWith(SessionInput, toSessionInput),
+  });
+  const activity = useQuery({
+    ...activityQuery(activityCode ?? ''),
+    enabled: Boolean(activityCode),
+  });
+
+  // Coming from an activity's page: start from its usual capacity and language.
+  useEffect(() => {
+    if (!activity.data) return;
+    if (!form.isTouched('capacity')) form.setFieldValue('capacity', activity.data.defaultCapacity);
+    if (!form.isTouched('language')) form.setFieldValue('language', activity.data.language);
+  }, [activity.data, form.isTouched, form.setFieldValue]);
+
+  async function submit(values: SessionFormValues) {
+    setError(null);
+    try {
+      const session = await createSession(parseWith(SessionInput, toSessionInput, values));
+      await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+      notifications.show({ color: 'teal', message: t('sessions.created') });
+      await navigate({ to: '/sessions/$code', params: { code: session.code } });
+    } catch (caught) {
+      showServerErrors(form, caught, { session_exists: 'code' });
+      setError(caught);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('sessions.newTitle')}
+        above={
+          <AnchorLink to="/sessions" fz="sm">
+            {t('sessions.backToList')}
+          </AnchorLink>
+        }
+      />
+      <SessionForm
+        form={form}
+        error={error}
+        onSubmit={submit}
+        onCancel={() => void navigate({ to: '/sessions' })}
+      />
+    </>
+  );
+}

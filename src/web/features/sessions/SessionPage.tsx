@@ -1,0 +1,119 @@
+import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink, ButtonLink } from '../../components/links.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { currentLocale } from '../../i18n/index.js';
+import { localized } from '../../lib/localized.js';
+import { useCan } from '../auth/session.js';
+import { activityQuery } from '../catalogue/api.js';
+import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
+import { sessionQuery } from './api.js';
+import { SESSION_STATUS_COLOR } from './labels.js';
+import { SeatsPanel } from './SeatsPanel.js';
+import { SessionFacts } from './SessionFacts.js';
+import { TransitionButtons } from './TransitionButtons.js';
+
+const route = getRouteApi('/app/sessions/$code');
+
+export function SessionPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { code } = route.useParams();
+  const query = useQuery(sessionQuery(code));
+  const activity = useQuery({
+    ...activityQuery(query.data?.activityCode ?? ''),
+    enabled: Boolean(query.data),
+  });
+  const back = (
+    <AnchorLink to="/sessions" fz="sm">
+      {t('sessions.backToList')}
+    </AnchorLink>
+  );
+
+  if (query.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title={t('sessions.session')} above={back} />
+        <ProblemAlert error={query.error} />
+      </>
+    );
+  }
+  const session = query.data;
+  const locale = currentLocale();
+  const manage = can('sessions.manage');
+  const editable = session.status !== 'completed' && session.status !== 'cancelled';
+
+  return (
+    <>
+      <PageHeader
+        above={back}
+        title={localized(session.activityTitle, locale)}
+        description={
+          <Group gap="xs" component="span">
+            <Text span ff="monospace" fw={600} c="dark">
+              <bdi dir="ltr">{session.code}</bdi>
+            </Text>
+            <Badge color={SESSION_STATUS_COLOR[session.status]}>
+              {t(`sessionStatus.${session.status}`)}
+            </Badge>
+          </Group>
+        }
+        actions={
+          manage &&
+          editable && (
+            <ButtonLink
+              to="/sessions/$code/edit"
+              params={{ code: session.code }}
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+            >
+              {t('common.edit')}
+            </ButtonLink>
+          )
+        }
+      />
+      {manage && <TransitionButtons session={session} />}
+      {session.status === 'cancelled' && (
+        <Alert color="red" title={t('sessions.cancelledTitle')} mb="md">
+          {session.cancelReason ?? t('sessions.noReason')}
+        </Alert>
+      )}
+      <Stack gap="lg">
+        <SessionFacts session={session} />
+        <SeatsPanel session={session} />
+        <Paper withBorder p="md">
+          <Title order={2} fz="lg" mb="xs">
+            {t('sessions.eligibility')}
+          </Title>
+          {activity.data && <PrerequisiteList prerequisites={activity.data.prerequisites} />}
+          <ProblemAlert error={activity.error} />
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} fz="lg" mb="xs">
+            {t('sessions.joiningInstructions')}
+          </Title>
+          <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {session.joiningInstructions
+              ? localized(session.joiningInstructions, locale)
+              : t('sessions.noJoiningInstructions')}
+          </Text>
+        </Paper>
+        {session.notes && (
+          <Paper withBorder p="md">
+            <Title order={2} fz="lg" mb="xs">
+              {t('sessions.notes')}
+            </Title>
+            <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {session.notes}
+            </Text>
+          </Paper>
+        )}
+      </Stack>
+    </>
+  );
+}
