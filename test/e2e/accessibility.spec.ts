@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newContext, signInByApi } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
 
 async function switchToArabic(page: Page) {
   await page.getByRole('button', { name: /Choose another language/ }).click();
@@ -33,6 +39,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   it('on the partners page in English and in Arabic', async () => {
     const context = await newContext(browser);
     await signInByApi(context, 'registrar@rabita.example');
+    await setLocale(context, 'en');
     const page = await context.newPage();
     await page.goto('/partners');
     await page.getByRole('link', { name: 'Kuwait' }).waitFor();

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newContext, signInByApi } from './support/browser.js';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
 
 describe('partner nations in the browser', () => {
   let browser: Browser;
@@ -60,6 +66,7 @@ describe('partner nations in the browser', () => {
   it("shows Kuwait's national point of contact only Kuwait's contacts", async () => {
     const context = await newContext(browser);
     await signInByApi(context, 'npoc.kwt@rabita.example');
+    await setLocale(context, 'en');
     const page = await context.newPage();
 
     await page.goto('/partners');

@@ -42,3 +42,16 @@ export async function expectAccessible(page: Page): Promise<void> {
     serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 }
+
+/** Sets the signed-in user's language, as the language switch would: the next page uses it. */
+export async function setLocale(
+  context: BrowserContext,
+  locale: 'en' | 'fr' | 'ar',
+): Promise<void> {
+  const me = await (await context.request.get('/api/v1/auth/me')).json();
+  const response = await context.request.patch('/api/v1/auth/me/preferences', {
+    data: { locale },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(response.status()).toBe(200);
+}
