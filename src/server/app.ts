@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type pg from 'pg';
+import type { ResponseCache } from './cache/response-cache.js';
 import type { Database } from './db/client.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   pool: pg.Pool;
   settings: AppSettings;
   logger?: FastifyServerOptions['logger'];
+  /** Catalogue list and search pages kept in memory; none in tests that do not ask for one. */
+  catalogueCache?: ResponseCache | null;
 }
 
 declare module 'fastify' {
@@ -50,6 +53,7 @@ declare module 'fastify' {
     db: Database;
     pg: pg.Pool;
     settings: AppSettings;
+    catalogueCache: ResponseCache | null;
   }
 }
 
@@ -65,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('db', deps.db);
   app.decorate('pg', deps.pool);
   app.decorate('settings', deps.settings);
+  app.decorate('catalogueCache', deps.catalogueCache ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

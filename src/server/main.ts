@@ -5,6 +5,7 @@ import { connectDatabase, type DatabaseHandle } from './db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
+import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,6 +16,7 @@ export interface RunningServer {
 
 export interface DatabaseConnection {
   handle: DatabaseHandle;
+  url: string;
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
   }
   return {
     handle,
+    url,
     embedded,
     close: async () => {
       await handle.close();
@@ -48,6 +51,7 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
 export async function startServer(config: Config, webRoot: string | null): Promise<RunningServer> {
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
+  let catalogue: RunningCatalogueCache | undefined;
   try {
     await migrateDatabase(database.handle.pool);
     const demoAccounts = (await isDemoWanted(
@@ -57,6 +61,11 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     ))
       ? await loadDemoCentre(database.handle.db)
       : null;
+    catalogue = startCatalogueCache(database.handle.db, database.url, {
+      onDown: (error) =>
+        app?.log.warn({ err: error }, 'catalogue cache off until the change listener reconnects'),
+    });
+    await catalogue.listener.ready;
     app = await buildApp({
       db: database.handle.db,
       pool: database.handle.pool,
@@ -66,6 +75,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         trustProxy: config.trustProxy,
         webRoot,
       },
+      catalogueCache: catalogue.cache,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -73,17 +83,20 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     });
     await listen(app, config);
     const running = app;
+    const listener = catalogue.listener;
     return {
       app: running,
       url: `http://${config.host}:${addressPort(running)}`,
       demoAccounts,
       stop: async () => {
         await running.close();
+        await listener.stop();
         await database.close();
       },
     };
   } catch (error) {
     await app?.close().catch(() => {});
+    await catalogue?.listener.stop();
     await database.close().catch(() => {});
     throw error;
   }

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Permission } from '../../contract/roles.js';
 import type { Database } from '../db/client.js';
 import { actorFromUser } from '../features/auth/presenters.js';
-import { findSessionUser, findTokenUser, touchToken } from '../features/auth/queries.js';
+import { findTokenUser, prepareSessionUserLookup, touchToken } from '../features/auth/queries.js';
 import { hashToken, safeEqual } from '../features/auth/secrets.js';
 import type { Actor } from './actor.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
@@ -23,7 +23,13 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function resolveActor(db: Database, request: FastifyRequest): Promise<Actor | null> {
+type SessionUserLookup = ReturnType<typeof prepareSessionUserLookup>;
+
+async function resolveActor(
+  db: Database,
+  findSessionUser: SessionUserLookup,
+  request: FastifyRequest,
+): Promise<Actor | null> {
   const now = new Date();
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
@@ -36,7 +42,7 @@ async function resolveActor(db: Database, request: FastifyRequest): Promise<Acto
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const tokenHash = hashToken(cookie);
-  const row = await findSessionUser(db, tokenHash, now);
+  const row = await findSessionUser(tokenHash, now);
   return row
     ? actorFromUser(row.user, { kind: 'session', tokenHash, csrfToken: row.csrfToken })
     : null;
@@ -49,12 +55,13 @@ async function resolveActor(db: Database, request: FastifyRequest): Promise<Acto
  */
 export const authenticate = fp(async (app: FastifyInstance, opts: { db: Database }) => {
   app.decorateRequest('actor', null);
+  const findSessionUser = prepareSessionUserLookup(opts.db);
   // onRequest, before the body is parsed: a caller without rights learns nothing from validation.
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config.permission;
     // No permission: the not-found handler (every real route declares one; see buildApp).
     if (permission === undefined || permission === 'public') return;
-    request.actor = await resolveActor(opts.db, request);
+    request.actor = await resolveActor(opts.db, findSessionUser, request);
     const actor = request.actor;
     if (!actor) throw unauthenticated();
     if (actor.via.kind === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -74,6 +74,8 @@ export const activities = pgTable(
   (t) => [
     index('activities_search_idx').using('gin', t.search),
     index('activities_discipline_idx').on(t.disciplineCode),
+    // Code-prefix search (LIKE 'ABC%') whatever the database's collation.
+    index('activities_code_prefix_idx').on(t.code.op('text_pattern_ops')),
     index('activities_title_en_idx').on(sql`(${t.title}->>'en')`, t.id),
     index('activities_rel_frameworks_idx').using('gin', t.releasableFrameworks),
     index('activities_rel_nations_idx').using('gin', t.releasableNations),

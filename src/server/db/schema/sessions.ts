@@ -62,7 +62,8 @@ export const trainingSessions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('training_sessions_activity_idx').on(t.activityId),
+    // Also the per-activity count of open sessions in catalogue lists, for the rows of a page.
+    index('training_sessions_activity_status_idx').on(t.activityId, t.status),
     index('training_sessions_dates_idx').on(t.startDate, t.id),
     index('training_sessions_status_idx').on(t.status, t.nominationCloses),
     // The last line of defence: whatever the code does, a session is never overbooked.

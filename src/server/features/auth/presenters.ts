@@ -5,7 +5,13 @@ import type { apiTokens } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import type { UserRow } from './queries.js';
 
-export function actorFromUser(user: UserRow, via: Actor['via']): Actor {
+/** The user columns an actor is made of; the session lookup reads only these. */
+export type ActorUser = Pick<
+  UserRow,
+  'id' | 'email' | 'displayName' | 'roles' | 'nationCode' | 'locale'
+>;
+
+export function actorFromUser(user: ActorUser, via: Actor['via']): Actor {
   return {
     id: user.id,
     email: user.email,

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { and, desc, eq, gt, isNull, type Placeholder, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../../db/client.js';
 import { apiTokens, loginSessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -14,10 +14,20 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return row;
 }
 
-/** The user behind a live sign-in session, with the session's CSRF token. */
-export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ user: users, csrfToken: loginSessions.csrfToken })
+function sessionUserQuery(db: DbOrTx, tokenHash: Placeholder, now: Placeholder) {
+  return db
+    .select({
+      // Only what an actor is made of: no password hash, no timestamps to parse on every request.
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        roles: users.roles,
+        nationCode: users.nationCode,
+        locale: users.locale,
+      },
+      csrfToken: loginSessions.csrfToken,
+    })
     .from(loginSessions)
     .innerJoin(users, eq(users.id, loginSessions.userId))
     .where(
@@ -27,7 +37,24 @@ export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date) 
         eq(users.active, true),
       ),
     );
-  return row;
+}
+
+/**
+ * Finds the user behind a live sign-in session, with the session's CSRF token. A named prepared
+ * statement built once per pool: every authenticated request runs it, and this spares Drizzle's
+ * query building and PostgreSQL's planning each time. It still reads the session row on every
+ * request, so a deleted session or a deactivated user stops working at once.
+ */
+export function prepareSessionUserLookup(db: Database) {
+  const statement = sessionUserQuery(
+    db,
+    sql.placeholder('tokenHash'),
+    sql.placeholder('now'),
+  ).prepare('rabita_session_user');
+  return async (tokenHash: string, now: Date) => {
+    const [row] = await statement.execute({ tokenHash, now });
+    return row;
+  };
 }
 
 export async function findTokenUser(db: DbOrTx, tokenHash: string, now: Date) {

@@ -4,13 +4,16 @@ import type {
   ActivitySummary,
   Discipline,
 } from '../../../contract/catalogue.js';
-import type { ActivityRow, DisciplineRow } from './queries.js';
+import type { ActivityRow, ActivitySummaryRow, DisciplineRow } from './queries.js';
 
 export function presentDiscipline(row: DisciplineRow, activityCount: number): Discipline {
   return { code: row.code, name: row.name, activityCount };
 }
 
-export function presentActivitySummary(row: ActivityRow, openSessions: number): ActivitySummary {
+export function presentActivitySummary(
+  row: ActivitySummaryRow,
+  openSessions: number,
+): ActivitySummary {
   return {
     id: row.id,
     code: row.code,

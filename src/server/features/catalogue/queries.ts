@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../contract/catalogue.js';
 import type { NationScope } from '../../../domain/access.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -8,13 +8,29 @@ import {
   frameworks,
   institutions,
   nations,
-  trainingSessions,
 } from '../../db/schema/index.js';
-import { escapeLike } from '../users/queries.js';
 import { visibleActivities } from './visibility.js';
 
 export type DisciplineRow = typeof disciplines.$inferSelect;
-export type ActivityRow = typeof activities.$inferSelect;
+
+/** What a catalogue list shows of an activity: never the `search` vector or the long texts. */
+const summaryColumns = {
+  id: activities.id,
+  code: activities.code,
+  type: activities.type,
+  title: activities.title,
+  disciplineCode: activities.disciplineCode,
+  providerCode: activities.providerCode,
+  delivery: activities.delivery,
+  durationDays: activities.durationDays,
+  language: activities.language,
+  status: activities.status,
+};
+const { search: _search, ...detailColumns } = getTableColumns(activities);
+
+export type ActivitySummaryRow = { [K in keyof typeof summaryColumns]: ActivityRow[K] };
+/** A whole activity but its `search` vector, which only the database needs. */
+export type ActivityRow = Omit<typeof activities.$inferSelect, 'search'>;
 /** An activity with the number of its sessions open for nominations now. */
 export type ActivityWithOpen = { activity: ActivityRow; openSessions: number };
 
@@ -57,24 +73,16 @@ export async function updateDiscipline(
 }
 
 /**
- * Per activity, its sessions open for nominations now: announced, opened by today and not past
- * the deadline. A join rather than a correlated subquery, whose columns Drizzle would leave
- * unqualified in a single-table select.
+ * Sessions of the activity in the outer row that are open for nominations now: announced, opened
+ * by today and not past the deadline. A correlated subquery, so PostgreSQL counts only for the
+ * rows of the page, through training_sessions(activity_id, status). Written qualified by hand:
+ * Drizzle leaves columns unqualified in a single-table select, where `id` would mean the session.
  */
-function openSessionCounts(db: DbOrTx) {
-  return db
-    .select({ activityId: trainingSessions.activityId, open: count().as('open') })
-    .from(trainingSessions)
-    .where(
-      and(
-        eq(trainingSessions.status, 'announced'),
-        sql`${trainingSessions.nominationOpens} <= current_date`,
-        sql`${trainingSessions.nominationDeadline} >= now()`,
-      ),
-    )
-    .groupBy(trainingSessions.activityId)
-    .as('open_sessions');
-}
+const OPEN_NOW = sql`from training_sessions os
+  where os.activity_id = activities.id and os.status = 'announced'
+    and os.nomination_opens <= current_date and os.nomination_deadline >= now()`;
+const openSessionCount = sql<number>`(select count(*)::int ${OPEN_NOW})`;
+const hasOpenSession = sql`exists (select 1 ${OPEN_NOW})`;
 
 /** The three configurations the `search` column is stemmed with, plus 'simple' for codes. */
 function tsQuery(text: string): SQL {
@@ -88,7 +96,12 @@ function tsQuery(text: string): SQL {
  */
 function textSearch(text: string) {
   const query = tsQuery(text);
-  const codePrefix = sql`${activities.code} ilike ${`${escapeLike(text)}%`}`;
+  // Codes are capitals, digits and dashes: a text with anything else cannot start one. A
+  // case-sensitive LIKE on the upper-cased text can use the code's pattern index, which ILIKE
+  // cannot, so PostgreSQL may combine it with the full-text index.
+  const codePrefix = /^[A-Za-z0-9-]+$/.test(text)
+    ? sql`${activities.code} like ${`${text.toUpperCase()}%`}`
+    : sql`false`;
   return {
     matches: sql`(${activities.search} @@ ${query} or ${codePrefix})`,
     rank: sql<number>`(ts_rank(${activities.search}, ${query})
@@ -99,18 +112,17 @@ function textSearch(text: string) {
 /** Sessions that can make an activity match a date range; drafts stay internal to the centre. */
 function sessionStartsWithin(scope: NationScope, from?: string, to?: string): SQL | undefined {
   if (!from && !to) return undefined;
-  return sql`exists (select 1 from ${trainingSessions}
-    where ${trainingSessions.activityId} = ${activities.id}
-      and ${trainingSessions.status} <> 'cancelled'
-      ${scope.kind === 'all' ? sql`` : sql`and ${trainingSessions.status} <> 'draft'`}
-      ${from ? sql`and ${trainingSessions.startDate} >= ${from}::date` : sql``}
-      ${to ? sql`and ${trainingSessions.startDate} <= ${to}::date` : sql``})`;
+  return sql`exists (select 1 from training_sessions rs
+    where rs.activity_id = activities.id and rs.status <> 'cancelled'
+      ${scope.kind === 'all' ? sql`` : sql`and rs.status <> 'draft'`}
+      ${from ? sql`and rs.start_date >= ${from}::date` : sql``}
+      ${to ? sql`and rs.start_date <= ${to}::date` : sql``})`;
 }
 
 /**
  * One page of the activities the reader may see. Without `q`, ordered by English title then id
- * and `after` is [title, id]; with `q`, ordered by relevance then id and `after` is
- * [rank, id].
+ * and `after` is [title, id]: PostgreSQL walks the (title->>'en', id) index and stops after the
+ * page. With `q`, ordered by relevance then id and `after` is [rank, id].
  */
 export async function selectActivities(
   db: DbOrTx,
@@ -118,8 +130,6 @@ export async function selectActivities(
   query: ActivityListQuery,
   after: string[] | null,
 ) {
-  const open = openSessionCounts(db);
-  const openCount = sql<number>`coalesce(${open.open}, 0)::int`;
   const search = query.q ? textSearch(query.q) : null;
   const rank = search?.rank ?? null;
   const titleEn = sql`${activities.title}->>'en'`;
@@ -132,8 +142,8 @@ export async function selectActivities(
     query.delivery ? eq(activities.delivery, query.delivery) : undefined,
     query.language ? eq(activities.language, query.language) : undefined,
     query.status ? eq(activities.status, query.status) : undefined,
-    query.openForNominations === 'true' ? gt(openCount, 0) : undefined,
-    query.openForNominations === 'false' ? eq(openCount, 0) : undefined,
+    query.openForNominations === 'true' ? hasOpenSession : undefined,
+    query.openForNominations === 'false' ? not(hasOpenSession) : undefined,
     sessionStartsWithin(scope, query.from, query.to),
     after && rank
       ? sql`(${rank} < ${after[0]}::real
@@ -145,12 +155,11 @@ export async function selectActivities(
   ];
   return db
     .select({
-      activity: activities,
-      openSessions: openCount,
+      activity: summaryColumns,
+      openSessions: openSessionCount,
       rank: rank ?? sql<number>`0::real`,
     })
     .from(activities)
-    .leftJoin(open, eq(open.activityId, activities.id))
     .where(and(...conditions))
     .orderBy(...(rank ? [desc(rank), asc(activities.id)] : [asc(titleEn), asc(activities.id)]))
     .limit(query.limit + 1);
@@ -162,11 +171,9 @@ export async function selectActivity(
   scope: NationScope,
   code: string,
 ): Promise<ActivityWithOpen | undefined> {
-  const open = openSessionCounts(db);
   const [row] = await db
-    .select({ activity: activities, openSessions: sql<number>`coalesce(${open.open}, 0)::int` })
+    .select({ activity: detailColumns, openSessions: openSessionCount })
     .from(activities)
-    .leftJoin(open, eq(open.activityId, activities.id))
     .where(and(visibleActivities(scope), eq(activities.code, code)));
   return row;
 }
@@ -180,7 +187,7 @@ export async function activityExists(db: DbOrTx, code: string): Promise<boolean>
 }
 
 export async function insertActivity(db: DbOrTx, values: typeof activities.$inferInsert) {
-  const [row] = await db.insert(activities).values(values).returning();
+  const [row] = await db.insert(activities).values(values).returning(detailColumns);
   if (!row) throw new Error('activity insert returned nothing');
   return row;
 }
@@ -194,7 +201,7 @@ export async function updateActivity(
     .update(activities)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(activities.code, code))
-    .returning();
+    .returning(detailColumns);
   return row;
 }
 
@@ -214,4 +221,20 @@ export async function existingCodes(
     .from(CODE_TABLES[table])
     .where(inArray(code, [...new Set(codes)]));
   return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * The next time the open-session counts can change without a write: a nomination window opens
+ * at the start of its first day (`current_date` turns, in the database's time zone) or closes at
+ * its deadline. Over every announced session, whoever may see it: an early answer only costs a
+ * cache refill. Null when nothing is due.
+ */
+export async function selectNextOpenSessionsChange(db: DbOrTx): Promise<Date | null> {
+  const result = await db.execute<{ at: Date | string | null }>(sql`select least(
+    (select min(nomination_opens)::timestamptz from training_sessions
+      where status = 'announced' and nomination_opens > current_date),
+    (select min(nomination_deadline) + interval '1 millisecond' from training_sessions
+      where status = 'announced' and nomination_deadline >= now())) as at`);
+  const at = result.rows[0]?.at;
+  return at ? new Date(at) : null;
 }

@@ -12,7 +12,9 @@ import {
   DisciplineInput,
 } from '../../../contract/catalogue.js';
 import { pageOf } from '../../../contract/common.js';
+import { sendCached } from '../../cache/send-cached.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { catalogueCacheKey } from './cache.js';
 import * as catalogue from './service.js';
 
 const DisciplineParams = z.strictObject({ code: DisciplineCode });
@@ -83,7 +85,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'catalogue.read' },
     },
-    (request) => catalogue.listActivities(readContext(app, request), request.query),
+    async (request, reply) => {
+      const ctx = readContext(app, request);
+      const key = catalogueCacheKey(ctx.actor.scope, request.query);
+      return sendCached(reply, app.catalogueCache, key, () =>
+        catalogue.listActivities(ctx, request.query),
+      );
+    },
   );
   app.post(
     '/activities',

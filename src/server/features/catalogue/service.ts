@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { notifyCatalogueChanged } from './cache.js';
 import { presentActivity, presentActivitySummary, presentDiscipline } from './presenters.js';
 import * as q from './queries.js';
 
@@ -41,6 +42,7 @@ export async function createDiscipline(
       throw error;
     });
   const discipline = presentDiscipline(row, 0);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'discipline.created',
     entityType: 'discipline',
@@ -61,6 +63,7 @@ export async function updateDiscipline(
   const row = await q.updateDiscipline(ctx.tx, code, { name: input.name });
   if (!row) throw notFound(`The discipline ${code}`);
   const after = presentDiscipline(row, existing.activityCount);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'discipline.updated',
     entityType: 'discipline',
@@ -195,6 +198,7 @@ export async function createActivity(ctx: ServiceContext, input: ActivityInput):
       throw error;
     });
   const activity = presentActivity(row, 0);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'activity.created',
     entityType: 'activity',
@@ -223,6 +227,7 @@ export async function updateActivity(
   const row = await q.updateActivity(ctx.tx, code, values);
   if (!row) throw notFound(`The activity ${code}`);
   const after = presentActivity(row, existing.openSessions);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'activity.updated',
     entityType: 'activity',

@@ -12,6 +12,7 @@ import type {
 import { isUniqueViolation } from '../../db/errors.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import {
   presentContact,
@@ -63,6 +64,7 @@ export async function createNation(ctx: ServiceContext, input: NationInput): Pro
       throw error;
     });
   const nation = presentNation(row, []);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'nation.created',
     entityType: 'nation',
@@ -84,6 +86,7 @@ export async function updateNation(
   if (!row) throw notFound(`The nation ${code}`);
   const contacts = await q.selectContacts(ctx.tx, code);
   const after = presentNation(row, contacts);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'nation.updated',
     entityType: 'nation',

@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import { selectVenue } from '../venues/queries.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
@@ -153,6 +154,7 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
   await q.replaceQuotas(ctx.tx, id, draft.quotas);
   await q.replaceInstructors(ctx.tx, id, draft.instructorIds);
   const session = await getSession(ctx, input.code);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'session.created',
     entityType: 'session',
@@ -227,6 +229,7 @@ export async function updateSession(
   if (sent.quotas) await q.replaceQuotas(ctx.tx, session.id, draft.quotas);
   if (sent.instructorIds) await q.replaceInstructors(ctx.tx, session.id, draft.instructorIds);
   const after = await getSession(ctx, code);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'session.updated',
     entityType: 'session',
@@ -263,6 +266,7 @@ export async function transitionSession(
     status: request.to,
     ...(request.to === 'cancelled' ? { cancelReason: reason } : {}),
   });
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'session.transitioned',
     entityType: 'session',

@@ -2,6 +2,7 @@ import type { Venue, VenueInput, VenueUpdate } from '../../../contract/sessions.
 import { endOfDayIn } from '../../../domain/venue-calendar.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import { normaliseWeek, presentVenue, sortHolidays } from './presenters.js';
 import * as q from './queries.js';
@@ -34,6 +35,7 @@ export async function createVenue(ctx: ServiceContext, input: VenueInput): Promi
     holidays: sortHolidays(input.holidays ?? []),
   });
   const venue = presentVenue(row);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'venue.created',
     entityType: 'venue',
@@ -70,6 +72,7 @@ export async function updateVenue(
     }
   }
   const after = presentVenue(row);
+  await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
     action: 'venue.updated',
     entityType: 'venue',
