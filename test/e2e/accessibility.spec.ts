@@ -50,3 +50,35 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await context.close();
   });
 });
+
+describe('accessibility of the catalogue and sessions pages', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('finds nothing serious on the catalogue, the calendar and a session page, in English and Arabic', async () => {
+    const context = await newContext(browser);
+    await signInByApi(context, 'npoc.qat@rabita.example');
+    const open = await (
+      await context.request.get('/api/v1/sessions?openForNominations=true&limit=1')
+    ).json();
+    const code: string = open.items[0].code;
+    for (const locale of ['en', 'ar'] as const) {
+      await setLocale(context, locale);
+      const page = await context.newPage();
+      await page.goto('/catalogue');
+      await page.getByRole('table').waitFor();
+      await expectAccessible(page);
+      await page.goto('/sessions?view=month');
+      await page.getByRole('table').waitFor();
+      await expectAccessible(page);
+      await page.goto(`/sessions/${code}`);
+      await page.getByText(code).first().waitFor();
+      await expectAccessible(page);
+      await page.close();
+    }
+    await context.close();
+  });
+});

@@ -5,7 +5,7 @@ import { ActivityEditPage } from '../../features/catalogue/ActivityEditPage.js';
 import { ActivityPage } from '../../features/catalogue/ActivityPage.js';
 import { CataloguePage } from '../../features/catalogue/CataloguePage.js';
 import type { ActivityTypeName, DeliveryName } from '../../features/catalogue/labels.js';
-import { oneOf, text } from '../search.js';
+import { isoDate, oneOf, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
 // Every key optional: an empty filter stays out of the URL.
@@ -18,6 +18,9 @@ export interface CatalogueSearch {
   delivery?: DeliveryName;
   language?: string;
   open?: 'true';
+  /** Only activities with a session starting in this range. */
+  from?: string;
+  to?: string;
 }
 
 export const catalogueRoute = createRoute({
@@ -32,6 +35,8 @@ export const catalogueRoute = createRoute({
     delivery: oneOf(search.delivery, DELIVERY_METHODS),
     language: text(search.language, 2),
     open: oneOf(search.open, ['true'] as const),
+    from: isoDate(search.from),
+    to: isoDate(search.to),
   }),
   component: guarded('catalogue.read', CataloguePage),
 });

@@ -25,6 +25,8 @@ export function ActivitiesList() {
       delivery: search.delivery,
       language: search.language,
       openForNominations: search.open,
+      from: search.from,
+      to: search.to,
     }),
     placeholderData: keepPreviousData,
   });

@@ -90,6 +90,20 @@ export function ActivityFilters() {
         onChange={(value) => set({ language: value ?? undefined })}
         w={140}
       />
+      <TextInput
+        type="date"
+        label={t('catalogue.sessionsFrom')}
+        value={search.from ?? ''}
+        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+        w={160}
+      />
+      <TextInput
+        type="date"
+        label={t('catalogue.sessionsTo')}
+        value={search.to ?? ''}
+        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+        w={160}
+      />
       <Checkbox
         label={t('catalogue.openOnly')}
         checked={search.open === 'true'}
