@@ -15,6 +15,8 @@ export interface SessionsSearch {
   discipline?: string;
   status?: SessionStatus;
   open?: 'true';
+  /** The list shows sessions from today on unless past ones are asked for. */
+  past?: 'true';
 }
 
 function month(value: unknown): string | undefined {
@@ -31,6 +33,7 @@ export const sessionsRoute = createRoute({
     discipline: text(search.discipline, 16),
     status: oneOf(search.status, SESSION_STATUSES),
     open: oneOf(search.open, ['true'] as const),
+    past: oneOf(search.past, ['true'] as const),
   }),
   component: guarded('sessions.read', SessionsPage),
 });

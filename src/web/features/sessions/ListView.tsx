@@ -7,6 +7,13 @@ import { ButtonLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useCan } from '../auth/session.js';
 import { sessionsQuery } from './api.js';
+
+/** Today's date where the reader is, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 import { SessionsTable } from './SessionsTable.js';
 
 const route = getRouteApi('/app/sessions');
@@ -22,6 +29,8 @@ export function ListView() {
       disciplineCode: search.discipline,
       status: search.status,
       openForNominations: search.open,
+      // Upcoming and running sessions first; history only when asked for.
+      from: search.past === 'true' ? undefined : localToday(),
     }),
     placeholderData: keepPreviousData,
   });

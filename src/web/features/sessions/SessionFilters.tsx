@@ -65,6 +65,14 @@ export function SessionFilters({ view }: { view: 'month' | 'list' }) {
         onChange={(event) => set({ open: event.currentTarget.checked ? 'true' : undefined })}
         mb={8}
       />
+      {view === 'list' && (
+        <Checkbox
+          label={t('sessions.includePast')}
+          checked={search.past === 'true'}
+          onChange={(event) => set({ past: event.currentTarget.checked ? 'true' : undefined })}
+          mb={8}
+        />
+      )}
       {hasFilters && (
         <Button
           variant="subtle"
