@@ -22,11 +22,17 @@ function rabita(args: string[], env: Record<string, string>, untilOutput?: RegEx
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A bound, not a sleep: a stuck child fails its test with what it printed, and never
+    // outlives the run (a first start under a cold Node compiles every file, hence the margin).
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
-describe('rabita command', () => {
+describe('rabita command', { timeout: 90_000 }, () => {
   it('says in one line when the database cannot be reached', async () => {
     const result = await rabita(['serve'], {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
