@@ -34,6 +34,7 @@ describe('sessions in the browser', () => {
     browser = await launchBrowser();
     registrar = await newContext(browser);
     await signInByApi(registrar, 'registrar@rabita.example');
+    await setLocale(registrar, 'en');
     kuwait = await newContext(browser);
     await signInByApi(kuwait, 'npoc.kwt@rabita.example');
   });

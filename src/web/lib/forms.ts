@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import type { z } from 'zod';
 import i18n from '../i18n/index.js';
 import { isApiError } from './api.js';
@@ -50,4 +51,27 @@ export function clearableSelect<V>(form: UseFormReturnType<V>, path: string) {
     value: typeof props.value === 'string' && props.value !== '' ? props.value : null,
     onChange: (value: string | null) => props.onChange(value ?? ''),
   };
+}
+
+/**
+ * A form's save, the way every form here behaves: the last error is cleared, the server's field
+ * errors land beside their fields (409 codes on the field `conflictFields` names), the problem
+ * shows above the form, and nothing typed is lost.
+ */
+export function useSaveForm<V>(
+  form: UseFormReturnType<V>,
+  save: (values: V) => Promise<void>,
+  conflictFields: Record<string, string> = {},
+): { error: unknown; submit: (values: V) => Promise<void> } {
+  const [error, setError] = useState<unknown>(null);
+  async function submit(values: V) {
+    setError(null);
+    try {
+      await save(values);
+    } catch (caught) {
+      showServerErrors(form, caught, conflictFields);
+      setError(caught);
+    }
+  }
+  return { error, submit };
 }

@@ -1,11 +1,10 @@
 import { Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordRequest } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { changePassword } from './api.js';
 
 interface Values {
@@ -16,24 +15,21 @@ const toInput = (v: Values) => v;
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: { currentPassword: '', newPassword: '' },
     validate: validateWith(ChangePasswordRequest, toInput),
   });
   const toggle = { 'aria-label': t('auth.togglePassword') };
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: Values) => {
       await changePassword(parseWith(ChangePasswordRequest, toInput, values));
       form.reset();
       notifications.show({ color: 'teal', message: t('account.passwordChanged') });
-    } catch (caught) {
-      showServerErrors(form, caught, { wrong_password: 'currentPassword' });
-      setError(caught);
-    }
-  }
+    },
+    { wrong_password: 'currentPassword' },
+  );
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="password-heading">

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateApiTokenRequest, type CreatedApiToken } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { createToken, tokensQuery } from './api.js';
 
 interface Values {
@@ -27,23 +27,16 @@ const toInput = (v: Values) => ({ name: v.name, expiresInDays: Number(v.expiresI
 export function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const form = useForm<Values>({
     initialValues: { name: '', expiresInDays: 90 },
     validate: validateWith(CreateApiTokenRequest, toInput),
   });
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
-      setCreated(await createToken(parseWith(CreateApiTokenRequest, toInput, values)));
-      await queryClient.invalidateQueries({ queryKey: tokensQuery.queryKey });
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: Values) => {
+    setCreated(await createToken(parseWith(CreateApiTokenRequest, toInput, values)));
+    await queryClient.invalidateQueries({ queryKey: tokensQuery.queryKey });
+  });
 
   return (
     <Modal opened onClose={onClose} title={t('tokens.create')} size="lg">

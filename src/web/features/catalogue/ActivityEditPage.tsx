@@ -3,14 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Activity, ActivityUpdate } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { localized } from '../../lib/localized.js';
 import { ActivityForm } from './ActivityForm.js';
 import { type ActivityFormValues, toActivityUpdate, toActivityValues } from './activityForm.js';
@@ -31,25 +30,18 @@ function EditActivity({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<ActivityFormValues>({
     initialValues: toActivityValues(activity),
     validate: validateWith(ActivityUpdate, toActivityUpdate),
   });
   const back = () => navigate({ to: '/catalogue/$code', params: { code: activity.code } });
 
-  async function submit(values: ActivityFormValues) {
-    setError(null);
-    try {
-      await updateActivity(activity.code, parseWith(ActivityUpdate, toActivityUpdate, values));
-      await queryClient.invalidateQueries({ queryKey: catalogueKeys.activities });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      await back();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: ActivityFormValues) => {
+    await updateActivity(activity.code, parseWith(ActivityUpdate, toActivityUpdate, values));
+    await queryClient.invalidateQueries({ queryKey: catalogueKeys.activities });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    await back();
+  });
 
   return (
     <>

@@ -2,12 +2,11 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Discipline, DisciplineInput, LocalizedText } from '../../../contract/index.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { fromLocalizedValues, toLocalizedValues } from '../../lib/localizedForm.js';
 import { catalogueKeys, createDiscipline, updateDiscipline } from './api.js';
 
@@ -25,7 +24,6 @@ export function DisciplineModal(props: { discipline?: Discipline; onClose: () =>
   const { discipline, onClose } = props;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: { code: discipline?.code ?? '', name: toLocalizedValues(discipline?.name) },
     validate: discipline
@@ -33,9 +31,9 @@ export function DisciplineModal(props: { discipline?: Discipline; onClose: () =>
       : validateWith(DisciplineInput, toInput),
   });
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: Values) => {
       if (discipline) {
         await updateDiscipline(discipline.code, {
           name: LocalizedText.parse(toUpdate(values).name),
@@ -49,11 +47,9 @@ export function DisciplineModal(props: { discipline?: Discipline; onClose: () =>
         message: discipline ? t('common.saved') : t('disciplines.created'),
       });
       onClose();
-    } catch (caught) {
-      showServerErrors(form, caught, { discipline_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { discipline_exists: 'code' },
+  );
 
   return (
     <Modal

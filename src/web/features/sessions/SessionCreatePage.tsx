@@ -2,12 +2,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionInput } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { activityQuery } from '../catalogue/api.js';
 import { createSession, sessionKeys } from './api.js';
 import { SessionForm } from './SessionForm.js';
@@ -20,7 +20,6 @@ export function SessionCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { activity: activityCode } = route.useSearch();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<SessionFormValues>({
     initialValues: toSessionValues(undefined, activityCode),
     validate: validateWith(SessionInput, toSessionInput),
@@ -37,18 +36,16 @@ export function SessionCreatePage() {
     if (!form.isTouched('language')) form.setFieldValue('language', activity.data.language);
   }, [activity.data, form.isTouched, form.setFieldValue]);
 
-  async function submit(values: SessionFormValues) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: SessionFormValues) => {
       const session = await createSession(parseWith(SessionInput, toSessionInput, values));
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
       notifications.show({ color: 'teal', message: t('sessions.created') });
       await navigate({ to: '/sessions/$code', params: { code: session.code } });
-    } catch (caught) {
-      showServerErrors(form, caught, { session_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { session_exists: 'code' },
+  );
 
   return (
     <>

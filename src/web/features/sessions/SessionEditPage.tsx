@@ -3,13 +3,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session, SessionUpdate } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { sessionKeys, sessionQuery, updateSession } from './api.js';
 import { SessionForm } from './SessionForm.js';
 import { type SessionFormValues, toSessionUpdate, toSessionValues } from './sessionForm.js';
@@ -29,25 +28,18 @@ function EditSession({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<SessionFormValues>({
     initialValues: toSessionValues(session),
     validate: validateWith(SessionUpdate, toSessionUpdate),
   });
   const back = () => navigate({ to: '/sessions/$code', params: { code: session.code } });
 
-  async function submit(values: SessionFormValues) {
-    setError(null);
-    try {
-      await updateSession(session.code, parseWith(SessionUpdate, toSessionUpdate, values));
-      await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      await back();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: SessionFormValues) => {
+    await updateSession(session.code, parseWith(SessionUpdate, toSessionUpdate, values));
+    await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    await back();
+  });
 
   return (
     <>

@@ -2,11 +2,10 @@ import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateUserRequest, LOCALES } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { createUser, userKeys } from './api.js';
 import { RoleAndNationFields } from './RoleAndNationFields.js';
 import { nationRule } from './userForm.js';
@@ -26,7 +25,6 @@ const schemaErrors = validateWith(CreateUserRequest, toInput);
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -43,18 +41,16 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
     }),
   });
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: Values) => {
       await createUser(parseWith(CreateUserRequest, toInput, values));
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
       notifications.show({ color: 'teal', message: t('users.created') });
       onClose();
-    } catch (caught) {
-      showServerErrors(form, caught, { email_taken: 'email' });
-      setError(caught);
-    }
-  }
+    },
+    { email_taken: 'email' },
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('users.add')} size="lg">

@@ -2,11 +2,10 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserRequest, type User } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { updateUser, userKeys } from './api.js';
 import { RoleAndNationFields } from './RoleAndNationFields.js';
 import { nationRule } from './userForm.js';
@@ -23,7 +22,6 @@ const schemaErrors = validateWith(UpdateUserRequest, toInput);
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -37,18 +35,12 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
     }),
   });
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
-      await updateUser(user.id, parseWith(UpdateUserRequest, toInput, values));
-      await queryClient.invalidateQueries({ queryKey: userKeys.all });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      onClose();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: Values) => {
+    await updateUser(user.id, parseWith(UpdateUserRequest, toInput, values));
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    onClose();
+  });
 
   return (
     <Modal

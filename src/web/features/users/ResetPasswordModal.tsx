@@ -1,34 +1,26 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResetPasswordRequest, type User } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { resetPassword } from './api.js';
 
 const toInput = (v: { newPassword: string }) => v;
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm({
     initialValues: { newPassword: '' },
     validate: validateWith(ResetPasswordRequest, toInput),
   });
 
-  async function submit(values: { newPassword: string }) {
-    setError(null);
-    try {
-      await resetPassword(user.id, parseWith(ResetPasswordRequest, toInput, values));
-      notifications.show({ color: 'teal', message: t('users.passwordReset') });
-      onClose();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: { newPassword: string }) => {
+    await resetPassword(user.id, parseWith(ResetPasswordRequest, toInput, values));
+    notifications.show({ color: 'teal', message: t('users.passwordReset') });
+    onClose();
+  });
 
   return (
     <Modal

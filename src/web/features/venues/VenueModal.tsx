@@ -11,13 +11,12 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VENUE_KINDS, type Venue, VenueInput, VenueUpdate } from '../../../contract/index.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { parseWith, showServerErrors, validateWith } from '../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { firstWeekdayFor } from '../sessions/calendar-grid.js';
 import { createVenue, updateVenue, venueKeys } from './api.js';
 import { HolidayRows } from './HolidayRows.js';
@@ -27,7 +26,6 @@ import { timeZones, weekdayNames, weekOrder } from './weekdays.js';
 export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<VenueFormValues>({
     initialValues: toVenueValues(venue),
     validate: venue
@@ -37,9 +35,9 @@ export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => v
   const locale = currentLocale();
   const names = weekdayNames(locale);
 
-  async function submit(values: VenueFormValues) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: VenueFormValues) => {
       if (venue) await updateVenue(venue.code, parseWith(VenueUpdate, toVenueUpdate, values));
       else await createVenue(parseWith(VenueInput, toVenueInput, values));
       await queryClient.invalidateQueries({ queryKey: venueKeys.all });
@@ -48,11 +46,9 @@ export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => v
         message: venue ? t('common.saved') : t('venues.created'),
       });
       onClose();
-    } catch (caught) {
-      showServerErrors(form, caught, { venue_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { venue_exists: 'code' },
+  );
 
   return (
     <Modal opened onClose={onClose} title={venue ? t('venues.edit') : t('venues.add')} size="xl">

@@ -2,11 +2,10 @@ import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@m
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Contact, ContactInput } from '../../../../contract/index.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { blankToNull } from '../../../lib/validation.js';
 import { createContact, nationQuery, updateContact } from '../api.js';
 
@@ -36,7 +35,6 @@ interface Props {
 export function ContactModal({ nationCode, contact, onClose }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: {
       name: contact?.name ?? '',
@@ -48,20 +46,14 @@ export function ContactModal({ nationCode, contact, onClose }: Props) {
     validate: validateWith(ContactInput, toInput),
   });
 
-  async function submit(values: Values) {
-    setError(null);
+  const { error, submit } = useSaveForm(form, async (values: Values) => {
     const body = parseWith(ContactInput, toInput, values);
-    try {
-      if (contact) await updateContact(nationCode, contact.id, body);
-      else await createContact(nationCode, body);
-      await queryClient.invalidateQueries({ queryKey: nationQuery(nationCode).queryKey });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      onClose();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+    if (contact) await updateContact(nationCode, contact.id, body);
+    else await createContact(nationCode, body);
+    await queryClient.invalidateQueries({ queryKey: nationQuery(nationCode).queryKey });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    onClose();
+  });
 
   return (
     <Modal

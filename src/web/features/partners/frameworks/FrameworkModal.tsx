@@ -2,12 +2,11 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FrameworkInput } from '../../../../contract/index.js';
 import { LocalizedTextFields } from '../../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { fromLocalizedValues, toLocalizedValues } from '../../../lib/localizedForm.js';
 import { blankToNull } from '../../../lib/validation.js';
 import { createFramework, partnerKeys } from '../api.js';
@@ -24,21 +23,18 @@ const toInput = (v: Values) => ({
 export function FrameworkModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm({ initialValues, validate: validateWith(FrameworkInput, toInput) });
 
-  async function submit(values: Values) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: Values) => {
       await createFramework(parseWith(FrameworkInput, toInput, values));
       await queryClient.invalidateQueries({ queryKey: partnerKeys.frameworks });
       notifications.show({ color: 'teal', message: t('frameworks.created') });
       onClose();
-    } catch (caught) {
-      showServerErrors(form, caught, { framework_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { framework_exists: 'code' },
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('frameworks.add')} size="xl">

@@ -2,12 +2,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InstitutionInput } from '../../../../contract/index.js';
 import { AnchorLink } from '../../../components/links.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { createInstitution, partnerKeys } from '../api.js';
 import { InstitutionForm } from './InstitutionForm.js';
 import {
@@ -20,24 +19,21 @@ export function InstitutionCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<InstitutionFormValues>({
     initialValues: toInstitutionValues(),
     validate: validateWith(InstitutionInput, toInstitutionInput),
   });
 
-  async function submit(values: InstitutionFormValues) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: InstitutionFormValues) => {
       await createInstitution(parseWith(InstitutionInput, toInstitutionInput, values));
       await queryClient.invalidateQueries({ queryKey: partnerKeys.institutions });
       notifications.show({ color: 'teal', message: t('institutions.created') });
       await navigate({ to: '/institutions' });
-    } catch (caught) {
-      showServerErrors(form, caught, { institution_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { institution_exists: 'code' },
+  );
 
   return (
     <>

@@ -3,14 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Institution, InstitutionUpdate } from '../../../../contract/index.js';
 import { AnchorLink } from '../../../components/links.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { currentLocale } from '../../../i18n/index.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { localized } from '../../../lib/localized.js';
 import { institutionQuery, partnerKeys, updateInstitution } from '../api.js';
 import { InstitutionForm } from './InstitutionForm.js';
@@ -35,25 +34,18 @@ function EditInstitution({ institution }: { institution: Institution }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<InstitutionFormValues>({
     initialValues: toInstitutionValues(institution),
     validate: validateWith(InstitutionUpdate, toInstitutionUpdate),
   });
 
-  async function submit(values: InstitutionFormValues) {
-    setError(null);
-    try {
-      const body = parseWith(InstitutionUpdate, toInstitutionUpdate, values);
-      await updateInstitution(institution.code, body);
-      await queryClient.invalidateQueries({ queryKey: partnerKeys.institutions });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      await navigate({ to: '/institutions' });
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: InstitutionFormValues) => {
+    const body = parseWith(InstitutionUpdate, toInstitutionUpdate, values);
+    await updateInstitution(institution.code, body);
+    await queryClient.invalidateQueries({ queryKey: partnerKeys.institutions });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    await navigate({ to: '/institutions' });
+  });
 
   return (
     <>

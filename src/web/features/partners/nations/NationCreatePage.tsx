@@ -2,12 +2,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NationInput } from '../../../../contract/index.js';
 import { AnchorLink } from '../../../components/links.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { createNation, partnerKeys } from '../api.js';
 import { NationForm } from './NationForm.js';
 import { type NationFormValues, toNationInput, toNationValues } from './nationForm.js';
@@ -16,24 +15,21 @@ export function NationCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<NationFormValues>({
     initialValues: toNationValues(),
     validate: validateWith(NationInput, toNationInput),
   });
 
-  async function submit(values: NationFormValues) {
-    setError(null);
-    try {
+  const { error, submit } = useSaveForm(
+    form,
+    async (values: NationFormValues) => {
       const nation = await createNation(parseWith(NationInput, toNationInput, values));
       await queryClient.invalidateQueries({ queryKey: partnerKeys.nations });
       notifications.show({ color: 'teal', message: t('partners.created') });
       await navigate({ to: '/partners/$code', params: { code: nation.code } });
-    } catch (caught) {
-      showServerErrors(form, caught, { nation_exists: 'code' });
-      setError(caught);
-    }
-  }
+    },
+    { nation_exists: 'code' },
+  );
 
   return (
     <>

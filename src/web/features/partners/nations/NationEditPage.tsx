@@ -3,14 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Nation, NationUpdate } from '../../../../contract/index.js';
 import { AnchorLink } from '../../../components/links.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { currentLocale } from '../../../i18n/index.js';
-import { parseWith, showServerErrors, validateWith } from '../../../lib/forms.js';
+import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { localized } from '../../../lib/localized.js';
 import { nationQuery, partnerKeys, updateNation } from '../api.js';
 import { NationForm } from './NationForm.js';
@@ -31,25 +30,18 @@ function EditNation({ nation }: { nation: Nation }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<NationFormValues>({
     initialValues: toNationValues(nation),
     validate: validateWith(NationUpdate, toNationUpdate),
   });
   const back = () => navigate({ to: '/partners/$code', params: { code: nation.code } });
 
-  async function submit(values: NationFormValues) {
-    setError(null);
-    try {
-      await updateNation(nation.code, parseWith(NationUpdate, toNationUpdate, values));
-      await queryClient.invalidateQueries({ queryKey: partnerKeys.nations });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      await back();
-    } catch (caught) {
-      showServerErrors(form, caught);
-      setError(caught);
-    }
-  }
+  const { error, submit } = useSaveForm(form, async (values: NationFormValues) => {
+    await updateNation(nation.code, parseWith(NationUpdate, toNationUpdate, values));
+    await queryClient.invalidateQueries({ queryKey: partnerKeys.nations });
+    notifications.show({ color: 'teal', message: t('common.saved') });
+    await back();
+  });
 
   return (
     <>
