@@ -1,11 +1,9 @@
 import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
 import type { CatalogueSearch } from '../../app/routes/catalogue.js';
+import { SearchInput } from '../../components/SearchInput.js';
 import { currentLocale } from '../../i18n/index.js';
 import { INSTRUCTION_LANGUAGES } from './labels.js';
 import { languageName } from './prerequisites.js';
@@ -19,28 +17,19 @@ export function ActivityFilters() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/catalogue' });
   const names = useCatalogueNames();
-  const [q, setQ] = useState(search.q ?? '');
   const locale = currentLocale();
 
   const set = (patch: Partial<CatalogueSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }) });
-  const pushQ = useDebouncedCallback((value: string) => {
-    void navigate({ search: (prev) => ({ ...prev, q: value.trim() || undefined }), replace: true });
-  }, 300);
   const { tab: _tab, ...filters } = search;
   const hasFilters = Object.values(filters).some(Boolean);
 
   return (
     <Group gap="sm" align="flex-end" mb="sm" role="search" aria-label={t('catalogue.filters')}>
-      <TextInput
-        label={t('common.search')}
+      <SearchInput
+        value={search.q}
+        onSearch={(q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true })}
         placeholder={t('catalogue.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={q}
-        onChange={(event) => {
-          setQ(event.currentTarget.value);
-          pushQ(event.currentTarget.value);
-        }}
         w={260}
       />
       <Select
@@ -114,7 +103,6 @@ export function ActivityFilters() {
         <Button
           variant="subtle"
           onClick={() => {
-            setQ('');
             void navigate({ search: {} });
           }}
         >

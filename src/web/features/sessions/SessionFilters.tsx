@@ -1,11 +1,9 @@
-import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Select } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SESSION_STATUSES } from '../../../contract/index.js';
 import type { SessionsSearch } from '../../app/routes/sessions.js';
+import { SearchInput } from '../../components/SearchInput.js';
 import { useCatalogueNames } from '../catalogue/useNames.js';
 
 const route = getRouteApi('/app/sessions');
@@ -16,27 +14,18 @@ export function SessionFilters({ view }: { view: 'month' | 'list' }) {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/sessions' });
   const names = useCatalogueNames();
-  const [q, setQ] = useState(search.q ?? '');
 
   const set = (patch: Partial<SessionsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }) });
-  const pushQ = useDebouncedCallback((value: string) => {
-    void navigate({ search: (prev) => ({ ...prev, q: value.trim() || undefined }), replace: true });
-  }, 300);
   const hasFilters = Boolean(search.q || search.discipline || search.status || search.open);
 
   return (
     <Group gap="sm" align="flex-end" role="search" aria-label={t('sessions.filters')}>
       {view === 'list' && (
-        <TextInput
-          label={t('common.search')}
+        <SearchInput
+          value={search.q}
+          onSearch={(q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true })}
           placeholder={t('sessions.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(event) => {
-            setQ(event.currentTarget.value);
-            pushQ(event.currentTarget.value);
-          }}
           w={240}
         />
       )}
@@ -77,7 +66,6 @@ export function SessionFilters({ view }: { view: 'month' | 'list' }) {
         <Button
           variant="subtle"
           onClick={() => {
-            setQ('');
             void navigate({ search: (prev) => ({ view: prev.view, month: prev.month }) });
           }}
         >

@@ -1,11 +1,9 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NATION_STATUSES, type NationStatus } from '../../../../contract/index.js';
+import { SearchInput } from '../../../components/SearchInput.js';
 import { currentLocale } from '../../../i18n/index.js';
 import { localized } from '../../../lib/localized.js';
 import { frameworksQuery } from '../api.js';
@@ -18,26 +16,16 @@ export function NationFilters() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/partners' });
   const frameworks = useQuery(frameworksQuery);
-  const [q, setQ] = useState(search.q ?? '');
   const locale = currentLocale();
-
-  const pushQ = useDebouncedCallback((value: string) => {
-    void navigate({ search: (prev) => ({ ...prev, q: value.trim() || undefined }), replace: true });
-  }, 300);
 
   const hasFilters = Boolean(search.q || search.framework || search.status);
 
   return (
     <Group gap="sm" align="flex-end" mb="sm" role="search" aria-label={t('partners.filters')}>
-      <TextInput
-        label={t('common.search')}
+      <SearchInput
+        value={search.q}
+        onSearch={(q) => void navigate({ search: (prev) => ({ ...prev, q }), replace: true })}
         placeholder={t('partners.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={q}
-        onChange={(event) => {
-          setQ(event.currentTarget.value);
-          pushQ(event.currentTarget.value);
-        }}
         w={260}
       />
       <Select
@@ -71,7 +59,6 @@ export function NationFilters() {
         <Button
           variant="subtle"
           onClick={() => {
-            setQ('');
             void navigate({ search: (prev) => ({ tab: prev.tab }) });
           }}
         >
