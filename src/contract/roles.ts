@@ -34,6 +34,16 @@ export const PERMISSIONS = [
   'catalogue.manage',
   'sessions.read',
   'sessions.manage',
+  'participants.read',
+  'participants.manage',
+  'nominations.read',
+  'nominations.propose',
+  'nominations.submit',
+  'nominations.decide',
+  'nominations.override',
+  'logistics.read',
+  'logistics.manage',
+  'messages.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

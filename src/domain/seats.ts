@@ -13,14 +13,23 @@ export function seatsOf(capacity: number, quotas: readonly Quota[], taken: numbe
   };
 }
 
+/** Seats already given: per nation from its quota, and from the open pool. */
+export interface SeatUsage {
+  quotaTaken: ReadonlyMap<string, number>;
+  poolTaken: number;
+}
+
+const NO_USAGE: SeatUsage = { quotaTaken: new Map(), poolTaken: 0 };
+
 /**
- * What is wrong with a capacity and its quotas: quotas over capacity, a nation twice, or a
- * capacity below the seats already given.
+ * What is wrong with a capacity and its quotas: quotas over capacity, a nation twice, a
+ * capacity below the seats already given, or a quota or pool shrunk below what it has given.
  */
 export function quotaProblems(
   capacity: number,
   quotas: readonly Quota[],
   taken: number,
+  usage: SeatUsage = NO_USAGE,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
@@ -40,6 +49,32 @@ export function quotaProblems(
       field: 'quotas',
       message: `the quotas add up to ${total}, more than the capacity of ${capacity}`,
       code: 'quotas_over_capacity',
+    });
+  }
+  quotas.forEach((q, index) => {
+    const given = usage.quotaTaken.get(q.nationCode) ?? 0;
+    if (q.seats < given) {
+      problems.push({
+        field: `quotas.${index}.seats`,
+        message: `${given} seats of ${q.nationCode}'s quota are already given; it cannot be less`,
+        code: 'quota_below_taken',
+      });
+    }
+  });
+  for (const [nationCode, given] of usage.quotaTaken) {
+    if (given > 0 && !seen.has(nationCode)) {
+      problems.push({
+        field: 'quotas',
+        message: `${given} seats of ${nationCode}'s quota are already given; the quota cannot be removed`,
+        code: 'quota_below_taken',
+      });
+    }
+  }
+  if (total <= capacity && capacity - total < usage.poolTaken) {
+    problems.push({
+      field: 'quotas',
+      message: `${usage.poolTaken} seats of the open pool are already given; the quotas leave only ${capacity - total}`,
+      code: 'pool_below_taken',
     });
   }
   if (capacity < taken) {

@@ -23,6 +23,10 @@ import { authRoutes } from './features/auth/routes.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { logisticsRoutes } from './features/logistics/routes.js';
+import { messageRoutes } from './features/messages/routes.js';
+import { nominationRoutes } from './features/nominations/routes.js';
+import { participantRoutes } from './features/participants/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
 import { userRoutes } from './features/users/routes.js';
@@ -142,6 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(venueRoutes);
       await api.register(sessionRoutes);
       await api.register(calendarRoutes);
+      await api.register(participantRoutes);
+      await api.register(nominationRoutes);
+      await api.register(logisticsRoutes);
+      await api.register(messageRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NATION_STATUSES, ROLES } from '../../contract/index.js';
-import ar from './ar.json';
-import en from './en.json';
-import fr from './fr.json';
+import { messages } from './resources.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -24,8 +22,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const english = flatten(en);
-const others = { fr: flatten(fr), ar: flatten(ar) };
+const english = flatten(messages.en);
+const others = { fr: flatten(messages.fr), ar: flatten(messages.ar) };
 
 describe('translation files', () => {
   it('English has only non-empty strings', () => {

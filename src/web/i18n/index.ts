@@ -1,9 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contract/index.js';
-import ar from './ar.json';
-import en from './en.json';
-import fr from './fr.json';
+import { messages } from './resources.js';
 
 const STORAGE_KEY = 'rabita.locale';
 
@@ -48,7 +46,11 @@ const locale = initialLocale();
 applyToDocument(locale);
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+  resources: {
+    en: { translation: messages.en },
+    fr: { translation: messages.fr },
+    ar: { translation: messages.ar },
+  },
   lng: locale,
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],

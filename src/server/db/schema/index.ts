@@ -1,4 +1,6 @@
 export * from './catalogue.js';
+export * from './messages.js';
+export * from './nominations.js';
 export * from './partners.js';
 export * from './people.js';
 export * from './sessions.js';

@@ -47,6 +47,12 @@ export const trainingSessions = pgTable(
     capacity: integer('capacity').notNull(),
     /** Seats given to selected participants; changed only by one conditional UPDATE. */
     seatsTaken: integer('seats_taken').notNull().default(0),
+    /** Seats given from the open pool (capacity less the quotas). */
+    poolTaken: integer('pool_taken').notNull().default(0),
+    /** The sum of the nation quotas, kept beside capacity so one UPDATE can check the pool. */
+    quotaTotal: integer('quota_total').notNull().default(0),
+    /** When unused quota went back to the pool; null until the release job has run. */
+    quotasReleasedAt: timestamp('quotas_released_at', { withTimezone: true }),
     nominationOpens: date('nomination_opens').notNull(),
     nominationCloses: date('nomination_closes').notNull(),
     /** End of the closing day in the venue's time zone, kept for range queries. */
@@ -72,6 +78,10 @@ export const trainingSessions = pgTable(
       sql`${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.capacity}`,
     ),
     check(
+      'training_sessions_pool_check',
+      sql`${t.poolTaken} >= 0 and ${t.poolTaken} + ${t.quotaTotal} <= ${t.capacity}`,
+    ),
+    check(
       'training_sessions_dates_check',
       sql`${t.endDate} >= ${t.startDate} and ${t.nominationCloses} >= ${t.nominationOpens}`,
     ),
@@ -88,10 +98,13 @@ export const sessionQuotas = pgTable(
       .notNull()
       .references(() => nations.code),
     seats: integer('seats').notNull(),
+    /** Seats of this quota given to the nation's selected participants. */
+    taken: integer('taken').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.nationCode] }),
     check('session_quotas_seats_check', sql`${t.seats} >= 0`),
+    check('session_quotas_taken_check', sql`${t.taken} >= 0 and ${t.taken} <= ${t.seats}`),
   ],
 );
 

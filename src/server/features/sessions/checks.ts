@@ -1,6 +1,6 @@
 import type { Quota } from '../../../contract/sessions.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
-import { quotaProblems } from '../../../domain/seats.js';
+import { quotaProblems, type SeatUsage } from '../../../domain/seats.js';
 import { type SessionDates, sessionDateProblems } from '../../../domain/session-dates.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
@@ -31,10 +31,11 @@ export async function draftProblems(
   draft: SessionDraft,
   seatsTaken: number,
   sent: Sent,
+  usage?: SeatUsage,
 ): Promise<FieldProblem[]> {
   const problems = [
     ...sessionDateProblems(draft),
-    ...quotaProblems(draft.capacity, draft.quotas, seatsTaken),
+    ...quotaProblems(draft.capacity, draft.quotas, seatsTaken, usage),
   ];
   if (sent.quotas) {
     const known = await q.existingNations(

@@ -1,4 +1,18 @@
-import { and, asc, eq, gte, ilike, inArray, lte, ne, not, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lte,
+  ne,
+  not,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { LOCALES } from '../../../contract/common.js';
 import type { SessionListQuery } from '../../../contract/sessions.js';
 import type { NationScope } from '../../../domain/access.js';
@@ -191,16 +205,46 @@ export async function updateSession(
     .where(eq(trainingSessions.id, id));
 }
 
-/** Quotas are a set: sending them replaces the previous one. */
+/** Seats already given on a session, per nation quota and from the pool. */
+export async function selectSeatUsage(db: DbOrTx, sessionId: string, poolTaken: number) {
+  const rows = await db
+    .select({ nationCode: sessionQuotas.nationCode, taken: sessionQuotas.taken })
+    .from(sessionQuotas)
+    .where(eq(sessionQuotas.sessionId, sessionId));
+  return { quotaTaken: new Map(rows.map((r) => [r.nationCode, r.taken])), poolTaken };
+}
+
+/**
+ * Quotas are a set: sending them replaces the previous one. Seats already given from a quota
+ * stay counted (the checks refuse a quota below them), and the session's quota total follows.
+ */
 export async function replaceQuotas(
   db: DbOrTx,
   sessionId: string,
   quotas: readonly { nationCode: string; seats: number }[],
 ) {
-  await db.delete(sessionQuotas).where(eq(sessionQuotas.sessionId, sessionId));
+  const kept = quotas.map((q) => q.nationCode);
+  await db
+    .delete(sessionQuotas)
+    .where(
+      and(
+        eq(sessionQuotas.sessionId, sessionId),
+        kept.length > 0 ? notInArray(sessionQuotas.nationCode, kept) : undefined,
+      ),
+    );
   if (quotas.length > 0) {
-    await db.insert(sessionQuotas).values(quotas.map((q) => ({ sessionId, ...q })));
+    await db
+      .insert(sessionQuotas)
+      .values(quotas.map((q) => ({ sessionId, ...q })))
+      .onConflictDoUpdate({
+        target: [sessionQuotas.sessionId, sessionQuotas.nationCode],
+        set: { seats: sql`excluded.seats` },
+      });
   }
+  await db
+    .update(trainingSessions)
+    .set({ quotaTotal: quotas.reduce((sum, q) => sum + q.seats, 0) })
+    .where(eq(trainingSessions.id, sessionId));
 }
 
 export async function replaceInstructors(db: DbOrTx, sessionId: string, userIds: string[]) {

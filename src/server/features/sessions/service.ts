@@ -206,7 +206,8 @@ export async function updateSession(
     directorId: input.directorId !== undefined,
     instructorIds: input.instructorIds !== undefined,
   };
-  problems.push(...(await draftProblems(ctx.tx, draft, session.seatsTaken, sent)));
+  const usage = await q.selectSeatUsage(ctx.tx, session.id, session.poolTaken);
+  problems.push(...(await draftProblems(ctx.tx, draft, session.seatsTaken, sent, usage)));
   rejectIfAny(problems);
   if (!venue) throw new Error('unreachable: problems were reported above');
 

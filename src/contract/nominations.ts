@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, LocalizedText, PageQuery, Uuid } from './common.js';
+import { SessionCode } from './sessions.js';
+import { NationCode } from './users.js';
+
+/**
+ * A nomination's life: a nominator proposes (or the NPOC drafts), the NPOC submits, the centre
+ * selects, waitlists or rejects. Withdrawn, declined, rejected and substituted are final.
+ */
+export const NOMINATION_STATUSES = [
+  'draft',
+  'proposed',
+  'submitted',
+  'waitlisted',
+  'selected',
+  'rejected',
+  'withdrawn',
+  'declined',
+  'substituted',
+] as const;
+export const NominationStatus = z.enum(NOMINATION_STATUSES);
+export type NominationStatus = z.infer<typeof NominationStatus>;
+
+/** The moves people make; each maps to a target state in the domain's state machine. */
+export const NOMINATION_ACTIONS = [
+  'submit',
+  'decline',
+  'select',
+  'waitlist',
+  'reject',
+  'withdraw',
+] as const;
+export const NominationAction = z.enum(NOMINATION_ACTIONS);
+export type NominationAction = z.infer<typeof NominationAction>;
+
+export const ELIGIBILITY_RULES = [
+  'window',
+  'releasability',
+  'rank',
+  'civilian',
+  'language',
+  'clearance',
+  'clearance-expiry',
+  'prerequisite',
+  'extra',
+  'overlap',
+] as const;
+export const EligibilityRule = z.enum(ELIGIBILITY_RULES);
+export type EligibilityRule = z.infer<typeof EligibilityRule>;
+
+/**
+ * One line of the explanation: `pass`, a `warn` that does not block, or a `fail` that blocks
+ * submission unless a registrar overrides it. `params` fill the sentence in the reader's language.
+ */
+export const EligibilityLine = z.object({
+  rule: EligibilityRule,
+  outcome: z.enum(['pass', 'warn', 'fail']),
+  params: z.record(z.string(), z.string()),
+});
+export type EligibilityLine = z.infer<typeof EligibilityLine>;
+
+export const Eligibility = z.object({
+  lines: z.array(EligibilityLine),
+  /** True when no line fails. */
+  eligible: z.boolean(),
+});
+export type Eligibility = z.infer<typeof Eligibility>;
+
+export const NominationEvent = z.object({
+  at: IsoDateTime,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: NominationStatus.nullable(),
+  toStatus: NominationStatus,
+  reason: z.string().nullable(),
+});
+export type NominationEvent = z.infer<typeof NominationEvent>;
+
+export const NominationSummary = z.object({
+  id: Uuid,
+  sessionCode: SessionCode,
+  activityTitle: LocalizedText,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  nationCode: NationCode,
+  participantId: Uuid,
+  participantName: z.object({ latin: z.string(), arabic: z.string().nullable() }),
+  rankCode: z.string(),
+  rankTitle: z.string().nullable(),
+  status: NominationStatus,
+  priority: z.number().int().nullable(),
+  seatSource: z.enum(['quota', 'pool']).nullable(),
+  eligibility: Eligibility,
+  overridden: z.boolean(),
+  submittedAt: IsoDateTime.nullable(),
+  decisionReason: z.string().nullable(),
+  /** Where a waitlisted nomination stands, 1 first, and why. */
+  waitlist: z.object({ position: z.number().int(), reason: z.string() }).nullable(),
+  allowedActions: z.array(NominationAction),
+});
+export type NominationSummary = z.infer<typeof NominationSummary>;
+
+export const Nomination = NominationSummary.extend({
+  motivation: z.string().nullable(),
+  overrideJustification: z.string().nullable(),
+  substituteFor: Uuid.nullable(),
+  timeline: z.array(NominationEvent),
+});
+export type Nomination = z.infer<typeof Nomination>;
+
+export const NominationInput = z.strictObject({
+  sessionCode: SessionCode,
+  participantId: Uuid,
+  motivation: z.string().trim().max(2000).nullable().default(null),
+  /** NPOC only: submit at once instead of keeping a draft. */
+  submit: z.boolean().default(false),
+  priority: z.number().int().min(1).max(999).nullable().default(null),
+});
+export type NominationInput = z.input<typeof NominationInput>;
+
+export const NominationTransitionRequest = z.strictObject({
+  action: NominationAction,
+  /** Required for reject, decline and withdraw. */
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+export type NominationTransitionRequest = z.infer<typeof NominationTransitionRequest>;
+
+export const BulkDecisionRequest = z.strictObject({
+  nominationIds: z.array(Uuid).min(1).max(200),
+  action: z.enum(['select', 'waitlist', 'reject']),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+export type BulkDecisionRequest = z.infer<typeof BulkDecisionRequest>;
+
+export const BulkDecisionResult = z.object({
+  results: z.array(
+    z.object({
+      nominationId: Uuid,
+      ok: z.boolean(),
+      status: NominationStatus.nullable(),
+      code: z.string().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
+});
+export type BulkDecisionResult = z.infer<typeof BulkDecisionResult>;
+
+export const OverrideRequest = z.strictObject({
+  justification: z.string().trim().min(10).max(2000),
+});
+
+export const SubstitutionRequest = z.strictObject({
+  participantId: Uuid,
+  reason: z.string().trim().min(1).max(2000),
+});
+
+export const PriorityRequest = z.strictObject({
+  /** The nation's nominations for one session, first choice first. */
+  nominationIds: z.array(Uuid).min(1).max(200),
+});
+
+export const NominationListQuery = PageQuery.extend({
+  sessionCode: SessionCode.optional(),
+  status: NominationStatus.optional(),
+  nationCode: NationCode.optional(),
+  participantId: Uuid.optional(),
+});
+export type NominationListQuery = z.infer<typeof NominationListQuery>;
+
+/** The selection board: seats per nation, the pool, every nomination, the waitlist in order. */
+export const SelectionBoard = z.object({
+  sessionCode: SessionCode,
+  capacity: z.number().int(),
+  seatsTaken: z.number().int(),
+  pool: z.object({ seats: z.number().int(), taken: z.number().int() }),
+  quotasReleased: z.boolean(),
+  quotas: z.array(
+    z.object({
+      nationCode: NationCode,
+      seats: z.number().int(),
+      taken: z.number().int(),
+      pending: z.number().int(),
+    }),
+  ),
+  nominations: z.array(NominationSummary),
+});
+export type SelectionBoard = z.infer<typeof SelectionBoard>;
+
+/** Eligibility of one person for one session, before any nomination exists (the person picker). */
+export const EligibilityCheckQuery = z.strictObject({
+  sessionCode: SessionCode,
+  participantIds: z
+    .string()
+    .max(40 * 50)
+    .transform((s) => s.split(',').filter(Boolean)),
+});
+
+export const EligibilityCheckResult = z.object({
+  items: z.array(z.object({ participantId: Uuid, eligibility: Eligibility })),
+});
+export type EligibilityCheckResult = z.infer<typeof EligibilityCheckResult>;
+
+/** "My nation": what an NPOC needs at a glance. */
+export const NationPortal = z.object({
+  nationCode: NationCode,
+  /** Sessions open for nomination to the nation, soonest deadline first. */
+  openSessions: z.array(
+    z.object({
+      code: SessionCode,
+      activityTitle: LocalizedText,
+      startDate: IsoDate,
+      endDate: IsoDate,
+      nominationDeadline: IsoDateTime,
+      quota: z.number().int(),
+      /** The nation's selected participants on the session. */
+      selected: z.number().int(),
+      /** Nominations still waiting for a decision (draft, proposed, submitted, waitlisted). */
+      pending: z.number().int(),
+    }),
+  ),
+  countsByStatus: z.record(z.string(), z.number().int()),
+  /** Things to do now: deadlines within 7 days, proposals to review, logistics missing. */
+  actions: z.array(
+    z.object({
+      kind: z.enum(['deadline', 'proposal', 'logistics']),
+      sessionCode: SessionCode,
+      nominationId: Uuid.nullable(),
+      due: IsoDateTime.nullable(),
+    }),
+  ),
+});
+export type NationPortal = z.infer<typeof NationPortal>;
+
+/** A participant's own page: their nominations and, once selected, joining instructions. */
+export const MyTraining = z.object({
+  participantId: Uuid.nullable(),
+  nominations: z.array(
+    NominationSummary.extend({
+      venueName: LocalizedText,
+      joiningInstructions: z
+        .object({ en: z.string().optional(), fr: z.string().optional(), ar: z.string().optional() })
+        .nullable(),
+    }),
+  ),
+});
+export type MyTraining = z.infer<typeof MyTraining>;

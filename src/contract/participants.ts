@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ClearanceLevel, LanguageCode, LanguageProfile, RankCode } from './catalogue.js';
+import { IsoDate, IsoDateTime, PageQuery, Uuid } from './common.js';
+import { NationCode } from './users.js';
+
+const Name = z.string().trim().min(1).max(120);
+const OptionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const HeldLanguageProfile = z.strictObject({
+  language: LanguageCode,
+  profile: LanguageProfile,
+});
+export type HeldLanguageProfile = z.infer<typeof HeldLanguageProfile>;
+
+const participantFields = {
+  familyNameLatin: Name,
+  givenNamesLatin: Name,
+  familyNameArabic: OptionalText(120),
+  givenNamesArabic: OptionalText(120),
+  service: OptionalText(120),
+  rankCode: RankCode,
+  rankTitle: OptionalText(80),
+  position: OptionalText(200),
+  email: z.email().max(254).nullable(),
+  phone: OptionalText(40),
+  languageProfiles: z.array(HeldLanguageProfile).max(10),
+  clearanceLevel: ClearanceLevel,
+  clearanceExpiresOn: IsoDate.nullable(),
+  dateOfBirth: IsoDate.nullable(),
+};
+
+/** A person a nation may nominate: names in both scripts, rank, languages, clearance. */
+export const Participant = z.object({
+  id: Uuid,
+  nationCode: NationCode,
+  ...participantFields,
+  hasAccount: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantInput = z.strictObject({
+  nationCode: NationCode,
+  familyNameLatin: Name,
+  givenNamesLatin: Name,
+  familyNameArabic: OptionalText(120).default(null),
+  givenNamesArabic: OptionalText(120).default(null),
+  service: OptionalText(120).default(null),
+  rankCode: RankCode,
+  rankTitle: OptionalText(80).default(null),
+  position: OptionalText(200).default(null),
+  email: z.email().max(254).nullable().default(null),
+  phone: OptionalText(40).default(null),
+  languageProfiles: z.array(HeldLanguageProfile).max(10).default([]),
+  clearanceLevel: ClearanceLevel.default('NONE'),
+  clearanceExpiresOn: IsoDate.nullable().default(null),
+  dateOfBirth: IsoDate.nullable().default(null),
+  /** Create even though a likely duplicate exists (after the user has seen the warning). */
+  confirmNotDuplicate: z.boolean().default(false),
+});
+export type ParticipantInput = z.input<typeof ParticipantInput>;
+
+/** Built without defaults: under .partial() zod would otherwise fill absent fields in. */
+export const ParticipantUpdate = z.strictObject(participantFields).partial();
+export type ParticipantUpdate = z.input<typeof ParticipantUpdate>;
+
+export const ParticipantListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  nationCode: NationCode.optional(),
+});
+export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
+
+/** A line of a person's training history: a nomination and what became of it. */
+export const TrainingRecord = z.object({
+  nominationId: Uuid,
+  sessionCode: z.string(),
+  activityCode: z.string(),
+  activityTitle: z.object({ en: z.string(), fr: z.string().optional(), ar: z.string().optional() }),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  status: z.string(),
+  result: z.string().nullable(),
+});
+export type TrainingRecord = z.infer<typeof TrainingRecord>;
+
+export const ParticipantDetail = Participant.extend({
+  history: z.array(TrainingRecord),
+});
+export type ParticipantDetail = z.infer<typeof ParticipantDetail>;

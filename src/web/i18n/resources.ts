@@ -1,0 +1,41 @@
+import ar from './ar.json';
+import en from './en.json';
+import fr from './fr.json';
+import logisticsAr from './parts/logistics/ar.json';
+import logisticsEn from './parts/logistics/en.json';
+import logisticsFr from './parts/logistics/fr.json';
+import messagesAr from './parts/messages/ar.json';
+import messagesEn from './parts/messages/en.json';
+import messagesFr from './parts/messages/fr.json';
+import nominationsAr from './parts/nominations/ar.json';
+import nominationsEn from './parts/nominations/en.json';
+import nominationsFr from './parts/nominations/fr.json';
+import participantsAr from './parts/participants/ar.json';
+import participantsEn from './parts/participants/en.json';
+import participantsFr from './parts/participants/fr.json';
+import portalAr from './parts/portal/ar.json';
+import portalEn from './parts/portal/en.json';
+import portalFr from './parts/portal/fr.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Each feature keeps its strings in its own files under `parts/`, with namespaces of its own;
+ * a namespace defined twice is a mistake, so it throws rather than silently losing keys.
+ */
+function combine(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [namespace, value] of Object.entries(tree)) {
+      if (namespace in out) throw new Error(`i18n namespace "${namespace}" is defined twice`);
+      out[namespace] = value;
+    }
+  }
+  return out;
+}
+
+export const messages = {
+  en: combine(en, participantsEn, nominationsEn, messagesEn, logisticsEn, portalEn),
+  fr: combine(fr, participantsFr, nominationsFr, messagesFr, logisticsFr, portalFr),
+  ar: combine(ar, participantsAr, nominationsAr, messagesAr, logisticsAr, portalAr),
+};
