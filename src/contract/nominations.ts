@@ -94,8 +94,20 @@ export const NominationSummary = z.object({
   overridden: z.boolean(),
   submittedAt: IsoDateTime.nullable(),
   decisionReason: z.string().nullable(),
-  /** Where a waitlisted nomination stands, 1 first, and why. */
-  waitlist: z.object({ position: z.number().int(), reason: z.string() }).nullable(),
+  /**
+   * Where a waitlisted nomination stands, 1 first, and why: its nation still owed quota seats
+   * (`entitled`), then the nation's priority, then the time of submission. `reason` says the
+   * same in English for API clients; the web app words it in the reader's language.
+   */
+  waitlist: z
+    .object({
+      position: z.number().int(),
+      reason: z.string(),
+      entitled: z.boolean(),
+      priority: z.number().int().nullable(),
+      submittedAt: IsoDateTime,
+    })
+    .nullable(),
   allowedActions: z.array(NominationAction),
 });
 export type NominationSummary = z.infer<typeof NominationSummary>;

@@ -46,3 +46,13 @@ export function isWindowOpen(opens: string, closes: string, timeZone: string, no
   const openAt = new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
   return now.getTime() >= openAt && now.getTime() <= endOfDayIn(closes, timeZone).getTime();
 }
+
+/** The calendar date at `now` in a time zone, e.g. the venue's "today". */
+export function dateIn(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -15,6 +15,8 @@ export class AppError extends Error {
     detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra problem members (RFC 9457 allows them), e.g. the records a conflict is about. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -37,6 +39,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -49,8 +52,11 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldError[],
+  extra?: Record<string, unknown>,
 ): FastifyReply {
   const body: Problem = {
+    // First, so that an extra member can never overwrite a standard one.
+    ...extra,
     type: `https://rabita.dev/problems/${code}`,
     title: TITLES[status] ?? 'Error',
     status,
@@ -76,7 +82,15 @@ const FASTIFY_CODES: Record<string, string> = {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
-    return sendProblem(request, reply, error.status, error.code, error.message, error.errors);
+    return sendProblem(
+      request,
+      reply,
+      error.status,
+      error.code,
+      error.message,
+      error.errors,
+      error.extra,
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
