@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClearanceLevel, LanguageCode, LanguageProfile, RankCode } from './catalogue.js';
-import { IsoDate, IsoDateTime, PageQuery, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, PageQuery, Problem, Uuid } from './common.js';
 import { NationCode } from './users.js';
 
 const Name = z.string().trim().min(1).max(120);
@@ -79,6 +79,9 @@ export const TrainingRecord = z.object({
   activityTitle: z.object({ en: z.string(), fr: z.string().optional(), ar: z.string().optional() }),
   startDate: IsoDate,
   endDate: IsoDate,
+  /** The session's own state (announced, in-progress, completed...), to tell current from past. */
+  sessionStatus: z.string(),
+  /** The nomination's state (submitted, selected, ...). */
   status: z.string(),
   result: z.string().nullable(),
 });
@@ -88,3 +91,32 @@ export const ParticipantDetail = Participant.extend({
   history: z.array(TrainingRecord),
 });
 export type ParticipantDetail = z.infer<typeof ParticipantDetail>;
+
+/** Why an existing person looks like the one being created. */
+export const DUPLICATE_REASONS = ['email', 'latin_name', 'arabic_name'] as const;
+export const DuplicateReason = z.enum(DUPLICATE_REASONS);
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+
+/** A person of the same nation who may be the one being created. */
+export const DuplicateCandidate = z.object({
+  id: Uuid,
+  familyNameLatin: z.string(),
+  givenNamesLatin: z.string(),
+  familyNameArabic: z.string().nullable(),
+  givenNamesArabic: z.string().nullable(),
+  rankCode: z.string(),
+  rankTitle: z.string().nullable(),
+  email: z.string().nullable(),
+  dateOfBirth: IsoDate.nullable(),
+  reasons: z.array(DuplicateReason),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+/**
+ * The 409 `possible_duplicate` answer to a create: the people it may duplicate. Sending the
+ * same input again with `confirmNotDuplicate: true` creates the person anyway.
+ */
+export const PossibleDuplicateProblem = Problem.extend({
+  existing: z.array(DuplicateCandidate),
+});
+export type PossibleDuplicateProblem = z.infer<typeof PossibleDuplicateProblem>;

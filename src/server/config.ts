@@ -16,6 +16,14 @@ const Env = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** The outgoing mail server, e.g. smtp://mail.example:25; unset: e-mails wait in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Rabita <no-reply@rabita.example>'),
+  /** Where users reach the web app; links in e-mails start with it. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -28,6 +36,10 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   sessionHours: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Unset: the address the server listens on. */
+  publicUrl: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -47,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.RABITA_TRUST_PROXY === '1',
     sessionHours: e.RABITA_SESSION_HOURS,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -6,6 +6,9 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
+import { configurePublicUrl } from './features/messages/links.js';
+import { type OutboxWorker, startOutboxWorker } from './features/messages/worker.js';
+import { type NominationJobs, startNominationJobs } from './features/nominations/scheduler.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -49,9 +52,12 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
 
 /** Config -> database -> migrations -> demo on an empty embedded database -> listen. */
 export async function startServer(config: Config, webRoot: string | null): Promise<RunningServer> {
+  configurePublicUrl(config.publicUrl ?? `http://${config.host}:${config.port}`);
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
   let catalogue: RunningCatalogueCache | undefined;
+  let outbox: OutboxWorker | undefined;
+  let jobs: NominationJobs | undefined;
   try {
     await migrateDatabase(database.handle.pool);
     const demoAccounts = (await isDemoWanted(
@@ -81,20 +87,35 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
     });
+    outbox = startOutboxWorker({
+      db: database.handle.db,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      logger: app.log,
+    });
+    jobs = startNominationJobs({ db: database.handle.db, logger: app.log });
     await listen(app, config);
     const running = app;
+    const url = `http://${config.host}:${addressPort(running)}`;
+    if (!config.publicUrl) configurePublicUrl(url);
     const listener = catalogue.listener;
+    const worker = outbox;
+    const nominationJobs = jobs;
     return {
       app: running,
-      url: `http://${config.host}:${addressPort(running)}`,
+      url,
       demoAccounts,
       stop: async () => {
+        await worker.stop();
+        await nominationJobs.stop();
         await running.close();
         await listener.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await outbox?.stop().catch(() => {});
+    await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
     await database.close().catch(() => {});

@@ -16,9 +16,10 @@ describe('the demo centre', () => {
 
   it('has every account, nation and course of the demo facts', async () => {
     const [counts] = await rows<{ users: number; nations: number; activities: number }>(
-      `select (select count(*)::int from users) as users, (select count(*)::int from nations) as nations,
+      `select (select count(*)::int from users where not 'participant' = any(roles)) as users, (select count(*)::int from nations) as nations,
               (select count(*)::int from activities) as activities`,
     );
+    // Selected participants with an e-mail get accounts of their own besides the staff ones.
     expect(counts).toEqual({ users: DEMO_ACCOUNTS.length, nations: 10, activities: 20 });
   });
 
@@ -62,5 +63,60 @@ describe('the demo centre', () => {
       "select distinct extract(dow from start_date)::int as dow from training_sessions where venue_code = 'KWI-NIRC'",
     );
     for (const { dow } of days) expect([0, 1, 2, 3, 4]).toContain(dow);
+  });
+
+  it('has people for every ICI nation, in both scripts, with varied English and clearances', async () => {
+    const perNation = await rows<{ nation_code: string; n: number }>(
+      'select nation_code, count(*)::int as n from participants group by nation_code',
+    );
+    const count = (code: string) => perNation.find((r) => r.nation_code === code)?.n ?? 0;
+    for (const code of ['KWT', 'QAT', 'BHR', 'ARE']) expect(count(code)).toBeGreaterThanOrEqual(8);
+    expect(perNation.length).toBeGreaterThan(4);
+    const [missing] = await rows<{ n: number }>(
+      `select count(*)::int as n from participants
+       where family_name_arabic is null or given_names_arabic is null
+          or email !~ ('^[a-z]+\\.[a-z]+@' || lower(nation_code) || '\\.example$')`,
+    );
+    expect(missing?.n).toBe(0);
+    // Qatar has field officers on both sides of a 3222 English requirement.
+    const qatar = await rows<{ profile: string }>(
+      `select p->>'profile' as profile from participants, jsonb_array_elements(language_profiles) p
+       where nation_code = 'QAT' and rank_code in ('OF-3', 'OF-4') and p->>'language' = 'en'`,
+    );
+    expect(qatar.map((r) => r.profile)).toEqual(expect.arrayContaining(['3332', '2211']));
+    const [clearances] = await rows<{ soon: number; expired: number; civilians: number }>(
+      `select count(*) filter (where clearance_expires_on between '2026-11-26' and '2026-12-31')::int as soon,
+              count(*) filter (where clearance_expires_on < '2026-11-26')::int as expired,
+              count(*) filter (where rank_code = 'CIV')::int as civilians
+       from participants`,
+    );
+    expect(clearances).toMatchObject({ soon: 1, expired: 2 });
+    expect(clearances?.civilians).toBeGreaterThanOrEqual(4);
+    const [audited] = await rows<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'participant.created'",
+    );
+    expect(audited?.n).toBe(perNation.reduce((sum, r) => sum + r.n, 0));
+  });
+
+  it('has training history and nominations in every state that needs a decision', async () => {
+    const states = await rows<{ status: string; n: number }>(
+      'select status, count(*)::int as n from nominations group by status',
+    );
+    const count = Object.fromEntries(states.map((r) => [r.status, r.n]));
+    expect(count.selected).toBeGreaterThan(20);
+    expect(count.submitted).toBeGreaterThan(0);
+    expect(count.waitlisted).toBeGreaterThan(0);
+    expect(count.proposed).toBe(1);
+    const [completed] = await rows<{ n: number }>(
+      "select count(*)::int as n from nominations where result = 'completed'",
+    );
+    expect(completed?.n).toBeGreaterThan(10);
+    // The seat counters agree with the selected nominations on every session.
+    const drift = await rows<{ code: string }>(
+      `select s.code from training_sessions s
+        where s.seats_taken <> (select count(*) from nominations n where n.session_id = s.id and n.status = 'selected')
+           or s.pool_taken + s.quota_total > s.capacity`,
+    );
+    expect(drift).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { addContact, createFramework, createNation } from '../features/partners/
 import { createUser } from '../features/users/service.js';
 import centre from './centre.json' with { type: 'json' };
 import { loadDemoCatalogue } from './load-catalogue.js';
+import { loadDemoNominations } from './nominations.js';
+import { loadDemoParticipants } from './participants.js';
 
 /** Every demo account shares this password; the start-up banner prints it. */
 export const DEMO_PASSWORD = 'rabita-demo-2026';
@@ -125,7 +127,7 @@ export async function isDemoWanted(db: Database, config: Pick<Config, 'demo'>, e
 
 /**
  * Loads the demo centre in one transaction: frameworks, nations, institutions, contacts,
- * accounts, and the catalogue with sessions placed around `now`.
+ * accounts, the catalogue with sessions placed around `now`, and the nations' people.
  */
 export async function loadDemoCentre(db: Database, now = new Date()): Promise<DemoAccount[]> {
   await db.transaction(async (tx) => {
@@ -168,6 +170,8 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
       directorId: ids.get('director@rabita.example') ?? null,
       instructorIds: [ids.get('instructor@rabita.example')].filter((id): id is string => !!id),
     });
+    await loadDemoParticipants(tx, now);
+    await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
   });
   return DEMO_ACCOUNTS;
 }

@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
 import type { MessageEvent } from '../../../contract/messages.js';
 import type { Tx } from '../../db/client.js';
-import { type MessageAttachment, notifications, outboxMessages } from '../../db/schema/index.js';
+import { type MessageAttachment, notifications, users } from '../../db/schema/index.js';
+import { insertOutboxMessage } from './queries.js';
+import { renderTemplate, resolveTemplate } from './templates.js';
 
 export interface EmailRequest {
   event: MessageEvent;
@@ -9,26 +12,39 @@ export interface EmailRequest {
   to: string;
   /** The recipient's account, when they have one. */
   userId?: string | null;
-  /** Values for the template's {{placeholders}}. */
+  /** Values for the template's {{placeholders}}; see TEMPLATE_VARIABLES in the contract. */
   variables: Record<string, string>;
   attachments?: MessageAttachment[];
 }
 
+async function recipientNameOf(tx: Tx, request: EmailRequest): Promise<string> {
+  if (request.userId) {
+    const [user] = await tx
+      .select({ displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, request.userId));
+    if (user) return user.displayName;
+  }
+  return request.variables.participantName ?? request.to;
+}
+
 /**
  * Queues an e-mail in the caller's transaction: it is sent only if the change that caused it
- * commits, and it survives a restart because the worker reads it from the table.
+ * commits, and it survives a restart because the worker reads it from the table. The text is
+ * rendered now, in the recipient's language, so a later template edit does not change what
+ * was already decided.
  */
 export async function queueEmail(tx: Tx, request: EmailRequest): Promise<void> {
-  // Placeholder rendering until templates exist; replaced by the template renderer.
-  const body = Object.entries(request.variables)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join('\n');
-  await tx.insert(outboxMessages).values({
+  const variables = { ...request.variables };
+  if (!variables.recipientName) variables.recipientName = await recipientNameOf(tx, request);
+  const template = await resolveTemplate(tx, request.event, request.locale);
+  const { subject, body } = renderTemplate(template, variables);
+  await insertOutboxMessage(tx, {
     event: request.event,
     locale: request.locale,
     toAddress: request.to,
     userId: request.userId ?? null,
-    subject: request.event,
+    subject,
     body,
     attachments: request.attachments ?? [],
   });

@@ -1,0 +1,169 @@
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { addDays } from '../../domain/venue-calendar.js';
+import type { Tx } from '../db/client.js';
+import {
+  nominationEvents,
+  nominations,
+  participants,
+  sessionQuotas,
+  trainingSessions,
+} from '../db/schema/index.js';
+import { systemContext } from '../features/context.js';
+import { createNomination, transitionNomination } from '../features/nominations/service.js';
+import { AppError } from '../http/errors.js';
+
+const HISTORY = ['completed', 'in-progress', 'confirmed'];
+
+/** The nation's people in a fixed order, handed out in turn so everyone gets some history. */
+function rotation(people: { id: string; nationCode: string }[]) {
+  const byNation = new Map<string, string[]>();
+  for (const p of people) byNation.set(p.nationCode, [...(byNation.get(p.nationCode) ?? []), p.id]);
+  const next = new Map<string, number>();
+  return (nationCode: string, count: number): string[] => {
+    const list = byNation.get(nationCode) ?? [];
+    if (list.length === 0) return [];
+    const start = next.get(nationCode) ?? 0;
+    const picked = Array.from(
+      { length: Math.min(count, list.length) },
+      (_, i) => list[(start + i) % list.length] as string,
+    );
+    next.set(nationCode, start + picked.length);
+    return picked;
+  };
+}
+
+/**
+ * Nominations that make the demo speak: past sessions hold their selected participants (most
+ * completed, a few no-shows), so people have a training history; sessions open now have
+ * submitted, selected, waitlisted and proposed nominations made through the services, so
+ * "My nation", the selection board and the outbox show real movement.
+ */
+export async function loadDemoNominations(
+  tx: Tx,
+  now: Date,
+  nominatorId: string | null,
+): Promise<void> {
+  const people = await tx
+    .select({ id: participants.id, nationCode: participants.nationCode })
+    .from(participants)
+    .orderBy(asc(participants.nationCode), asc(participants.familyNameLatin));
+  const pick = rotation(people);
+
+  const past = await tx
+    .select()
+    .from(trainingSessions)
+    .where(inArray(trainingSessions.status, HISTORY))
+    .orderBy(asc(trainingSessions.startDate));
+  let serial = 0;
+  for (const session of past) {
+    const quotas = await tx
+      .select()
+      .from(sessionQuotas)
+      .where(eq(sessionQuotas.sessionId, session.id));
+    for (const quota of quotas) {
+      const chosen = pick(quota.nationCode, Math.min(quota.seats, 3));
+      for (const participantId of chosen) {
+        serial += 1;
+        const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
+        const [row] = await tx
+          .insert(nominations)
+          .values({
+            sessionId: session.id,
+            participantId,
+            nationCode: quota.nationCode,
+            status: 'selected',
+            seatSource: 'quota',
+            priority: chosen.indexOf(participantId) + 1,
+            submittedAt: new Date(`${addDays(session.startDate, -35)}T09:00:00Z`),
+            decidedAt: decided,
+            eligibility: { lines: [], eligible: true },
+            result:
+              session.status === 'completed' ? (serial % 7 === 0 ? 'no-show' : 'completed') : null,
+          })
+          .onConflictDoNothing()
+          .returning({ id: nominations.id });
+        if (!row) continue;
+        await tx.insert(nominationEvents).values({
+          nominationId: row.id,
+          action: 'select',
+          fromStatus: 'submitted',
+          toStatus: 'selected',
+          at: decided,
+        });
+      }
+      if (chosen.length > 0) {
+        await tx
+          .update(sessionQuotas)
+          .set({ taken: chosen.length })
+          .where(
+            and(
+              eq(sessionQuotas.sessionId, session.id),
+              eq(sessionQuotas.nationCode, quota.nationCode),
+            ),
+          );
+        await tx
+          .update(trainingSessions)
+          .set({ seatsTaken: sql`${trainingSessions.seatsTaken} + ${chosen.length}` })
+          .where(eq(trainingSessions.id, session.id));
+      }
+    }
+  }
+
+  const open = await tx
+    .select({ code: trainingSessions.code, id: trainingSessions.id })
+    .from(trainingSessions)
+    .where(
+      and(eq(trainingSessions.status, 'announced'), gte(trainingSessions.nominationDeadline, now)),
+    )
+    .orderBy(asc(trainingSessions.nominationDeadline))
+    .limit(3);
+  const ctx = systemContext(tx, 'demo');
+  for (const [index, session] of open.entries()) {
+    for (const nationCode of ['KWT', 'QAT', 'BHR', 'ARE']) {
+      const ids: string[] = [];
+      for (const participantId of pick(nationCode, 2)) {
+        try {
+          // A savepoint: a refusal must not abort the whole demo transaction.
+          const created = await tx.transaction((sp) =>
+            createNomination(
+              { ...ctx, tx: sp },
+              {
+                sessionCode: session.code,
+                participantId,
+                motivation: null,
+                submit: true,
+                priority: null,
+              },
+              now,
+            ),
+          );
+          ids.push(created.id);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          // A demo person who fails this course's rules simply is not nominated.
+        }
+      }
+      const [first, second] = ids;
+      if (first) await transitionNomination(ctx, first, { action: 'select' }, now);
+      if (second && index === 0)
+        await transitionNomination(ctx, second, { action: 'waitlist' }, now);
+    }
+    if (index === 0 && nominatorId) {
+      const [participantId] = pick('KWT', 1);
+      if (participantId) {
+        await tx
+          .insert(nominations)
+          .values({
+            sessionId: session.id,
+            participantId,
+            nationCode: 'KWT',
+            status: 'proposed',
+            motivation: 'Heads the ministry’s new crisis-management cell.',
+            proposedBy: nominatorId,
+            eligibility: { lines: [], eligible: true },
+          })
+          .onConflictDoNothing();
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { TemplateSet } from './types.js';
+
+const SIGN_OFF = '\n\nمع أطيب التحيات،\nمركز التدريب';
+
+export const ar: TemplateSet = {
+  'nomination-proposed': {
+    subject: 'اقتراح ترشيح: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+تم اقتراح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+
+ينتظر الترشيح الآن مراجعة نقطة الاتصال الوطنية لـ{{nationName}} وتقديمه:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-submitted': {
+    subject: 'تقديم ترشيح: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+قدّمت {{nationName}} ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+
+سيدرس المركز الترشيح ويعلن قراره بعد انتهاء فترة الترشيح:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-selected': {
+    subject: 'قبول: {{participantName}} في {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+يسرّنا أن نؤكد قبول {{participantName}} في الدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+
+ستصلكم تعليمات الالتحاق لاحقًا. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-waitlisted': {
+    subject: 'قائمة الانتظار: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+وُضع ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}}) على قائمة الانتظار.
+
+إذا شغر مقعد، يُمنح حسب ترتيب قائمة الانتظار وسنبلغكم فورًا:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-rejected': {
+    subject: 'عدم قبول الترشيح: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+نأسف لإبلاغكم بأنه تعذّر قبول ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}}).
+
+السبب: {{reason}}
+
+التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-promoted': {
+    subject: 'شغور مقعد: قبول {{participantName}} في الدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+شغر مقعد، وانتقل {{participantName}} من قائمة الانتظار إلى المشاركين المقبولين في الدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+
+ستصلكم تعليمات الالتحاق لاحقًا. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-withdrawn': {
+    subject: 'سحب الترشيح: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+سُحب ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}}).
+
+السبب: {{reason}}
+
+التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'joining-instructions': {
+    subject: 'تعليمات الالتحاق: {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+تجدون أدناه تعليمات الالتحاق بالدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+
+{{instructions}}
+
+تضيف دعوة التقويم المرفقة الدورة إلى تقويمكم. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'account-invitation': {
+    subject: 'حسابكم في رابطة',
+    body: `السيد/السيدة {{recipientName}}،
+
+أُنشئ لكم حساب في رابطة، نظام مركز التدريب، بصفتكم مشاركًا من {{nationName}}. ستجدون فيه دوراتكم وتعليمات الالتحاق والاستبيانات والشهادات.
+
+اختاروا كلمة المرور عبر هذا الرابط، وهو صالح لمدة 14 يومًا:
+{{link}}
+
+إذا لم تكونوا تنتظرون هذه الرسالة، يمكنكم تجاهلها.${SIGN_OFF}`,
+  },
+  'password-reset': {
+    subject: 'إعادة تعيين كلمة المرور في رابطة',
+    body: `السيد/السيدة {{recipientName}}،
+
+تلقّينا طلبًا لإعادة تعيين كلمة المرور لحسابكم في رابطة. اختاروا كلمة مرور جديدة عبر هذا الرابط، وهو صالح لمدة ساعة واحدة ولمرة واحدة فقط:
+{{link}}
+
+إذا لم تطلبوا ذلك، تجاهلوا هذه الرسالة: تبقى كلمة المرور دون تغيير.${SIGN_OFF}`,
+  },
+};

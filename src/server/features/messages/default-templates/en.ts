@@ -1,0 +1,104 @@
+import type { TemplateSet } from './types.js';
+
+const SIGN_OFF = '\n\nKind regards,\nThe training centre';
+
+export const en: TemplateSet = {
+  'nomination-proposed': {
+    subject: 'Nomination proposed: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+{{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+
+The nomination now awaits review and submission by the national point of contact of {{nationName}}:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-submitted': {
+    subject: 'Nomination submitted: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+{{nationName}} has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+
+The centre will review it and announce its decision after the nomination window closes:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-selected': {
+    subject: 'Selected: {{participantName}} for {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+We are pleased to confirm that {{participantName}} has been selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+
+Joining instructions will follow. Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-waitlisted': {
+    subject: 'Waiting list: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+The nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}) has been placed on the waiting list.
+
+If a seat becomes available, it is offered in waiting-list order and you will be informed at once:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-rejected': {
+    subject: 'Nomination not accepted: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+We regret to inform you that the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}) could not be accepted.
+
+Reason: {{reason}}
+
+Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-promoted': {
+    subject: 'Seat available: {{participantName}} selected for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+A seat has become available: {{participantName}} has moved from the waiting list to the selected participants of session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+
+Joining instructions will follow. Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-withdrawn': {
+    subject: 'Nomination withdrawn: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+The nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}) has been withdrawn.
+
+Reason: {{reason}}
+
+Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'joining-instructions': {
+    subject: 'Joining instructions: {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+Please find below the joining instructions for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+
+{{instructions}}
+
+The attached calendar invitation adds the session to your calendar. Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'account-invitation': {
+    subject: 'Your Rabita account',
+    body: `Dear {{recipientName}},
+
+An account has been created for you in Rabita, the training centre's system, as a participant from {{nationName}}. There you will find your sessions, joining instructions, surveys and certificates.
+
+Choose your password with this link, valid for 14 days:
+{{link}}
+
+If you did not expect this message, you may ignore it.${SIGN_OFF}`,
+  },
+  'password-reset': {
+    subject: 'Reset your Rabita password',
+    body: `Dear {{recipientName}},
+
+We received a request to reset the password of your Rabita account. Choose a new password with this link, valid for one hour and usable once:
+{{link}}
+
+If you did not make this request, ignore this message: your password stays unchanged.${SIGN_OFF}`,
+  },
+};

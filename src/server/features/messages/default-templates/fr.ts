@@ -1,0 +1,104 @@
+import type { TemplateSet } from './types.js';
+
+const SIGN_OFF = '\n\nBien cordialement,\nLe centre de formation';
+
+export const fr: TemplateSet = {
+  'nomination-proposed': {
+    subject: 'Candidature proposée : {{participantName}} pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+{{participantName}} a été proposé(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+
+La candidature attend maintenant l'examen et la soumission du point de contact national de {{nationName}} :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-submitted': {
+    subject: 'Candidature soumise : {{participantName}} pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+{{nationName}} a soumis la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+
+Le centre l'examinera et communiquera sa décision après la clôture des candidatures :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-selected': {
+    subject: 'Sélection : {{participantName}} pour {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Nous avons le plaisir de vous confirmer que {{participantName}} a été sélectionné(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+
+Les instructions de ralliement suivront. Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-waitlisted': {
+    subject: "Liste d'attente : {{participantName}} pour {{sessionCode}}",
+    body: `Bonjour {{recipientName}},
+
+La candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}) a été placée sur la liste d'attente.
+
+Si une place se libère, elle est attribuée dans l'ordre de la liste d'attente et vous en serez informé(e) aussitôt :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-rejected': {
+    subject: 'Candidature non retenue : {{participantName}} pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+Nous avons le regret de vous informer que la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}) n'a pas pu être retenue.
+
+Motif : {{reason}}
+
+Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-promoted': {
+    subject: 'Place libérée : {{participantName}} sélectionné(e) pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+Une place s'est libérée : {{participantName}} passe de la liste d'attente aux participants sélectionnés de la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+
+Les instructions de ralliement suivront. Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'nomination-withdrawn': {
+    subject: 'Candidature retirée : {{participantName}} pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+La candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}) a été retirée.
+
+Motif : {{reason}}
+
+Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'joining-instructions': {
+    subject: 'Instructions de ralliement : {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Veuillez trouver ci-dessous les instructions de ralliement pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+
+{{instructions}}
+
+L'invitation jointe ajoute la session à votre agenda. Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'account-invitation': {
+    subject: 'Votre compte Rabita',
+    body: `Bonjour {{recipientName}},
+
+Un compte a été créé pour vous dans Rabita, le système du centre de formation, en tant que participant(e) de {{nationName}}. Vous y trouverez vos sessions, vos instructions de ralliement, vos questionnaires et vos certificats.
+
+Choisissez votre mot de passe à l'aide de ce lien, valable 14 jours :
+{{link}}
+
+Si vous n'attendiez pas ce message, vous pouvez l'ignorer.${SIGN_OFF}`,
+  },
+  'password-reset': {
+    subject: 'Réinitialisation de votre mot de passe Rabita',
+    body: `Bonjour {{recipientName}},
+
+Nous avons reçu une demande de réinitialisation du mot de passe de votre compte Rabita. Choisissez un nouveau mot de passe à l'aide de ce lien, valable une heure et utilisable une seule fois :
+{{link}}
+
+Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.${SIGN_OFF}`,
+  },
+};

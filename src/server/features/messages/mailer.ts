@@ -1,0 +1,41 @@
+import nodemailer from 'nodemailer';
+import type { OutboxRow } from './queries.js';
+
+export interface Mailer {
+  send(message: OutboxRow): Promise<void>;
+  close(): void;
+}
+
+/**
+ * One SMTP transport for the worker's life. Short timeouts: a hung mail server must not keep
+ * the worker's locked rows (and its transaction) waiting for minutes.
+ */
+export function createMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({
+        from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.body,
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          'X-Rabita-Event': message.event,
+          'Content-Language': message.locale,
+        },
+        attachments: message.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
+      });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,78 @@
+import type { PasswordResetComplete } from '../../../contract/messages.js';
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import { deleteSessionsOfUser, findUserByEmail, updateUserColumns } from '../auth/queries.js';
+import { hashPassword, hashToken } from '../auth/secrets.js';
+import { selectPasswordTokenForUpdate, useTokensOfUser } from './account-queries.js';
+import { passwordLink } from './links.js';
+import { queueEmail } from './outbox.js';
+import { issuePasswordToken } from './tokens.js';
+
+interface PublicRequest {
+  db: Database;
+  requestId: string;
+  now: Date;
+}
+
+/**
+ * Sends a reset link when the e-mail belongs to an active account, and does nothing otherwise.
+ * The caller answers the same in both cases, so the form tells no one who has an account.
+ */
+export async function requestPasswordReset(opts: PublicRequest & { email: string }): Promise<void> {
+  const user = await findUserByEmail(opts.db, opts.email);
+  if (!user?.active) return;
+  await opts.db.transaction(async (tx) => {
+    const token = await issuePasswordToken(tx, user.id, 'reset', opts.now);
+    await queueEmail(tx, {
+      event: 'password-reset',
+      locale: user.locale === 'fr' || user.locale === 'ar' ? user.locale : 'en',
+      to: user.email,
+      userId: user.id,
+      variables: { recipientName: user.displayName, link: passwordLink(token) },
+    });
+    await recordAudit(
+      { tx, requestId: opts.requestId, actor: null },
+      { action: 'user.password_reset_requested', entityType: 'user', entityId: user.id },
+    );
+  });
+}
+
+const tokenProblem = (status: number, code: string, detail: string, message: string) =>
+  new AppError(status, code, detail, [{ field: 'token', message, code }]);
+
+/**
+ * Sets the password from a one-time link (a reset or an invitation). The link is spent, every
+ * other open link of the account too, and every signed-in session of the account ends.
+ */
+export async function completePasswordReset(
+  opts: PublicRequest & { input: PasswordResetComplete },
+): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    const row = await selectPasswordTokenForUpdate(tx, hashToken(opts.input.token));
+    if (!row?.userActive) {
+      throw tokenProblem(400, 'token_invalid', 'This link is not valid.', 'is not a valid link');
+    }
+    if (row.token.usedAt) {
+      throw tokenProblem(410, 'token_used', 'This link has already been used.', 'was already used');
+    }
+    if (row.token.expiresAt <= opts.now) {
+      throw tokenProblem(410, 'token_expired', 'This link has expired.', 'has expired');
+    }
+    const userId = row.token.userId;
+    await updateUserColumns(tx, userId, {
+      passwordHash: await hashPassword(opts.input.newPassword),
+    });
+    await useTokensOfUser(tx, userId, opts.now);
+    await deleteSessionsOfUser(tx, userId);
+    await recordAudit(
+      { tx, requestId: opts.requestId, actor: { id: userId } },
+      {
+        action: 'user.password_set_by_link',
+        entityType: 'user',
+        entityId: userId,
+        after: { purpose: row.token.purpose },
+      },
+    );
+  });
+}

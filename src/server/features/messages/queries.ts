@@ -1,0 +1,123 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Locale } from '../../../contract/common.js';
+import type { MessageEvent, OutboxStatus } from '../../../contract/messages.js';
+import type { DbOrTx } from '../../db/client.js';
+import { messageTemplates, outboxMessages, users } from '../../db/schema/index.js';
+
+export type TemplateRow = typeof messageTemplates.$inferSelect & { updatedByName: string | null };
+export type OutboxRow = typeof outboxMessages.$inferSelect;
+
+const templateColumns = {
+  event: messageTemplates.event,
+  locale: messageTemplates.locale,
+  subject: messageTemplates.subject,
+  body: messageTemplates.body,
+  updatedBy: messageTemplates.updatedBy,
+  updatedAt: messageTemplates.updatedAt,
+  updatedByName: users.displayName,
+};
+
+export async function selectTemplates(db: DbOrTx): Promise<TemplateRow[]> {
+  return db
+    .select(templateColumns)
+    .from(messageTemplates)
+    .leftJoin(users, eq(users.id, messageTemplates.updatedBy));
+}
+
+export async function selectTemplate(
+  db: DbOrTx,
+  event: MessageEvent,
+  locale: Locale,
+): Promise<TemplateRow | undefined> {
+  const [row] = await db
+    .select(templateColumns)
+    .from(messageTemplates)
+    .leftJoin(users, eq(users.id, messageTemplates.updatedBy))
+    .where(and(eq(messageTemplates.event, event), eq(messageTemplates.locale, locale)));
+  return row;
+}
+
+export async function upsertTemplate(
+  db: DbOrTx,
+  values: {
+    event: MessageEvent;
+    locale: Locale;
+    subject: string;
+    body: string;
+    updatedBy: string | null;
+  },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(messageTemplates)
+    .values({ ...values, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [messageTemplates.event, messageTemplates.locale],
+      set: {
+        subject: values.subject,
+        body: values.body,
+        updatedBy: values.updatedBy,
+        updatedAt: now,
+      },
+    });
+}
+
+export async function deleteTemplate(db: DbOrTx, event: MessageEvent, locale: Locale) {
+  const rows = await db
+    .delete(messageTemplates)
+    .where(and(eq(messageTemplates.event, event), eq(messageTemplates.locale, locale)))
+    .returning();
+  return rows[0];
+}
+
+export async function insertOutboxMessage(db: DbOrTx, values: typeof outboxMessages.$inferInsert) {
+  await db.insert(outboxMessages).values(values);
+}
+
+/** Newest first; `afterId` is the last id of the previous page. */
+export async function selectOutbox(
+  db: DbOrTx,
+  filter: { status?: OutboxStatus; afterId: number | null; limit: number },
+) {
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(
+      and(
+        filter.status ? eq(outboxMessages.status, filter.status) : undefined,
+        filter.afterId !== null ? lt(outboxMessages.id, filter.afterId) : undefined,
+      ),
+    )
+    .orderBy(desc(outboxMessages.id))
+    .limit(filter.limit + 1);
+}
+
+export async function selectOutboxMessage(db: DbOrTx, id: number, lock = false) {
+  const query = db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** Due messages, locked so that another server's worker skips them instead of sending twice. */
+export async function claimDueMessages(db: DbOrTx, limit: number): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.status, 'pending'), sql`${outboxMessages.nextAttemptAt} <= now()`))
+    .orderBy(outboxMessages.nextAttemptAt, outboxMessages.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function updateOutboxMessage(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof outboxMessages.$inferInsert>,
+) {
+  const [row] = await db
+    .update(outboxMessages)
+    .set(values)
+    .where(eq(outboxMessages.id, id))
+    .returning();
+  return row;
+}

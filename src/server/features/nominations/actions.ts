@@ -1,0 +1,148 @@
+import type {
+  Eligibility,
+  NominationStatus,
+  NominationTransitionRequest,
+} from '../../../contract/nominations.js';
+import { canWithdrawOn, reasonRequired } from '../../../domain/nomination-lifecycle.js';
+import { dateIn } from '../../../domain/venue-calendar.js';
+import { AppError, conflict, forbidden, invalid } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
+import { announceDecision } from './notices.js';
+import { actionsOf } from './presenters.js';
+import { promoteWaitlisted } from './promotion.js';
+import * as q from './queries.js';
+import { freeSeat, type SeatSource, takeSeat } from './seats.js';
+
+/** 422 with the explanation, so the person picker can show which rule failed. */
+export function notEligible(eligibility: Eligibility): AppError {
+  const failing = eligibility.lines.filter((line) => line.outcome === 'fail').map((l) => l.rule);
+  return new AppError(
+    422,
+    'not_eligible',
+    `The person does not meet: ${[...new Set(failing)].join(', ')}. A registrar may override with a written justification.`,
+    undefined,
+    undefined,
+    { eligibility },
+  );
+}
+
+/** The reader's role must allow the move on this nomination, with a reason where one is owed. */
+export function problemIfNotAllowed(
+  ctx: ServiceContext,
+  row: q.JoinedNomination,
+  request: NominationTransitionRequest,
+): void {
+  if (!actionsOf(row, ctx.actor).includes(request.action)) throw forbidden();
+  if (reasonRequired(request.action) && !request.reason) {
+    throw invalid('reason', `a reason is required to ${request.action}`, 'required');
+  }
+}
+
+/**
+ * Does what the action means: seats are taken and freed here, and a freed seat goes at once to
+ * the next waitlisted nomination that fits. Every move leaves an event and an audit record.
+ */
+export async function applyAction(
+  ctx: ServiceContext,
+  row: q.JoinedNomination,
+  request: NominationTransitionRequest,
+  to: NominationStatus,
+  now: Date,
+): Promise<void> {
+  const { nomination } = row;
+  const from = nomination.status as NominationStatus;
+  const session = await selectSessionFacts(ctx.tx, row.session.id);
+  const changes: Partial<q.NominationRow> = { status: to };
+  let freed = false;
+
+  switch (request.action) {
+    case 'submit': {
+      if (!isTakingNominations(session, now)) {
+        throw conflict('window_closed', `Nominations for ${session.code} are closed.`);
+      }
+      const person = await q.selectParticipant(ctx.tx, nomination.participantId);
+      if (!person) throw new Error(`participant ${nomination.participantId} vanished`);
+      const eligibility = await eligibilityOf(ctx.tx, session, person, now);
+      if (!eligibility.eligible && nomination.overrideJustification === null) {
+        throw notEligible(eligibility);
+      }
+      changes.eligibility = eligibility;
+      changes.submittedAt = now;
+      changes.priority =
+        nomination.priority ?? (await q.nextPriority(ctx.tx, session.id, nomination.nationCode));
+      break;
+    }
+    case 'withdraw': {
+      if (!canWithdrawOn(dateIn(now, session.timeZone), session.startDate)) {
+        throw conflict(
+          'session_started',
+          `${session.code} started on ${session.startDate}; a nomination can no longer be withdrawn.`,
+        );
+      }
+      freed = await releaseSeatOf(ctx, nomination);
+      changes.seatSource = null;
+      changes.decisionReason = request.reason ?? null;
+      break;
+    }
+    case 'select': {
+      const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
+      if (!source) {
+        throw conflict(
+          'no_seat',
+          `No seat is left on ${session.code} in ${nomination.nationCode}'s quota or the open pool.`,
+        );
+      }
+      changes.seatSource = source;
+      changes.decidedAt = now;
+      changes.decisionReason = request.reason ?? null;
+      break;
+    }
+    case 'reject': {
+      freed = await releaseSeatOf(ctx, nomination);
+      changes.seatSource = null;
+      changes.decidedAt = now;
+      changes.decisionReason = request.reason ?? null;
+      break;
+    }
+    case 'waitlist':
+      changes.decidedAt = now;
+      changes.decisionReason = request.reason ?? null;
+      break;
+    case 'decline':
+      changes.decisionReason = request.reason ?? null;
+      break;
+  }
+
+  await q.updateNomination(ctx.tx, nomination.id, changes);
+  await q.insertEvent(ctx.tx, {
+    nominationId: nomination.id,
+    actorId: ctx.actor.id,
+    action: request.action,
+    fromStatus: from,
+    toStatus: to,
+    reason: request.reason ?? null,
+  });
+  await recordAudit(ctx, {
+    action: `nomination.${request.action}`,
+    entityType: 'nomination',
+    entityId: nomination.id,
+    before: { status: from, seatSource: nomination.seatSource },
+    after: { status: to, seatSource: changes.seatSource ?? null, reason: request.reason ?? null },
+  });
+  await announceDecision(ctx, nomination.id, request.action);
+  if (freed) await promoteWaitlisted(ctx, session.id, `seat freed by ${request.action}`, now);
+}
+
+/** Gives back the seat a selected nomination holds; true when there was one. */
+async function releaseSeatOf(ctx: ServiceContext, nomination: q.NominationRow): Promise<boolean> {
+  if (nomination.status !== 'selected' || !nomination.seatSource) return false;
+  await freeSeat(
+    ctx.tx,
+    nomination.sessionId,
+    nomination.nationCode,
+    nomination.seatSource as SeatSource,
+  );
+  return true;
+}

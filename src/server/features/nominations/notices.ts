@@ -1,0 +1,176 @@
+import { LOCALES, type Locale } from '../../../contract/common.js';
+import type { MessageEvent } from '../../../contract/messages.js';
+import type { ServiceContext } from '../context.js';
+import { inviteParticipantAccount } from '../messages/invitations.js';
+import { notifyUser, queueEmail } from '../messages/outbox.js';
+import { type SessionFacts, selectSessionFacts } from './eligibility.js';
+import { inLocale, joiningInvitation } from './joining.js';
+import * as q from './queries.js';
+
+type Announced = 'submit' | 'decline' | 'select' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
+
+const KIND: Record<Announced, string> = {
+  submit: 'nomination-submitted',
+  decline: 'nomination-declined',
+  select: 'nomination-selected',
+  waitlist: 'nomination-waitlisted',
+  reject: 'nomination-rejected',
+  withdraw: 'nomination-withdrawn',
+  promote: 'nomination-promoted',
+};
+
+/** E-mails for decisions the nation must hear of; joining instructions follow a seat. */
+const EMAIL: Partial<Record<Announced, MessageEvent>> = {
+  waitlist: 'nomination-waitlisted',
+  reject: 'nomination-rejected',
+};
+
+function asLocale(value: string): Locale {
+  return (LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'en';
+}
+
+function nameOf(row: q.JoinedNomination): string {
+  const p = row.participant;
+  return `${p.givenNamesLatin} ${p.familyNameLatin}`;
+}
+
+function variablesFor(row: q.JoinedNomination, session: SessionFacts, locale: Locale) {
+  return {
+    participantName: nameOf(row),
+    sessionCode: session.code,
+    activityTitle: inLocale(session.activityTitle, locale),
+    startDate: session.startDate,
+    endDate: session.endDate,
+    venue: inLocale(session.venueName, locale),
+    nationCode: row.nomination.nationCode,
+    reason: row.nomination.decisionReason ?? '',
+    joiningInstructions: inLocale(session.joiningInstructions, locale),
+    link: `/nominations/${row.nomination.id}`,
+  };
+}
+
+/**
+ * Tells the people concerned about a decision, in their own language and in the caller's
+ * transaction: the nation's NPOCs and the participant (bell and e-mail), the session's
+ * director for what the nation does. A seat brings joining instructions with a calendar
+ * invitation and, for a participant with an e-mail, an invitation to open an account.
+ */
+export async function announceDecision(
+  ctx: ServiceContext,
+  nominationId: string,
+  action: Announced,
+): Promise<void> {
+  const row = await q.selectNomination(ctx.tx, null, nominationId);
+  if (!row) return;
+  const session = await selectSessionFacts(ctx.tx, row.session.id);
+  const params = { sessionCode: session.code, participantName: nameOf(row) };
+  const link = `/nominations/${nominationId}`;
+  const npocs = await q.selectNationUsers(ctx.tx, row.nomination.nationCode, 'npoc');
+  const kind = KIND[action];
+
+  if (action === 'submit' || action === 'withdraw') {
+    if (session.directorId) await notifyUser(ctx.tx, session.directorId, { kind, params, link });
+    return;
+  }
+  if (action === 'decline') {
+    const proposer = row.nomination.proposedBy;
+    if (proposer) {
+      await notifyUser(ctx.tx, proposer, {
+        kind,
+        params: { ...params, reason: row.nomination.decisionReason ?? '' },
+        link,
+      });
+    }
+    return;
+  }
+  for (const npoc of npocs) {
+    await notifyUser(ctx.tx, npoc.id, { kind, params, link });
+  }
+  if (row.participant.userId) {
+    await notifyUser(ctx.tx, row.participant.userId, { kind, params, link: '/' });
+  }
+  const email = EMAIL[action];
+  if (email) {
+    for (const npoc of npocs) {
+      const locale = asLocale(npoc.locale);
+      await queueEmail(ctx.tx, {
+        event: email,
+        locale,
+        to: npoc.email,
+        userId: npoc.id,
+        variables: variablesFor(row, session, locale),
+      });
+    }
+  }
+  if (action === 'select' || action === 'promote') await sendJoiningInstructions(ctx, row, session);
+}
+
+async function sendJoiningInstructions(
+  ctx: ServiceContext,
+  row: q.JoinedNomination,
+  session: SessionFacts,
+): Promise<void> {
+  const participantUser = row.participant.userId
+    ? await q.selectUser(ctx.tx, row.participant.userId)
+    : undefined;
+  const participantLocale = asLocale(participantUser?.locale ?? session.language);
+  const recipients = [
+    ...(row.participant.email
+      ? [
+          {
+            to: row.participant.email,
+            userId: participantUser?.id ?? null,
+            locale: participantLocale,
+          },
+        ]
+      : []),
+    ...(await q.selectNationUsers(ctx.tx, row.nomination.nationCode, 'npoc')).map((npoc) => ({
+      to: npoc.email,
+      userId: npoc.id,
+      locale: asLocale(npoc.locale),
+    })),
+  ];
+  for (const recipient of recipients) {
+    await queueEmail(ctx.tx, {
+      event: 'joining-instructions',
+      locale: recipient.locale,
+      to: recipient.to,
+      userId: recipient.userId,
+      variables: variablesFor(row, session, recipient.locale),
+      attachments: [
+        joiningInvitation(
+          session,
+          row.nomination.id,
+          recipient.locale,
+          session.joiningInstructions,
+        ),
+      ],
+    });
+  }
+  if (row.participant.email && !row.participant.userId) {
+    await inviteParticipantAccount(ctx, {
+      id: row.participant.id,
+      email: row.participant.email,
+      nationCode: row.nomination.nationCode,
+      displayName: nameOf(row),
+      locale: participantLocale,
+    });
+  }
+}
+
+/** A nominator's proposal waits for the nation's NPOCs: tell them. */
+export async function notifyNationOfProposal(
+  ctx: ServiceContext,
+  nomination: q.NominationRow,
+  session: SessionFacts,
+): Promise<void> {
+  const person = await q.selectParticipant(ctx.tx, nomination.participantId);
+  const participantName = person ? `${person.givenNamesLatin} ${person.familyNameLatin}` : '';
+  for (const npoc of await q.selectNationUsers(ctx.tx, nomination.nationCode, 'npoc')) {
+    await notifyUser(ctx.tx, npoc.id, {
+      kind: 'nomination-proposed',
+      params: { sessionCode: session.code, participantName },
+      link: `/nominations/${nomination.id}`,
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import type {
+  Eligibility,
+  Nomination,
+  NominationAction,
+  NominationEvent,
+  NominationStatus,
+  NominationSummary,
+} from '../../../contract/nominations.js';
+import { actionsFor } from '../../../domain/nomination-lifecycle.js';
+import type { Actor } from '../../http/actor.js';
+import type { JoinedNomination } from './queries.js';
+
+export interface WaitlistPlaceText {
+  position: number;
+  reason: string;
+  entitled: boolean;
+  priority: number | null;
+  submittedAt: string;
+}
+
+function latinName(p: JoinedNomination['participant']): string {
+  return `${p.familyNameLatin.toUpperCase()}, ${p.givenNamesLatin}`;
+}
+
+function arabicName(p: JoinedNomination['participant']): string | null {
+  const parts = [p.givenNamesArabic, p.familyNameArabic].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** The moves this reader may make now; a nomination past its session's start cannot be withdrawn. */
+export function actionsOf(row: JoinedNomination, actor: Actor): NominationAction[] {
+  return actionsFor(row.nomination.status as NominationStatus, actor.roles, {
+    isDirectorOfSession: row.session.directorId === actor.id,
+  }).filter((action) => {
+    if (action === 'submit' || action === 'decline' || action === 'withdraw') {
+      return (
+        actor.permissions.has('nominations.propose') || actor.permissions.has('nominations.submit')
+      );
+    }
+    return actor.permissions.has('nominations.decide');
+  });
+}
+
+export function presentNominationSummary(
+  row: JoinedNomination,
+  actor: Actor,
+  waitlist: WaitlistPlaceText | null = null,
+): NominationSummary {
+  const { nomination: n, participant: p } = row;
+  return {
+    id: n.id,
+    sessionCode: row.session.code,
+    activityTitle: row.activity.title,
+    startDate: row.session.startDate,
+    endDate: row.session.endDate,
+    nationCode: n.nationCode,
+    participantId: p.id,
+    participantName: { latin: latinName(p), arabic: arabicName(p) },
+    rankCode: p.rankCode,
+    rankTitle: p.rankTitle,
+    status: n.status as NominationStatus,
+    priority: n.priority,
+    seatSource: (n.seatSource as 'quota' | 'pool' | null) ?? null,
+    eligibility: n.eligibility as Eligibility,
+    overridden: n.overrideJustification !== null,
+    submittedAt: n.submittedAt?.toISOString() ?? null,
+    decisionReason: n.decisionReason,
+    waitlist,
+    allowedActions: actionsOf(row, actor),
+  };
+}
+
+export function presentNomination(
+  row: JoinedNomination,
+  actor: Actor,
+  events: {
+    at: Date;
+    actorName: string | null;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    reason: string | null;
+  }[],
+  waitlist: WaitlistPlaceText | null = null,
+): Nomination {
+  const timeline: NominationEvent[] = events.map((e) => ({
+    at: e.at.toISOString(),
+    actorName: e.actorName,
+    action: e.action,
+    fromStatus: (e.fromStatus as NominationStatus | null) ?? null,
+    toStatus: e.toStatus as NominationStatus,
+    reason: e.reason,
+  }));
+  return {
+    ...presentNominationSummary(row, actor, waitlist),
+    motivation: row.nomination.motivation,
+    overrideJustification: row.nomination.overrideJustification,
+    substituteFor: row.nomination.substituteFor,
+    timeline,
+  };
+}
+
+/** "Quota seats still owed to QAT · priority 2 · submitted 2027-01-03 10:00 UTC". */
+export function waitlistReasonText(
+  reason: {
+    entitled: boolean;
+    priority: number | null;
+    submittedAt: string;
+  },
+  nationCode: string,
+): string {
+  const parts = [
+    reason.entitled
+      ? `${nationCode} still has quota seats`
+      : `${nationCode}'s quota is used; open pool`,
+    reason.priority !== null ? `nation priority ${reason.priority}` : 'no nation priority',
+    `submitted ${reason.submittedAt.slice(0, 16).replace('T', ' ')} UTC`,
+  ];
+  return parts.join(' · ');
+}

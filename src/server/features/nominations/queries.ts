@@ -1,0 +1,348 @@
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { NominationListQuery, NominationStatus } from '../../../contract/nominations.js';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  activities,
+  nominationEvents,
+  nominations,
+  participants,
+  sessionInstructors,
+  sessionQuotas,
+  trainingSessions,
+  users,
+  venues,
+} from '../../db/schema/index.js';
+import type { Actor } from '../../http/actor.js';
+import { SYSTEM_ACTOR_ID } from '../audit/record.js';
+import { visibleSessions } from '../sessions/queries.js';
+
+export type NominationRow = typeof nominations.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+/** Statuses in which a nomination still waits for, or holds, a place. */
+export const LIVE_STATUSES: NominationStatus[] = [
+  'draft',
+  'proposed',
+  'submitted',
+  'waitlisted',
+  'selected',
+];
+
+const columns = {
+  nomination: nominations,
+  participant: {
+    id: participants.id,
+    familyNameLatin: participants.familyNameLatin,
+    givenNamesLatin: participants.givenNamesLatin,
+    familyNameArabic: participants.familyNameArabic,
+    givenNamesArabic: participants.givenNamesArabic,
+    rankCode: participants.rankCode,
+    rankTitle: participants.rankTitle,
+    email: participants.email,
+    userId: participants.userId,
+  },
+  session: {
+    id: trainingSessions.id,
+    code: trainingSessions.code,
+    startDate: trainingSessions.startDate,
+    endDate: trainingSessions.endDate,
+    status: trainingSessions.status,
+    directorId: trainingSessions.directorId,
+    venueCode: trainingSessions.venueCode,
+  },
+  activity: { code: activities.code, title: activities.title },
+  venue: { name: venues.name, timeZone: venues.timeZone },
+};
+
+export type JoinedNomination = {
+  nomination: NominationRow;
+  participant: {
+    id: string;
+    familyNameLatin: string;
+    givenNamesLatin: string;
+    familyNameArabic: string | null;
+    givenNamesArabic: string | null;
+    rankCode: string;
+    rankTitle: string | null;
+    email: string | null;
+    userId: string | null;
+  };
+  session: {
+    id: string;
+    code: string;
+    startDate: string;
+    endDate: string;
+    status: string;
+    directorId: string | null;
+    venueCode: string;
+  };
+  activity: { code: string; title: { en: string; fr?: string; ar?: string } };
+  venue: { name: { en: string; fr?: string; ar?: string }; timeZone: string };
+};
+
+function joined(db: DbOrTx) {
+  return db
+    .select(columns)
+    .from(nominations)
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
+    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode));
+}
+
+const CENTRE_WIDE = ['administrator', 'registrar', 'observer'] as const;
+
+/**
+ * Which nominations a reader may see, as a `where` condition. A nation's people see only their
+ * nation's (a participant only their own, a nominator only what they proposed) and only on
+ * sessions they may see; a course director or instructor sees the sessions they are assigned to.
+ */
+export function visibleNominations(actor: Actor): SQL | undefined {
+  if (actor.scope.kind === 'nation') {
+    const own = and(
+      eq(nominations.nationCode, actor.scope.nationCode),
+      visibleSessions(actor.scope),
+    );
+    if (actor.roles.includes('npoc')) return own;
+    if (actor.roles.includes('nominator')) return and(own, eq(nominations.proposedBy, actor.id));
+    return and(own, eq(participants.userId, actor.id));
+  }
+  if (actor.roles.some((role) => (CENTRE_WIDE as readonly string[]).includes(role))) {
+    return undefined;
+  }
+  return sql`(${trainingSessions.directorId} = ${actor.id} or exists (select 1 from ${sessionInstructors} si where si.session_id = ${trainingSessions.id} and si.user_id = ${actor.id}))`;
+}
+
+/** One nomination the reader may see; a null reader is the system (jobs, promotions). */
+export async function selectNomination(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: string,
+  lock = false,
+): Promise<JoinedNomination | undefined> {
+  const scope = actor ? visibleNominations(actor) : undefined;
+  const query = joined(db).where(and(scope, eq(nominations.id, id)));
+  const [row] = await (lock ? query.for('update', { of: nominations }) : query);
+  return row as JoinedNomination | undefined;
+}
+
+/** One page, newest session first; `after` is the last row's [startDate, id]. */
+export async function selectNominations(
+  db: DbOrTx,
+  actor: Actor,
+  query: NominationListQuery,
+  after: string[] | null,
+): Promise<JoinedNomination[]> {
+  const rows = await joined(db)
+    .where(
+      and(
+        visibleNominations(actor),
+        query.sessionCode ? eq(trainingSessions.code, query.sessionCode) : undefined,
+        query.status ? eq(nominations.status, query.status) : undefined,
+        query.nationCode ? eq(nominations.nationCode, query.nationCode) : undefined,
+        query.participantId ? eq(nominations.participantId, query.participantId) : undefined,
+        after
+          ? sql`(${trainingSessions.startDate}, ${nominations.id}) < (${after[0]}::date, ${after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(trainingSessions.startDate), desc(nominations.id))
+    .limit(query.limit + 1);
+  return rows as JoinedNomination[];
+}
+
+/** Every nomination of a session, for the board and for promotions. */
+export async function selectSessionNominations(
+  db: DbOrTx,
+  sessionId: string,
+): Promise<JoinedNomination[]> {
+  const rows = await joined(db)
+    .where(eq(nominations.sessionId, sessionId))
+    .orderBy(asc(nominations.nationCode), asc(nominations.priority), asc(nominations.submittedAt));
+  return rows as JoinedNomination[];
+}
+
+/** The waitlisted nominations of a session, locked so two promotions cannot pick the same one. */
+export async function selectWaitlisted(db: DbOrTx, sessionId: string) {
+  return db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.sessionId, sessionId), eq(nominations.status, 'waitlisted')))
+    .orderBy(asc(nominations.id))
+    .for('update');
+}
+
+export async function selectQuotaRoom(db: DbOrTx, sessionId: string) {
+  const quotas = await db
+    .select({
+      nationCode: sessionQuotas.nationCode,
+      seats: sessionQuotas.seats,
+      taken: sessionQuotas.taken,
+    })
+    .from(sessionQuotas)
+    .where(eq(sessionQuotas.sessionId, sessionId))
+    .orderBy(asc(sessionQuotas.nationCode));
+  const [session] = await db
+    .select({
+      capacity: trainingSessions.capacity,
+      seatsTaken: trainingSessions.seatsTaken,
+      poolTaken: trainingSessions.poolTaken,
+      quotaTotal: trainingSessions.quotaTotal,
+      quotasReleasedAt: trainingSessions.quotasReleasedAt,
+    })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId));
+  if (!session) throw new Error(`session ${sessionId} vanished`);
+  return { quotas, session };
+}
+
+/** The system actor (loaders, jobs) is no user row: its acts are recorded without one. */
+function userOrNull(id: string | null | undefined): string | null {
+  return id && id !== SYSTEM_ACTOR_ID ? id : null;
+}
+
+export async function insertNomination(db: DbOrTx, values: typeof nominations.$inferInsert) {
+  const [row] = await db
+    .insert(nominations)
+    .values({ ...values, proposedBy: userOrNull(values.proposedBy) })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function updateNomination(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof nominations.$inferInsert>,
+) {
+  await db
+    .update(nominations)
+    .set({
+      ...values,
+      ...(values.overriddenBy !== undefined
+        ? { overriddenBy: userOrNull(values.overriddenBy) }
+        : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(nominations.id, id));
+}
+
+export async function insertEvent(db: DbOrTx, values: typeof nominationEvents.$inferInsert) {
+  await db.insert(nominationEvents).values({ ...values, actorId: userOrNull(values.actorId) });
+}
+
+export async function selectEvents(db: DbOrTx, nominationId: string) {
+  return db
+    .select({
+      at: nominationEvents.at,
+      actorName: users.displayName,
+      action: nominationEvents.action,
+      fromStatus: nominationEvents.fromStatus,
+      toStatus: nominationEvents.toStatus,
+      reason: nominationEvents.reason,
+    })
+    .from(nominationEvents)
+    .leftJoin(users, eq(users.id, nominationEvents.actorId))
+    .where(eq(nominationEvents.nominationId, nominationId))
+    .orderBy(asc(nominationEvents.id));
+}
+
+/** Codes of the activities a person has completed, for prerequisite checks. */
+export async function selectCompletedActivityCodes(db: DbOrTx, participantId: string) {
+  const rows = await db
+    .selectDistinct({ code: activities.code })
+    .from(nominations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
+    .where(and(eq(nominations.participantId, participantId), eq(nominations.result, 'completed')));
+  return rows.map((r) => r.code);
+}
+
+/** The person's other live nominations on sessions whose dates overlap [start, end]. */
+export async function selectOverlapping(
+  db: DbOrTx,
+  participantId: string,
+  sessionId: string,
+  startDate: string,
+  endDate: string,
+) {
+  return db
+    .select({ sessionCode: trainingSessions.code, status: nominations.status })
+    .from(nominations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .where(
+      and(
+        eq(nominations.participantId, participantId),
+        ne(nominations.sessionId, sessionId),
+        inArray(nominations.status, LIVE_STATUSES),
+        sql`${trainingSessions.startDate} <= ${endDate}::date and ${trainingSessions.endDate} >= ${startDate}::date`,
+      ),
+    );
+}
+
+/** The next free place in a nation's priority order on a session. */
+export async function nextPriority(db: DbOrTx, sessionId: string, nationCode: string) {
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${nominations.priority})` })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.nationCode, nationCode),
+        inArray(nominations.status, LIVE_STATUSES),
+      ),
+    );
+  return (row?.max ?? 0) + 1;
+}
+
+/** The nation's live nominations on a session, to re-number their priority. */
+export async function selectNationNominations(db: DbOrTx, sessionId: string, nationCode: string) {
+  return db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.nationCode, nationCode),
+        inArray(nominations.status, LIVE_STATUSES),
+      ),
+    )
+    .for('update');
+}
+
+/** Active users of a nation holding a role, e.g. its NPOCs to notify. */
+export async function selectNationUsers(db: DbOrTx, nationCode: string, role: string) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      displayName: users.displayName,
+    })
+    .from(users)
+    .where(
+      and(
+        eq(users.nationCode, nationCode),
+        eq(users.active, true),
+        sql`${role} = any(${users.roles})`,
+      ),
+    );
+}
+
+export async function selectUser(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      displayName: users.displayName,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
+}
+
+export async function selectParticipant(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(participants).where(eq(participants.id, id));
+  return row;
+}

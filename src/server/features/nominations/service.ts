@@ -1,0 +1,166 @@
+import type {
+  Nomination,
+  NominationInput,
+  NominationListQuery,
+  NominationStatus,
+  NominationSummary,
+  NominationTransitionRequest,
+} from '../../../contract/nominations.js';
+import { allowedActions, targetOf } from '../../../domain/nomination-lifecycle.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { selectSession } from '../sessions/queries.js';
+import { applyAction, notEligible, problemIfNotAllowed } from './actions.js';
+import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
+import { notifyNationOfProposal } from './notices.js';
+import { presentNomination, presentNominationSummary } from './presenters.js';
+import * as q from './queries.js';
+import { waitlistPlaces } from './waitlist.js';
+
+/** One page of the nominations the reader may see, latest session first. */
+export async function listNominations(
+  ctx: ServiceContext,
+  query: NominationListQuery,
+): Promise<{ items: NominationSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await q.selectNominations(ctx.tx, ctx.actor, query, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentNominationSummary(row, ctx.actor)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.session.startDate, last.nomination.id])
+        : null,
+  };
+}
+
+/** One nomination with its timeline; another nation's is "not found". */
+export async function getNomination(ctx: ServiceContext, id: string): Promise<Nomination> {
+  const row = await q.selectNomination(ctx.tx, ctx.actor, id);
+  if (!row) throw notFound(`The nomination ${id}`);
+  const events = await q.selectEvents(ctx.tx, id);
+  const place =
+    row.nomination.status === 'waitlisted' && ctx.actor.scope.kind === 'all'
+      ? ((await waitlistPlaces(ctx.tx, row.session.id)).get(id) ?? null)
+      : null;
+  return presentNomination(row, ctx.actor, events, place);
+}
+
+/**
+ * A nation proposes a person for a session. A nominator's proposal waits for the NPOC; an NPOC
+ * keeps a draft or submits at once, which needs every hard eligibility rule met. The session
+ * must be open to the nation and taking nominations; the person must be the nation's.
+ */
+export async function createNomination(
+  ctx: ServiceContext,
+  input: NominationInput & { submit: boolean },
+  now = new Date(),
+): Promise<Nomination> {
+  const sessionRow = await selectSession(ctx.tx, ctx.actor.scope, input.sessionCode);
+  if (!sessionRow) throw notFound(`The session ${input.sessionCode}`);
+  const person = await q.selectParticipant(ctx.tx, input.participantId);
+  if (
+    !person ||
+    (ctx.actor.scope.kind === 'nation' && person.nationCode !== ctx.actor.scope.nationCode)
+  ) {
+    throw notFound(`The person ${input.participantId}`);
+  }
+  const session = await selectSessionFacts(ctx.tx, sessionRow.session.id);
+  if (!isTakingNominations(session, now)) {
+    throw conflict(
+      'window_closed',
+      `The session ${session.code} takes nominations from ${session.nominationOpens} to the end of ${session.nominationCloses} (${session.timeZone}).`,
+    );
+  }
+  const eligibility = await eligibilityOf(ctx.tx, session, person, now);
+  const submitsNow = input.submit && ctx.actor.permissions.has('nominations.submit');
+  const status: NominationStatus = ctx.actor.permissions.has('nominations.submit')
+    ? submitsNow
+      ? 'submitted'
+      : 'draft'
+    : 'proposed';
+  if (submitsNow && !eligibility.eligible) throw notEligible(eligibility);
+
+  let created: q.NominationRow;
+  try {
+    created = await q.insertNomination(ctx.tx, {
+      sessionId: session.id,
+      participantId: person.id,
+      nationCode: person.nationCode,
+      status,
+      motivation: input.motivation ?? null,
+      proposedBy: ctx.actor.id,
+      priority:
+        input.priority ??
+        (submitsNow ? await q.nextPriority(ctx.tx, session.id, person.nationCode) : null),
+      submittedAt: submitsNow ? now : null,
+      eligibility,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        'already_nominated',
+        `This person already has a nomination for ${session.code} that is still open.`,
+      );
+    }
+    throw error;
+  }
+  await q.insertEvent(ctx.tx, {
+    nominationId: created.id,
+    actorId: ctx.actor.id,
+    action: status === 'submitted' ? 'submit' : status === 'draft' ? 'draft' : 'propose',
+    fromStatus: null,
+    toStatus: status,
+    reason: null,
+  });
+  await recordAudit(ctx, {
+    action: 'nomination.created',
+    entityType: 'nomination',
+    entityId: created.id,
+    after: created,
+  });
+  if (status === 'proposed') await notifyNationOfProposal(ctx, created, session);
+  return getNomination(ctx, created.id);
+}
+
+/** Moves a nomination along its life cycle, as the reader's role allows. */
+export async function transitionNomination(
+  ctx: ServiceContext,
+  id: string,
+  request: NominationTransitionRequest,
+  now = new Date(),
+): Promise<Nomination> {
+  await applyTransition(ctx, id, request, now);
+  return getNomination(ctx, id);
+}
+
+/** The transition without the read-back, so bulk decisions can run many in one transaction. */
+export async function applyTransition(
+  ctx: ServiceContext,
+  id: string,
+  request: NominationTransitionRequest,
+  now: Date,
+): Promise<NominationStatus> {
+  const row = await q.selectNomination(ctx.tx, ctx.actor, id, true);
+  if (!row) throw notFound(`The nomination ${id}`);
+  const from = row.nomination.status as NominationStatus;
+  const to = targetOf(from, request.action);
+  if (to === null) {
+    const allowed = allowedActions(from);
+    throw new AppError(
+      409,
+      'invalid_transition',
+      `A ${from} nomination cannot be ${request.action}ed; allowed: ${allowed.join(', ') || 'none (it is final)'}.`,
+      undefined,
+      undefined,
+      { allowed },
+    );
+  }
+  problemIfNotAllowed(ctx, row, request);
+  await applyAction(ctx, row, request, to, now);
+  return to;
+}
