@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useMe, useSignOut } from '../features/auth/session.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 interface AppHeaderProps {
   navbarOpened: boolean;
@@ -47,6 +48,7 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
               {roles}
             </Text>
           </Text>
+          <NotificationBell />
           <LanguageSwitch />
           <Button
             variant="subtle"

@@ -5,7 +5,10 @@ import {
   IconChartBar,
   IconFlag,
   IconHome,
+  IconId,
   IconListCheck,
+  IconMail,
+  IconMailCog,
   IconMapPin,
   IconShieldLock,
   IconTargetArrow,
@@ -21,12 +24,15 @@ export interface NavItem {
     | '/institutions'
     | '/catalogue'
     | '/sessions'
+    | '/people'
     | '/venues'
     | '/nominations'
     | '/programmes'
     | '/reports'
     | '/users'
     | '/audit'
+    | '/messages/templates'
+    | '/messages/outbox'
     | '/account';
   /** i18n key of the label; Home's label depends on the role instead. */
   label: string;
@@ -45,12 +51,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: '/catalogue', label: 'nav.catalogue', icon: IconBook, permission: 'catalogue.read' },
   { to: '/sessions', label: 'nav.sessions', icon: IconCalendarEvent, permission: 'sessions.read' },
+  { to: '/people', label: 'participants.nav', icon: IconId, permission: 'participants.read' },
   { to: '/venues', label: 'nav.venues', icon: IconMapPin, permission: 'sessions.manage' },
   {
     to: '/nominations',
     label: 'nav.nominations',
     icon: IconListCheck,
-    permission: 'authenticated',
+    permission: 'nominations.read',
   },
   {
     to: '/programmes',
@@ -61,6 +68,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'authenticated' },
   { to: '/users', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
   { to: '/audit', label: 'nav.audit', icon: IconShieldLock, permission: 'audit.read' },
+  {
+    to: '/messages/templates',
+    label: 'messages.nav.templates',
+    icon: IconMailCog,
+    permission: 'messages.manage',
+  },
+  {
+    to: '/messages/outbox',
+    label: 'messages.nav.outbox',
+    icon: IconMail,
+    permission: 'messages.manage',
+  },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: 'authenticated' },
 ];
 

@@ -9,16 +9,25 @@ import {
 } from './routes/admin.js';
 import { appRoute, rootRoute, signInRoute } from './routes/base.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { logisticsRoutes } from './routes/logistics.js';
+import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
+import { nominationRoutes } from './routes/nominations.js';
+import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
 import { sessionRoutes } from './routes/sessions.js';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  ...publicMessageRoutes,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,
     ...catalogueRoutes,
     ...sessionRoutes,
+    ...logisticsRoutes,
+    ...participantRoutes,
+    ...nominationRoutes,
+    ...messageRoutes,
     ...comingSoonRoutes,
     usersRoute,
     auditRoute,

@@ -3,11 +3,14 @@ import type { Problem } from '../../contract/index.js';
 /** An API failure, carrying the server's problem+json document (or one we made up for the network). */
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** The parsed response body as sent, for problem members beyond the common ones. */
+  readonly body: unknown;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, body?: unknown) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.problem = problem;
+    this.body = body;
   }
 
   get status(): number {
@@ -68,11 +71,13 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -95,6 +100,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   } catch {
     body = undefined;
   }
-  if (!response.ok) throw new ApiError(toProblem(response.status, body));
+  if (!response.ok) throw new ApiError(toProblem(response.status, body), body);
   return body as T;
 }

@@ -5,10 +5,12 @@ import type { TestProject } from 'vitest/node';
 import { ensureWebBuilt } from '../../../src/cli/web-build.js';
 import { loadConfig } from '../../../src/server/config.js';
 import { startServer } from '../../../src/server/main.js';
+import { startMailbox } from './mailbox.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    mailDir: string;
   }
 }
 
@@ -18,7 +20,10 @@ export default async function setup(project: TestProject) {
   if (!webRoot) throw new Error('the web app could not be built');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-e2e-'));
   fs.chmodSync(dataDir, 0o755);
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-e2e-mail-'));
+  const mailbox = await startMailbox(mailDir);
   const config = loadConfig({
+    SMTP_URL: mailbox.url,
     PORT: '0',
     HOST: '127.0.0.1',
     RABITA_DATA_DIR: dataDir,
@@ -27,8 +32,11 @@ export default async function setup(project: TestProject) {
   });
   const server = await startServer(config, webRoot);
   project.provide('baseUrl', server.url);
+  project.provide('mailDir', mailDir);
   return async () => {
     await server.stop();
+    await mailbox.close();
+    fs.rmSync(mailDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -53,11 +53,6 @@ function comingSoon(area: ComingSoonArea) {
 export const comingSoonRoutes = [
   createRoute({
     getParentRoute: () => appRoute,
-    path: '/nominations',
-    component: comingSoon('nominations'),
-  }),
-  createRoute({
-    getParentRoute: () => appRoute,
     path: '/programmes',
     component: comingSoon('programmes'),
   }),

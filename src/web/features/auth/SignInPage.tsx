@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginRequest } from '../../../contract/index.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { isApiError } from '../../lib/api.js';
 import { check, problemFieldErrors } from '../../lib/validation.js';
@@ -90,6 +91,9 @@ export function SignInPage() {
               <Button type="submit" loading={form.submitting} fullWidth>
                 {t('auth.signIn')}
               </Button>
+              <AnchorLink to="/forgot-password" fz="sm" ta="center">
+                {t('passwords.forgotLink')}
+              </AnchorLink>
             </Stack>
           </form>
         </Paper>

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../auth/session.js';
-import { landingOf } from './landing.js';
+import { MyProposals } from '../portal/MyProposals.js';
+import { MyTraining } from '../portal/MyTraining.js';
+import { NationOverview } from '../portal/NationOverview.js';
+import { type Landing, landingOf } from './landing.js';
+
+// These landings have their overview; the others still explain what is coming.
+const PORTAL_LANDINGS: readonly Landing[] = ['myNation', 'myProposals', 'myTraining'];
 
 /** The role's landing page; its dashboards come with the features they summarise. */
 export function HomePage() {
@@ -18,10 +24,15 @@ export function HomePage() {
         title={t(`landing.${landing}.title`)}
         description={t('home.welcome', { name: me.user.displayName })}
       />
-      <Stack gap="md" maw={760}>
-        <Alert variant="default" title={t('home.soonTitle')}>
-          {t(`landing.${landing}.summary`)}
-        </Alert>
+      {landing === 'myNation' && <NationOverview />}
+      {landing === 'myProposals' && <MyProposals />}
+      {landing === 'myTraining' && <MyTraining />}
+      <Stack gap="md" maw={760} mt={PORTAL_LANDINGS.includes(landing) ? 'lg' : undefined}>
+        {!PORTAL_LANDINGS.includes(landing) && (
+          <Alert variant="default" title={t('home.soonTitle')}>
+            {t(`landing.${landing}.summary`)}
+          </Alert>
+        )}
         <Text fw={600}>{t('home.available')}</Text>
         <Group gap="xs">
           {can('partners.read') && me.user.nationCode && (

@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconListCheck, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -64,17 +64,37 @@ export function SessionPage() {
           </Group>
         }
         actions={
-          manage &&
-          editable && (
-            <ButtonLink
-              to="/sessions/$code/edit"
-              params={{ code: session.code }}
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden />}
-            >
-              {t('common.edit')}
-            </ButtonLink>
-          )
+          <>
+            {can('nominations.propose') && session.status === 'announced' && (
+              <ButtonLink
+                to="/sessions/$code/nominate"
+                params={{ code: session.code }}
+                leftSection={<IconUserPlus size={16} aria-hidden />}
+              >
+                {t('nominations.nominate')}
+              </ButtonLink>
+            )}
+            {can('nominations.decide') && (
+              <ButtonLink
+                to="/sessions/$code/selection"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconListCheck size={16} aria-hidden />}
+              >
+                {t('nominations.board.title')}
+              </ButtonLink>
+            )}
+            {manage && editable && (
+              <ButtonLink
+                to="/sessions/$code/edit"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
+                {t('common.edit')}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {manage && <TransitionButtons session={session} />}

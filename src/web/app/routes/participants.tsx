@@ -1,0 +1,46 @@
+import { createRoute } from '@tanstack/react-router';
+import { ParticipantCreatePage } from '../../features/participants/ParticipantCreatePage.js';
+import { ParticipantEditPage } from '../../features/participants/ParticipantEditPage.js';
+import { ParticipantPage } from '../../features/participants/ParticipantPage.js';
+import { ParticipantsPage } from '../../features/participants/ParticipantsPage.js';
+import { text } from '../search.js';
+import { appRoute, guarded } from './base.js';
+
+export interface PeopleSearch {
+  q?: string;
+  nation?: string;
+}
+
+function nation(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? value : undefined;
+}
+
+export const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): PeopleSearch => ({
+    q: text(search.q, 100),
+    nation: nation(search.nation),
+  }),
+  component: guarded('participants.read', ParticipantsPage),
+});
+
+export const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/new',
+  component: guarded('participants.manage', ParticipantCreatePage),
+});
+
+export const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id',
+  component: guarded('participants.read', ParticipantPage),
+});
+
+export const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id/edit',
+  component: guarded('participants.manage', ParticipantEditPage),
+});
+
+export const participantRoutes = [peopleRoute, personNewRoute, personRoute, personEditRoute];

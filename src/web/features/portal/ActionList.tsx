@@ -1,0 +1,83 @@
+import { Group, List, Text, ThemeIcon } from '@mantine/core';
+import { IconClockHour4, IconPlane, IconUserQuestion } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { NationPortal } from '../../../contract/index.js';
+import { AnchorLink } from '../../components/links.js';
+import { openSessionZonesQuery } from './api.js';
+import { Deadline } from './Deadline.js';
+
+type Action = NationPortal['actions'][number];
+
+const ICON = { deadline: IconClockHour4, proposal: IconUserQuestion, logistics: IconPlane };
+
+function ActionLink({ action }: { action: Action }) {
+  const { t } = useTranslation();
+  const code = <bdi dir="ltr">{action.sessionCode}</bdi>;
+  const label = t(`portal.action.${action.kind}`);
+  if (action.nominationId) {
+    return (
+      <AnchorLink to="/nominations/$id" params={{ id: action.nominationId }} fz="sm" fw={500}>
+        {label} {code}
+      </AnchorLink>
+    );
+  }
+  if (action.kind === 'deadline') {
+    return (
+      <AnchorLink
+        to="/sessions/$code/nominate"
+        params={{ code: action.sessionCode }}
+        fz="sm"
+        fw={500}
+      >
+        {label} {code}
+      </AnchorLink>
+    );
+  }
+  return (
+    <AnchorLink to="/sessions/$code" params={{ code: action.sessionCode }} fz="sm" fw={500}>
+      {label} {code}
+    </AnchorLink>
+  );
+}
+
+/** What waits for the NPOC now; each line opens the place where it is done. */
+export function ActionList({ actions }: { actions: NationPortal['actions'] }) {
+  const { t } = useTranslation();
+  const zones = useQuery(openSessionZonesQuery);
+  if (actions.length === 0) {
+    return (
+      <Text fz="sm" c="dimmed">
+        {t('portal.nothingToDo')}
+      </Text>
+    );
+  }
+  return (
+    <List spacing={6} listStyleType="none" ps={0}>
+      {actions.map((action) => {
+        const Icon = ICON[action.kind];
+        return (
+          <List.Item
+            key={`${action.kind}-${action.sessionCode}-${action.nominationId ?? action.due ?? ''}`}
+            icon={
+              <ThemeIcon variant="light" size={22} radius="xl">
+                <Icon size={14} aria-hidden />
+              </ThemeIcon>
+            }
+          >
+            <Group gap="md" wrap="wrap" align="baseline">
+              <ActionLink action={action} />
+              {action.due && (
+                <Deadline
+                  at={action.due}
+                  timeZone={zones.data?.get(action.sessionCode)}
+                  dateOnly={action.kind === 'logistics'}
+                />
+              )}
+            </Group>
+          </List.Item>
+        );
+      })}
+    </List>
+  );
+}
