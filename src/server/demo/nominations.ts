@@ -9,7 +9,7 @@ import {
   trainingSessions,
 } from '../db/schema/index.js';
 import { systemContext } from '../features/context.js';
-import { createNomination, transitionNomination } from '../features/nominations/service.js';
+import { applyTransition, createNomination } from '../features/nominations/service.js';
 import { AppError } from '../http/errors.js';
 
 const HISTORY = ['completed', 'in-progress', 'confirmed'];
@@ -144,9 +144,8 @@ export async function loadDemoNominations(
         }
       }
       const [first, second] = ids;
-      if (first) await transitionNomination(ctx, first, { action: 'select' }, now);
-      if (second && index === 0)
-        await transitionNomination(ctx, second, { action: 'waitlist' }, now);
+      if (first) await applyTransition(ctx, first, { action: 'select' }, now);
+      if (second && index === 0) await applyTransition(ctx, second, { action: 'waitlist' }, now);
     }
     if (index === 0 && nominatorId) {
       const [participantId] = pick('KWT', 1);

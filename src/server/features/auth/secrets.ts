@@ -11,10 +11,21 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against this when the e-mail is unknown makes both answers take the same time.
 const DECOY_HASH = hashPassword(randomBytes(16).toString('hex'));
 
+/**
+ * Stored instead of a hash for an account whose owner has not chosen a password yet (an invited
+ * participant): nothing verifies against it, and making it costs no argon2 run.
+ */
+export const NO_PASSWORD_YET = '!no-password-yet';
+
 export async function verifyPassword(
   storedHash: string | null,
   password: string,
 ): Promise<boolean> {
+  if (storedHash === NO_PASSWORD_YET) {
+    // Same work as a real check, so the answer's timing does not tell invited accounts apart.
+    await verify(await DECOY_HASH, password).catch(() => false);
+    return false;
+  }
   try {
     return await verify(storedHash ?? (await DECOY_HASH), password);
   } catch {

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../contract/common.js';
 import { recordAudit } from '../audit/record.js';
 import { findUserByEmail } from '../auth/queries.js';
-import { hashPassword, newSecret } from '../auth/secrets.js';
+import { NO_PASSWORD_YET } from '../auth/secrets.js';
 import type { ServiceContext } from '../context.js';
 import { presentUser } from '../users/presenters.js';
 import { insertUser } from '../users/queries.js';
@@ -55,7 +55,7 @@ export async function inviteParticipantAccount(
     roles: ['participant'],
     nationCode: participant.nationCode,
     locale: participant.locale,
-    passwordHash: await hashPassword(newSecret()),
+    passwordHash: NO_PASSWORD_YET,
   });
   await linkParticipantUser(ctx.tx, participant.id, user.id);
   const token = await issuePasswordToken(ctx.tx, user.id, 'invite', now);

@@ -55,7 +55,7 @@ export async function applyAction(
   const from = nomination.status as NominationStatus;
   const session = await selectSessionFacts(ctx.tx, row.session.id);
   const changes: Partial<q.NominationRow> = { status: to };
-  let freed = false;
+  const reason = request.reason ?? null;
 
   switch (request.action) {
     case 'submit': {
@@ -74,47 +74,45 @@ export async function applyAction(
         nomination.priority ?? (await q.nextPriority(ctx.tx, session.id, nomination.nationCode));
       break;
     }
-    case 'withdraw': {
+    case 'withdraw':
       if (!canWithdrawOn(dateIn(now, session.timeZone), session.startDate)) {
         throw conflict(
           'session_started',
           `${session.code} started on ${session.startDate}; a nomination can no longer be withdrawn.`,
         );
       }
-      freed = await releaseSeatOf(ctx, nomination);
       changes.seatSource = null;
-      changes.decisionReason = request.reason ?? null;
+      changes.decisionReason = reason;
       break;
-    }
-    case 'select': {
-      const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
-      if (!source) {
-        throw conflict(
-          'no_seat',
-          `No seat is left on ${session.code} in ${nomination.nationCode}'s quota or the open pool.`,
-        );
-      }
-      changes.seatSource = source;
-      changes.decidedAt = now;
-      changes.decisionReason = request.reason ?? null;
-      break;
-    }
-    case 'reject': {
-      freed = await releaseSeatOf(ctx, nomination);
+    case 'reject':
       changes.seatSource = null;
       changes.decidedAt = now;
-      changes.decisionReason = request.reason ?? null;
+      changes.decisionReason = reason;
       break;
-    }
+    case 'select':
     case 'waitlist':
       changes.decidedAt = now;
-      changes.decisionReason = request.reason ?? null;
+      changes.decisionReason = reason;
       break;
     case 'decline':
-      changes.decisionReason = request.reason ?? null;
+      changes.decisionReason = reason;
       break;
   }
 
+  // The session row is the one every selection on the session waits for, so it is locked as
+  // late as possible: notices are written first (they roll back with the rest if no seat is
+  // left), the seat is taken or freed last, just before the commit.
+  if (request.action === 'select') {
+    await announceDecision(ctx, nomination.id, 'select');
+    const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
+    if (!source) {
+      throw conflict(
+        'no_seat',
+        `No seat is left on ${session.code} in ${nomination.nationCode}'s quota or the open pool.`,
+      );
+    }
+    changes.seatSource = source;
+  }
   await q.updateNomination(ctx.tx, nomination.id, changes);
   await q.insertEvent(ctx.tx, {
     nominationId: nomination.id,
@@ -122,17 +120,19 @@ export async function applyAction(
     action: request.action,
     fromStatus: from,
     toStatus: to,
-    reason: request.reason ?? null,
+    reason,
   });
   await recordAudit(ctx, {
     action: `nomination.${request.action}`,
     entityType: 'nomination',
     entityId: nomination.id,
     before: { status: from, seatSource: nomination.seatSource },
-    after: { status: to, seatSource: changes.seatSource ?? null, reason: request.reason ?? null },
+    after: { status: to, seatSource: changes.seatSource ?? null, reason },
   });
-  await announceDecision(ctx, nomination.id, request.action);
-  if (freed) await promoteWaitlisted(ctx, session.id, `seat freed by ${request.action}`, now);
+  if (request.action !== 'select') await announceDecision(ctx, nomination.id, request.action);
+  if (await releaseSeatOf(ctx, nomination)) {
+    await promoteWaitlisted(ctx, session.id, `seat freed by ${request.action}`, now);
+  }
 }
 
 /** Gives back the seat a selected nomination holds; true when there was one. */

@@ -95,10 +95,13 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'nominations.read' },
     },
-    (request) =>
-      inTransaction(app, request, (ctx) =>
-        nominations.transitionNomination(ctx, request.params.id, request.body),
-      ),
+    async (request) => {
+      // Read back after the commit, so the session's seat row is held no longer than needed.
+      await inTransaction(app, request, (ctx) =>
+        nominations.applyTransition(ctx, request.params.id, request.body, new Date()),
+      );
+      return nominations.getNomination(readContext(app, request), request.params.id);
+    },
   );
   app.post(
     '/nominations/:id/override',

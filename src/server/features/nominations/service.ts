@@ -127,17 +127,6 @@ export async function createNomination(
   return getNomination(ctx, created.id);
 }
 
-/** Moves a nomination along its life cycle, as the reader's role allows. */
-export async function transitionNomination(
-  ctx: ServiceContext,
-  id: string,
-  request: NominationTransitionRequest,
-  now = new Date(),
-): Promise<Nomination> {
-  await applyTransition(ctx, id, request, now);
-  return getNomination(ctx, id);
-}
-
 /** The transition without the read-back, so bulk decisions can run many in one transaction. */
 export async function applyTransition(
   ctx: ServiceContext,
