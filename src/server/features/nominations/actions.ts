@@ -102,8 +102,9 @@ export async function applyAction(
   // The session row is the one every selection on the session waits for, so it is locked as
   // late as possible: notices are written first (they roll back with the rest if no seat is
   // left), the seat is taken or freed last, just before the commit.
+  const known = { row: { ...row, nomination: { ...nomination, ...changes } }, session };
   if (request.action === 'select') {
-    await announceDecision(ctx, nomination.id, 'select');
+    await announceDecision(ctx, nomination.id, 'select', known);
     const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
     if (!source) {
       throw conflict(
@@ -129,7 +130,9 @@ export async function applyAction(
     before: { status: from, seatSource: nomination.seatSource },
     after: { status: to, seatSource: changes.seatSource ?? null, reason },
   });
-  if (request.action !== 'select') await announceDecision(ctx, nomination.id, request.action);
+  if (request.action !== 'select') {
+    await announceDecision(ctx, nomination.id, request.action, known);
+  }
   if (await releaseSeatOf(ctx, nomination)) {
     await promoteWaitlisted(ctx, session.id, `seat freed by ${request.action}`, now);
   }

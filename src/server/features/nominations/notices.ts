@@ -59,10 +59,12 @@ export async function announceDecision(
   ctx: ServiceContext,
   nominationId: string,
   action: Announced,
+  /** What the caller has already read (with its changes applied), to spare the round trips. */
+  known?: { row: q.JoinedNomination; session: SessionFacts },
 ): Promise<void> {
-  const row = await q.selectNomination(ctx.tx, null, nominationId);
+  const row = known?.row ?? (await q.selectNomination(ctx.tx, null, nominationId));
   if (!row) return;
-  const session = await selectSessionFacts(ctx.tx, row.session.id);
+  const session = known?.session ?? (await selectSessionFacts(ctx.tx, row.session.id));
   const params = { sessionCode: session.code, participantName: nameOf(row) };
   const link = `/nominations/${nominationId}`;
   const npocs = await q.selectNationUsers(ctx.tx, row.nomination.nationCode, 'npoc');
@@ -102,13 +104,16 @@ export async function announceDecision(
       });
     }
   }
-  if (action === 'select' || action === 'promote') await sendJoiningInstructions(ctx, row, session);
+  if (action === 'select' || action === 'promote') {
+    await sendJoiningInstructions(ctx, row, session, npocs);
+  }
 }
 
 async function sendJoiningInstructions(
   ctx: ServiceContext,
   row: q.JoinedNomination,
   session: SessionFacts,
+  npocs: Awaited<ReturnType<typeof q.selectNationUsers>>,
 ): Promise<void> {
   const participantUser = row.participant.userId
     ? await q.selectUser(ctx.tx, row.participant.userId)
@@ -124,7 +129,7 @@ async function sendJoiningInstructions(
           },
         ]
       : []),
-    ...(await q.selectNationUsers(ctx.tx, row.nomination.nationCode, 'npoc')).map((npoc) => ({
+    ...npocs.map((npoc) => ({
       to: npoc.email,
       userId: npoc.id,
       locale: asLocale(npoc.locale),
