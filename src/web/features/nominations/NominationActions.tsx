@@ -31,7 +31,11 @@ export function NominationActions({ nomination }: { nomination: Nomination }) {
         queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
         queryClient.invalidateQueries({ queryKey: portalKeys.all }),
       ]);
-      notifications.show({ color: 'teal', message: t(`nominations.status.${updated.status}`) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('nominations.close') },
+        color: 'teal',
+        message: t(`nominations.status.${updated.status}`),
+      });
     } catch (caught) {
       if (!reason) setError(caught);
       throw caught;

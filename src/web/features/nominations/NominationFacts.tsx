@@ -74,7 +74,7 @@ export function NominationFacts({ nomination: n }: { nomination: Nomination }) {
         )}
         {n.decisionReason && (
           <Fact label={t('nominations.decisionReason')} wide>
-            <Text span fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text span display="block" fz="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
               {n.decisionReason}
             </Text>
           </Fact>

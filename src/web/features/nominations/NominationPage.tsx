@@ -83,7 +83,7 @@ export function NominationPage() {
               title={t('nominations.overriddenTitle')}
               mb="sm"
             >
-              <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                 {n.overrideJustification ?? '—'}
               </Text>
             </Alert>
@@ -95,7 +95,7 @@ export function NominationPage() {
             <Title order={2} fz="lg" mb="xs">
               {t('nominations.motivation')}
             </Title>
-            <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
               {n.motivation}
             </Text>
           </Paper>

@@ -80,7 +80,7 @@ export function NominationsTable({ nominations, hideNation, showReason = true }:
                   </Text>
                 )}
                 {showReason && n.decisionReason && (
-                  <Text span display="block" fz="xs" c="dimmed" maw={260}>
+                  <Text span display="block" fz="xs" c="dimmed" maw={260} dir="auto">
                     {n.decisionReason}
                   </Text>
                 )}

@@ -57,7 +57,11 @@ export function PriorityOrder({
         order.map((n) => n.id),
       );
       await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
-      notifications.show({ color: 'teal', message: t('nominations.priorityOrder.saved') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('nominations.close') },
+        color: 'teal',
+        message: t('nominations.priorityOrder.saved'),
+      });
     } catch (caught) {
       setError(caught);
     } finally {

@@ -66,7 +66,13 @@ export function ReasonModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={title} size={children ? 'xl' : 'md'}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size={children ? 'xl' : 'md'}
+      closeButtonProps={{ 'aria-label': t('nominations.close') }}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           {explain && <Text fz="sm">{explain}</Text>}

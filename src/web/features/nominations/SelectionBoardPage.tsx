@@ -54,6 +54,7 @@ export function SelectionBoardPage() {
       setChecked(new Set(failed));
       await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
       notifications.show({
+        closeButtonProps: { 'aria-label': t('nominations.close') },
         color: failed.length > 0 ? 'orange' : 'teal',
         message: t('nominations.board.bulkDone', {
           ok: answer.results.length - failed.length,

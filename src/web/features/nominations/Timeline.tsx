@@ -51,7 +51,7 @@ export function Timeline({ events }: { events: readonly NominationEvent[] }) {
                   <StatusBadge status={e.toStatus} />
                 </Group>
               </Table.Td>
-              <Table.Td fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Table.Td fz="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                 {e.reason ?? '—'}
               </Table.Td>
             </Table.Tr>

@@ -85,6 +85,12 @@ describe('eligibility sentences', () => {
     ).toBe('The clearance expiry date is not on record; it must last until 11 Mar 2027.');
   });
 
+  it('tells a person holding no clearance without naming "None" as a level', () => {
+    expect(
+      say({ rule: 'clearance', outcome: 'fail', params: { required: 'NR', held: 'NONE' } }),
+    ).toBe('The clearance is below the required NATO RESTRICTED.');
+  });
+
   it('falls back to a sentence without parameters when they are missing', () => {
     expect(say({ rule: 'overlap', outcome: 'warn', params: {} })).toBe(
       'Also nominated for another session at overlapping dates.',

@@ -45,15 +45,16 @@ export function NotificationBell() {
   }
 
   return (
-    <Menu position="bottom-end" width={360} shadow="md" withinPortal>
-      <Menu.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={16}
-          disabled={unread === 0}
-          offset={4}
-          color="red"
-        >
+    // The menu's target must be the button itself: it gets aria-haspopup, which a div may not carry.
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      size={16}
+      disabled={unread === 0}
+      offset={4}
+      color="red"
+    >
+      <Menu position="bottom-end" width={360} shadow="md" withinPortal>
+        <Menu.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -62,44 +63,44 @@ export function NotificationBell() {
           >
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Group justify="space-between" px="sm" py={6}>
-          <Text fw={600} fz="sm">
-            {t('notifications.title')}
-          </Text>
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            disabled={unread === 0}
-            loading={readAll.isPending}
-            onClick={() => readAll.mutate()}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <Menu.Divider />
-        <ProblemAlert error={notifications.error ?? readOne.error ?? readAll.error} />
-        {notifications.data && items.length === 0 && (
-          <Text c="dimmed" fz="sm" px="sm" py="md">
-            {t('notifications.empty')}
-          </Text>
-        )}
-        <ScrollArea.Autosize mah={420}>
-          {items.map((note) => (
-            <Menu.Item
-              key={note.id}
-              onClick={() => open(note)}
-              closeMenuOnClick={isAppPath(note.link)}
-              bg={note.readAt ? undefined : 'indigo.0'}
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Group justify="space-between" px="sm" py={6}>
+            <Text fw={600} fz="sm">
+              {t('notifications.title')}
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              disabled={unread === 0}
+              loading={readAll.isPending}
+              onClick={() => readAll.mutate()}
             >
-              <NotificationText note={note} />
-              <DateText value={note.createdAt} withTime fz="xs" c="dimmed" />
-            </Menu.Item>
-          ))}
-        </ScrollArea.Autosize>
-      </Menu.Dropdown>
-    </Menu>
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <Menu.Divider />
+          <ProblemAlert error={notifications.error ?? readOne.error ?? readAll.error} />
+          {notifications.data && items.length === 0 && (
+            <Text c="dimmed" fz="sm" px="sm" py="md">
+              {t('notifications.empty')}
+            </Text>
+          )}
+          <ScrollArea.Autosize mah={420}>
+            {items.map((note) => (
+              <Menu.Item
+                key={note.id}
+                onClick={() => open(note)}
+                closeMenuOnClick={isAppPath(note.link)}
+                bg={note.readAt ? undefined : 'indigo.0'}
+              >
+                <NotificationText note={note} />
+                <DateText value={note.createdAt} withTime fz="xs" c="dimmed" />
+              </Menu.Item>
+            ))}
+          </ScrollArea.Autosize>
+        </Menu.Dropdown>
+      </Menu>
+    </Indicator>
   );
 }
