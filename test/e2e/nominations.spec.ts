@@ -1,0 +1,160 @@
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newContext, setLocale, signInByApi } from './support/browser.js';
+import { readMailbox } from './support/mailbox.js';
+
+const ACTIVITY = 'CYB-E2E-LANG';
+const SESSION = 'CYB-E2E-LANG-A';
+const KUWARI_EMAIL = 'khalid.alkuwari@qat.example';
+const MARRI_EMAIL = 'jassim.almarri@qat.example';
+
+function isoDay(offset: number): string {
+  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** Calls the API as the signed-in user of `context`, with its CSRF token on writes. */
+async function api<T>(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  data?: unknown,
+): Promise<T> {
+  const me = await (await request.get('/api/v1/auth/me')).json();
+  const response = await request.fetch(url, {
+    method,
+    ...(data === undefined ? {} : { data }),
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+type Nomination = { id: string; status: string; participantName: { latin: string } };
+
+describe('nominations in the browser', () => {
+  let browser: Browser;
+  let registrar: BrowserContext;
+  let qatar: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    registrar = await newContext(browser);
+    await signInByApi(registrar, 'registrar@rabita.example');
+    await setLocale(registrar, 'en');
+    qatar = await newContext(browser);
+    await signInByApi(qatar, 'npoc.qat@rabita.example');
+    await setLocale(qatar, 'ar');
+
+    // A course that needs English 3222, and a session with one seat for Qatar and no pool, far
+    // enough ahead that the demo's own nominations never overlap it.
+    const [model] = (
+      await api<{ items: { disciplineCode: string; providerCode: string }[] }>(
+        registrar.request,
+        'GET',
+        '/api/v1/activities?limit=1',
+      )
+    ).items;
+    if (!model) throw new Error('the demo catalogue is empty');
+    await api(registrar.request, 'POST', '/api/v1/activities', {
+      code: ACTIVITY,
+      type: 'course',
+      title: { en: 'Cyber incident handling (English 3222)', ar: 'التعامل مع الحوادث السيبرانية' },
+      disciplineCode: model.disciplineCode,
+      providerCode: model.providerCode,
+      delivery: 'residential',
+      durationDays: 5,
+      prerequisites: { languages: [{ language: 'en', minimum: '3222' }] },
+      status: 'active',
+    });
+    const start = isoDay(200);
+    await api(registrar.request, 'POST', '/api/v1/sessions', {
+      code: SESSION,
+      activityCode: ACTIVITY,
+      startDate: start,
+      endDate: start,
+      venueCode: 'KWI-NIRC',
+      capacity: 2,
+      nominationOpens: isoDay(-1),
+      nominationCloses: isoDay(60),
+      quotas: [
+        { nationCode: 'QAT', seats: 1 },
+        { nationCode: 'KWT', seats: 1 },
+      ],
+      joiningInstructions: { en: 'Report to the main gate at 07:30 in service dress.' },
+    });
+    await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, {
+      to: 'announced',
+    });
+  });
+  afterAll(() => browser.close());
+
+  it("takes Qatar's nominations in Arabic through selection, waitlist, withdrawal and promotion", async () => {
+    const page = await qatar.newPage();
+
+    // An officer who meets the English requirement: submitted at once.
+    await page.goto(`/sessions/${SESSION}/nominate`);
+    await page.getByLabel('البحث عن شخص').fill('Kuwari');
+    await page.getByRole('radio', { name: /AL-KUWARI/i }).check();
+    await page.getByText(/3332/).first().waitFor();
+    await page.getByRole('button', { name: 'تقديم إلى المركز' }).click();
+    await page.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);
+    const kuwariId = page.url().split('/').at(-1) as string;
+
+    // An officer whose English is 2211, found by his name in Arabic script: the page says why.
+    await page.goto(`/sessions/${SESSION}/nominate`);
+    await page.getByLabel('البحث عن شخص').fill('المري');
+    await page.getByRole('radio', { name: /AL-MARRI/i }).check();
+    const reason = page.getByText(/2211.*3222|3222.*2211/).first();
+    await reason.waitFor();
+    expect(await reason.textContent()).toMatch(/أدنى من المستوى المطلوب/);
+    await page.getByRole('button', { name: 'حفظ كمسودة' }).click();
+    await page.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);
+    const marriId = page.url().split('/').at(-1) as string;
+
+    // The registrar accepts him in writing; Qatar submits him.
+    await api(registrar.request, 'POST', `/api/v1/nominations/${marriId}/override`, {
+      justification: 'The nation provides an interpreter for the whole course.',
+    });
+    await api(qatar.request, 'POST', `/api/v1/nominations/${marriId}/transitions`, {
+      action: 'submit',
+    });
+
+    // The registrar selects one and waitlists the other on the selection board.
+    const board = await registrar.newPage();
+    await board.goto(`/sessions/${SESSION}/selection`);
+    await board.getByRole('checkbox', { name: /AL-KUWARI/ }).check();
+    await board.getByRole('button', { name: 'Select', exact: true }).click();
+    await board.getByText("Seat from the nation's quota").waitFor();
+    await board.getByRole('checkbox', { name: /AL-MARRI/ }).check();
+    await board.getByRole('button', { name: 'Waitlist', exact: true }).click();
+    await board.getByRole('heading', { name: 'Waitlist, in order (1)' }).waitFor();
+
+    // Qatar withdraws the selected officer; the waitlisted one takes his seat at once.
+    await page.goto(`/nominations/${kuwariId}`);
+    await page.getByRole('button', { name: 'سحب' }).click();
+    await page.getByLabel('السبب').fill('Operational commitment at home');
+    await page.getByRole('dialog').getByRole('button', { name: 'سحب' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const promoted = await api<Nomination>(qatar.request, 'GET', `/api/v1/nominations/${marriId}`);
+    expect(promoted.status).toBe('selected');
+    await page.goto(`/nominations/${marriId}`);
+    await page.getByText('مختار').first().waitFor();
+
+    // His joining instructions reach him by e-mail, with the calendar invitation.
+    const mailDir = inject('mailDir');
+    await expect
+      .poll(
+        () =>
+          readMailbox(mailDir).find(
+            (mail) =>
+              mail.to.includes(MARRI_EMAIL) &&
+              mail.attachments.some(
+                (a) => a.contentType.startsWith('text/calendar') && a.content.includes(SESSION),
+              ),
+          ),
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBeTruthy();
+    // The first officer was told too, when he was selected.
+    expect(readMailbox(mailDir).some((mail) => mail.to.includes(KUWARI_EMAIL))).toBe(true);
+  });
+});
