@@ -157,4 +157,36 @@ describe('nominations in the browser', () => {
     // The first officer was told too, when he was selected.
     expect(readMailbox(mailDir).some((mail) => mail.to.includes(KUWARI_EMAIL))).toBe(true);
   });
+
+  it('lets the promoted officer open his account from the invitation and read his joining instructions', async () => {
+    const mailDir = inject('mailDir');
+    let link: string | undefined;
+    await expect
+      .poll(
+        () => {
+          const invitation = readMailbox(mailDir).find(
+            (mail) => mail.to.includes(MARRI_EMAIL) && /\/password\/[\w-]+/.test(mail.text),
+          );
+          link = invitation?.text.match(/https?:\/\/\S+\/password\/[\w-]+/)?.[0];
+          return link;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBeTruthy();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(new URL(link as string).pathname);
+    await page.getByLabel(/^New password/).fill('a long sentence to remember');
+    await page.getByLabel(/^Repeat the password/).fill('a long sentence to remember');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByText('Your password is saved. Sign in with it now.').waitFor();
+
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(MARRI_EMAIL);
+    await page.getByLabel(/^Password/).fill('a long sentence to remember');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(SESSION).first().waitFor();
+    await page.getByText('Report to the main gate at 07:30 in service dress.').waitFor();
+    await context.close();
+  });
 });

@@ -101,6 +101,8 @@ describe('nominations', () => {
     expect(ics?.contentType).toContain('text/calendar');
     expect(ics?.content).toContain('BEGIN:VEVENT');
     expect(ics?.content).toContain('CT-A');
+    // Links in e-mails are whole addresses, never paths.
+    expect(mail[0]?.body).toMatch(/https?:\/\/[^\s]+\//);
   });
 
   it('keeps each nation to its own nominations', async () => {

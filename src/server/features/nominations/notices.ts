@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '../../../contract/common.js';
 import type { MessageEvent } from '../../../contract/messages.js';
 import type { ServiceContext } from '../context.js';
 import { inviteParticipantAccount } from '../messages/invitations.js';
+import { publicUrl } from '../messages/links.js';
 import { notifyUser, queueEmail } from '../messages/outbox.js';
 import { type SessionFacts, selectSessionFacts } from './eligibility.js';
 import { inLocale, joiningInvitation } from './joining.js';
@@ -34,7 +35,12 @@ function nameOf(row: q.JoinedNomination): string {
   return `${p.givenNamesLatin} ${p.familyNameLatin}`;
 }
 
-function variablesFor(row: q.JoinedNomination, session: SessionFacts, locale: Locale) {
+function variablesFor(
+  row: q.JoinedNomination,
+  session: SessionFacts,
+  locale: Locale,
+  forParticipant = false,
+) {
   return {
     participantName: nameOf(row),
     sessionCode: session.code,
@@ -45,7 +51,8 @@ function variablesFor(row: q.JoinedNomination, session: SessionFacts, locale: Lo
     nationCode: row.nomination.nationCode,
     reason: row.nomination.decisionReason ?? '',
     joiningInstructions: inLocale(session.joiningInstructions, locale),
-    link: `/nominations/${row.nomination.id}`,
+    // E-mails need whole addresses; the participant's own page is where they read it all.
+    link: `${publicUrl()}${forParticipant ? '/' : `/nominations/${row.nomination.id}`}`,
   };
 }
 
@@ -126,6 +133,7 @@ async function sendJoiningInstructions(
             to: row.participant.email,
             userId: participantUser?.id ?? null,
             locale: participantLocale,
+            participant: true,
           },
         ]
       : []),
@@ -133,6 +141,7 @@ async function sendJoiningInstructions(
       to: npoc.email,
       userId: npoc.id,
       locale: asLocale(npoc.locale),
+      participant: false,
     })),
   ];
   for (const recipient of recipients) {
@@ -141,7 +150,7 @@ async function sendJoiningInstructions(
       locale: recipient.locale,
       to: recipient.to,
       userId: recipient.userId,
-      variables: variablesFor(row, session, recipient.locale),
+      variables: variablesFor(row, session, recipient.locale, recipient.participant),
       attachments: [
         joiningInvitation(
           session,

@@ -9,11 +9,11 @@ import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { StatusBadge } from '../nominations/StatusBadge.js';
 import { myTrainingQuery } from './api.js';
-import { nextSession } from './next-session.js';
+import { upcomingSessions } from './next-session.js';
 
 type Item = MyTrainingData['nominations'][number];
 
-function NextSession({ item }: { item: Item }) {
+function SessionCard({ item, title }: { item: Item; title: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const instructions = item.joiningInstructions;
@@ -21,7 +21,7 @@ function NextSession({ item }: { item: Item }) {
   return (
     <Paper withBorder p="md">
       <Title order={2} fz="lg" mb={4}>
-        {t('portal.nextSession')}
+        {title}
       </Title>
       <Text fw={600}>{localized(item.activityTitle, locale)}</Text>
       <Text fz="sm">
@@ -54,7 +54,7 @@ function NextSession({ item }: { item: Item }) {
   );
 }
 
-/** A participant's landing: the next session with what to bring, then every nomination. */
+/** A participant's landing: each coming session with what to bring, then every nomination. */
 export function MyTraining() {
   const { t } = useTranslation();
   const query = useQuery(myTrainingQuery);
@@ -65,17 +65,20 @@ export function MyTraining() {
   if (participantId === null) {
     return <Alert color="gray">{t('portal.noParticipantRecord')}</Alert>;
   }
-  const next = nextSession(nominations, new Date().toISOString().slice(0, 10));
+  const [next, ...later] = upcomingSessions(nominations, new Date().toISOString().slice(0, 10));
 
   return (
     <Stack gap="lg">
       {next ? (
-        <NextSession item={next} />
+        <SessionCard item={next} title={t('portal.nextSession')} />
       ) : (
         <Alert color="gray" title={t('portal.nextSession')}>
           {t('portal.noNextSession')}
         </Alert>
       )}
+      {later.map((item) => (
+        <SessionCard key={item.id} item={item} title={t('portal.laterSession')} />
+      ))}
       <Paper withBorder p="md">
         <Title order={2} fz="lg" mb="xs">
           {t('portal.myNominations')}
