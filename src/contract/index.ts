@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './catalogue.js';
 export * from './common.js';
+export * from './delivery.js';
 export * from './logistics.js';
 export * from './messages.js';
 export * from './nominations.js';

@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'logistics.read',
   'logistics.manage',
   'messages.manage',
+  'attendance.mark',
+  'results.manage',
+  'results.reopen',
+  'surveys.manage',
+  'surveys.results',
+  'certificates.issue',
+  'certificates.revoke',
+  'delivery.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

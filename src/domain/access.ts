@@ -21,6 +21,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'nominations.override',
     'logistics.read',
     'logistics.manage',
+    'attendance.mark',
+    'results.manage',
+    'results.reopen',
+    'surveys.manage',
+    'surveys.results',
+    'certificates.issue',
+    'certificates.revoke',
+    'delivery.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -31,8 +39,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'nominations.read',
     'nominations.decide',
     'logistics.read',
+    'attendance.mark',
+    'results.manage',
+    'surveys.results',
+    'certificates.issue',
+    'delivery.read',
   ],
-  instructor: ['partners.read', 'catalogue.read', 'sessions.read', 'logistics.read'],
+  // Instructors mark attendance and read delivery data of their own sessions only.
+  instructor: [
+    'partners.read',
+    'catalogue.read',
+    'sessions.read',
+    'logistics.read',
+    'attendance.mark',
+    'delivery.read',
+  ],
   npoc: [
     'partners.read',
     'contacts.manage',
@@ -64,6 +85,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'participants.read',
     'nominations.read',
     'logistics.read',
+    'surveys.results',
+    'delivery.read',
   ],
 };
 

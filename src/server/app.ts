@@ -18,17 +18,21 @@ import {
 import type pg from 'pg';
 import type { ResponseCache } from './cache/response-cache.js';
 import type { Database } from './db/client.js';
+import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
+import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
 import { nominationRoutes } from './features/nominations/routes.js';
 import { participantRoutes } from './features/participants/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
+import { resultRoutes } from './features/results/routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
 import { authenticate } from './http/authenticate.js';
@@ -131,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes);
+  await app.register(certificateWellKnownRoutes);
   await app.register(
     async (api) => {
       api.get(
@@ -150,6 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(nominationRoutes);
       await api.register(logisticsRoutes);
       await api.register(messageRoutes);
+      await api.register(attendanceRoutes);
+      await api.register(resultRoutes);
+      await api.register(surveyRoutes);
+      await api.register(certificateRoutes);
     },
     { prefix: '/api/v1' },
   );

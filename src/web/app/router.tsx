@@ -7,18 +7,26 @@ import {
   homeRoute,
   usersRoute,
 } from './routes/admin.js';
+import { attendanceRoutes, publicAttendanceRoutes } from './routes/attendance.js';
 import { appRoute, rootRoute, signInRoute } from './routes/base.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { certificateRoutes, publicCertificateRoutes } from './routes/certificates.js';
 import { logisticsRoutes } from './routes/logistics.js';
 import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
 import { nominationRoutes } from './routes/nominations.js';
 import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
+import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { publicSurveyRoutes, surveyRoutes } from './routes/surveys.js';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...publicMessageRoutes,
+  ...publicAttendanceRoutes,
+  ...publicResultRoutes,
+  ...publicSurveyRoutes,
+  ...publicCertificateRoutes,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,
@@ -28,6 +36,10 @@ const routeTree = rootRoute.addChildren([
     ...participantRoutes,
     ...nominationRoutes,
     ...messageRoutes,
+    ...attendanceRoutes,
+    ...resultRoutes,
+    ...surveyRoutes,
+    ...certificateRoutes,
     ...comingSoonRoutes,
     usersRoute,
     auditRoute,

@@ -1,6 +1,12 @@
 import ar from './ar.json';
 import en from './en.json';
 import fr from './fr.json';
+import attendanceAr from './parts/attendance/ar.json';
+import attendanceEn from './parts/attendance/en.json';
+import attendanceFr from './parts/attendance/fr.json';
+import certificatesAr from './parts/certificates/ar.json';
+import certificatesEn from './parts/certificates/en.json';
+import certificatesFr from './parts/certificates/fr.json';
 import logisticsAr from './parts/logistics/ar.json';
 import logisticsEn from './parts/logistics/en.json';
 import logisticsFr from './parts/logistics/fr.json';
@@ -16,6 +22,12 @@ import participantsFr from './parts/participants/fr.json';
 import portalAr from './parts/portal/ar.json';
 import portalEn from './parts/portal/en.json';
 import portalFr from './parts/portal/fr.json';
+import resultsAr from './parts/results/ar.json';
+import resultsEn from './parts/results/en.json';
+import resultsFr from './parts/results/fr.json';
+import surveysAr from './parts/surveys/ar.json';
+import surveysEn from './parts/surveys/en.json';
+import surveysFr from './parts/surveys/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -35,7 +47,40 @@ function combine(...trees: Tree[]): Tree {
 }
 
 export const messages = {
-  en: combine(en, participantsEn, nominationsEn, messagesEn, logisticsEn, portalEn),
-  fr: combine(fr, participantsFr, nominationsFr, messagesFr, logisticsFr, portalFr),
-  ar: combine(ar, participantsAr, nominationsAr, messagesAr, logisticsAr, portalAr),
+  en: combine(
+    en,
+    participantsEn,
+    nominationsEn,
+    messagesEn,
+    logisticsEn,
+    portalEn,
+    attendanceEn,
+    resultsEn,
+    surveysEn,
+    certificatesEn,
+  ),
+  fr: combine(
+    fr,
+    participantsFr,
+    nominationsFr,
+    messagesFr,
+    logisticsFr,
+    portalFr,
+    attendanceFr,
+    resultsFr,
+    surveysFr,
+    certificatesFr,
+  ),
+  ar: combine(
+    ar,
+    participantsAr,
+    nominationsAr,
+    messagesAr,
+    logisticsAr,
+    portalAr,
+    attendanceAr,
+    resultsAr,
+    surveysAr,
+    certificatesAr,
+  ),
 };

@@ -1,4 +1,5 @@
 export * from './catalogue.js';
+export * from './delivery.js';
 export * from './messages.js';
 export * from './nominations.js';
 export * from './partners.js';

@@ -1,0 +1,3 @@
+// Pages of this feature: those behind sign-in hang under appRoute, public ones under rootRoute.
+export const certificateRoutes = [];
+export const publicCertificateRoutes = [];
