@@ -4,10 +4,11 @@ import {
   type Session as Browser,
   call,
   createTestApp,
+  signIn,
   signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
-import { seedPartners } from '../../../../test/support/factories.js';
+import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Nomination, NominationSummary } from '../../../contract/nominations.js';
 import { auditLog, outboxMessages } from '../../db/schema/index.js';
@@ -367,5 +368,32 @@ describe('nominations', () => {
     const participant = await signInAs(t, ['participant'], 'KWT');
     const none = await call(t.app, participant, 'GET', '/api/v1/me/training');
     expect(none.json()).toEqual({ participantId: null, nominations: [] });
+  });
+
+  it("lets a course director decide on their own session's nominations only", async () => {
+    const director = await makeUser(t.db.db, ['course_director']);
+    const otherDirector = await makeUser(t.db.db, ['course_director']);
+    await openSession(t.db.db, 'CT-DIR', 'CT-BASIC', { directorId: director.id });
+    const person = await makePerson(t.db.db, 'KWT');
+    const created = await nominate(npocKwt, {
+      sessionCode: 'CT-DIR',
+      participantId: person,
+      submit: true,
+    });
+    const id = created.json<Nomination>().id;
+    const other = await signIn(t.app, otherDirector.email, otherDirector.password);
+    // Another director does not even see the nomination: it is not on a session of theirs.
+    expectProblem(await move(other, id, 'select'), 404, 'not_found');
+    expectProblem(
+      await call(t.app, other, 'GET', '/api/v1/sessions/CT-DIR/selection-board'),
+      403,
+      'forbidden',
+    );
+    const own = await signIn(t.app, director.email, director.password);
+    const board = await call(t.app, own, 'GET', '/api/v1/sessions/CT-DIR/selection-board');
+    expect(board.statusCode, board.body).toBe(200);
+    const selected = await move(own, id, 'select');
+    expect(selected.statusCode, selected.body).toBe(200);
+    expect(selected.json<Nomination>().status).toBe('selected');
   });
 });

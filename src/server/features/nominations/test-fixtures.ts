@@ -27,6 +27,7 @@ export async function openSession(
     quotaReleaseOn?: string | null;
     opens?: string;
     closes?: string;
+    directorId?: string | null;
   } = {},
 ): Promise<string> {
   const today = kuwaitToday();
