@@ -48,6 +48,7 @@ export async function openSession(
             { nationCode: 'QAT', seats: 3 },
           ],
           quotaReleaseOn: options.quotaReleaseOn ?? null,
+          directorId: options.directorId ?? null,
         }),
       ),
     );
