@@ -208,7 +208,14 @@ export const EligibilityCheckQuery = z.strictObject({
 });
 
 export const EligibilityCheckResult = z.object({
-  items: z.array(z.object({ participantId: Uuid, eligibility: Eligibility })),
+  items: z.array(
+    z.object({
+      participantId: Uuid,
+      eligibility: Eligibility,
+      /** The person's open nomination for this session, when they already have one. */
+      existing: z.object({ id: Uuid, status: NominationStatus }).nullable(),
+    }),
+  ),
 });
 export type EligibilityCheckResult = z.infer<typeof EligibilityCheckResult>;
 
@@ -256,3 +263,37 @@ export const MyTraining = z.object({
   ),
 });
 export type MyTraining = z.infer<typeof MyTraining>;
+
+export const CENTRE_ATTENTION = [
+  'running',
+  'starting-soon',
+  'window-closing',
+  'awaiting-decision',
+  'waitlist-with-seats',
+] as const;
+export const CentreAttention = z.enum(CENTRE_ATTENTION);
+export type CentreAttention = z.infer<typeof CentreAttention>;
+
+/** "Centre today": what the registrar should look at now, and why. */
+export const CentreToday = z.object({
+  sessions: z.array(
+    z.object({
+      code: SessionCode,
+      activityTitle: LocalizedText,
+      startDate: IsoDate,
+      endDate: IsoDate,
+      status: z.string(),
+      venueName: LocalizedText,
+      timeZone: z.string(),
+      nominationDeadline: IsoDateTime,
+      capacity: z.number().int(),
+      seatsTaken: z.number().int(),
+      /** Nominations waiting for the centre's decision. */
+      submitted: z.number().int(),
+      waitlisted: z.number().int(),
+      attention: z.array(CentreAttention),
+    }),
+  ),
+  outbox: z.object({ pending: z.number().int(), failed: z.number().int() }),
+});
+export type CentreToday = z.infer<typeof CentreToday>;

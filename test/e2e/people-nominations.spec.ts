@@ -50,6 +50,13 @@ async function getJson<T>(context: BrowserContext, url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** The first item, which the demo centre is known to have. */
+function first<T>(items: readonly T[]): T {
+  const [item] = items;
+  if (item === undefined) throw new Error('the demo centre has none');
+  return item;
+}
+
 interface NominationRow {
   id: string;
   nationCode: string;
@@ -63,7 +70,7 @@ describe('the nominations, people, portal and messages pages', () => {
   let admin: BrowserContext;
   let nominator: BrowserContext;
   let qatar: BrowserContext;
-  /** The first session open to Kuwait by deadline: it has selected and waitlisted nominations. */
+  /** The first session open to Kuwait by deadline: selected nominations and a proposal. */
   let openCode: string;
 
   beforeAll(async () => {
@@ -79,7 +86,7 @@ describe('the nominations, people, portal and messages pages', () => {
       kuwait,
       '/api/v1/portal/nation',
     );
-    openCode = portal.openSessions[0].code;
+    openCode = first(portal.openSessions).code;
   });
   afterAll(() => browser.close());
 
@@ -98,7 +105,7 @@ describe('the nominations, people, portal and messages pages', () => {
 
     it("on Kuwait's nominations list and one nomination", async () => {
       const list = await getJson<{ items: NominationRow[] }>(kuwait, '/api/v1/nominations');
-      const id = list.items[0].id;
+      const id = first(list.items).id;
       for (const locale of LOCALES) {
         await setLocale(kuwait, locale);
         const page = await kuwait.newPage();
@@ -116,7 +123,7 @@ describe('the nominations, people, portal and messages pages', () => {
 
     it("on Kuwait's people list and one person", async () => {
       const people = await getJson<{ items: { id: string }[] }>(kuwait, '/api/v1/participants');
-      const id = people.items[0].id;
+      const id = first(people.items).id;
       for (const locale of LOCALES) {
         await setLocale(kuwait, locale);
         const page = await kuwait.newPage();
@@ -190,6 +197,18 @@ describe('the nominations, people, portal and messages pages', () => {
       }
     });
 
+    it("on the registrar's Centre today", async () => {
+      for (const locale of LOCALES) {
+        await setLocale(registrar, locale);
+        const page = await registrar.newPage();
+        await page.goto('/');
+        await page.getByRole('table').first().waitFor();
+        await settled(page, locale);
+        await expectAccessible(page);
+        await page.close();
+      }
+    });
+
     it("on the nominator's My proposals", async () => {
       for (const locale of LOCALES) {
         await setLocale(nominator, locale);
@@ -210,10 +229,7 @@ describe('the nominations, people, portal and messages pages', () => {
     );
     expect(qatari.items.length).toBeGreaterThan(0);
     expect(new Set(qatari.items.map((n) => n.nationCode))).toEqual(new Set(['QAT']));
-    const own = await getJson<{ items: NominationRow[]; nextCursor: string | null }>(
-      kuwait,
-      '/api/v1/nominations?limit=100',
-    );
+    const own = await getJson<{ items: NominationRow[] }>(kuwait, '/api/v1/nominations?limit=100');
     expect(own.items.length).toBeGreaterThan(0);
     expect(new Set(own.items.map((n) => n.nationCode))).toEqual(new Set(['KWT']));
 
@@ -227,10 +243,7 @@ describe('the nominations, people, portal and messages pages', () => {
     while (await more.isVisible()) {
       const before = await rows.count();
       await more.click();
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('table:last-of-type tbody tr').length > n,
-        before,
-      );
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
     }
     const shown = await rows.allInnerTexts();
     expect(shown.length).toBeGreaterThan(0);
@@ -238,7 +251,7 @@ describe('the nominations, people, portal and messages pages', () => {
     const qatariNames = new Set(qatari.items.map((n) => n.participantName.latin));
     for (const name of qatariNames) expect(shown.join('\n')).not.toContain(name);
 
-    const target = qatari.items[0];
+    const target = first(qatari.items);
     await page.goto(`/nominations/${target.id}`);
     await page.getByRole('alert').filter({ hasText: text.en.errors.notFound }).waitFor();
     expect(await page.getByText(target.participantName.latin).count()).toBe(0);
@@ -248,11 +261,13 @@ describe('the nominations, people, portal and messages pages', () => {
 
 // The README's pictures, taken with the demo centre on demand: RABITA_SCREENSHOTS=1.
 if (process.env.RABITA_SCREENSHOTS === '1') {
-  const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+  const shots = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../docs/screenshots',
+  );
 
   describe('README screenshots', () => {
     let browser: Browser;
-    let openCode: string;
     beforeAll(async () => {
       browser = await launchBrowser();
     });
@@ -270,7 +285,7 @@ if (process.env.RABITA_SCREENSHOTS === '1') {
         kuwait,
         '/api/v1/portal/nation',
       );
-      openCode = portal.openSessions[0].code;
+      const openCode = first(portal.openSessions).code;
 
       const registrar = await signedIn(browser, 'registrar@rabita.example');
       await setLocale(registrar, 'en');
@@ -289,7 +304,11 @@ if (process.env.RABITA_SCREENSHOTS === '1') {
 
       await page.goto(`/sessions/${openCode}/nominate`);
       await page.getByRole('radio').first().waitFor();
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/participants') && r.url().includes('q='),
+      );
       await page.getByRole('textbox', { name: text.ar.nominations.searchPerson }).fill('Al');
+      await searched;
       await page.getByRole('radio').first().waitFor();
       await settled(page, 'ar');
       await shoot(page, 'nominate-ar.png');
@@ -298,7 +317,6 @@ if (process.env.RABITA_SCREENSHOTS === '1') {
       await page.getByRole('table').first().waitFor();
       await settled(page, 'ar');
       await shoot(page, 'people-ar.png');
-      await browser.close();
     });
   });
 }

@@ -110,15 +110,24 @@ export async function loadDemoNominations(
   }
 
   const open = await tx
-    .select({ code: trainingSessions.code, id: trainingSessions.id })
+    .select({
+      code: trainingSessions.code,
+      id: trainingSessions.id,
+      quotaReleaseOn: trainingSessions.quotaReleaseOn,
+    })
     .from(trainingSessions)
     .where(
       and(eq(trainingSessions.status, 'announced'), gte(trainingSessions.nominationDeadline, now)),
     )
-    .orderBy(asc(trainingSessions.nominationDeadline))
-    .limit(3);
+    .orderBy(asc(trainingSessions.nominationDeadline));
   const ctx = systemContext(tx, 'demo');
-  for (const [index, session] of open.entries()) {
+  // The waitlist goes where quotas are still held, so the release job does not empty it at once.
+  const today = now.toISOString().slice(0, 10);
+  const held = open.find((s) => s.quotaReleaseOn !== null && s.quotaReleaseOn > today);
+  const waitlistOn = held?.code ?? null;
+  const targets = open.slice(0, 3);
+  if (held && !targets.includes(held)) targets.push(held);
+  for (const [index, session] of targets.entries()) {
     for (const nationCode of ['KWT', 'QAT', 'BHR', 'ARE']) {
       const ids: string[] = [];
       for (const participantId of pick(nationCode, 2)) {
@@ -145,7 +154,9 @@ export async function loadDemoNominations(
       }
       const [first, second] = ids;
       if (first) await applyTransition(ctx, first, { action: 'select' }, now);
-      if (second && index === 0) await applyTransition(ctx, second, { action: 'waitlist' }, now);
+      if (second && session.code === waitlistOn) {
+        await applyTransition(ctx, second, { action: 'waitlist' }, now);
+      }
     }
     if (index === 0 && nominatorId) {
       const [participantId] = pick('KWT', 1);

@@ -94,9 +94,11 @@ export async function checkEligibility(
     if (ctx.actor.scope.kind === 'nation' && person.nationCode !== ctx.actor.scope.nationCode) {
       continue;
     }
+    const existing = await q.selectLiveNomination(ctx.tx, session.id, id);
     items.push({
       participantId: id,
       eligibility: await eligibilityOf(ctx.tx, session, person, now),
+      existing: existing ? { id: existing.id, status: existing.status as NominationStatus } : null,
     });
   }
   return { items };

@@ -396,4 +396,19 @@ describe('nominations', () => {
     expect(selected.statusCode, selected.body).toBe(200);
     expect(selected.json<Nomination>().status).toBe('selected');
   });
+
+  it("shows the registrar's Centre today: decisions waiting and windows closing", async () => {
+    const today = await call(t.app, registrar, 'GET', '/api/v1/portal/centre');
+    expect(today.statusCode, today.body).toBe(200);
+    const body = today.json<{
+      sessions: { code: string; submitted: number; attention: string[] }[];
+      outbox: { pending: number; failed: number };
+    }>();
+    const ct = body.sessions.find((s) => s.code === 'CT-A');
+    expect(ct?.attention).toContain('awaiting-decision');
+    expect(ct?.submitted).toBeGreaterThan(0);
+    expect(body.outbox.pending).toBeGreaterThan(0);
+    expectProblem(await call(t.app, npocKwt, 'GET', '/api/v1/portal/centre'), 403, 'forbidden');
+    expectProblem(await call(t.app, null, 'GET', '/api/v1/portal/centre'), 401, 'unauthenticated');
+  });
 });

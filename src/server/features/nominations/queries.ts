@@ -346,3 +346,18 @@ export async function selectParticipant(db: DbOrTx, id: string) {
   const [row] = await db.select().from(participants).where(eq(participants.id, id));
   return row;
 }
+
+/** A person's open nomination for a session, if any. */
+export async function selectLiveNomination(db: DbOrTx, sessionId: string, participantId: string) {
+  const [row] = await db
+    .select({ id: nominations.id, status: nominations.status })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.participantId, participantId),
+        inArray(nominations.status, LIVE_STATUSES),
+      ),
+    );
+  return row;
+}

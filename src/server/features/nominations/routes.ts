@@ -4,6 +4,7 @@ import { pageOf, Uuid } from '../../../contract/common.js';
 import {
   BulkDecisionRequest,
   BulkDecisionResult,
+  CentreToday,
   EligibilityCheckQuery,
   EligibilityCheckResult,
   MyTraining,
@@ -22,6 +23,7 @@ import { SessionCode } from '../../../contract/sessions.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { idempotentCreate } from '../../http/idempotency.js';
 import { checkEligibility, selectionBoard } from './board.js';
+import { centreToday } from './centre.js';
 import { bulkDecide, overrideEligibility, setPriorities, substitute } from './changes.js';
 import { myTraining, nationPortal } from './portal.js';
 import * as nominations from './service.js';
@@ -215,6 +217,19 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'nominations.propose' },
     },
     (request) => nationPortal(readContext(app, request)),
+  );
+  app.get(
+    '/portal/centre',
+    {
+      schema: {
+        tags,
+        summary:
+          'Centre today: running and coming sessions, deadlines, decisions, waitlists, outbox',
+        response: { 200: CentreToday },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) => centreToday(readContext(app, request)),
   );
   app.get(
     '/me/training',

@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../auth/session.js';
+import { CentreToday } from '../portal/CentreToday.js';
 import { MyProposals } from '../portal/MyProposals.js';
 import { MyTraining } from '../portal/MyTraining.js';
 import { NationOverview } from '../portal/NationOverview.js';
 import { type Landing, landingOf } from './landing.js';
 
 // These landings have their overview; the others still explain what is coming.
-const PORTAL_LANDINGS: readonly Landing[] = ['myNation', 'myProposals', 'myTraining'];
+const PORTAL_LANDINGS: readonly Landing[] = [
+  'myNation',
+  'myProposals',
+  'myTraining',
+  'centreToday',
+];
 
 /** The role's landing page; its dashboards come with the features they summarise. */
 export function HomePage() {
@@ -24,6 +30,7 @@ export function HomePage() {
         title={t(`landing.${landing}.title`)}
         description={t('home.welcome', { name: me.user.displayName })}
       />
+      {landing === 'centreToday' && <CentreToday />}
       {landing === 'myNation' && <NationOverview />}
       {landing === 'myProposals' && <MyProposals />}
       {landing === 'myTraining' && <MyTraining />}

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
+import { DARK_ORANGE } from '../nominations/labels.js';
 import { logisticsSheetQuery, sheetDownloadUrl } from './api.js';
 
 const route = getRouteApi('/app/sessions/$code/logistics');
@@ -77,11 +78,11 @@ function SheetBody({ sheet }: { sheet: LogisticsSheet }) {
     <>
       <Group gap="xs" mb="sm">
         {sheet.missing > 0 ? (
-          <Badge color="orange" size="lg">
+          <Badge color={DARK_ORANGE} size="lg">
             {t('logistics.missingCount', { count: sheet.missing })}
           </Badge>
         ) : (
-          <Badge color="teal" size="lg">
+          <Badge color="teal.9" size="lg">
             {t('logistics.allComplete')}
           </Badge>
         )}
@@ -100,7 +101,8 @@ function SheetTable({ sheet }: { sheet: LogisticsSheet }) {
   const when = (value: string | null) =>
     value ? formatDate(value, locale, { timeZone: sheet.timeZone }).gregorian : '—';
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // Nothing in the rows takes focus, so the region itself must, to scroll by keyboard.
+    <Table.ScrollContainer minWidth={1100} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped withTableBorder verticalSpacing="xs">
         <Table.Caption>{t('logistics.rowCount', { count: sheet.rows.length })}</Table.Caption>
         <Table.Thead>
@@ -204,11 +206,11 @@ function Trip({ at, flight }: { at: string; flight: string | null }) {
 function Completeness({ row }: { row: LogisticsSheetRow }) {
   const { t } = useTranslation();
   if (row.missingFields.length === 0) {
-    return <Badge color="teal">{t('logistics.complete')}</Badge>;
+    return <Badge color="teal.9">{t('logistics.complete')}</Badge>;
   }
   const names = row.missingFields.map((field) => t(`logistics.fields.${field}`));
   return (
-    <Text span fz="sm" c="orange.9">
+    <Text span fz="sm" c={DARK_ORANGE}>
       {t('logistics.missingFields', { fields: names.join(t('common.listSeparator')) })}
     </Text>
   );

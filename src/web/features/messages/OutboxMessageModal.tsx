@@ -56,9 +56,7 @@ export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () =>
                 <bdi dir="ltr">{m.event}</bdi> · {m.locale}
               </Fact>
               <Fact label={t('messages.outbox.status')}>
-                <Badge variant="light" color={STATUS_COLORS[m.status]}>
-                  {t(`messages.status.${m.status}`)}
-                </Badge>
+                <Badge color={STATUS_COLORS[m.status]}>{t(`messages.status.${m.status}`)}</Badge>
               </Fact>
               <Fact label={t('messages.outbox.queuedAt')}>
                 <DateText value={m.createdAt} withTime fz="sm" />

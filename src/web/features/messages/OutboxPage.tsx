@@ -91,7 +91,7 @@ export function OutboxPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[message.status]}>
+                    <Badge color={STATUS_COLORS[message.status]}>
                       {t(`messages.status.${message.status}`)}
                     </Badge>
                   </Table.Td>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Eligibility, Participant } from '../../../contract/index.js';
+import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ParticipantName, useParticipantSearch } from '../participants/index.js';
 import { eligibilityQuery } from './api.js';
@@ -43,6 +44,11 @@ export function PersonPicker({
     ),
   );
   const byId = new Map(eligibility.data?.items.map((i) => [i.participantId, i.eligibility]));
+  const existingById = new Map(
+    eligibility.data?.items.flatMap((i) =>
+      i.existing ? [[i.participantId, i.existing] as const] : [],
+    ),
+  );
 
   return (
     <div>
@@ -88,13 +94,18 @@ export function PersonPicker({
               <Table.Tbody>
                 {shown.map((p) => {
                   const result = byId.get(p.id);
+                  const existing = existingById.get(p.id);
                   return (
                     <Table.Tr
                       key={p.id}
                       bg={value === p.id ? 'var(--mantine-primary-color-light)' : undefined}
                     >
                       <Table.Td valign="top" w="34%">
-                        <Radio value={p.id} label={<ParticipantName person={p} />} />
+                        <Radio
+                          value={p.id}
+                          disabled={existing !== undefined}
+                          label={<ParticipantName person={p} />}
+                        />
                         {p.service && (
                           <Text fz="xs" c="dimmed" ms={28}>
                             {p.service}
@@ -112,7 +123,16 @@ export function PersonPicker({
                         )}
                       </Table.Td>
                       <Table.Td valign="top">
-                        {result ? (
+                        {existing ? (
+                          <Text fz="sm" fw={600}>
+                            {t('nominations.alreadyNominated', {
+                              status: t(`nominations.status.${existing.status}`),
+                            })}{' '}
+                            <AnchorLink to="/nominations/$id" params={{ id: existing.id }}>
+                              {t('nominations.openIt')}
+                            </AnchorLink>
+                          </Text>
+                        ) : result ? (
                           <EligibilityLines eligibility={result} />
                         ) : eligibility.isFetching ? (
                           <Loader size="xs" aria-label={t('common.loading')} />

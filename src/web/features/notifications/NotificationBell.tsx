@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Text } from '@mantine/core';
+import { ActionIcon, Indicator, Menu, ScrollArea, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
@@ -53,7 +53,14 @@ export function NotificationBell() {
       offset={4}
       color="red"
     >
-      <Menu position="bottom-end" width={360} shadow="md" withinPortal>
+      <Menu
+        position="bottom-end"
+        width={360}
+        shadow="md"
+        withinPortal
+        // A role=menu may hold only menu items; Mantine's focus placeholder is not one.
+        withInitialFocusPlaceholder={false}
+      >
         <Menu.Target>
           <ActionIcon
             variant="subtle"
@@ -65,20 +72,17 @@ export function NotificationBell() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Group justify="space-between" px="sm" py={6}>
-            <Text fw={600} fz="sm">
-              {t('notifications.title')}
-            </Text>
-            <Button
-              variant="subtle"
-              size="compact-xs"
-              disabled={unread === 0}
-              loading={readAll.isPending}
-              onClick={() => readAll.mutate()}
-            >
-              {t('notifications.markAllRead')}
-            </Button>
-          </Group>
+          <Menu.Label>{t('notifications.title')}</Menu.Label>
+          <Menu.Item
+            closeMenuOnClick={false}
+            disabled={unread === 0 || readAll.isPending}
+            onClick={() => readAll.mutate()}
+            fz="sm"
+            c="indigo.8"
+          >
+            {t('notifications.markAllRead')}
+          </Menu.Item>
+          <Menu.Divider />
           <Menu.Divider />
           <ProblemAlert error={notifications.error ?? readOne.error ?? readAll.error} />
           {notifications.data && items.length === 0 && (

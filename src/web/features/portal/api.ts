@@ -1,5 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { MyTraining, NationPortal, SessionSummary } from '../../../contract/index.js';
+import type {
+  CentreToday,
+  MyTraining,
+  NationPortal,
+  SessionSummary,
+} from '../../../contract/index.js';
 import { api } from '../../lib/api.js';
 
 export const portalKeys = { all: ['portal'] as const };
@@ -7,6 +12,11 @@ export const portalKeys = { all: ['portal'] as const };
 export const nationPortalQuery = queryOptions({
   queryKey: [...portalKeys.all, 'nation'] as const,
   queryFn: ({ signal }) => api<NationPortal>('/api/v1/portal/nation', { signal }),
+});
+
+export const centreTodayQuery = queryOptions({
+  queryKey: [...portalKeys.all, 'centre'] as const,
+  queryFn: ({ signal }) => api<CentreToday>('/api/v1/portal/centre', { signal }),
 });
 
 export const myTrainingQuery = queryOptions({
