@@ -85,7 +85,10 @@ describe('nominations in the browser', () => {
       to: 'announced',
     });
   });
-  afterAll(() => browser.close());
+  afterAll(async () => {
+    await setLocale(qatar, 'en');
+    await browser.close();
+  });
 
   it("takes Qatar's nominations in Arabic through selection, waitlist, withdrawal and promotion", async () => {
     const page = await qatar.newPage();

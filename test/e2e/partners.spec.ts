@@ -26,6 +26,11 @@ describe('partner nations in the browser', () => {
   }
 
   it('lets the administrator sign in, add a nation, and switch to Arabic', async () => {
+    // The account's language is kept on the server; other specs may have left it in Arabic.
+    const setup = await newContext(browser);
+    await signInByApi(setup, 'admin@rabita.example');
+    await setLocale(setup, 'en');
+    await setup.close();
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto('/sign-in');

@@ -88,7 +88,13 @@ describe('the nominations, people, portal and messages pages', () => {
     );
     openCode = first(portal.openSessions).code;
   });
-  afterAll(() => browser.close());
+  afterAll(async () => {
+    // Languages are kept on the accounts: leave them as the other specs expect them.
+    for (const context of [kuwait, registrar, admin, nominator, qatar]) {
+      await setLocale(context, 'en');
+    }
+    await browser.close();
+  });
 
   describe('accessibility (axe-core): no serious or critical violations, in English and Arabic', () => {
     it("on Kuwait's My nation page", async () => {
