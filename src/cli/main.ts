@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
-import { runDemo, runMigrate, runServe, runUserAdd } from './commands.js';
+import { runCertificateVerify, runDemo, runMigrate, runServe, runUserAdd } from './commands.js';
 
 const USAGE = `Usage: rabita <command>
 
@@ -13,6 +13,9 @@ Commands:
   demo                  load the demo centre into an empty database
   user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
                         create a user (the password is read from RABITA_PASSWORD when not given)
+  certificate verify <file.pdf>
+                        check a certificate PDF's signature and revocation against the database;
+                        prints VALID, REVOKED or INVALID (exit status 0 only when valid)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
         });
         return runUserAdd(config, values);
       }
+      break;
+    case 'certificate':
+      if (sub === 'verify') return runCertificateVerify(config, rest[0]);
       break;
     case undefined:
     case 'help':

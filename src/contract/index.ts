@@ -1,6 +1,8 @@
+export * from './attendance.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './catalogue.js';
+export * from './certificates.js';
 export * from './common.js';
 export * from './delivery.js';
 export * from './logistics.js';
@@ -8,6 +10,8 @@ export * from './messages.js';
 export * from './nominations.js';
 export * from './participants.js';
 export * from './partners.js';
+export * from './results.js';
 export * from './roles.js';
 export * from './sessions.js';
+export * from './surveys.js';
 export * from './users.js';

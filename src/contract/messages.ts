@@ -14,6 +14,8 @@ export const MESSAGE_EVENTS = [
   'joining-instructions',
   'account-invitation',
   'password-reset',
+  'survey-invitation',
+  'survey-reminder',
 ] as const;
 export const MessageEvent = z.enum(MESSAGE_EVENTS);
 export type MessageEvent = z.infer<typeof MessageEvent>;
@@ -27,6 +29,18 @@ const NOMINATION_VARIABLES = [
   'startDate',
   'endDate',
   'venue',
+  'link',
+] as const;
+
+const SURVEY_VARIABLES = [
+  'recipientName',
+  'participantName',
+  'sessionCode',
+  'activityTitle',
+  'startDate',
+  'endDate',
+  'surveyTitle',
+  'closesOn',
   'link',
 ] as const;
 
@@ -45,6 +59,8 @@ export const TEMPLATE_VARIABLES: Record<MessageEvent, readonly string[]> = {
   'joining-instructions': [...NOMINATION_VARIABLES, 'instructions'],
   'account-invitation': ['recipientName', 'participantName', 'nationName', 'link'],
   'password-reset': ['recipientName', 'link'],
+  'survey-invitation': SURVEY_VARIABLES,
+  'survey-reminder': SURVEY_VARIABLES,
 };
 
 /** The in-app notification kinds; the web app words each as `notifications.kinds.<kind>`. */
@@ -57,6 +73,7 @@ export const NOTIFICATION_KINDS = [
   'nomination-rejected',
   'nomination-promoted',
   'nomination-withdrawn',
+  'survey-invitation',
 ] as const;
 
 export const TemplateSubject = z

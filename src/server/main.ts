@@ -9,6 +9,7 @@ import { type RunningCatalogueCache, startCatalogueCache } from './features/cata
 import { configurePublicUrl } from './features/messages/links.js';
 import { type OutboxWorker, startOutboxWorker } from './features/messages/worker.js';
 import { type NominationJobs, startNominationJobs } from './features/nominations/scheduler.js';
+import { type SurveyJobs, startSurveyJobs } from './features/surveys/scheduler.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -58,6 +59,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let catalogue: RunningCatalogueCache | undefined;
   let outbox: OutboxWorker | undefined;
   let jobs: NominationJobs | undefined;
+  let surveyJobs: SurveyJobs | undefined;
   try {
     await migrateDatabase(database.handle.pool);
     const demoAccounts = (await isDemoWanted(
@@ -94,6 +96,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       logger: app.log,
     });
     jobs = startNominationJobs({ db: database.handle.db, logger: app.log });
+    surveyJobs = startSurveyJobs({ db: database.handle.db, logger: app.log });
     await listen(app, config);
     const running = app;
     const url = `http://${config.host}:${addressPort(running)}`;
@@ -101,6 +104,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     const listener = catalogue.listener;
     const worker = outbox;
     const nominationJobs = jobs;
+    const surveys = surveyJobs;
     return {
       app: running,
       url,
@@ -108,6 +112,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       stop: async () => {
         await worker.stop();
         await nominationJobs.stop();
+        await surveys.stop();
         await running.close();
         await listener.stop();
         await database.close();
@@ -116,6 +121,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   } catch (error) {
     await outbox?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
+    await surveyJobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
     await database.close().catch(() => {});

@@ -13,6 +13,7 @@ import centre from './centre.json' with { type: 'json' };
 import { loadDemoCatalogue } from './load-catalogue.js';
 import { loadDemoNominations } from './nominations.js';
 import { loadDemoParticipants } from './participants.js';
+import { loadDemoSurveys } from './surveys.js';
 
 /** Every demo account shares this password; the start-up banner prints it. */
 export const DEMO_PASSWORD = 'rabita-demo-2026';
@@ -130,6 +131,7 @@ export async function isDemoWanted(db: Database, config: Pick<Config, 'demo'>, e
  * accounts, the catalogue with sessions placed around `now`, and the nations' people.
  */
 export async function loadDemoCentre(db: Database, now = new Date()): Promise<DemoAccount[]> {
+  const extra: DemoAccount[] = [];
   await db.transaction(async (tx) => {
     const ctx = systemContext(tx, 'demo');
     for (const f of centre.frameworks) {
@@ -172,6 +174,8 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     });
     await loadDemoParticipants(tx, now);
     await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
+    const participant = await loadDemoSurveys(tx, now, DEMO_PASSWORD);
+    if (participant) extra.push({ ...participant, roles: ['participant'] });
   });
-  return DEMO_ACCOUNTS;
+  return [...DEMO_ACCOUNTS, ...extra];
 }

@@ -28,6 +28,10 @@ describe('route permissions', () => {
       // A forgotten password cannot wait for a sign-in; both are rate-limited.
       'POST /api/v1/auth/password-reset/complete',
       'POST /api/v1/auth/password-reset/request',
+      // A supervisor answers a level-3 survey by the link's secret alone; rate-limited.
+      'POST /api/v1/surveys/public/:token/answers',
+      // Anyone holding a certificate PDF may check it; it writes nothing and is rate-limited.
+      'POST /api/v1/verify',
     ]);
   });
 

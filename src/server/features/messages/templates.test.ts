@@ -8,7 +8,12 @@ import {
 } from '../../../../test/support/app.js';
 import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
-import type { MessageTemplate, RenderedMessage } from '../../../contract/messages.js';
+import { LOCALES } from '../../../contract/common.js';
+import {
+  MESSAGE_EVENTS,
+  type MessageTemplate,
+  type RenderedMessage,
+} from '../../../contract/messages.js';
 import { queueEmail } from './outbox.js';
 
 const BASE = '/api/v1/message-templates';
@@ -38,7 +43,7 @@ describe('message templates', () => {
     const response = await call(t.app, admin, 'GET', BASE);
     expect(response.statusCode).toBe(200);
     const list = response.json<MessageTemplate[]>();
-    expect(list).toHaveLength(30);
+    expect(list).toHaveLength(MESSAGE_EVENTS.length * LOCALES.length);
     const reset = list.find((x) => x.event === 'password-reset' && x.locale === 'fr');
     expect(reset).toMatchObject({
       customized: false,

@@ -101,4 +101,23 @@ export const ar: TemplateSet = {
 
 إذا لم تطلبوا ذلك، تجاهلوا هذه الرسالة: تبقى كلمة المرور دون تغيير.${SIGN_OFF}`,
   },
+  'survey-invitation': {
+    subject: 'رأيكم في {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+تطلب منكم الدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}}، تقييمكم: «{{surveyTitle}}» (المشارك: {{participantName}}).
+
+لن يستغرق ذلك سوى دقائق. يُرجى الإجابة قبل {{closesOn}}:
+{{link}}${SIGN_OFF}`,
+  },
+  'survey-reminder': {
+    subject: 'تذكير: رأيكم في {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+لم نتلقَّ بعد إجاباتكم على استبيان «{{surveyTitle}}» الخاص بالدورة {{sessionCode}} ({{activityTitle}}) (المشارك: {{participantName}}). يُغلق الاستبيان في {{closesOn}}.
+
+{{link}}
+
+إذا كنتم قد أجبتم في هذه الأثناء، فشكرًا لكم، ويُرجى تجاهل هذه الرسالة.${SIGN_OFF}`,
+  },
 };

@@ -101,4 +101,23 @@ We received a request to reset the password of your Rabita account. Choose a new
 
 If you did not make this request, ignore this message: your password stays unchanged.${SIGN_OFF}`,
   },
+  'survey-invitation': {
+    subject: 'Your opinion on {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+Session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}}, asks for your evaluation: "{{surveyTitle}}" (participant: {{participantName}}).
+
+It takes a few minutes. Please answer by {{closesOn}}:
+{{link}}${SIGN_OFF}`,
+  },
+  'survey-reminder': {
+    subject: 'Reminder: your opinion on {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+We have not yet received your answers to "{{surveyTitle}}" for session {{sessionCode}} ({{activityTitle}}) (participant: {{participantName}}). The survey closes on {{closesOn}}.
+
+{{link}}
+
+If you have answered in the meantime, thank you, and please ignore this message.${SIGN_OFF}`,
+  },
 };

@@ -101,4 +101,23 @@ Nous avons reçu une demande de réinitialisation du mot de passe de votre compt
 
 Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.${SIGN_OFF}`,
   },
+  'survey-invitation': {
+    subject: 'Votre avis sur {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+La session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}}, vous demande votre évaluation : « {{surveyTitle}} » (participant : {{participantName}}).
+
+Cela prend quelques minutes. Merci de répondre avant le {{closesOn}} :
+{{link}}${SIGN_OFF}`,
+  },
+  'survey-reminder': {
+    subject: 'Rappel : votre avis sur {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Nous n'avons pas encore reçu vos réponses au questionnaire « {{surveyTitle}} » de la session {{sessionCode}} ({{activityTitle}}) (participant : {{participantName}}). Il ferme le {{closesOn}}.
+
+{{link}}
+
+Si vous avez répondu entre-temps, merci, et ne tenez pas compte de ce message.${SIGN_OFF}`,
+  },
 };

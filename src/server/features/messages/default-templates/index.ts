@@ -27,4 +27,6 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   reason: 'The quota of the nation is already used.',
   instructions: 'Report to the centre reception at 07:30 on the first day, in service dress.',
   link: 'https://rabita.example/nominations/example',
+  surveyTitle: 'End-of-course evaluation',
+  closesOn: '2026-04-11',
 };

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { ActivityCode } from './catalogue.js';
+import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
+import { AttendanceStatus, ResultStatus } from './delivery.js';
+import { NominationStatus } from './nominations.js';
+import { SessionCode, SessionStatus } from './sessions.js';
+import { NationCode } from './users.js';
+
+/** A participant's marks over the session's working days; `unmarked` days count as not present. */
+export const ResultAttendance = z.object({
+  days: z.number().int(),
+  present: z.number().int(),
+  absent: z.number().int(),
+  excused: z.number().int(),
+  unmarked: z.number().int(),
+});
+export type ResultAttendance = z.infer<typeof ResultAttendance>;
+
+export const COMPLETION_REASONS = [
+  'withdrawn',
+  'no-day-present',
+  'rule-met',
+  'rule-not-met',
+] as const;
+
+/** The status attendance proposes, and why: the share of counted days (working less excused). */
+export const ProposedResult = z.object({
+  status: ResultStatus,
+  reason: z.enum(COMPLETION_REASONS),
+  countedDays: z.number().int(),
+  percent: z.number().int().nullable(),
+});
+export type ProposedResult = z.infer<typeof ProposedResult>;
+
+export const ResultPersonName = z.object({ latin: z.string(), arabic: z.string().nullable() });
+
+export const ParticipantResult = z.object({
+  nominationId: Uuid,
+  participantId: Uuid,
+  name: ResultPersonName,
+  nationCode: NationCode,
+  rankCode: z.string(),
+  rankTitle: z.string().nullable(),
+  nominationStatus: NominationStatus,
+  attendance: ResultAttendance,
+  proposed: ProposedResult,
+  /** The confirmed status; null until the course director confirms. */
+  status: ResultStatus.nullable(),
+  confirmedByName: z.string().nullable(),
+  confirmedAt: IsoDateTime.nullable(),
+  /** Level-2 test scores, 0-100; always null when the activity does not use level 2. */
+  preTestScore: z.number().nullable(),
+  postTestScore: z.number().nullable(),
+});
+export type ParticipantResult = z.infer<typeof ParticipantResult>;
+
+/** A session's results: its rule, whether they are closed, one row per participant. */
+export const SessionResults = z.object({
+  sessionCode: SessionCode,
+  activityCode: ActivityCode,
+  activityTitle: LocalizedText,
+  sessionStatus: SessionStatus,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  workingDays: z.array(IsoDate),
+  completionPercent: z.number().int(),
+  usesLevel2: z.boolean(),
+  closed: z.boolean(),
+  closedAt: IsoDateTime.nullable(),
+  closedByName: z.string().nullable(),
+  /** Results can be confirmed once the session is under way (in progress or completed). */
+  delivered: z.boolean(),
+  unconfirmed: z.number().int(),
+  participants: z.array(ParticipantResult),
+});
+export type SessionResults = z.infer<typeof SessionResults>;
+
+export const CompletionRuleInput = z.strictObject({
+  completionPercent: z.number().int().min(50).max(100),
+});
+export type CompletionRuleInput = z.infer<typeof CompletionRuleInput>;
+
+const Score = z.number().min(0).max(100).multipleOf(0.01);
+
+/** Omitted scores stay as they are; null clears them. */
+export const ResultEntry = z.strictObject({
+  nominationId: Uuid,
+  status: ResultStatus,
+  preTestScore: Score.nullable().optional(),
+  postTestScore: Score.nullable().optional(),
+});
+export type ResultEntry = z.infer<typeof ResultEntry>;
+
+export const ConfirmResultsInput = z.strictObject({
+  results: z.array(ResultEntry).min(1).max(500),
+});
+export type ConfirmResultsInput = z.infer<typeof ConfirmResultsInput>;
+
+export const ReopenResultsInput = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+});
+export type ReopenResultsInput = z.infer<typeof ReopenResultsInput>;
+
+export const ReportCommentsInput = z.strictObject({
+  text: z.string().trim().max(10000),
+});
+export type ReportCommentsInput = z.infer<typeof ReportCommentsInput>;
+
+export const SessionReportQuery = z.strictObject({
+  /** The PDF's language; the reader's own by default. */
+  locale: z.enum(['en', 'fr', 'ar']).optional(),
+});
+
+const ResultCounts = z.object({
+  participants: z.number().int(),
+  completed: z.number().int(),
+  'partially-attended': z.number().int(),
+  failed: z.number().int(),
+  'no-show': z.number().int(),
+  withdrawn: z.number().int(),
+  unconfirmed: z.number().int(),
+});
+export type ResultCounts = z.infer<typeof ResultCounts>;
+
+export const ReportNationRow = ResultCounts.extend({
+  nationCode: NationCode,
+  nationName: LocalizedText,
+});
+
+export const ReportDay = z.object({
+  day: IsoDate,
+  present: z.number().int(),
+  absent: z.number().int(),
+  excused: z.number().int(),
+  unmarked: z.number().int(),
+  /** Present share of the participants expected that day (not withdrawn), percent; null with none. */
+  rate: z.number().nullable(),
+});
+
+export const ReportQuestion = z.object({
+  id: z.string(),
+  text: LocalizedText,
+  answers: z.number().int(),
+  /** Mean of the 1-5 answers, two decimals; null without any. */
+  mean: z.number().nullable(),
+});
+
+export const ReportParticipant = z.object({
+  nominationId: Uuid,
+  name: ResultPersonName,
+  nationCode: NationCode,
+  rankTitle: z.string().nullable(),
+  attendance: ResultAttendance,
+  proposed: ResultStatus,
+  status: ResultStatus.nullable(),
+  preTestScore: z.number().nullable(),
+  postTestScore: z.number().nullable(),
+});
+
+/** The post-course report: generated from the data, with the course director's comments. */
+export const SessionReport = z.object({
+  session: z.object({
+    code: SessionCode,
+    activityCode: ActivityCode,
+    activityTitle: LocalizedText,
+    status: SessionStatus,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    venueName: LocalizedText,
+    directorName: z.string().nullable(),
+    instructorNames: z.array(z.string()),
+    evaluationLevels: z.array(z.number().int()),
+  }),
+  generatedAt: IsoDateTime,
+  completionPercent: z.number().int(),
+  closed: z.boolean(),
+  /** A nation-scoped reader sees their own nation's participants only. */
+  scopedToNation: NationCode.nullable(),
+  totals: ResultCounts,
+  nations: z.array(ReportNationRow),
+  participants: z.array(ReportParticipant),
+  attendance: z.object({
+    days: z.array(ReportDay),
+    /** Present share over every expected participant-day, percent; null with none. */
+    rate: z.number().nullable(),
+  }),
+  evaluation: z.object({
+    level1: z
+      .object({
+        invited: z.number().int(),
+        responses: z.number().int(),
+        /** Percent of invited participants who answered; null when nobody was invited. */
+        responseRate: z.number().nullable(),
+        questions: z.array(ReportQuestion),
+      })
+      .nullable(),
+    level2: z
+      .object({
+        scored: z.number().int(),
+        meanPre: z.number().nullable(),
+        meanPost: z.number().nullable(),
+      })
+      .nullable(),
+  }),
+  directorComments: z.string().nullable(),
+  canEditComments: z.boolean(),
+});
+export type SessionReport = z.infer<typeof SessionReport>;
+
+/** The signed-in participant's own marks, per session they were selected for. */
+export const MyAttendance = z.object({
+  participantId: Uuid.nullable(),
+  sessions: z.array(
+    z.object({
+      nominationId: Uuid,
+      sessionCode: SessionCode,
+      activityTitle: LocalizedText,
+      startDate: IsoDate,
+      endDate: IsoDate,
+      days: z.array(z.object({ day: IsoDate, status: AttendanceStatus.nullable() })),
+      summary: ResultAttendance,
+      /** The confirmed status, shown once the results are closed or the session completed. */
+      result: ResultStatus.nullable(),
+    }),
+  ),
+});
+export type MyAttendance = z.infer<typeof MyAttendance>;
