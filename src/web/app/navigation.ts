@@ -3,6 +3,7 @@ import {
   IconBuilding,
   IconCalendarEvent,
   IconChartBar,
+  IconClipboardList,
   IconFlag,
   IconHome,
   IconId,
@@ -29,6 +30,7 @@ export interface NavItem {
     | '/nominations'
     | '/programmes'
     | '/reports'
+    | '/surveys'
     | '/users'
     | '/audit'
     | '/messages/templates'
@@ -66,6 +68,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'authenticated',
   },
   { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'authenticated' },
+  {
+    to: '/surveys',
+    label: 'surveys.nav',
+    icon: IconClipboardList,
+    permission: 'surveys.results',
+  },
   { to: '/users', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
   { to: '/audit', label: 'nav.audit', icon: IconShieldLock, permission: 'audit.read' },
   {

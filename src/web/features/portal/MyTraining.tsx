@@ -7,7 +7,10 @@ import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { MyCertificates } from '../certificates/index.js';
 import { StatusBadge } from '../nominations/StatusBadge.js';
+import { MyAttendance } from '../results/MyAttendance.js';
+import { MySurveys } from '../surveys/MySurveys.js';
 import { myTrainingQuery } from './api.js';
 import { upcomingSessions } from './next-session.js';
 
@@ -79,6 +82,9 @@ export function MyTraining() {
       {later.map((item) => (
         <SessionCard key={item.id} item={item} title={t('portal.laterSession')} />
       ))}
+      <MySurveys />
+      <MyCertificates />
+      <MyAttendance />
       <Paper withBorder p="md">
         <Title order={2} fz="lg" mb="xs">
           {t('portal.myNominations')}

@@ -1,5 +1,13 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconListCheck, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconCertificate,
+  IconChecklist,
+  IconClipboardCheck,
+  IconListCheck,
+  IconPencil,
+  IconReportAnalytics,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +90,47 @@ export function SessionPage() {
                 leftSection={<IconListCheck size={16} aria-hidden />}
               >
                 {t('nominations.board.title')}
+              </ButtonLink>
+            )}
+            {can('attendance.mark') &&
+              ['confirmed', 'in-progress', 'completed'].includes(session.status) && (
+                <ButtonLink
+                  to="/sessions/$code/attendance"
+                  params={{ code: session.code }}
+                  variant="default"
+                  leftSection={<IconClipboardCheck size={16} aria-hidden />}
+                >
+                  {t('attendance.roster')}
+                </ButtonLink>
+              )}
+            {can('results.manage') && ['in-progress', 'completed'].includes(session.status) && (
+              <ButtonLink
+                to="/sessions/$code/results"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconChecklist size={16} aria-hidden />}
+              >
+                {t('results.title')}
+              </ButtonLink>
+            )}
+            {can('delivery.read') && ['in-progress', 'completed'].includes(session.status) && (
+              <ButtonLink
+                to="/sessions/$code/report"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconReportAnalytics size={16} aria-hidden />}
+              >
+                {t('report.title')}
+              </ButtonLink>
+            )}
+            {can('delivery.read') && ['in-progress', 'completed'].includes(session.status) && (
+              <ButtonLink
+                to="/sessions/$code/certificates"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconCertificate size={16} aria-hidden />}
+              >
+                {t('certificates.sessionButton')}
               </ButtonLink>
             )}
             {manage && editable && (

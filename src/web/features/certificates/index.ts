@@ -1,0 +1,2 @@
+export { MyCertificates } from './MyCertificates.js';
+export { VerificationResult } from './VerifyPage.js';
