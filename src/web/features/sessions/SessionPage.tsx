@@ -4,7 +4,9 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconListCheck,
+  IconMessageStar,
   IconPencil,
+  IconPlane,
   IconReportAnalytics,
   IconUserPlus,
 } from '@tabler/icons-react';
@@ -131,6 +133,27 @@ export function SessionPage() {
                 leftSection={<IconCertificate size={16} aria-hidden />}
               >
                 {t('certificates.sessionButton')}
+              </ButtonLink>
+            )}
+            {can('surveys.results') && ['in-progress', 'completed'].includes(session.status) && (
+              <ButtonLink
+                to="/sessions/$code/surveys"
+                params={{ code: session.code }}
+                search={{ level: 1 }}
+                variant="default"
+                leftSection={<IconMessageStar size={16} aria-hidden />}
+              >
+                {t('surveys.session.title')}
+              </ButtonLink>
+            )}
+            {can('logistics.read') && session.status !== 'draft' && (
+              <ButtonLink
+                to="/sessions/$code/logistics"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconPlane size={16} aria-hidden />}
+              >
+                {t('nominations.logistics')}
               </ButtonLink>
             )}
             {manage && editable && (
