@@ -52,6 +52,10 @@ export const PERMISSIONS = [
   'certificates.issue',
   'certificates.revoke',
   'delivery.read',
+  'programmes.read',
+  'programmes.edit',
+  'programmes.agree',
+  'reports.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

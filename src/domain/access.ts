@@ -29,6 +29,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'certificates.issue',
     'certificates.revoke',
     'delivery.read',
+    'programmes.read',
+    'programmes.edit',
+    'programmes.agree',
+    'reports.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -66,6 +70,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'nominations.submit',
     'logistics.read',
     'logistics.manage',
+    'programmes.read',
+    'programmes.edit',
+    'reports.read',
   ],
   nominator: [
     'partners.read',
@@ -87,6 +94,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'logistics.read',
     'surveys.results',
     'delivery.read',
+    'programmes.read',
+    'reports.read',
   ],
 };
 

@@ -30,6 +30,8 @@ import { messageRoutes } from './features/messages/routes.js';
 import { nominationRoutes } from './features/nominations/routes.js';
 import { participantRoutes } from './features/participants/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
+import { programmeRoutes } from './features/programmes/routes.js';
+import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
@@ -159,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(resultRoutes);
       await api.register(surveyRoutes);
       await api.register(certificateRoutes);
+      await api.register(programmeRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );

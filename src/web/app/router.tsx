@@ -16,6 +16,7 @@ import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
 import { nominationRoutes } from './routes/nominations.js';
 import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
+import { programmeRoutes, reportRoutes } from './routes/programmes.js';
 import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { publicSurveyRoutes, surveyRoutes } from './routes/surveys.js';
@@ -40,6 +41,8 @@ const routeTree = rootRoute.addChildren([
     ...resultRoutes,
     ...surveyRoutes,
     ...certificateRoutes,
+    ...programmeRoutes,
+    ...reportRoutes,
     ...comingSoonRoutes,
     usersRoute,
     auditRoute,

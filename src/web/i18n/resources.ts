@@ -22,6 +22,12 @@ import participantsFr from './parts/participants/fr.json';
 import portalAr from './parts/portal/ar.json';
 import portalEn from './parts/portal/en.json';
 import portalFr from './parts/portal/fr.json';
+import programmesAr from './parts/programmes/ar.json';
+import programmesEn from './parts/programmes/en.json';
+import programmesFr from './parts/programmes/fr.json';
+import reportsAr from './parts/reports/ar.json';
+import reportsEn from './parts/reports/en.json';
+import reportsFr from './parts/reports/fr.json';
 import resultsAr from './parts/results/ar.json';
 import resultsEn from './parts/results/en.json';
 import resultsFr from './parts/results/fr.json';
@@ -58,6 +64,8 @@ export const messages = {
     resultsEn,
     surveysEn,
     certificatesEn,
+    programmesEn,
+    reportsEn,
   ),
   fr: combine(
     fr,
@@ -70,6 +78,8 @@ export const messages = {
     resultsFr,
     surveysFr,
     certificatesFr,
+    programmesFr,
+    reportsFr,
   ),
   ar: combine(
     ar,
@@ -82,5 +92,7 @@ export const messages = {
     resultsAr,
     surveysAr,
     certificatesAr,
+    programmesAr,
+    reportsAr,
   ),
 };

@@ -4,4 +4,5 @@ export * from './messages.js';
 export * from './nominations.js';
 export * from './partners.js';
 export * from './people.js';
+export * from './programmes.js';
 export * from './sessions.js';

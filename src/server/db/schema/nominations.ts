@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { nations } from './partners.js';
 import { users } from './people.js';
+import { plannedActivities } from './programmes.js';
 import { trainingSessions } from './sessions.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -103,6 +104,8 @@ export const nominations = pgTable(
     substituteFor: uuid('substitute_for'),
     /** Final status after delivery (completed, failed, ...). */
     result: text('result'),
+    /** The planned activity of the nation's programme that this nomination serves. */
+    plannedActivityId: uuid('planned_activity_id').references(() => plannedActivities.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

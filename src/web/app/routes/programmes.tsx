@@ -1,0 +1,3 @@
+// Pages of cooperation programmes and of reports, behind sign-in.
+export const programmeRoutes = [];
+export const reportRoutes = [];
