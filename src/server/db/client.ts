@@ -16,11 +16,14 @@ export interface DatabaseHandle {
 // Return `date` columns as the 'YYYY-MM-DD' text they are, not as a JS Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+export function connectDatabase(
+  url: string,
+  options: { max?: number; connectionTimeoutMillis?: number } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server must not crash the process; /readyz reports the outage.

@@ -11,6 +11,7 @@ import {
   SessionUpdate,
 } from '../../../contract/sessions.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { sendDueSurveys } from '../surveys/scheduler.js';
 import * as sessions from './service.js';
 
 const tags = ['sessions'];
@@ -81,9 +82,18 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'sessions.manage' },
     },
-    (request) =>
-      inTransaction(app, request, (ctx) =>
+    async (request) => {
+      const session = await inTransaction(app, request, (ctx) =>
         sessions.transitionSession(ctx, request.params.code, request.body),
-      ),
+      );
+      // A session marked completed has ended: its level-1 survey goes out now rather than at the
+      // scheduler's next run. Its own transactions; a failure here is the scheduler's to retry.
+      if (request.body.to === 'completed') {
+        await sendDueSurveys(app.db).catch((error: unknown) =>
+          request.log.error({ err: error }, 'sending surveys after completion failed'),
+        );
+      }
+      return session;
+    },
   );
 };

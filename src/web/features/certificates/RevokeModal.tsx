@@ -36,7 +36,12 @@ export function RevokeModal({ name, onRevoke, onClose }: Props) {
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('certificates.revokeTitle', { name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('certificates.revokeTitle', { name })}
+      closeButtonProps={{ 'aria-label': t('certificates.close') }}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <Text fz="sm">{t('certificates.revokeExplain')}</Text>

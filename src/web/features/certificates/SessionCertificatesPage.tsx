@@ -76,6 +76,7 @@ export function SessionCertificatesPage() {
     setProgress(null);
     await refresh();
     notifications.show({
+      closeButtonProps: { 'aria-label': t('certificates.close') },
       color: failed.length ? 'orange' : 'teal',
       message: t('certificates.issuedCount', { count: pending.length - failed.length }),
     });
@@ -175,9 +176,17 @@ function CertificateTable({
     setIssuing(row.nominationId);
     try {
       await issueCertificate(row.nominationId);
-      notifications.show({ color: 'teal', message: t('certificates.issuedCount', { count: 1 }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('certificates.close') },
+        color: 'teal',
+        message: t('certificates.issuedCount', { count: 1 }),
+      });
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('certificates.close') },
+        color: 'red',
+        message: errorMessage(error),
+      });
     } finally {
       setIssuing(null);
       await onChange();
@@ -307,7 +316,11 @@ function CertificateTable({
           onRevoke={async (reason) => {
             if (!revoking.certificate) return;
             await revokeCertificate(revoking.certificate.id, { reason });
-            notifications.show({ color: 'teal', message: t('certificates.revokedDone') });
+            notifications.show({
+              closeButtonProps: { 'aria-label': t('certificates.close') },
+              color: 'teal',
+              message: t('certificates.revokedDone'),
+            });
             await onChange();
           }}
         />

@@ -22,15 +22,18 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { verificationQuery, verifyFile } from './api.js';
 import { PrintedDetails } from './PrintedDetails.js';
 
-/** The verdict, said plainly first, then what the certificate prints when it can be trusted. */
+/**
+ * The verdict, said plainly first, then what the certificate prints when it can be trusted.
+ * Outlined in the darkest shades: a light alert's coloured title fails contrast on its tint.
+ */
 export function VerificationResult({ result }: { result: Verification }) {
   const { t } = useTranslation();
   if (result.status === 'valid') {
     return (
       <Stack gap="sm">
         <Alert
-          color="teal"
-          variant="light"
+          color="teal.9"
+          variant="outline"
           icon={<IconCircleCheck aria-hidden />}
           title={t('certificates.valid')}
           role="status"
@@ -45,8 +48,8 @@ export function VerificationResult({ result }: { result: Verification }) {
     return (
       <Stack gap="sm">
         <Alert
-          color="red"
-          variant="light"
+          color="red.9"
+          variant="outline"
           icon={<IconBan aria-hidden />}
           title={t('certificates.revoked')}
           role="status"
@@ -66,8 +69,8 @@ export function VerificationResult({ result }: { result: Verification }) {
   }
   return (
     <Alert
-      color="red"
-      variant="light"
+      color="red.9"
+      variant="outline"
       icon={<IconCircleX aria-hidden />}
       title={t('certificates.notValid')}
       role="status"
