@@ -10,6 +10,8 @@ export * from './messages.js';
 export * from './nominations.js';
 export * from './participants.js';
 export * from './partners.js';
+export * from './programmes.js';
+export * from './reports.js';
 export * from './results.js';
 export * from './roles.js';
 export * from './sessions.js';

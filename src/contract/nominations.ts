@@ -109,6 +109,8 @@ export const NominationSummary = z.object({
     })
     .nullable(),
   allowedActions: z.array(NominationAction),
+  /** The goal of the nation's programme this nomination serves, when it says so. */
+  plannedActivity: z.object({ id: Uuid, label: LocalizedText }).nullable().optional(),
 });
 export type NominationSummary = z.infer<typeof NominationSummary>;
 
@@ -127,6 +129,8 @@ export const NominationInput = z.strictObject({
   /** NPOC only: submit at once instead of keeping a draft. */
   submit: z.boolean().default(false),
   priority: z.number().int().min(1).max(999).nullable().default(null),
+  /** The planned activity of the nation's agreed programme this nomination serves. */
+  plannedActivityId: Uuid.nullable().optional(),
 });
 export type NominationInput = z.input<typeof NominationInput>;
 

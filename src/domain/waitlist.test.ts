@@ -86,6 +86,23 @@ describe('waitlist order', () => {
     ]);
   });
 
+  it.each([
+    ['serving the programme comes first among equals', {}, ['p1', 'k1']],
+    ['but not before a better priority', { priority: 1 }, ['k1', 'p1']],
+    ['nor before an entitled nation', { nationCode: 'QAT', entitled: true }, ['k1', 'p1']],
+  ] as const)('%s', (_name, other, expected) => {
+    const first = {
+      ...entry('k1', 'KWT', 2, T1),
+      ...('priority' in other ? { priority: other.priority } : {}),
+    };
+    const linked = {
+      ...entry('p1', 'nationCode' in other ? other.nationCode : 'KWT', 2, T2),
+      servesProgramme: true,
+    };
+    const room = new Map([['KWT', 'entitled' in other ? 1 : 0]]);
+    expect(orderWaitlist([first, linked], room).map((p) => p.id)).toEqual(expected);
+  });
+
   it('orders an empty list', () => {
     expect(orderWaitlist([], new Map())).toEqual([]);
   });

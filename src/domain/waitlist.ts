@@ -7,6 +7,8 @@ export interface WaitlistEntry {
   /** ISO instant of submission. */
   submittedAt: string;
   eligible: boolean;
+  /** It serves a planned activity of its nation's agreed programme: first among equals. */
+  servesProgramme?: boolean;
 }
 
 /** Why an entry stands where it does, in the order the criteria apply. */
@@ -38,6 +40,7 @@ function compare(
     if (b.priority === null) return -1;
     return a.priority - b.priority;
   }
+  if (Boolean(a.servesProgramme) !== Boolean(b.servesProgramme)) return a.servesProgramme ? -1 : 1;
   const at = Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
   if (at !== 0 && !Number.isNaN(at)) return at;
   if (a.submittedAt !== b.submittedAt) return a.submittedAt < b.submittedAt ? -1 : 1;

@@ -13,6 +13,7 @@ import centre from './centre.json' with { type: 'json' };
 import { loadDemoCatalogue } from './load-catalogue.js';
 import { loadDemoNominations } from './nominations.js';
 import { loadDemoParticipants } from './participants.js';
+import { loadDemoProgrammes } from './programmes.js';
 import { loadDemoSurveys } from './surveys.js';
 
 /** Every demo account shares this password; the start-up banner prints it. */
@@ -175,6 +176,7 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     await loadDemoParticipants(tx, now);
     await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
     const participant = await loadDemoSurveys(tx, now, DEMO_PASSWORD);
+    await loadDemoProgrammes(tx);
     if (participant) extra.push({ ...participant, roles: ['participant'] });
   });
   return [...DEMO_ACCOUNTS, ...extra];

@@ -67,7 +67,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconTargetArrow,
     permission: 'authenticated',
   },
-  { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'authenticated' },
+  { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'reports.read' },
   {
     to: '/surveys',
     label: 'surveys.nav',

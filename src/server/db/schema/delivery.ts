@@ -177,7 +177,13 @@ export const surveyResponses = pgTable(
     answers: jsonb('answers').$type<Record<string, number | string | string[]>>().notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('survey_responses_session_idx').on(t.sessionId, t.level)],
+  (t) => [
+    index('survey_responses_session_idx').on(t.sessionId, t.level),
+    // A nation's evaluation report reaches its answers through its nominations' invitations.
+    index('survey_responses_invitation_idx')
+      .on(t.invitationId)
+      .where(sql`${t.invitationId} is not null`),
+  ],
 );
 
 /** The keys the centre signs with; the newest active one signs, every one still verifies. */

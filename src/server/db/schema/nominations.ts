@@ -118,6 +118,10 @@ export const nominations = pgTable(
     index('nominations_session_status_idx').on(t.sessionId, t.status),
     index('nominations_nation_idx').on(t.nationCode, t.status),
     index('nominations_participant_idx').on(t.participantId),
+    // Programme delivery joins completed nominations to the planned activities they serve.
+    index('nominations_planned_activity_idx')
+      .on(t.plannedActivityId)
+      .where(sql`${t.plannedActivityId} is not null`),
     check(
       'nominations_seat_source_check',
       sql`(${t.status} = 'selected') = (${t.seatSource} is not null)`,

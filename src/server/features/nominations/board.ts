@@ -5,6 +5,7 @@ import type {
 } from '../../../contract/nominations.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../context.js';
+import { plannedLabels } from '../programmes/links.js';
 import { selectSession } from '../sessions/queries.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
 import { presentNominationSummary } from './presenters.js';
@@ -37,8 +38,17 @@ export async function selectionBoard(ctx: ServiceContext, code: string): Promise
       pendingBy.set(nomination.nationCode, (pendingBy.get(nomination.nationCode) ?? 0) + 1);
     }
   }
+  const links = await plannedLabels(
+    ctx.tx,
+    nominations.flatMap((n) =>
+      n.nomination.plannedActivityId ? [n.nomination.plannedActivityId] : [],
+    ),
+  );
   const summaries = nominations
-    .map((n) => presentNominationSummary(n, ctx.actor, places.get(n.nomination.id) ?? null))
+    .map((n) => ({
+      ...presentNominationSummary(n, ctx.actor, places.get(n.nomination.id) ?? null),
+      plannedActivity: links.get(n.nomination.plannedActivityId ?? '') ?? null,
+    }))
     .sort(
       (a, b) =>
         (a.waitlist?.position ?? Number.MAX_SAFE_INTEGER) -

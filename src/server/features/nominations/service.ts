@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { checkPlannedLink } from '../programmes/links.js';
 import { selectSession } from '../sessions/queries.js';
 import { applyAction, notEligible, problemIfNotAllowed } from './actions.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
@@ -84,6 +85,13 @@ export async function createNomination(
       : 'draft'
     : 'proposed';
   if (submitsNow && !eligibility.eligible) throw notEligible(eligibility);
+  if (input.plannedActivityId) {
+    await checkPlannedLink(ctx.tx, input.plannedActivityId, {
+      nationCode: person.nationCode,
+      activityId: sessionRow.session.activityId,
+      startDate: sessionRow.session.startDate,
+    });
+  }
 
   let created: q.NominationRow;
   try {
@@ -99,6 +107,7 @@ export async function createNomination(
         (submitsNow ? await q.nextPriority(ctx.tx, session.id, person.nationCode) : null),
       submittedAt: submitsNow ? now : null,
       eligibility,
+      plannedActivityId: input.plannedActivityId ?? null,
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -23,6 +23,8 @@ export function entryOf(n: q.NominationRow): WaitlistEntry {
     priority: n.priority,
     submittedAt: (n.submittedAt ?? n.createdAt).toISOString(),
     eligible: (n.eligibility as Eligibility).eligible || n.overrideJustification !== null,
+    // Linking is only accepted to a programme in force, so a link is the programme's word.
+    servesProgramme: n.plannedActivityId !== null,
   };
 }
 

@@ -1,4 +1,112 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../contract/common.js';
+import {
+  OutlineInput,
+  Programme,
+  ProgrammeInput,
+  ProgrammeListQuery,
+  ProgrammeRevision,
+  ProgrammeSummary,
+  ProgrammeTransitionRequest,
+} from '../../../contract/programmes.js';
+import { inTransaction, readContext } from '../../http/context.js';
+import * as programmes from './service.js';
+
+const tags = ['programmes'];
+const Params = z.strictObject({ id: Uuid });
 
 /** Cooperation programmes: objectives, goals, planned activities, agreement and revisions. */
-export const programmeRoutes: FastifyPluginAsyncZod = async () => {};
+export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'Programmes you may see',
+        querystring: ProgrammeListQuery,
+        response: { 200: z.object({ items: z.array(ProgrammeSummary) }) },
+      },
+      config: { permission: 'programmes.read' },
+    },
+    (request) => programmes.listProgrammes(readContext(app, request), request.query),
+  );
+  app.post(
+    '/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a programme',
+        body: ProgrammeInput,
+        response: { 201: Programme },
+      },
+      config: { permission: 'programmes.edit' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await inTransaction(app, request, (ctx) => programmes.createProgramme(ctx, request.body)),
+        ),
+  );
+  app.get(
+    '/programmes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A programme with its outline and progress',
+        params: Params,
+        response: { 200: Programme },
+      },
+      config: { permission: 'programmes.read' },
+    },
+    (request) => programmes.getProgramme(readContext(app, request), request.params.id),
+  );
+  app.put(
+    '/programmes/:id/outline',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the outline (a revision with a reason once agreed)',
+        params: Params,
+        body: OutlineInput,
+        response: { 200: Programme },
+      },
+      config: { permission: 'programmes.edit' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        programmes.replaceOutline(ctx, request.params.id, request.body),
+      ),
+  );
+  app.post(
+    '/programmes/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move a programme along its life cycle',
+        params: Params,
+        body: ProgrammeTransitionRequest,
+        response: { 200: Programme },
+      },
+      config: { permission: 'programmes.read' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        programmes.transitionProgramme(ctx, request.params.id, request.body),
+      ),
+  );
+  app.get(
+    '/programmes/:id/revisions',
+    {
+      schema: {
+        tags,
+        summary: 'The revisions of a programme, newest first',
+        params: Params,
+        response: { 200: z.object({ items: z.array(ProgrammeRevision) }) },
+      },
+      config: { permission: 'programmes.read' },
+    },
+    (request) => programmes.listRevisions(readContext(app, request), request.params.id),
+  );
+};

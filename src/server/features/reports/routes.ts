@@ -1,4 +1,132 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  AnnualReportParams,
+  AnnualReportQuery,
+  DeliveryReport,
+  EvaluationsReport,
+  RatesReport,
+  ReportFilters,
+  TrainedReport,
+} from '../../../contract/reports.js';
+import { readContext } from '../../http/context.js';
+import type { ServiceContext } from '../context.js';
+import { annualReportPdf } from './annual-pdf.js';
+import * as reports from './service.js';
 
-/** Reports and dashboards: trained people, rates, evaluations, programme delivery. */
-export const reportRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['reports'];
+
+function sendDownload(reply: FastifyReply, file: reports.Download) {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
+}
+
+interface ReportRoute {
+  kind: reports.ReportKind;
+  summary: string;
+  response: z.ZodType;
+  read: (ctx: ServiceContext, filters: ReportFilters) => Promise<unknown>;
+}
+
+const REPORTS: readonly ReportRoute[] = [
+  {
+    kind: 'trained',
+    summary:
+      'Nominated, selected and trained (completed) people per nation, discipline, provider or year',
+    response: TrainedReport,
+    read: reports.trainedReport,
+  },
+  {
+    kind: 'rates',
+    summary: 'Fill, no-show and completion rates per group, over completed sessions',
+    response: RatesReport,
+    read: reports.ratesReport,
+  },
+  {
+    kind: 'evaluations',
+    summary: 'Mean level-1 evaluation score per activity and year, with response counts',
+    response: EvaluationsReport,
+    read: reports.evaluationsReport,
+  },
+  {
+    kind: 'programme-delivery',
+    summary: 'Seats planned by agreed programmes against seats completed, per nation and year',
+    response: DeliveryReport,
+    read: reports.deliveryReport,
+  },
+];
+
+/**
+ * Reports and dashboards: trained people, rates, evaluations, programme delivery. A reader
+ * bound to a nation sees only that nation's numbers, whatever the filters say.
+ */
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const report of REPORTS) {
+    app.get(
+      `/reports/${report.kind}`,
+      {
+        schema: {
+          tags,
+          summary: report.summary,
+          querystring: ReportFilters,
+          response: { 200: report.response },
+        },
+        config: { permission: 'reports.read' },
+      },
+      (request) => report.read(readContext(app, request), request.query),
+    );
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(
+        `/reports/${report.kind}.${format}`,
+        {
+          schema: {
+            tags,
+            summary: `${report.summary}, as ${format.toUpperCase()} with headers in your language`,
+            querystring: ReportFilters,
+          },
+          config: { permission: 'reports.read' },
+        },
+        async (request, reply) =>
+          sendDownload(
+            reply,
+            await reports.exportReport(
+              readContext(app, request),
+              report.kind,
+              request.query,
+              format,
+            ),
+          ),
+      );
+    }
+  }
+  app.get(
+    '/reports/annual/:nationCode/:year.pdf',
+    {
+      schema: {
+        tags,
+        summary: "A nation's annual training report as an A4 PDF, in the reader's language",
+        params: AnnualReportParams,
+        querystring: AnnualReportQuery,
+      },
+      config: { permission: 'reports.read' },
+    },
+    async (request, reply) => {
+      const ctx = readContext(app, request);
+      const locale = request.query.locale ?? ctx.actor.locale;
+      const { nationCode, year } = request.params;
+      const pdf = await annualReportPdf(ctx, nationCode, year, locale);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="annual-report-${nationCode}-${year}-${locale}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+};

@@ -1,5 +1,4 @@
 import { createRoute } from '@tanstack/react-router';
-import { type ComingSoonArea, ComingSoonPage } from '../../components/ComingSoonPage.js';
 import { AccountPage } from '../../features/account/AccountPage.js';
 import { AuditPage } from '../../features/audit/AuditPage.js';
 import { HomePage } from '../../features/home/HomePage.js';
@@ -45,20 +44,5 @@ export const accountRoute = createRoute({
   component: AccountPage,
 });
 
-function comingSoon(area: ComingSoonArea) {
-  return () => <ComingSoonPage area={area} />;
-}
-
 // Listed one by one so that each path stays a literal type for typed links.
-export const comingSoonRoutes = [
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: '/programmes',
-    component: comingSoon('programmes'),
-  }),
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: '/reports',
-    component: comingSoon('reports'),
-  }),
-];
+export const comingSoonRoutes = [];

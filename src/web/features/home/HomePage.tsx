@@ -7,6 +7,7 @@ import { CentreToday } from '../portal/CentreToday.js';
 import { MyProposals } from '../portal/MyProposals.js';
 import { MyTraining } from '../portal/MyTraining.js';
 import { NationOverview } from '../portal/NationOverview.js';
+import { Dashboards } from '../reports/Dashboards.js';
 import { type Landing, landingOf } from './landing.js';
 
 // These landings have their overview; the others still explain what is coming.
@@ -15,6 +16,7 @@ const PORTAL_LANDINGS: readonly Landing[] = [
   'myProposals',
   'myTraining',
   'centreToday',
+  'dashboards',
 ];
 
 /** The role's landing page; its dashboards come with the features they summarise. */
@@ -34,6 +36,7 @@ export function HomePage() {
       {landing === 'myNation' && <NationOverview />}
       {landing === 'myProposals' && <MyProposals />}
       {landing === 'myTraining' && <MyTraining />}
+      {landing === 'dashboards' && can('reports.read') && <Dashboards />}
       <Stack gap="md" maw={760} mt={PORTAL_LANDINGS.includes(landing) ? 'lg' : undefined}>
         {!PORTAL_LANDINGS.includes(landing) && (
           <Alert variant="default" title={t('home.soonTitle')}>

@@ -3,7 +3,9 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult, NominationSummary } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
+import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
+import { localized } from '../../lib/localized.js';
 import { isDecidable } from './board.js';
 import { EligibilityFlags } from './EligibilityLines.js';
 import { nominationErrorMessage } from './messages.js';
@@ -102,6 +104,13 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
                   <AnchorLink to="/nominations/$id" params={{ id: n.id }} fz="sm" fw={500}>
                     <PersonName latin={n.participantName.latin} arabic={n.participantName.arabic} />
                   </AnchorLink>
+                  {n.plannedActivity && (
+                    <Text span display="block" fz="xs" c="dimmed">
+                      {t('nominations.board.servesProgramme', {
+                        goal: localized(n.plannedActivity.label, currentLocale()),
+                      })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td fz="sm">
                   <Text span ff="monospace" fz="xs">

@@ -1,0 +1,2 @@
+CREATE INDEX "survey_responses_invitation_idx" ON "survey_responses" USING btree ("invitation_id") WHERE "survey_responses"."invitation_id" is not null;--> statement-breakpoint
+CREATE INDEX "nominations_planned_activity_idx" ON "nominations" USING btree ("planned_activity_id") WHERE "nominations"."planned_activity_id" is not null;

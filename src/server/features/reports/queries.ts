@@ -1,0 +1,359 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Locale } from '../../../contract/common.js';
+import type { ReportGrouping } from '../../../contract/reports.js';
+import type { NationScope } from '../../../domain/access.js';
+import type { DbOrTx } from '../../db/client.js';
+
+/** What every report query is narrowed by; years are those of the sessions' start dates. */
+export interface ReportQueryFilters {
+  from?: number;
+  to?: number;
+  nation?: string;
+  discipline?: string;
+  groupBy?: ReportGrouping;
+  locale?: Locale;
+}
+
+export interface TrainedCounts {
+  key: string;
+  label: string;
+  trained: number;
+  selected: number;
+  nominated: number;
+}
+
+export interface RateCounts {
+  key: string;
+  label: string;
+  capacity: number;
+  selected: number;
+  completed: number;
+  noShow: number;
+}
+
+export interface EvaluationMeans {
+  activityCode: string;
+  activityTitle: string;
+  disciplineCode: string;
+  year: number;
+  responses: number;
+  meanScore: number | null;
+}
+
+export interface DeliveryCounts {
+  nationCode: string;
+  nationName: string;
+  year: number;
+  planned: number;
+  completed: number;
+}
+
+/**
+ * The one nation the rows may come from: the reader's own when they are bound to a nation (a
+ * filter naming another nation then matches nothing), the filter's otherwise, or none.
+ */
+export function nationOf(
+  scope: NationScope,
+  filters: ReportQueryFilters,
+): { kind: 'any' } | { kind: 'one'; code: string } | { kind: 'none' } {
+  if (scope.kind === 'nation') {
+    if (filters.nation && filters.nation !== scope.nationCode) return { kind: 'none' };
+    return { kind: 'one', code: scope.nationCode };
+  }
+  return filters.nation ? { kind: 'one', code: filters.nation } : { kind: 'any' };
+}
+
+function yearRange(filters: ReportQueryFilters, date: SQL): SQL[] {
+  const where: SQL[] = [];
+  // Compare the date column itself so that its index can serve the range.
+  if (filters.from !== undefined) where.push(sql`${date} >= make_date(${filters.from}::int, 1, 1)`);
+  if (filters.to !== undefined) where.push(sql`${date} < make_date(${filters.to + 1}::int, 1, 1)`);
+  return where;
+}
+
+function and(conditions: readonly SQL[]): SQL {
+  return conditions.length === 0 ? sql`true` : sql.join([...conditions], sql` and `);
+}
+
+function keyOf(groupBy: ReportGrouping, nationColumn: SQL): SQL {
+  switch (groupBy) {
+    case 'nation':
+      return nationColumn;
+    case 'discipline':
+      return sql`a.discipline_code`;
+    case 'provider':
+      return sql`a.provider_code`;
+    case 'year':
+      return sql`extract(year from s.start_date)::int::text`;
+  }
+}
+
+/** The label of a group key in the reader's language, English when missing. */
+function labelJoin(groupBy: ReportGrouping, locale: Locale): { join: SQL; label: SQL } {
+  const named = (table: string, column: string) => ({
+    join: sql.raw(`left join ${table} l on l.${column} = g.key`),
+    label: sql`coalesce(l.name ->> ${locale}, l.name ->> 'en', g.key)`,
+  });
+  switch (groupBy) {
+    case 'nation':
+      return named('nations', 'code');
+    case 'discipline':
+      return named('disciplines', 'code');
+    case 'provider':
+      return named('institutions', 'code');
+    case 'year':
+      return { join: sql``, label: sql`g.key` };
+  }
+}
+
+const rowsOf = async <T>(db: DbOrTx, query: SQL): Promise<T[]> =>
+  (await db.execute(query)).rows as T[];
+
+/** Nominated (submitted), selected and trained (completed) people per group. */
+export async function trainedPeople(
+  db: DbOrTx,
+  scope: NationScope,
+  filters: ReportQueryFilters,
+): Promise<TrainedCounts[]> {
+  const nation = nationOf(scope, filters);
+  if (nation.kind === 'none') return [];
+  const groupBy = filters.groupBy ?? 'nation';
+  const where: SQL[] = [
+    sql`n.submitted_at is not null`,
+    sql`s.status <> 'cancelled'`,
+    ...yearRange(filters, sql`s.start_date`),
+  ];
+  if (nation.kind === 'one') where.push(sql`n.nation_code = ${nation.code}`);
+  if (filters.discipline) where.push(sql`a.discipline_code = ${filters.discipline}`);
+  const { join, label } = labelJoin(groupBy, filters.locale ?? 'en');
+  return rowsOf<TrainedCounts>(
+    db,
+    sql`
+      with g as (
+        select ${keyOf(groupBy, sql`n.nation_code`)} as key,
+               count(*) filter (where n.result = 'completed')::int as trained,
+               count(*) filter (where n.status = 'selected' or n.result is not null)::int as selected,
+               count(*)::int as nominated
+          from nominations n
+          join training_sessions s on s.id = n.session_id
+          join activities a on a.id = s.activity_id
+         where ${and(where)}
+         group by 1
+      )
+      select g.key, ${label} as label, g.trained, g.selected, g.nominated
+        from g ${join}
+       order by g.key`,
+  );
+}
+
+/**
+ * Seats, selected, completed and no-shows per group, over completed sessions only (rates of
+ * sessions still running would read as failures). Seats are the sessions' capacity, or the
+ * quota offered to the nation when counting per nation or for one nation.
+ */
+export async function deliveryRates(
+  db: DbOrTx,
+  scope: NationScope,
+  filters: ReportQueryFilters,
+): Promise<RateCounts[]> {
+  const nation = nationOf(scope, filters);
+  if (nation.kind === 'none') return [];
+  const groupBy = filters.groupBy ?? 'nation';
+  const sessionWhere: SQL[] = [
+    sql`s.status = 'completed'`,
+    ...yearRange(filters, sql`s.start_date`),
+  ];
+  if (filters.discipline) sessionWhere.push(sql`a.discipline_code = ${filters.discipline}`);
+  const perNation = groupBy === 'nation' || nation.kind === 'one';
+  const seatWhere = [...sessionWhere];
+  const countWhere = [...sessionWhere];
+  if (nation.kind === 'one') {
+    seatWhere.push(sql`q.nation_code = ${nation.code}`);
+    countWhere.push(sql`n.nation_code = ${nation.code}`);
+  }
+  const seats = perNation
+    ? sql`select ${keyOf(groupBy, sql`q.nation_code`)} as key, sum(q.seats)::int as capacity
+            from session_quotas q
+            join training_sessions s on s.id = q.session_id
+            join activities a on a.id = s.activity_id
+           where ${and(seatWhere)}
+           group by 1`
+    : sql`select ${keyOf(groupBy, sql`null`)} as key, sum(s.capacity)::int as capacity
+            from training_sessions s
+            join activities a on a.id = s.activity_id
+           where ${and(seatWhere)}
+           group by 1`;
+  const { join, label } = labelJoin(groupBy, filters.locale ?? 'en');
+  return rowsOf<RateCounts>(
+    db,
+    sql`
+      with seats as (${seats}),
+      counts as (
+        select ${keyOf(groupBy, sql`n.nation_code`)} as key,
+               count(*) filter (where n.status = 'selected' or n.result is not null)::int as selected,
+               count(*) filter (where n.result = 'completed')::int as completed,
+               count(*) filter (where n.result = 'no-show')::int as no_show
+          from nominations n
+          join training_sessions s on s.id = n.session_id
+          join activities a on a.id = s.activity_id
+         where ${and(countWhere)} and (n.status = 'selected' or n.result is not null)
+         group by 1
+      ),
+      g as (
+        select coalesce(seats.key, counts.key) as key,
+               coalesce(seats.capacity, 0) as capacity,
+               coalesce(counts.selected, 0) as selected,
+               coalesce(counts.completed, 0) as completed,
+               coalesce(counts.no_show, 0) as no_show
+          from seats full join counts on counts.key = seats.key
+      )
+      select g.key, ${label} as label, g.capacity, g.selected, g.completed, g.no_show as "noShow"
+        from g ${join}
+       order by g.key`,
+  );
+}
+
+/**
+ * The mean of level-1 scale answers (1-5) per activity and year, with the number of responses.
+ * A reader bound to a nation sees only answers given through their own nation's invitations;
+ * anonymous answers cannot be traced to a nation and are left out for them.
+ */
+export async function evaluationScores(
+  db: DbOrTx,
+  scope: NationScope,
+  filters: ReportQueryFilters,
+): Promise<EvaluationMeans[]> {
+  const nation = nationOf(scope, filters);
+  if (nation.kind === 'none') return [];
+  const where: SQL[] = [sql`r.level = 1`, ...yearRange(filters, sql`s.start_date`)];
+  if (filters.discipline) where.push(sql`a.discipline_code = ${filters.discipline}`);
+  const byNation =
+    nation.kind === 'one'
+      ? sql`join survey_invitations i on i.id = r.invitation_id
+            join nominations n on n.id = i.nomination_id and n.nation_code = ${nation.code}`
+      : sql``;
+  const locale = filters.locale ?? 'en';
+  return rowsOf<EvaluationMeans>(
+    db,
+    sql`
+      with g as (
+        select s.activity_id, extract(year from s.start_date)::int as year,
+               count(*)::int as responses,
+               sum(m.total) as total, sum(m.answers) as answers
+          from survey_responses r
+          join training_sessions s on s.id = r.session_id
+          join activities a on a.id = s.activity_id
+          join survey_templates t on t.id = r.template_id
+          ${byNation}
+          cross join lateral (
+            select sum((r.answers ->> (q ->> 'id'))::numeric) as total, count(*) as answers
+              from jsonb_array_elements(t.questions) q
+             where q ->> 'kind' = 'scale' and jsonb_typeof(r.answers -> (q ->> 'id')) = 'number'
+          ) m
+         where ${and(where)}
+         group by 1, 2
+      )
+      select a.code as "activityCode",
+             coalesce(a.title ->> ${locale}, a.title ->> 'en') as "activityTitle",
+             a.discipline_code as "disciplineCode", g.year, g.responses,
+             case when g.answers > 0 then round(g.total / g.answers, 2)::float8 end as "meanScore"
+        from g join activities a on a.id = g.activity_id
+       order by g.year, a.code`,
+  );
+}
+
+/**
+ * Seats planned by agreed or active programmes (each planned activity's seats in each of its
+ * years) against completed nominations serving them, per nation and year.
+ */
+export async function programmeDelivery(
+  db: DbOrTx,
+  scope: NationScope,
+  filters: ReportQueryFilters,
+): Promise<DeliveryCounts[]> {
+  const nation = nationOf(scope, filters);
+  if (nation.kind === 'none') return [];
+  const plannedWhere: SQL[] = [sql`p.status in ('agreed', 'active')`];
+  const doneWhere: SQL[] = [
+    sql`p.status in ('agreed', 'active')`,
+    sql`n.result = 'completed'`,
+    ...yearRange(filters, sql`s.start_date`),
+  ];
+  if (filters.from !== undefined) plannedWhere.push(sql`y.year >= ${filters.from}`);
+  if (filters.to !== undefined) plannedWhere.push(sql`y.year <= ${filters.to}`);
+  if (nation.kind === 'one') {
+    plannedWhere.push(sql`p.nation_code = ${nation.code}`);
+    doneWhere.push(sql`n.nation_code = ${nation.code}`);
+  }
+  if (filters.discipline) {
+    plannedWhere.push(
+      sql`exists (select 1 from activities a where a.id = pa.activity_id and a.discipline_code = ${filters.discipline})`,
+    );
+    doneWhere.push(sql`a.discipline_code = ${filters.discipline}`);
+  }
+  const locale = filters.locale ?? 'en';
+  return rowsOf<DeliveryCounts>(
+    db,
+    sql`
+      with planned as (
+        -- A line's seats are spread over its years as the programme page spreads them: evenly,
+        -- the remainder going to the earliest years (src/domain/programme-progress.ts).
+        select p.nation_code, y.year,
+               sum(pa.seats_planned / y.n + case when y.i <= pa.seats_planned % y.n then 1 else 0 end)::int
+                 as planned
+          from planned_activities pa
+          join programme_goals pg on pg.id = pa.goal_id
+          join programme_objectives po on po.id = pg.objective_id
+          join programmes p on p.id = po.programme_id
+          cross join lateral (
+            select d.year, row_number() over (order by d.year) as i, count(*) over () as n
+              from (select distinct unnest(pa.years) as year) d
+          ) as y
+         where ${and(plannedWhere)}
+         group by 1, 2
+      ),
+      done as (
+        select n.nation_code, extract(year from s.start_date)::int as year, count(*)::int as completed
+          from nominations n
+          join planned_activities pa on pa.id = n.planned_activity_id
+          join programme_goals pg on pg.id = pa.goal_id
+          join programme_objectives po on po.id = pg.objective_id
+          join programmes p on p.id = po.programme_id
+          join training_sessions s on s.id = n.session_id
+          join activities a on a.id = s.activity_id
+         where ${and(doneWhere)}
+         group by 1, 2
+      ),
+      g as (
+        select coalesce(planned.nation_code, done.nation_code) as nation_code,
+               coalesce(planned.year, done.year) as year,
+               coalesce(planned.planned, 0) as planned,
+               coalesce(done.completed, 0) as completed
+          from planned full join done on done.nation_code = planned.nation_code and done.year = planned.year
+      )
+      select g.nation_code as "nationCode",
+             coalesce(l.name ->> ${locale}, l.name ->> 'en', g.nation_code) as "nationName",
+             g.year, g.planned, g.completed
+        from g left join nations l on l.code = g.nation_code
+       order by g.nation_code, g.year`,
+  );
+}
+
+/** Every dashboard and report query, for the benchmark to time one by one. */
+export const REPORT_QUERIES: readonly {
+  name: string;
+  run: (db: DbOrTx, scope: NationScope, filters: ReportQueryFilters) => Promise<unknown[]>;
+}[] = [
+  ...(['nation', 'discipline', 'provider', 'year'] as const).map((groupBy) => ({
+    name: `trained-by-${groupBy}`,
+    run: (db: DbOrTx, scope: NationScope, filters: ReportQueryFilters) =>
+      trainedPeople(db, scope, { ...filters, groupBy }),
+  })),
+  ...(['nation', 'discipline', 'provider', 'year'] as const).map((groupBy) => ({
+    name: `rates-by-${groupBy}`,
+    run: (db: DbOrTx, scope: NationScope, filters: ReportQueryFilters) =>
+      deliveryRates(db, scope, { ...filters, groupBy }),
+  })),
+  { name: 'evaluations', run: evaluationScores },
+  { name: 'programme-delivery', run: programmeDelivery },
+];
