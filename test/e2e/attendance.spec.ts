@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceRoster } from '../../src/contract/attendance.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
 import attendanceAr from '../../src/web/i18n/parts/attendance/ar.json' with { type: 'json' };
 import attendanceEn from '../../src/web/i18n/parts/attendance/en.json' with { type: 'json' };
+import { api } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -18,23 +19,6 @@ const ACTIVITY = 'ATT-E2E';
 const SESSION = 'ATT-E2E-A';
 const en = attendanceEn.attendance;
 const ar = attendanceAr.attendance;
-
-/** Calls the API as the signed-in user of `context`, with its CSRF token on writes. */
-async function api<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const me = await (await request.get('/api/v1/auth/me')).json();
-  const response = await request.fetch(url, {
-    method,
-    ...(data === undefined ? {} : { data }),
-    headers: { 'x-csrf-token': me.csrfToken },
-  });
-  expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 /** A day's tab as the roster labels it ("Sun 7 Mar"), from the same formatter. */
 function tabName(day: string): RegExp {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AttendanceRoster } from '../../src/contract/attendance.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
@@ -8,6 +8,7 @@ import certificatesAr from '../../src/web/i18n/parts/certificates/ar.json' with 
 import certificatesEn from '../../src/web/i18n/parts/certificates/en.json' with { type: 'json' };
 import resultsEn from '../../src/web/i18n/parts/results/en.json' with { type: 'json' };
 import surveysAr from '../../src/web/i18n/parts/surveys/ar.json' with { type: 'json' };
+import { api } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -41,23 +42,6 @@ const results = resultsEn.results;
 const certificates = certificatesEn.certificates;
 const certificatesInArabic = certificatesAr.certificates;
 const surveysInArabic = surveysAr.surveys;
-
-/** Calls the API as the signed-in user of `context`, with its CSRF token on writes. */
-async function api<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const me = await (await request.get('/api/v1/auth/me')).json();
-  const response = await request.fetch(url, {
-    method,
-    ...(data === undefined ? {} : { data }),
-    headers: { 'x-csrf-token': me.csrfToken },
-  });
-  expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 /** A day's tab as the roster labels it ("Sun 7 Mar"), from the same formatter. */
 function tabName(day: string): RegExp {

@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api } from './support/api.js';
 import { launchBrowser, newContext, setLocale, signInByApi } from './support/browser.js';
 import { readMailbox } from './support/mailbox.js';
 
@@ -10,23 +11,6 @@ const MARRI_EMAIL = 'jassim.almarri@qat.example';
 
 function isoDay(offset: number): string {
   return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-/** Calls the API as the signed-in user of `context`, with its CSRF token on writes. */
-async function api<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const me = await (await request.get('/api/v1/auth/me')).json();
-  const response = await request.fetch(url, {
-    method,
-    ...(data === undefined ? {} : { data }),
-    headers: { 'x-csrf-token': me.csrfToken },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
 }
 
 type Nomination = { id: string; status: string; participantName: { latin: string } };

@@ -1,9 +1,10 @@
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '../../src/contract/programmes.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
 import programmesAr from '../../src/web/i18n/parts/programmes/ar.json' with { type: 'json' };
 import programmesEn from '../../src/web/i18n/parts/programmes/en.json' with { type: 'json' };
+import { api } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -17,23 +18,6 @@ const en = programmesEn;
 const TITLE = { en: 'Kuwait–NATO programme 2030–2032', ar: 'برنامج الكويت والناتو 2030–2032' };
 const ACTIVITY = 'PRG-E2E';
 const SESSION = 'PRG-E2E-A';
-
-/** Calls the API as the signed-in user of `request`, with its CSRF token on writes. */
-async function api<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const me = await (await request.get('/api/v1/auth/me')).json();
-  const response = await request.fetch(url, {
-    method,
-    ...(data === undefined ? {} : { data }),
-    headers: { 'x-csrf-token': me.csrfToken },
-  });
-  expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 interface Venue {
   timeZone: string;
