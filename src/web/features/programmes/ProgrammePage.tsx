@@ -223,7 +223,7 @@ function Outline({ programme }: { programme: Programme }) {
                           <Text span size="sm">
                             <bdi dir="ltr">{line.years.join(', ')}</bdi>
                           </Text>
-                          <Badge variant="light" color="gray.8">
+                          <Badge variant="outline" color="gray.8">
                             {t('programme.priorityN', { n: line.priority })}
                           </Badge>
                         </Group>
