@@ -225,7 +225,10 @@ function CertificateTable({
                   </Table.Td>
                   <Table.Td>
                     {row.result ? (
-                      <Badge color={row.result === 'completed' ? 'teal.9' : 'gray'} variant="outline">
+                      <Badge
+                        color={row.result === 'completed' ? 'teal.9' : 'gray'}
+                        variant="outline"
+                      >
                         {t(`certificates.result.${row.result}`)}
                       </Badge>
                     ) : (
