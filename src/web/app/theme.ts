@@ -15,6 +15,8 @@ export const theme = createTheme({
       // A badge in a tight table column must grow, not cut its word to "Prima…".
       styles: { label: { overflow: 'visible' } },
     },
+    // Mantine greys a titled notification's text to gray-6 (3.3:1 on white); use "dimmed".
+    Notification: { styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
   },
 });
 
