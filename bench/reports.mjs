@@ -709,6 +709,13 @@ async function generate(url) {
     await client.end();
   });
   await step('vacuum analyze', () => sql(url, 'vacuum analyze'));
+  // The reports read roll-ups that the server refreshes when their sources change: time the
+  // first computation and a later refresh (CONCURRENTLY, as the server does it).
+  await step('report roll-ups: first computation', () => refreshRollups(url));
+  await step('report roll-ups: a later refresh, concurrently', () => refreshRollups(url));
+  await step('analyze the roll-ups', () =>
+    sql(url, 'analyze report_nomination_facts, report_seat_facts, report_evaluation_facts'),
+  );
   const counts = {
     ...people,
     ...activities,
@@ -722,6 +729,22 @@ async function generate(url) {
     linked: delivery.linked,
     rows: Object.values(counts).reduce((a, b) => a + b, 0),
   };
+}
+
+/** Runs the application's own roll-up refresh (src/server/features/reports/rollups.ts). */
+async function refreshRollups(url) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { refreshReportRollups } = await import(`${root}/src/server/features/reports/rollups.ts`);
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const state = await refreshReportRollups(drizzle(client));
+    if (!state) throw new Error('the roll-ups are being refreshed by another process');
+  } finally {
+    await client.end();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -961,6 +984,10 @@ ${fmt(generation.linked)} nominations serve a planned activity of their nation's
 |---|--:|
 ${counts}
 
+Roll-ups the reports read (materialized views, migration 0007): ${generation.rollups
+    .map((r) => `\`${r.name}\` ${fmt(Number(r.rows))} rows`)
+    .join(', ')}.
+
 Generation: **${(generation.ms / 1000).toFixed(0)} s** for ${fmt(generation.rows)} rows
 (${fmt(Math.round(generation.rows / (generation.ms / 1000)))} rows/s overall).
 
@@ -1010,6 +1037,11 @@ async function main() {
   try {
     const generation = await generate(url);
     generation.server = (await sql(url, 'show server_version'))[0].server_version;
+    generation.rollups = await sql(
+      url,
+      `select v.name, (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || v.name, false, true, '')))[1]::text::bigint as rows
+         from unnest(array['report_nomination_facts', 'report_seat_facts', 'report_evaluation_facts']) as v(name)`,
+    );
     log(
       `generated ${fmt(generation.rows)} rows in ${(generation.ms / 1000).toFixed(1)} s (${fmt(Math.round(generation.rows / (generation.ms / 1000)))} rows/s)`,
     );

@@ -93,6 +93,9 @@ describe('rabita command', { timeout: 90_000 }, () => {
         { DATABASE_URL: db.url, RABITA_PASSWORD: 'a long enough password' },
       );
       expect(added.stdout).toContain('Created chief@centre.example (administrator).');
+      const refreshed = await rabita(['reports', 'refresh'], { DATABASE_URL: db.url });
+      expect(refreshed.stdout).toMatch(/Report figures refreshed in \d+\.\d s\./);
+      expect(refreshed.code).toBe(0);
       const served = await rabita(
         ['serve'],
         { DATABASE_URL: db.url, PORT: '0' },

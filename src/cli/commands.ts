@@ -11,6 +11,7 @@ import {
 import { verificationReport } from '../server/features/certificates/report.js';
 import { verifyCertificateFile } from '../server/features/certificates/verification.js';
 import { systemContext } from '../server/features/context.js';
+import { refreshReportRollups } from '../server/features/reports/rollups.js';
 import { createUser } from '../server/features/users/service.js';
 import { openDatabase, startServer } from '../server/main.js';
 import { ensureWebBuilt, existingWebBuild } from './web-build.js';
@@ -62,6 +63,23 @@ export async function runMigrate(config: Config): Promise<number> {
   try {
     await migrateDatabase(database.handle.pool);
     print('Migrations applied.');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Recomputes the report roll-ups now, e.g. after a bulk import, instead of at the next tick. */
+export async function runReportsRefresh(config: Config): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database.handle.pool);
+    const state = await refreshReportRollups(database.handle.db);
+    if (!state) {
+      process.stderr.write('rabita: another server is refreshing the reports right now.\n');
+      return 1;
+    }
+    print(`Report figures refreshed in ${(state.tookMs / 1000).toFixed(1)} s.`);
     return 0;
   } finally {
     await database.close();

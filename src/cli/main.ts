@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
-import { runCertificateVerify, runDemo, runMigrate, runServe, runUserAdd } from './commands.js';
+import {
+  runCertificateVerify,
+  runDemo,
+  runMigrate,
+  runReportsRefresh,
+  runServe,
+  runUserAdd,
+} from './commands.js';
 
 const USAGE = `Usage: rabita <command>
 
@@ -16,6 +23,8 @@ Commands:
   certificate verify <file.pdf>
                         check a certificate PDF's signature and revocation against the database;
                         prints VALID, REVOKED or INVALID (exit status 0 only when valid)
+  reports refresh       recompute the figures the reports read now (the server does it
+                        within minutes of a change; useful after a bulk import)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
       break;
     case 'certificate':
       if (sub === 'verify') return runCertificateVerify(config, rest[0]);
+      break;
+    case 'reports':
+      if (sub === 'refresh') return runReportsRefresh(config);
       break;
     case undefined:
     case 'help':

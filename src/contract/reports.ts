@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DisciplineCode } from './catalogue.js';
+import { IsoDateTime } from './common.js';
 import { NationCode } from './users.js';
 
 export const REPORT_GROUPINGS = ['nation', 'discipline', 'provider', 'year'] as const;
@@ -75,11 +76,25 @@ export const DeliveryRow = z.object({
 });
 export type DeliveryRow = z.infer<typeof DeliveryRow>;
 
-export const TrainedReport = z.object({ groupBy: ReportGrouping, rows: z.array(TrainedRow) });
+/**
+ * When the figures of the roll-up a report reads were computed; null before the first
+ * refresh. Programme delivery is read live and has none.
+ */
+const AsOf = IsoDateTime.nullable();
+
+export const TrainedReport = z.object({
+  groupBy: ReportGrouping,
+  asOf: AsOf,
+  rows: z.array(TrainedRow),
+});
 export type TrainedReport = z.infer<typeof TrainedReport>;
-export const RatesReport = z.object({ groupBy: ReportGrouping, rows: z.array(RateRow) });
+export const RatesReport = z.object({
+  groupBy: ReportGrouping,
+  asOf: AsOf,
+  rows: z.array(RateRow),
+});
 export type RatesReport = z.infer<typeof RatesReport>;
-export const EvaluationsReport = z.object({ rows: z.array(EvaluationRow) });
+export const EvaluationsReport = z.object({ asOf: AsOf, rows: z.array(EvaluationRow) });
 export type EvaluationsReport = z.infer<typeof EvaluationsReport>;
 export const DeliveryReport = z.object({ rows: z.array(DeliveryRow) });
 export type DeliveryReport = z.infer<typeof DeliveryReport>;

@@ -9,6 +9,8 @@ import { type RunningCatalogueCache, startCatalogueCache } from './features/cata
 import { configurePublicUrl } from './features/messages/links.js';
 import { type OutboxWorker, startOutboxWorker } from './features/messages/worker.js';
 import { type NominationJobs, startNominationJobs } from './features/nominations/scheduler.js';
+import { refreshReportRollups } from './features/reports/rollups.js';
+import { type ReportJobs, startReportJobs } from './features/reports/scheduler.js';
 import { type SurveyJobs, startSurveyJobs } from './features/surveys/scheduler.js';
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let outbox: OutboxWorker | undefined;
   let jobs: NominationJobs | undefined;
   let surveyJobs: SurveyJobs | undefined;
+  let reportJobs: ReportJobs | undefined;
   try {
     await migrateDatabase(database.handle.pool);
     const demoAccounts = (await isDemoWanted(
@@ -69,6 +72,8 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     ))
       ? await loadDemoCentre(database.handle.db)
       : null;
+    // The demo's dashboards have figures from the first page on.
+    if (demoAccounts) await refreshReportRollups(database.handle.db);
     catalogue = startCatalogueCache(database.handle.db, database.url, {
       onDown: (error) =>
         app?.log.warn({ err: error }, 'catalogue cache off until the change listener reconnects'),
@@ -97,6 +102,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     });
     jobs = startNominationJobs({ db: database.handle.db, logger: app.log });
     surveyJobs = startSurveyJobs({ db: database.handle.db, logger: app.log });
+    reportJobs = startReportJobs({ db: database.handle.db, logger: app.log });
     await listen(app, config);
     const running = app;
     const url = `http://${config.host}:${addressPort(running)}`;
@@ -105,6 +111,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     const worker = outbox;
     const nominationJobs = jobs;
     const surveys = surveyJobs;
+    const reports = reportJobs;
     return {
       app: running,
       url,
@@ -113,6 +120,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         await worker.stop();
         await nominationJobs.stop();
         await surveys.stop();
+        await reports.stop();
         await running.close();
         await listener.stop();
         await database.close();
@@ -122,6 +130,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     await outbox?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
     await surveyJobs?.stop().catch(() => {});
+    await reportJobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
     await database.close().catch(() => {});

@@ -32,6 +32,8 @@ describe('reports and dashboards', () => {
     await table.getByRole('rowheader', { name: 'Kuwait' }).waitFor();
     await table.getByRole('rowheader', { name: 'Qatar' }).waitFor();
     await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+    // The figures come from roll-ups, and the page says when they were computed.
+    await page.getByText(/^Figures as of /).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('tab', { name: 'Rates' }).click();

@@ -63,11 +63,19 @@ export function nationOf(
   return filters.nation ? { kind: 'one', code: filters.nation } : { kind: 'any' };
 }
 
+/** Years of the sessions' start dates, on a date column (so that its index serves the range). */
 function yearRange(filters: ReportQueryFilters, date: SQL): SQL[] {
   const where: SQL[] = [];
-  // Compare the date column itself so that its index can serve the range.
   if (filters.from !== undefined) where.push(sql`${date} >= make_date(${filters.from}::int, 1, 1)`);
   if (filters.to !== undefined) where.push(sql`${date} < make_date(${filters.to + 1}::int, 1, 1)`);
+  return where;
+}
+
+/** The same range on a roll-up's year column. */
+function yearsOf(filters: ReportQueryFilters): SQL[] {
+  const where: SQL[] = [];
+  if (filters.from !== undefined) where.push(sql`f.year >= ${filters.from}`);
+  if (filters.to !== undefined) where.push(sql`f.year <= ${filters.to}`);
   return where;
 }
 
@@ -75,16 +83,17 @@ function and(conditions: readonly SQL[]): SQL {
   return conditions.length === 0 ? sql`true` : sql.join([...conditions], sql` and `);
 }
 
+/** The group key of a roll-up row (alias f). */
 function keyOf(groupBy: ReportGrouping, nationColumn: SQL): SQL {
   switch (groupBy) {
     case 'nation':
       return nationColumn;
     case 'discipline':
-      return sql`a.discipline_code`;
+      return sql`f.discipline_code`;
     case 'provider':
-      return sql`a.provider_code`;
+      return sql`f.provider_code`;
     case 'year':
-      return sql`extract(year from s.start_date)::int::text`;
+      return sql`f.year::text`;
   }
 }
 
@@ -109,7 +118,10 @@ function labelJoin(groupBy: ReportGrouping, locale: Locale): { join: SQL; label:
 const rowsOf = async <T>(db: DbOrTx, query: SQL): Promise<T[]> =>
   (await db.execute(query)).rows as T[];
 
-/** Nominated (submitted), selected and trained (completed) people per group. */
+/**
+ * Nominated (submitted), selected and trained (completed) people per group, over sessions
+ * not cancelled. Read from the nomination roll-up (migration 0007), as fresh as its last refresh.
+ */
 export async function trainedPeople(
   db: DbOrTx,
   scope: NationScope,
@@ -118,27 +130,22 @@ export async function trainedPeople(
   const nation = nationOf(scope, filters);
   if (nation.kind === 'none') return [];
   const groupBy = filters.groupBy ?? 'nation';
-  const where: SQL[] = [
-    sql`n.submitted_at is not null`,
-    sql`s.status <> 'cancelled'`,
-    ...yearRange(filters, sql`s.start_date`),
-  ];
-  if (nation.kind === 'one') where.push(sql`n.nation_code = ${nation.code}`);
-  if (filters.discipline) where.push(sql`a.discipline_code = ${filters.discipline}`);
+  const where: SQL[] = yearsOf(filters);
+  if (nation.kind === 'one') where.push(sql`f.nation_code = ${nation.code}`);
+  if (filters.discipline) where.push(sql`f.discipline_code = ${filters.discipline}`);
   const { join, label } = labelJoin(groupBy, filters.locale ?? 'en');
   return rowsOf<TrainedCounts>(
     db,
     sql`
       with g as (
-        select ${keyOf(groupBy, sql`n.nation_code`)} as key,
-               count(*) filter (where n.result = 'completed')::int as trained,
-               count(*) filter (where n.status = 'selected' or n.result is not null)::int as selected,
-               count(*)::int as nominated
-          from nominations n
-          join training_sessions s on s.id = n.session_id
-          join activities a on a.id = s.activity_id
+        select ${keyOf(groupBy, sql`f.nation_code`)} as key,
+               sum(f.submitted_completed)::int as trained,
+               sum(f.submitted_selected)::int as selected,
+               sum(f.submitted)::int as nominated
+          from report_nomination_facts f
          where ${and(where)}
          group by 1
+        having sum(f.submitted) > 0
       )
       select g.key, ${label} as label, g.trained, g.selected, g.nominated
         from g ${join}
@@ -159,45 +166,38 @@ export async function deliveryRates(
   const nation = nationOf(scope, filters);
   if (nation.kind === 'none') return [];
   const groupBy = filters.groupBy ?? 'nation';
-  const sessionWhere: SQL[] = [
-    sql`s.status = 'completed'`,
-    ...yearRange(filters, sql`s.start_date`),
-  ];
-  if (filters.discipline) sessionWhere.push(sql`a.discipline_code = ${filters.discipline}`);
+  const common: SQL[] = yearsOf(filters);
+  if (filters.discipline) common.push(sql`f.discipline_code = ${filters.discipline}`);
   const perNation = groupBy === 'nation' || nation.kind === 'one';
-  const seatWhere = [...sessionWhere];
-  const countWhere = [...sessionWhere];
+  // Seat rows with a nation are the quota offered to it; the one without is the capacity.
+  const seatWhere = [
+    ...common,
+    perNation ? sql`f.nation_code is not null` : sql`f.nation_code is null`,
+  ];
+  const countWhere = [...common, sql`f.delivered`];
   if (nation.kind === 'one') {
-    seatWhere.push(sql`q.nation_code = ${nation.code}`);
-    countWhere.push(sql`n.nation_code = ${nation.code}`);
+    seatWhere.push(sql`f.nation_code = ${nation.code}`);
+    countWhere.push(sql`f.nation_code = ${nation.code}`);
   }
-  const seats = perNation
-    ? sql`select ${keyOf(groupBy, sql`q.nation_code`)} as key, sum(q.seats)::int as capacity
-            from session_quotas q
-            join training_sessions s on s.id = q.session_id
-            join activities a on a.id = s.activity_id
-           where ${and(seatWhere)}
-           group by 1`
-    : sql`select ${keyOf(groupBy, sql`null`)} as key, sum(s.capacity)::int as capacity
-            from training_sessions s
-            join activities a on a.id = s.activity_id
-           where ${and(seatWhere)}
-           group by 1`;
   const { join, label } = labelJoin(groupBy, filters.locale ?? 'en');
   return rowsOf<RateCounts>(
     db,
     sql`
-      with seats as (${seats}),
-      counts as (
-        select ${keyOf(groupBy, sql`n.nation_code`)} as key,
-               count(*) filter (where n.status = 'selected' or n.result is not null)::int as selected,
-               count(*) filter (where n.result = 'completed')::int as completed,
-               count(*) filter (where n.result = 'no-show')::int as no_show
-          from nominations n
-          join training_sessions s on s.id = n.session_id
-          join activities a on a.id = s.activity_id
-         where ${and(countWhere)} and (n.status = 'selected' or n.result is not null)
+      with seats as (
+        select ${keyOf(groupBy, sql`f.nation_code`)} as key, sum(f.seats)::int as capacity
+          from report_seat_facts f
+         where ${and(seatWhere)}
          group by 1
+      ),
+      counts as (
+        select ${keyOf(groupBy, sql`f.nation_code`)} as key,
+               sum(f.selected)::int as selected,
+               sum(f.completed)::int as completed,
+               sum(f.no_show)::int as no_show
+          from report_nomination_facts f
+         where ${and(countWhere)}
+         group by 1
+        having sum(f.selected) > 0
       ),
       g as (
         select coalesce(seats.key, counts.key) as key,
@@ -225,40 +225,24 @@ export async function evaluationScores(
 ): Promise<EvaluationMeans[]> {
   const nation = nationOf(scope, filters);
   if (nation.kind === 'none') return [];
-  const where: SQL[] = [sql`r.level = 1`, ...yearRange(filters, sql`s.start_date`)];
-  if (filters.discipline) where.push(sql`a.discipline_code = ${filters.discipline}`);
-  const byNation =
+  const where: SQL[] = yearsOf(filters);
+  if (filters.discipline) where.push(sql`f.discipline_code = ${filters.discipline}`);
+  where.push(
     nation.kind === 'one'
-      ? sql`join survey_invitations i on i.id = r.invitation_id
-            join nominations n on n.id = i.nomination_id and n.nation_code = ${nation.code}`
-      : sql``;
+      ? sql`f.per_nation and f.nation_code = ${nation.code}`
+      : sql`not f.per_nation`,
+  );
   const locale = filters.locale ?? 'en';
   return rowsOf<EvaluationMeans>(
     db,
     sql`
-      with g as (
-        select s.activity_id, extract(year from s.start_date)::int as year,
-               count(*)::int as responses,
-               sum(m.total) as total, sum(m.answers) as answers
-          from survey_responses r
-          join training_sessions s on s.id = r.session_id
-          join activities a on a.id = s.activity_id
-          join survey_templates t on t.id = r.template_id
-          ${byNation}
-          cross join lateral (
-            select sum((r.answers ->> (q ->> 'id'))::numeric) as total, count(*) as answers
-              from jsonb_array_elements(t.questions) q
-             where q ->> 'kind' = 'scale' and jsonb_typeof(r.answers -> (q ->> 'id')) = 'number'
-          ) m
-         where ${and(where)}
-         group by 1, 2
-      )
       select a.code as "activityCode",
              coalesce(a.title ->> ${locale}, a.title ->> 'en') as "activityTitle",
-             a.discipline_code as "disciplineCode", g.year, g.responses,
-             case when g.answers > 0 then round(g.total / g.answers, 2)::float8 end as "meanScore"
-        from g join activities a on a.id = g.activity_id
-       order by g.year, a.code`,
+             a.discipline_code as "disciplineCode", f.year, f.responses,
+             case when f.answers > 0 then round(f.total / f.answers, 2)::float8 end as "meanScore"
+        from report_evaluation_facts f join activities a on a.id = f.activity_id
+       where ${and(where)}
+       order by f.year, a.code`,
   );
 }
 

@@ -39,6 +39,7 @@ import { makePerson } from '../nominations/test-fixtures.js';
 import { createNation } from '../partners/nations.service.js';
 import { deliveredSession, seatedNomination } from '../results/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
+import { refreshReportRollups } from './rollups.js';
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'rabita-annual-'));
@@ -201,6 +202,9 @@ describe('reports', () => {
       .set({ plannedActivityId: kwtPlanned })
       .where(eq(nominations.id, kwtDone));
 
+    // The reports read roll-ups; the server refreshes them on a timer, the test at once.
+    await refreshReportRollups(db);
+
     observer = await signInAs(t, ['observer']);
     registrar = await signInAs(t, ['registrar']);
     npocKwt = await signInAs(t, ['npoc'], 'KWT');
@@ -223,6 +227,7 @@ describe('reports', () => {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json<TrainedReport>()).toEqual({
         groupBy: 'nation',
+        asOf: expect.any(String),
         rows: [
           { key: 'KWT', label: 'Kuwait', trained: 2, selected: 3, nominated: 3 },
           { key: 'OMN', label: '=SUM(1+1)', trained: 1, selected: 1, nominated: 1 },

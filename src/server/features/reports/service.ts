@@ -18,6 +18,7 @@ import { notFound } from '../../http/errors.js';
 import { type Column, toCsv, toXlsx } from '../../http/spreadsheet.js';
 import type { ServiceContext } from '../context.js';
 import * as q from './queries.js';
+import { readRollupState } from './rollups.js';
 import { REPORT_WORDS } from './words.js';
 
 export type ReportKind = 'trained' | 'rates' | 'evaluations' | 'programme-delivery';
@@ -33,12 +34,16 @@ function queryFilters(ctx: ServiceContext, filters: ReportFilters): q.ReportQuer
   };
 }
 
+async function asOf(ctx: ServiceContext): Promise<string | null> {
+  return (await readRollupState(ctx.tx))?.refreshedAt.toISOString() ?? null;
+}
+
 export async function trainedReport(
   ctx: ServiceContext,
   filters: ReportFilters,
 ): Promise<TrainedReport> {
   const rows = await q.trainedPeople(ctx.tx, ctx.actor.scope, queryFilters(ctx, filters));
-  return { groupBy: filters.groupBy, rows };
+  return { groupBy: filters.groupBy, asOf: await asOf(ctx), rows };
 }
 
 export const withRates = (row: q.RateCounts): RateRow => ({
@@ -53,14 +58,15 @@ export async function ratesReport(
   filters: ReportFilters,
 ): Promise<RatesReport> {
   const rows = await q.deliveryRates(ctx.tx, ctx.actor.scope, queryFilters(ctx, filters));
-  return { groupBy: filters.groupBy, rows: rows.map(withRates) };
+  return { groupBy: filters.groupBy, asOf: await asOf(ctx), rows: rows.map(withRates) };
 }
 
 export async function evaluationsReport(
   ctx: ServiceContext,
   filters: ReportFilters,
 ): Promise<EvaluationsReport> {
-  return { rows: await q.evaluationScores(ctx.tx, ctx.actor.scope, queryFilters(ctx, filters)) };
+  const rows = await q.evaluationScores(ctx.tx, ctx.actor.scope, queryFilters(ctx, filters));
+  return { asOf: await asOf(ctx), rows };
 }
 
 const withDelivery = (row: q.DeliveryCounts): DeliveryRow => ({

@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { AsOf } from './AsOf.js';
 import { deliveryQuery, ratesQuery, trainedQuery } from './api.js';
 import { DeliveryView, RatesView, TrainedView } from './views.js';
 
@@ -41,6 +42,7 @@ export function Dashboards() {
   const delivery = useQuery(deliveryQuery({}));
   return (
     <>
+      {byNation.data && <AsOf asOf={byNation.data.asOf} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Panel
           title={t('reports.dash.perNation')}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useMe } from '../auth/session.js';
+import { AsOf } from './AsOf.js';
 import {
   annualReportUrl,
   deliveryQuery,
@@ -120,7 +121,12 @@ function TrainedPanel({ query }: { query: ReportQuery }) {
   return (
     <>
       <Pending pending={report.isPending} error={report.error} />
-      {report.data && <TrainedView rows={report.data.rows} groupBy={report.data.groupBy} />}
+      {report.data && (
+        <>
+          <AsOf asOf={report.data.asOf} />
+          <TrainedView rows={report.data.rows} groupBy={report.data.groupBy} />
+        </>
+      )}
     </>
   );
 }
@@ -130,7 +136,12 @@ function RatesPanel({ query }: { query: ReportQuery }) {
   return (
     <>
       <Pending pending={report.isPending} error={report.error} />
-      {report.data && <RatesView rows={report.data.rows} groupBy={report.data.groupBy} />}
+      {report.data && (
+        <>
+          <AsOf asOf={report.data.asOf} />
+          <RatesView rows={report.data.rows} groupBy={report.data.groupBy} />
+        </>
+      )}
     </>
   );
 }
@@ -140,7 +151,12 @@ function EvaluationsPanel({ query }: { query: ReportQuery }) {
   return (
     <>
       <Pending pending={report.isPending} error={report.error} />
-      {report.data && <EvaluationsView rows={report.data.rows} />}
+      {report.data && (
+        <>
+          <AsOf asOf={report.data.asOf} />
+          <EvaluationsView rows={report.data.rows} />
+        </>
+      )}
     </>
   );
 }
