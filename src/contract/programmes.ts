@@ -147,3 +147,28 @@ export const ProgrammeListQuery = z.strictObject({
   status: ProgrammeStatus.optional(),
 });
 export type ProgrammeListQuery = z.infer<typeof ProgrammeListQuery>;
+
+export const PlannedCandidatesQuery = z.strictObject({
+  /** Required of centre staff; a nation's own users get their nation and may name only it. */
+  nationCode: NationCode.optional(),
+});
+export type PlannedCandidatesQuery = z.infer<typeof PlannedCandidatesQuery>;
+
+/** A planned activity a nomination for a session could serve: the goal it counts towards. */
+export const PlannedCandidate = z.object({
+  id: Uuid,
+  goalTitle: LocalizedText,
+  objectiveTitle: LocalizedText,
+  priority: z.number().int(),
+  /** The session's year and the seats the programme plans on the activity in it. */
+  year: z.number().int(),
+  seatsPlanned: z.number().int(),
+  programme: z.object({
+    id: Uuid,
+    title: LocalizedText,
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    status: ProgrammeStatus,
+  }),
+});
+export type PlannedCandidate = z.infer<typeof PlannedCandidate>;

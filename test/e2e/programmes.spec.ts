@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '../../src/contract/programmes.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
+import nominationsAr from '../../src/web/i18n/parts/nominations/ar.json' with { type: 'json' };
 import programmesAr from '../../src/web/i18n/parts/programmes/ar.json' with { type: 'json' };
 import programmesEn from '../../src/web/i18n/parts/programmes/en.json' with { type: 'json' };
 import { api } from './support/api.js';
@@ -166,7 +167,7 @@ describe('cooperation programmes in the browser', () => {
     await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, {
       to: 'announced',
     });
-    const person = await api<{ id: string }>(kuwait.request, 'POST', '/api/v1/participants', {
+    await api(kuwait.request, 'POST', '/api/v1/participants', {
       nationCode: 'KWT',
       givenNamesLatin: 'Fahad',
       familyNameLatin: 'AL-MUTAIRI',
@@ -174,17 +175,28 @@ describe('cooperation programmes in the browser', () => {
       rankTitle: 'Captain',
       confirmNotDuplicate: true,
     });
-    const nomination = await api<{ id: string; eligibility: { eligible: boolean } }>(
+
+    // Kuwait nominates through the form, in Arabic: the one goal planned for the session's
+    // activity and year is offered and already chosen, and the nomination then shows it.
+    const n = nominationsAr.nominations;
+    const form = await kuwait.newPage();
+    await form.goto(`/sessions/${SESSION}/nominate`);
+    await form.getByLabel(n.searchPerson).fill('Mutairi');
+    await form.getByRole('radio', { name: /AL-MUTAIRI/i }).check();
+    const goalField = form.getByRole('combobox', { name: n.servesGoal });
+    await expect.poll(() => goalField.inputValue()).toBe('Officers trained on delivery — Delivery');
+    await expectAccessible(form);
+    await form.getByRole('button', { name: n.submit }).click();
+    await form.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);
+    const nomination = { id: form.url().split('/').at(-1) as string };
+    await form.getByText(n.programmeGoal, { exact: true }).waitFor();
+    await form.getByText('Officers trained on delivery', { exact: true }).waitFor();
+    const created = await api<{ plannedActivity?: { id: string } | null }>(
       kuwait.request,
-      'POST',
-      '/api/v1/nominations',
-      { sessionCode: SESSION, participantId: person.id, submit: true, plannedActivityId: line.id },
+      'GET',
+      `/api/v1/nominations/${nomination.id}`,
     );
-    if (!nomination.eligibility.eligible) {
-      await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/override`, {
-        justification: 'Planned in the programme.',
-      });
-    }
+    expect(created.plannedActivity?.id).toBe(line.id);
     await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/transitions`, {
       action: 'select',
     });

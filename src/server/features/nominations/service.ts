@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
-import { checkPlannedLink } from '../programmes/links.js';
+import { checkPlannedLink, plannedLabels } from '../programmes/links.js';
 import { selectSession } from '../sessions/queries.js';
 import { applyAction, notEligible, problemIfNotAllowed } from './actions.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
@@ -48,7 +48,9 @@ export async function getNomination(ctx: ServiceContext, id: string): Promise<No
     row.nomination.status === 'waitlisted' && ctx.actor.scope.kind === 'all'
       ? ((await waitlistPlaces(ctx.tx, row.session.id)).get(id) ?? null)
       : null;
-  return presentNomination(row, ctx.actor, events, place);
+  const plannedId = row.nomination.plannedActivityId;
+  const planned = plannedId ? (await plannedLabels(ctx.tx, [plannedId])).get(plannedId) : null;
+  return { ...presentNomination(row, ctx.actor, events, place), plannedActivity: planned ?? null };
 }
 
 /**

@@ -7,24 +7,39 @@ import { plannedActivities, programmeGoals } from '../../db/schema/index.js';
 import { invalid } from '../../http/errors.js';
 import { selectPlannedWithProgramme } from './queries.js';
 
+/** What the rule below needs to know of a planned activity and its programme. */
+export interface PlannedInProgramme {
+  nationCode: string;
+  status: string;
+  activityId: string | null;
+  years: readonly number[];
+}
+
 /**
  * A nomination may say it serves a planned activity only of its own nation's programme in
  * force, on the same catalogue activity, in one of the planned years.
  */
+export function mayServe(
+  planned: PlannedInProgramme,
+  nomination: { nationCode: string; activityId: string; startDate: string },
+): boolean {
+  const year = Number(nomination.startDate.slice(0, 4));
+  return (
+    planned.nationCode === nomination.nationCode &&
+    isInForce(planned.status as ProgrammeStatus) &&
+    planned.activityId === nomination.activityId &&
+    planned.years.includes(year)
+  );
+}
+
+/** Refuses a link `mayServe` does not allow, or to a planned activity that does not exist. */
 export async function checkPlannedLink(
   db: DbOrTx,
   plannedActivityId: string,
   nomination: { nationCode: string; activityId: string; startDate: string },
 ): Promise<void> {
   const planned = await selectPlannedWithProgramme(db, plannedActivityId);
-  const year = Number(nomination.startDate.slice(0, 4));
-  if (
-    !planned ||
-    planned.nationCode !== nomination.nationCode ||
-    !isInForce(planned.status as ProgrammeStatus) ||
-    planned.activityId !== nomination.activityId ||
-    !planned.years.includes(year)
-  ) {
+  if (!planned || !mayServe(planned, nomination)) {
     throw invalid(
       'plannedActivityId',
       "is not a planned activity of this session's activity and year in the nation's agreed programme",

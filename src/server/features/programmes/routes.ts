@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Uuid } from '../../../contract/common.js';
 import {
   OutlineInput,
+  PlannedCandidate,
+  PlannedCandidatesQuery,
   Programme,
   ProgrammeInput,
   ProgrammeListQuery,
@@ -10,11 +12,14 @@ import {
   ProgrammeSummary,
   ProgrammeTransitionRequest,
 } from '../../../contract/programmes.js';
+import { SessionCode } from '../../../contract/sessions.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { listPlannedCandidates } from './candidates.js';
 import * as programmes from './service.js';
 
 const tags = ['programmes'];
 const Params = z.strictObject({ id: Uuid });
+const SessionParams = z.strictObject({ code: SessionCode });
 
 /** Cooperation programmes: objectives, goals, planned activities, agreement and revisions. */
 export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -108,5 +113,27 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'programmes.read' },
     },
     (request) => programmes.listRevisions(readContext(app, request), request.params.id),
+  );
+  app.get(
+    '/sessions/:code/planned-activities',
+    {
+      schema: {
+        tags,
+        summary: 'The programme goals a nomination of a nation for this session could serve',
+        params: SessionParams,
+        querystring: PlannedCandidatesQuery,
+        response: { 200: z.object({ items: z.array(PlannedCandidate) }) },
+      },
+      // For the nominate form: whoever may nominate, including nominators who may not read
+      // the whole programme.
+      config: { permission: 'nominations.propose' },
+    },
+    async (request) => ({
+      items: await listPlannedCandidates(
+        readContext(app, request),
+        request.params.code,
+        request.query,
+      ),
+    }),
   );
 };

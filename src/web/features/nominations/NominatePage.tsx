@@ -19,11 +19,13 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
-import { useCan } from '../auth/session.js';
+import { useCan, useMe } from '../auth/session.js';
 import { portalKeys } from '../portal/api.js';
 import { Deadline } from '../portal/Deadline.js';
+import { plannedCandidatesQuery } from '../programmes/api.js';
 import { sessionQuery } from '../sessions/api.js';
 import { createNomination, nominationKeys } from './api.js';
+import { GoalSelect } from './GoalSelect.js';
 import { NominationProblem } from './NominationProblem.js';
 import { PersonPicker } from './PersonPicker.js';
 import { newUuid } from './uuid.js';
@@ -38,6 +40,7 @@ function requestSignature(values: object): string {
 export function NominatePage() {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
   const { code } = route.useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -46,12 +49,29 @@ export function NominatePage() {
   const [eligibility, setEligibility] = useState<Eligibility | undefined>();
   const [motivation, setMotivation] = useState('');
   const [priority, setPriority] = useState<number | string>('');
+  /** The goal the user picked; undefined until they pick, so a lone candidate is preselected. */
+  const [goalChoice, setGoalChoice] = useState<string | null | undefined>(undefined);
   const [personError, setPersonError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const attempt = useRef<{ signature: string; key: string } | null>(null);
   const submitter = can('nominations.submit');
   const locale = currentLocale();
+  // The nomination is the person's nation's; before a person is picked, the user's own.
+  const nationCode = person?.nationCode ?? me.user.nationCode;
+  const goals = useQuery({
+    ...plannedCandidatesQuery(code, nationCode ?? ''),
+    enabled: nationCode !== null,
+  });
+  const candidates = nationCode === null ? [] : (goals.data ?? []);
+  const plannedActivityId =
+    goalChoice === undefined
+      ? candidates.length === 1
+        ? (candidates[0]?.id ?? null)
+        : null
+      : candidates.some((c) => c.id === goalChoice)
+        ? goalChoice
+        : null;
 
   const back = (
     <AnchorLink to="/sessions/$code" params={{ code }} fz="sm">
@@ -71,6 +91,7 @@ export function NominatePage() {
       motivation: motivation.trim() || null,
       submit,
       priority: typeof priority === 'number' ? priority : null,
+      plannedActivityId,
     };
     const signature = requestSignature(body);
     if (attempt.current?.signature !== signature) attempt.current = { signature, key: newUuid() };
@@ -165,6 +186,7 @@ export function NominatePage() {
               setPerson(picked);
               setEligibility(result);
               setPersonError(null);
+              if (picked.nationCode !== nationCode) setGoalChoice(undefined);
             }}
           />
           {person && hardFail && (
@@ -182,6 +204,7 @@ export function NominatePage() {
             onChange={(event) => setMotivation(event.currentTarget.value)}
             maw={720}
           />
+          <GoalSelect candidates={candidates} value={plannedActivityId} onChange={setGoalChoice} />
           {submitter && (
             <NumberInput
               label={t('nominations.priority')}

@@ -64,6 +64,11 @@ export function NominationFacts({ nomination: n }: { nomination: Nomination }) {
         <Fact label={t('nominations.seatSource')}>
           {n.seatSource ? t(`nominations.seat.${n.seatSource}`) : '—'}
         </Fact>
+        {n.plannedActivity && (
+          <Fact label={t('nominations.programmeGoal')}>
+            {localized(n.plannedActivity.label, locale)}
+          </Fact>
+        )}
         {n.waitlist && (
           <Fact label={t('nominations.waitlist')}>
             <Text span fw={700} fz="sm">

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
   OutlineInput,
+  PlannedCandidate,
   Programme,
   ProgrammeInput,
   ProgrammeRevision,
@@ -30,6 +31,17 @@ export const revisionsQuery = (id: string) =>
     queryKey: [...programmeKeys.all, 'revisions', id] as const,
     queryFn: ({ signal }) =>
       api<{ items: ProgrammeRevision[] }>(`${path(id)}/revisions`, { signal }).then((r) => r.items),
+  });
+
+/** The goals of the nation's programme in force a nomination for the session could serve. */
+export const plannedCandidatesQuery = (sessionCode: string, nationCode: string) =>
+  queryOptions({
+    queryKey: [...programmeKeys.all, 'candidates', sessionCode, nationCode] as const,
+    queryFn: ({ signal }) =>
+      api<{ items: PlannedCandidate[] }>(
+        `/api/v1/sessions/${encodeURIComponent(sessionCode)}/planned-activities`,
+        { query: { nationCode }, signal },
+      ).then((r) => r.items),
   });
 
 export const createProgramme = (body: ProgrammeInput) =>
