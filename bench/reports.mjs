@@ -714,7 +714,10 @@ async function generate(url) {
   await step('report roll-ups: first computation', () => refreshRollups(url));
   await step('report roll-ups: a later refresh, concurrently', () => refreshRollups(url));
   await step('analyze the roll-ups', () =>
-    sql(url, 'analyze report_nomination_facts, report_seat_facts, report_evaluation_facts'),
+    sql(
+      url,
+      'analyze report_nomination_facts, report_seat_facts, report_evaluation_facts, report_nation_evaluation_facts',
+    ),
   );
   const counts = {
     ...people,
@@ -1040,7 +1043,7 @@ async function main() {
     generation.rollups = await sql(
       url,
       `select v.name, (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || v.name, false, true, '')))[1]::text::bigint as rows
-         from unnest(array['report_nomination_facts', 'report_seat_facts', 'report_evaluation_facts']) as v(name)`,
+         from unnest(array['report_nomination_facts', 'report_seat_facts', 'report_evaluation_facts', 'report_nation_evaluation_facts']) as v(name)`,
     );
     log(
       `generated ${fmt(generation.rows)} rows in ${(generation.ms / 1000).toFixed(1)} s (${fmt(Math.round(generation.rows / (generation.ms / 1000)))} rows/s)`,

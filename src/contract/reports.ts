@@ -94,7 +94,15 @@ export const RatesReport = z.object({
   rows: z.array(RateRow),
 });
 export type RatesReport = z.infer<typeof RatesReport>;
-export const EvaluationsReport = z.object({ asOf: AsOf, rows: z.array(EvaluationRow) });
+/** Rows of the evaluations report a page shows; the downloads hold them all. */
+export const EVALUATION_ROWS_SHOWN = 500;
+
+export const EvaluationsReport = z.object({
+  asOf: AsOf,
+  /** Rows matching the filters; more than `rows` holds when they pass EVALUATION_ROWS_SHOWN. */
+  total: z.number().int(),
+  rows: z.array(EvaluationRow),
+});
 export type EvaluationsReport = z.infer<typeof EvaluationsReport>;
 export const DeliveryReport = z.object({ rows: z.array(DeliveryRow) });
 export type DeliveryReport = z.infer<typeof DeliveryReport>;

@@ -55,12 +55,12 @@ CREATE UNIQUE INDEX "report_seat_facts_key" ON "report_seat_facts"
   ("nation_code", "discipline_code", "provider_code", "year") NULLS NOT DISTINCT;
 --> statement-breakpoint
 
--- Level-1 scale answers per activity and year: once over all answers (per_nation false), and
--- once per nation of the invitation (per_nation true; anonymous answers have no nation).
+-- Level-1 scale answers per activity and year, over all answers. The activity's code and title
+-- are kept so that a page of the report reads this view alone, in the order of its index.
 CREATE MATERIALIZED VIEW "report_evaluation_facts" AS
-SELECT (grouping(n.nation_code) = 0) AS per_nation,
-       n.nation_code,
-       s.activity_id,
+SELECT a.id AS activity_id,
+       a.code AS activity_code,
+       a.title AS activity_title,
        a.discipline_code,
        extract(year FROM s.start_date)::int AS year,
        count(*)::int AS responses,
@@ -70,21 +70,49 @@ SELECT (grouping(n.nation_code) = 0) AS per_nation,
   JOIN training_sessions s ON s.id = r.session_id
   JOIN activities a ON a.id = s.activity_id
   JOIN survey_templates t ON t.id = r.template_id
-  LEFT JOIN survey_invitations i ON i.id = r.invitation_id
-  LEFT JOIN nominations n ON n.id = i.nomination_id
   CROSS JOIN LATERAL (
     SELECT sum((r.answers ->> (q ->> 'id'))::numeric) AS total, count(*) AS answers
       FROM jsonb_array_elements(t.questions) q
      WHERE q ->> 'kind' = 'scale' AND jsonb_typeof(r.answers -> (q ->> 'id')) = 'number'
   ) m
  WHERE r.level = 1
- GROUP BY GROUPING SETS (
-   (s.activity_id, a.discipline_code, extract(year FROM s.start_date)::int),
-   (n.nation_code, s.activity_id, a.discipline_code, extract(year FROM s.start_date)::int)
- );
+ GROUP BY a.id, extract(year FROM s.start_date)::int;
 --> statement-breakpoint
-CREATE UNIQUE INDEX "report_evaluation_facts_key" ON "report_evaluation_facts"
-  ("per_nation", "nation_code", "activity_id", "year") NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX "report_evaluation_facts_key" ON "report_evaluation_facts" ("activity_id", "year");
+--> statement-breakpoint
+CREATE INDEX "report_evaluation_facts_order_idx" ON "report_evaluation_facts" ("year" DESC, "activity_code");
+--> statement-breakpoint
+
+-- The same per nation of the invitation; anonymous answers cannot be traced to one.
+CREATE MATERIALIZED VIEW "report_nation_evaluation_facts" AS
+SELECT n.nation_code,
+       a.id AS activity_id,
+       a.code AS activity_code,
+       a.title AS activity_title,
+       a.discipline_code,
+       extract(year FROM s.start_date)::int AS year,
+       count(*)::int AS responses,
+       coalesce(sum(m.total), 0)::numeric AS total,
+       coalesce(sum(m.answers), 0)::int AS answers
+  FROM survey_responses r
+  JOIN training_sessions s ON s.id = r.session_id
+  JOIN activities a ON a.id = s.activity_id
+  JOIN survey_templates t ON t.id = r.template_id
+  JOIN survey_invitations i ON i.id = r.invitation_id
+  JOIN nominations n ON n.id = i.nomination_id
+  CROSS JOIN LATERAL (
+    SELECT sum((r.answers ->> (q ->> 'id'))::numeric) AS total, count(*) AS answers
+      FROM jsonb_array_elements(t.questions) q
+     WHERE q ->> 'kind' = 'scale' AND jsonb_typeof(r.answers -> (q ->> 'id')) = 'number'
+  ) m
+ WHERE r.level = 1
+ GROUP BY n.nation_code, a.id, extract(year FROM s.start_date)::int;
+--> statement-breakpoint
+CREATE UNIQUE INDEX "report_nation_evaluation_facts_key" ON "report_nation_evaluation_facts"
+  ("nation_code", "activity_id", "year");
+--> statement-breakpoint
+CREATE INDEX "report_nation_evaluation_facts_order_idx" ON "report_nation_evaluation_facts"
+  ("nation_code", "year" DESC, "activity_code");
 --> statement-breakpoint
 
 -- When the roll-ups were last refreshed, and the change count of their sources at that time.

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
-import type { ReportGrouping } from '../../../contract/reports.js';
+import { EVALUATION_ROWS_SHOWN, type ReportGrouping } from '../../../contract/reports.js';
 import type { NationScope } from '../../../domain/access.js';
 import type { DbOrTx } from '../../db/client.js';
 
@@ -214,36 +214,49 @@ export async function deliveryRates(
 }
 
 /**
- * The mean of level-1 scale answers (1-5) per activity and year, with the number of responses.
- * A reader bound to a nation sees only answers given through their own nation's invitations;
- * anonymous answers cannot be traced to a nation and are left out for them.
+ * The mean of level-1 scale answers (1-5) per activity and year, with the number of responses,
+ * newest year first, and how many such rows there are in all. A reader bound to a nation sees
+ * only answers given through their own nation's invitations; anonymous answers cannot be
+ * traced to a nation and are left out for them. `limit` caps the rows (a page shows the first
+ * ones; a download takes them all).
  */
 export async function evaluationScores(
   db: DbOrTx,
   scope: NationScope,
   filters: ReportQueryFilters,
-): Promise<EvaluationMeans[]> {
+  limit?: number,
+): Promise<{ rows: EvaluationMeans[]; total: number }> {
   const nation = nationOf(scope, filters);
-  if (nation.kind === 'none') return [];
+  if (nation.kind === 'none') return { rows: [], total: 0 };
   const where: SQL[] = yearsOf(filters);
+  if (nation.kind === 'one') where.push(sql`f.nation_code = ${nation.code}`);
   if (filters.discipline) where.push(sql`f.discipline_code = ${filters.discipline}`);
-  where.push(
-    nation.kind === 'one'
-      ? sql`f.per_nation and f.nation_code = ${nation.code}`
-      : sql`not f.per_nation`,
-  );
   const locale = filters.locale ?? 'en';
-  return rowsOf<EvaluationMeans>(
+  const facts = sql.raw(
+    nation.kind === 'one' ? 'report_nation_evaluation_facts' : 'report_evaluation_facts',
+  );
+  const rows = await rowsOf<EvaluationMeans>(
     db,
     sql`
-      select a.code as "activityCode",
-             coalesce(a.title ->> ${locale}, a.title ->> 'en') as "activityTitle",
-             a.discipline_code as "disciplineCode", f.year, f.responses,
+      select f.activity_code as "activityCode",
+             coalesce(f.activity_title ->> ${locale}, f.activity_title ->> 'en') as "activityTitle",
+             f.discipline_code as "disciplineCode", f.year, f.responses,
              case when f.answers > 0 then round(f.total / f.answers, 2)::float8 end as "meanScore"
-        from report_evaluation_facts f join activities a on a.id = f.activity_id
+        from ${facts} f
        where ${and(where)}
-       order by f.year, a.code`,
+       order by f.year desc, f.activity_code
+       ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
   );
+  const total =
+    limit === undefined || rows.length < limit
+      ? rows.length
+      : ((
+          await rowsOf<{ total: number }>(
+            db,
+            sql`select count(*)::int as total from ${facts} f where ${and(where)}`,
+          )
+        )[0]?.total ?? rows.length);
+  return { rows, total };
 }
 
 /**
@@ -338,6 +351,10 @@ export const REPORT_QUERIES: readonly {
     run: (db: DbOrTx, scope: NationScope, filters: ReportQueryFilters) =>
       deliveryRates(db, scope, { ...filters, groupBy }),
   })),
-  { name: 'evaluations', run: evaluationScores },
+  {
+    name: 'evaluations',
+    run: async (db: DbOrTx, scope: NationScope, filters: ReportQueryFilters) =>
+      (await evaluationScores(db, scope, filters, EVALUATION_ROWS_SHOWN)).rows,
+  },
   { name: 'programme-delivery', run: programmeDelivery },
 ];

@@ -39,6 +39,7 @@ import { makePerson } from '../nominations/test-fixtures.js';
 import { createNation } from '../partners/nations.service.js';
 import { deliveredSession, seatedNomination } from '../results/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
+import { evaluationScores } from './queries.js';
 import { refreshReportRollups } from './rollups.js';
 
 function pdfText(pdf: Buffer): string {
@@ -352,16 +353,27 @@ describe('reports', () => {
     it('averages level-1 scale answers per activity and year', async () => {
       const response = await get(observer, '/api/v1/reports/evaluations');
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json<EvaluationsReport>().rows).toEqual([
-        {
-          activityCode: 'CT-REP',
-          activityTitle: '@Crisis management',
-          disciplineCode: 'CT',
-          year: 2027,
-          responses: 3,
-          meanScore: 3.67,
-        },
-      ]);
+      expect(response.json<EvaluationsReport>()).toEqual({
+        asOf: expect.any(String),
+        total: 1,
+        rows: [
+          {
+            activityCode: 'CT-REP',
+            activityTitle: '@Crisis management',
+            disciplineCode: 'CT',
+            year: 2027,
+            responses: 3,
+            meanScore: 3.67,
+          },
+        ],
+      });
+    });
+
+    it('caps the rows a page shows, and still counts them all', async () => {
+      const page = await evaluationScores(t.db.db, { kind: 'all' }, {}, 0);
+      expect(page).toEqual({ rows: [], total: 1 });
+      const all = await evaluationScores(t.db.db, { kind: 'all' }, {});
+      expect(all.total).toBe(1);
     });
 
     it("counts for an NPOC only their own nation's answers", async () => {

@@ -3,7 +3,12 @@ import type { RollupState } from '../../../domain/rollup-refresh.js';
 import type { DbOrTx } from '../../db/client.js';
 
 /** The materialized views of migration 0007 that the reports read. */
-const ROLLUPS = ['report_nomination_facts', 'report_seat_facts', 'report_evaluation_facts'];
+const ROLLUPS = [
+  'report_nomination_facts',
+  'report_seat_facts',
+  'report_evaluation_facts',
+  'report_nation_evaluation_facts',
+];
 
 /** The tables the roll-ups are computed from: a change to any of them makes them stale. */
 const SOURCES = [

@@ -48,7 +48,8 @@ const REPORTS: readonly ReportRoute[] = [
   },
   {
     kind: 'evaluations',
-    summary: 'Mean level-1 evaluation score per activity and year, with response counts',
+    summary:
+      'Mean level-1 evaluation score per activity and year, with response counts: newest year first, the first 500 rows and how many there are',
     response: EvaluationsReport,
     read: reports.evaluationsReport,
   },

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
-import type {
-  DeliveryReport,
-  DeliveryRow,
-  EvaluationRow,
-  EvaluationsReport,
-  RateRow,
-  RatesReport,
-  ReportFilters,
-  TrainedReport,
-  TrainedRow,
+import {
+  type DeliveryReport,
+  type DeliveryRow,
+  EVALUATION_ROWS_SHOWN,
+  type EvaluationRow,
+  type EvaluationsReport,
+  type RateRow,
+  type RatesReport,
+  type ReportFilters,
+  type TrainedReport,
+  type TrainedRow,
 } from '../../../contract/reports.js';
 import { canSeeNation } from '../../../domain/access.js';
 import { rate } from '../../../domain/rates.js';
@@ -61,12 +62,19 @@ export async function ratesReport(
   return { groupBy: filters.groupBy, asOf: await asOf(ctx), rows: rows.map(withRates) };
 }
 
+/** The first rows for a page, or every row (`all`) for a download. */
 export async function evaluationsReport(
   ctx: ServiceContext,
   filters: ReportFilters,
+  all = false,
 ): Promise<EvaluationsReport> {
-  const rows = await q.evaluationScores(ctx.tx, ctx.actor.scope, queryFilters(ctx, filters));
-  return { asOf: await asOf(ctx), rows };
+  const { rows, total } = await q.evaluationScores(
+    ctx.tx,
+    ctx.actor.scope,
+    queryFilters(ctx, filters),
+    all ? undefined : EVALUATION_ROWS_SHOWN,
+  );
+  return { asOf: await asOf(ctx), total, rows };
 }
 
 const withDelivery = (row: q.DeliveryCounts): DeliveryRow => ({
@@ -142,7 +150,11 @@ async function sheetOf(
         { header: w.responses, value: (r) => r.responses },
         { header: w.meanScore, value: (r) => r.meanScore },
       ];
-      return sheet(w.sheets.evaluations, columns, (await evaluationsReport(ctx, filters)).rows);
+      return sheet(
+        w.sheets.evaluations,
+        columns,
+        (await evaluationsReport(ctx, filters, true)).rows,
+      );
     }
     case 'programme-delivery': {
       const columns: Column<DeliveryRow>[] = [

@@ -154,7 +154,7 @@ function EvaluationsPanel({ query }: { query: ReportQuery }) {
       {report.data && (
         <>
           <AsOf asOf={report.data.asOf} />
-          <EvaluationsView rows={report.data.rows} />
+          <EvaluationsView rows={report.data.rows} total={report.data.total} />
         </>
       )}
     </>

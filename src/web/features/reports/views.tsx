@@ -143,16 +143,35 @@ export function RatesView({
   );
 }
 
-export function EvaluationsView({ rows }: { rows: readonly EvaluationRow[] }) {
-  const { t } = useTranslation();
+/** Beyond this many rows a bar per activity and year no longer reads; the table stays. */
+const EVALUATION_CHART_ROWS = 30;
+
+export function EvaluationsView({
+  rows,
+  total,
+}: {
+  rows: readonly EvaluationRow[];
+  total: number;
+}) {
+  const { t, i18n } = useTranslation();
   if (rows.length === 0) return <Empty />;
   return (
     <>
-      <BarChart
-        title={t('reports.meanScore')}
-        max={5}
-        data={rows.map((r) => ({ label: `${r.activityTitle} ${r.year}`, value: r.meanScore }))}
-      />
+      {total > rows.length && (
+        <Text size="sm" mb="sm">
+          {t('reports.evaluationsShown', {
+            shown: rows.length.toLocaleString(i18n.language),
+            total: total.toLocaleString(i18n.language),
+          })}
+        </Text>
+      )}
+      {rows.length <= EVALUATION_CHART_ROWS && (
+        <BarChart
+          title={t('reports.meanScore')}
+          max={5}
+          data={rows.map((r) => ({ label: `${r.activityTitle} ${r.year}`, value: r.meanScore }))}
+        />
+      )}
       <Table.ScrollContainer minWidth={620} mt="md">
         <Table withTableBorder striped>
           <Table.Thead>
