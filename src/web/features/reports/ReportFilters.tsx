@@ -86,14 +86,17 @@ export function ReportFilters() {
           onChange={(value) => set({ discipline: value ?? undefined })}
           w={200}
         />
-        <Select
-          label={t('reports.groupBy')}
-          data={REPORT_GROUPINGS.map((g) => ({ value: g, label: t(`reports.group.${g}`) }))}
-          value={search.groupBy ?? 'nation'}
-          allowDeselect={false}
-          onChange={(value) => set({ groupBy: (value as ReportGrouping | null) ?? undefined })}
-          w={160}
-        />
+        {/* Only the trained and rates reports are grouped; the others have fixed rows. */}
+        {(search.tab ?? 'trained') !== 'evaluations' && search.tab !== 'programme-delivery' && (
+          <Select
+            label={t('reports.groupBy')}
+            data={REPORT_GROUPINGS.map((g) => ({ value: g, label: t(`reports.group.${g}`) }))}
+            value={search.groupBy ?? 'nation'}
+            allowDeselect={false}
+            onChange={(value) => set({ groupBy: (value as ReportGrouping | null) ?? undefined })}
+            w={160}
+          />
+        )}
       </Group>
     </form>
   );
