@@ -194,7 +194,8 @@ function Outline({ programme }: { programme: Programme }) {
       {programme.objectives.map((objective, oi) => (
         <Paper key={objective.id} withBorder p="md" component="section">
           <Title order={2} size="h4" mb="xs">
-            {t('programme.objectiveN', { n: oi + 1 })}: {localized(objective.title, locale)}
+            {t('programme.labelled', { label: t('programme.objectiveN', { n: oi + 1 }) })}{' '}
+            {localized(objective.title, locale)}
           </Title>
           <ProgressLine progress={objective.progress} label={localized(objective.title, locale)} />
           <Stack gap="sm" mt="md" ps="md">

@@ -20,7 +20,7 @@ export function ProgressLine({ progress, label }: { progress: ProgressFigures; l
       <Group gap="md" wrap="wrap">
         {(['planned', 'offered', 'nominated', 'selected', 'completed'] as const).map((key) => (
           <Text key={key} size="sm">
-            {t(`programme.${key}`)}: <b>{progress[key]}</b>
+            {t('programme.labelled', { label: t(`programme.${key}`) })} <b>{progress[key]}</b>
           </Text>
         ))}
       </Group>

@@ -40,7 +40,7 @@ export function TrainedView({
         />
       ) : (
         <StackedBarChart
-          title={t('reports.chart.trainedBy', { group: t(`reports.group.${groupBy}`) })}
+          title={t(`reports.chart.trainedByGroup.${groupBy}`)}
           legend={[t('reports.trained'), t('reports.selectedNotTrained'), t('reports.notSelected')]}
           data={rows.map((r) => ({
             label: r.label,
