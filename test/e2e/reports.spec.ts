@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,6 +28,11 @@ describe('reports and dashboards', () => {
     await perNation.getByText('Qatar').first().waitFor();
     await page.getByRole('region', { name: 'Programme delivery' }).waitFor();
     await expectAccessible(page);
+    const shots = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../docs/screenshots',
+    );
+    await page.screenshot({ path: path.join(shots, 'dashboards.png') });
 
     await page.goto('/reports?groupBy=nation');
     const table = page.getByRole('table');

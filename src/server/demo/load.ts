@@ -10,6 +10,7 @@ import { createInstitution } from '../features/partners/institutions.service.js'
 import { addContact, createFramework, createNation } from '../features/partners/nations.service.js';
 import { createUser } from '../features/users/service.js';
 import centre from './centre.json' with { type: 'json' };
+import { loadDemoEvaluations } from './evaluations.js';
 import { loadDemoHistory } from './history.js';
 import { loadDemoCatalogue } from './load-catalogue.js';
 import { loadDemoNominations } from './nominations.js';
@@ -131,7 +132,7 @@ export async function isDemoWanted(db: Database, config: Pick<Config, 'demo'>, e
 /**
  * Loads the demo centre in one transaction: frameworks, nations, institutions, contacts,
  * accounts, the catalogue with sessions placed around `now`, the nations' people, and the
- * past sessions' nominations, attendance and closed results.
+ * past sessions' nominations, attendance, closed results and level-1 evaluations.
  */
 export async function loadDemoCentre(db: Database, now = new Date()): Promise<DemoAccount[]> {
   const extra: DemoAccount[] = [];
@@ -179,6 +180,8 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
     await loadDemoHistory(tx, now);
     const participant = await loadDemoSurveys(tx, now, DEMO_PASSWORD);
+    // After the surveys: it needs their templates and leaves their one session to them.
+    await loadDemoEvaluations(tx, now);
     await loadDemoProgrammes(tx);
     if (participant) extra.push({ ...participant, roles: ['participant'] });
   });
