@@ -178,13 +178,50 @@ class Browser {
   }
 }
 
-async function startApp(url, extraEnv = {}) {
+async function startApp(url, extraEnv = {}, nodeArgs = []) {
   return startChild(
     'node',
-    ['bin/rabita.js', 'serve'],
+    [...nodeArgs, 'bin/rabita.js', 'serve'],
     { DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', ...extraEnv },
     /running at (http:\/\/\S+)/,
   );
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; null where there is no /proc. */
+function cpuSecondsOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime, stime, cutime, cstime are fields 14 to 17 of stat, 12 to 15 after the name.
+    return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine, from /proc/stat. */
+function machineCpuSeconds() {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9);
+    const ticks = fields.map(Number);
+    const idle = ticks[3] + ticks[4];
+    const total = ticks.reduce((a, b) => a + b, 0);
+    return { busy: (total - idle) / 100, total: total / 100 };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** CPU seconds used by every PostgreSQL process (a server's exited backends count in its own). */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += cpuSecondsOf(pid) ?? 0;
+    } catch {}
+  }
+  return total;
 }
 
 async function stopChild(child) {
@@ -790,12 +827,20 @@ async function replayWithPgbench(db, script, setup) {
     const measure = async (clients, seconds, tag) => {
       const args = ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-f', file];
       const prefix = path.join(dir, tag);
+      const cpuBefore = { postgres: postgresCpuSeconds(), machine: machineCpuSeconds() };
       const result = await run(
         'pgbench',
         [...args, '-T', String(seconds), '--log', `--log-prefix=${prefix}`, db.name],
         env,
       );
       if (result.code !== 0) throw new Error(`pgbench failed:\n${result.out}`);
+      const machineAfter = machineCpuSeconds();
+      const cpu = {
+        postgres: (postgresCpuSeconds() - cpuBefore.postgres) / seconds,
+        machine:
+          (machineAfter.busy - cpuBefore.machine.busy) /
+          (machineAfter.total - cpuBefore.machine.total || 1),
+      };
       const latencies = [];
       for (const name of fs.readdirSync(dir).filter((f) => f.startsWith(`${tag}.`))) {
         for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
@@ -810,6 +855,7 @@ async function replayWithPgbench(db, script, setup) {
         failed: Number(/number of failed transactions: (\d+)/.exec(result.out)?.[1] ?? 0),
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
+        cpu,
       };
     };
     // Discarded: fills caches and plans, as the API's warm-up selections do.
@@ -839,6 +885,16 @@ async function main() {
       `set-up: ${SESSIONS} sessions of ${CAPACITY}, ${setup.rush.length + setup.waitlisted.length} nominations (${setup.waitlisted.length} waitlisted) in ${Date.now() - t} ms`,
     );
 
+    // BENCH_CPU_PROF=<dir>: the rush runs on a fresh server started with --cpu-prof, so the
+    // profile holds the warm-up, the capture's idle time and the rush, not the set-up.
+    if (process.env.BENCH_CPU_PROF) {
+      await stopChild(app.child);
+      app = await startApp(db.url, {}, [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`,
+      ]);
+      for (const b of [setup.registrar, ...Object.values(setup.npoc)]) b.base = app.match[1];
+    }
     // Warms the server's selection path so the rush does not measure the JIT.
     await pool(setup.warm, 8, (n) =>
       setup.registrar.call('POST', `/nominations/${n.id}/transitions`, { action: 'select' }),
@@ -866,7 +922,26 @@ async function main() {
     log(`captured one selection in ${Date.now() - t} ms: ${statements.length} statements`);
     for (const s of statements) log(`  ${describe(s)}${s.failed ? ' (failed)' : ''}`);
 
+    const cpuBefore = {
+      node: cpuSecondsOf(app.child.pid),
+      postgres: postgresCpuSeconds(),
+      load: process.cpuUsage(),
+      machine: machineCpuSeconds(),
+    };
     const { answers, seconds } = await rush(setup);
+    const machineAfter = machineCpuSeconds();
+    const loadUsage = process.cpuUsage(cpuBefore.load);
+    const cpu = {
+      node: (cpuSecondsOf(app.child.pid) - cpuBefore.node) / seconds,
+      postgres: (postgresCpuSeconds() - cpuBefore.postgres) / seconds,
+      load: (loadUsage.user + loadUsage.system) / 1e6 / seconds,
+      machine:
+        (machineAfter.busy - cpuBefore.machine.busy) /
+        (machineAfter.total - cpuBefore.machine.total || 1),
+    };
+    log(
+      `CPU during the rush, in cores: Node ${cpu.node.toFixed(2)}, PostgreSQL ${cpu.postgres.toFixed(2)} (all its processes), load generator ${cpu.load.toFixed(2)}; machine ${(100 * cpu.machine).toFixed(0)}% busy; Node ${((1000 * cpu.node * seconds) / answers.length).toFixed(2)} ms of CPU per transition`,
+    );
     const selects = answers.filter((a) => a.kind === 'select');
     const withdrawals = answers.filter((a) => a.kind === 'withdraw');
     const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -902,7 +977,7 @@ async function main() {
     const replay = await replayWithPgbench(db, script, setup);
     for (const r of [replay, replay.poolSized]) {
       log(
-        `pgbench, ${r.clients} clients: ${r.tps.toFixed(0)} tps, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.failed} failed`,
+        `pgbench, ${r.clients} clients: ${r.tps.toFixed(0)} tps, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.failed} failed; PostgreSQL ${r.cpu.postgres.toFixed(2)} cores, machine ${(100 * r.cpu.machine).toFixed(0)}% busy`,
       );
     }
     const ratio = api.rps / replay.tps;
@@ -925,6 +1000,7 @@ async function main() {
       `| pgbench replay of one selection's SQL, ${PGBENCH_CLIENTS} clients | ${replay.tps.toFixed(0)} | ${replay.p50.toFixed(1)} | ${replay.p99.toFixed(1)} |`,
       `| same, ${APP_POOL} clients (the app's pool size) | ${replay.poolSized.tps.toFixed(0)} | ${replay.poolSized.p50.toFixed(1)} | ${replay.poolSized.p99.toFixed(1)} |`,
       '',
+      `CPU (cores busy, from /proc): during the rush Node ${cpu.node.toFixed(2)}, PostgreSQL ${cpu.postgres.toFixed(2)}, the load generator ${cpu.load.toFixed(2)}, the machine ${(100 * cpu.machine).toFixed(0)}% busy; during pgbench (${PGBENCH_CLIENTS} clients) PostgreSQL ${replay.cpu.postgres.toFixed(2)}, the machine ${(100 * replay.cpu.machine).toFixed(0)}% busy.`,
       `Ratio API / pgbench: **${(100 * ratio).toFixed(0)}%**, target ${met ? 'met' : `not met (${(100 * (0.5 - ratio)).toFixed(0)} points short)`}; against pgbench with ${APP_POOL} clients: ${((100 * api.rps) / replay.poolSized.tps).toFixed(0)}%.`,
       `Answers: ${api.selected} selected, ${api.noSeat} \`409 no_seat\`, ${api.withdrawn} withdrawn, ${api.other} other; ${check.promotions} waitlisted nominations promoted; ${check.seatsTaken} seats held at the end.`,
       `Checks (SQL, after the rush): seats taken <= capacity and = selected per session, quota taken <= seats and = selected on it, no nation above its quota + pool, pool within its share, every acknowledged selection and withdrawal recorded with exactly one event and one audit record, refused selections left untouched, no duplicate events: **${check.failures.length === 0 ? 'PASS' : `FAIL (${check.failures.length})`}**.`,
@@ -934,7 +1010,7 @@ async function main() {
       ...(met
         ? []
         : [
-            `Why: the seat UPDATEs come last, just before COMMIT, and the answer is read back after it, so the session row is locked for ${kinds.length - kinds.indexOf('update training_sessions') - 1} statements only; the gap is what each of the ${kinds.length} statements costs in the app: a round trip through the pool and Drizzle's query building and result mapping, the e-mail rendering, the zod serialisation of the answer, authentication and the HTTP layer, all on one Node thread, while pgbench sends the same statements from C. The app has ${APP_POOL} database connections for the ${IN_FLIGHT} requests in flight, and the machine's 2 cores are shared by PostgreSQL, Node, pgbench and the load generator. What would close it: fewer round trips per selection (the nomination is read three times and the NPOC list twice; templates are read once per e-mail) and several app processes per host.`,
+            `Why: during the rush Node was ${cpu.node >= 0.9 ? 'close to' : 'not at'} 100% of a core (${cpu.node.toFixed(2)} cores, ${((1000 * cpu.node * api.seconds) / api.requests).toFixed(1)} ms of CPU per transition) and PostgreSQL used ${cpu.postgres.toFixed(2)} cores; the machine was ${(100 * cpu.machine).toFixed(0)}% busy: its ${os.cpus().length} cores are shared by PostgreSQL, Node, the load generator (${cpu.load.toFixed(2)} cores) and whatever else runs on the host, while pgbench's client is one C program. Each of the ${kinds.length} statements is a round trip that wakes PostgreSQL and then Node: in a profile of the rush (\`BENCH_CPU_PROF=<dir>\`) writing to the database sockets (the writev system call) is the largest single cost, about a third of Node's busy time; pgbench pays the same wake-ups, from its own process. Most of a selection's statements are named prepared statements built once per process, as pgbench's \`-M prepared\` are, so what is left for them is that round trip and pg's protocol work. The seat UPDATEs come last, just before COMMIT, and the answer is read back after it, so the session row is locked for the last ${kinds.indexOf('commit') - kinds.indexOf('update training_sessions') + 1} statements of the transaction only, from the seat UPDATE to the COMMIT. The app has ${APP_POOL} database connections for the ${IN_FLIGHT} requests in flight. What would close it: fewer round trips per selection (the nomination and its events are read back after the commit; the bell notifications, e-mails and audit records of one selection are still written by several statements) and more app processes, which ${os.cpus().length} cores shared with PostgreSQL leave little room for.`,
             '',
           ]),
       '',

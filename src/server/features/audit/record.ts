@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { preparedStatement } from '../../db/prepared.js';
 import { auditLog } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
 
@@ -12,20 +14,63 @@ export interface AuditChange {
   after?: unknown;
 }
 
+/** The INSERT of `count` records at once, built and prepared once per count. */
+const auditInserts = new Map<number, ReturnType<typeof auditInsertOf>>();
+
+function auditInsertOf(count: number) {
+  const name = `rabita_audit_insert_${count}`;
+  // before and after are sent as JSON text, or null for SQL NULL (not the JSON null a jsonb
+  // placeholder would make of it).
+  return preparedStatement((db) =>
+    db
+      .insert(auditLog)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          actorId: sql.placeholder(`actorId${i}`),
+          action: sql.placeholder(`action${i}`),
+          entityType: sql.placeholder(`entityType${i}`),
+          entityId: sql.placeholder(`entityId${i}`),
+          before: sql`${sql.placeholder(`before${i}`)}::jsonb`,
+          after: sql`${sql.placeholder(`after${i}`)}::jsonb`,
+          requestId: sql.placeholder(`requestId${i}`),
+        })),
+      )
+      .prepare(name),
+  );
+}
+
+function asJson(value: unknown): string | null {
+  const redacted = redact(value);
+  return redacted === undefined || redacted === null ? null : JSON.stringify(redacted);
+}
+
+type AuditContext = Pick<ServiceContext, 'tx' | 'requestId'> & { actor: { id: string } | null };
+
 /** Writes the audit record of a mutation inside the mutation's own transaction. */
-export async function recordAudit(
-  ctx: Pick<ServiceContext, 'tx' | 'requestId'> & { actor: { id: string } | null },
-  change: AuditChange,
-): Promise<void> {
-  await ctx.tx.insert(auditLog).values({
-    actorId: ctx.actor && ctx.actor.id !== SYSTEM_ACTOR_ID ? ctx.actor.id : null,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    before: redact(change.before) ?? null,
-    after: redact(change.after) ?? null,
-    requestId: ctx.requestId,
+export async function recordAudit(ctx: AuditContext, change: AuditChange): Promise<void> {
+  await recordAudits(ctx, [change]);
+}
+
+/** Several audit records of one mutation, in one statement, in the order given. */
+export async function recordAudits(ctx: AuditContext, changes: AuditChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  let insert = auditInserts.get(changes.length);
+  if (!insert) {
+    insert = auditInsertOf(changes.length);
+    auditInserts.set(changes.length, insert);
+  }
+  const actorId = ctx.actor && ctx.actor.id !== SYSTEM_ACTOR_ID ? ctx.actor.id : null;
+  const values: Record<string, unknown> = {};
+  changes.forEach((change, i) => {
+    values[`actorId${i}`] = actorId;
+    values[`action${i}`] = change.action;
+    values[`entityType${i}`] = change.entityType;
+    values[`entityId${i}`] = change.entityId;
+    values[`before${i}`] = asJson(change.before);
+    values[`after${i}`] = asJson(change.after);
+    values[`requestId${i}`] = ctx.requestId;
   });
+  await insert(ctx.tx, values);
 }
 
 const SECRET_KEYS = new Set([

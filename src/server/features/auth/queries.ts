@@ -1,11 +1,21 @@
 import { and, desc, eq, gt, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { apiTokens, loginSessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 
+// Sign-in and every participant invitation look a user up by e-mail: built and planned once.
+const userByEmail = preparedStatement((db) =>
+  db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${sql.placeholder('email')})`)
+    .prepare('rabita_user_by_email'),
+);
+
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await userByEmail(db, { email });
   return row;
 }
 

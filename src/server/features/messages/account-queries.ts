@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import {
   nations,
   notifications,
@@ -10,11 +11,30 @@ import {
 
 export type PasswordTokenRow = typeof passwordTokens.$inferSelect;
 
+// A first selection invites the participant: the statements below run on every one of them.
+const passwordTokenInsert = preparedStatement((db) =>
+  db
+    .insert(passwordTokens)
+    .values({
+      tokenHash: sql.placeholder('tokenHash'),
+      userId: sql.placeholder('userId'),
+      purpose: sql.placeholder('purpose'),
+      expiresAt: sql.placeholder('expiresAt'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare('rabita_password_token_insert'),
+);
+
 export async function insertPasswordToken(
   db: DbOrTx,
-  values: typeof passwordTokens.$inferInsert,
+  values: Required<
+    Pick<
+      typeof passwordTokens.$inferInsert,
+      'tokenHash' | 'userId' | 'purpose' | 'expiresAt' | 'createdAt'
+    >
+  >,
 ): Promise<void> {
-  await db.insert(passwordTokens).values(values);
+  await passwordTokenInsert(db, values);
 }
 
 /** The token with its user, locked: two tabs completing the same link must not both win. */
@@ -36,24 +56,45 @@ export async function useTokensOfUser(db: DbOrTx, userId: string, now: Date): Pr
     .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
 }
 
-export async function selectParticipantAccount(db: DbOrTx, participantId: string) {
-  const [row] = await db
+const participantAccount = preparedStatement((db) =>
+  db
     .select({ id: participants.id, userId: participants.userId })
     .from(participants)
-    .where(eq(participants.id, participantId))
-    .for('update');
+    .where(eq(participants.id, sql.placeholder('participantId')))
+    .for('update')
+    .prepare('rabita_participant_account'),
+);
+
+export async function selectParticipantAccount(db: DbOrTx, participantId: string) {
+  const [row] = await participantAccount(db, { participantId });
   return row;
 }
 
-export async function linkParticipantUser(db: DbOrTx, participantId: string, userId: string) {
-  await db
+const participantUserLink = preparedStatement((db) =>
+  db
     .update(participants)
-    .set({ userId, updatedAt: new Date() })
-    .where(eq(participants.id, participantId));
+    .set({
+      userId: sql`${sql.placeholder('userId')}`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(participants.id, sql.placeholder('participantId')))
+    .prepare('rabita_participant_user_link'),
+);
+
+export async function linkParticipantUser(db: DbOrTx, participantId: string, userId: string) {
+  await participantUserLink(db, { participantId, userId, updatedAt: new Date() });
 }
 
+const nationName = preparedStatement((db) =>
+  db
+    .select({ name: nations.name })
+    .from(nations)
+    .where(eq(nations.code, sql.placeholder('code')))
+    .prepare('rabita_nation_name'),
+);
+
 export async function selectNationName(db: DbOrTx, code: string) {
-  const [row] = await db.select({ name: nations.name }).from(nations).where(eq(nations.code, code));
+  const [row] = await nationName(db, { code });
   return row?.name ?? null;
 }
 

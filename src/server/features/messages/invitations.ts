@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contract/common.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudits } from '../audit/record.js';
 import { findUserByEmail } from '../auth/queries.js';
 import { NO_PASSWORD_YET } from '../auth/secrets.js';
 import type { ServiceContext } from '../context.js';
@@ -72,17 +72,14 @@ export async function inviteParticipantAccount(
       link: passwordLink(token),
     },
   });
-  await recordAudit(ctx, {
-    action: 'user.created',
-    entityType: 'user',
-    entityId: user.id,
-    after: presentUser(user),
-  });
-  await recordAudit(ctx, {
-    action: 'participant.account_invited',
-    entityType: 'participant',
-    entityId: participant.id,
-    after: { userId: user.id, email },
-  });
+  await recordAudits(ctx, [
+    { action: 'user.created', entityType: 'user', entityId: user.id, after: presentUser(user) },
+    {
+      action: 'participant.account_invited',
+      entityType: 'participant',
+      entityId: participant.id,
+      after: { userId: user.id, email },
+    },
+  ]);
   return { status: 'invited', userId: user.id };
 }

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
 import type { MessageEvent } from '../../../contract/messages.js';
 import type { Tx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { type MessageAttachment, notifications, users } from '../../db/schema/index.js';
-import { insertOutboxMessage } from './queries.js';
+import { insertOutboxMessages, type NewOutboxMessage } from './queries.js';
 import { renderTemplate, resolveTemplate } from './templates.js';
 
 export interface EmailRequest {
@@ -35,19 +36,37 @@ async function recipientNameOf(tx: Tx, request: EmailRequest): Promise<string> {
  * was already decided.
  */
 export async function queueEmail(tx: Tx, request: EmailRequest): Promise<void> {
-  const variables = { ...request.variables };
-  if (!variables.recipientName) variables.recipientName = await recipientNameOf(tx, request);
-  const template = await resolveTemplate(tx, request.event, request.locale);
-  const { subject, body } = renderTemplate(template, variables);
-  await insertOutboxMessage(tx, {
-    event: request.event,
-    locale: request.locale,
-    toAddress: request.to,
-    userId: request.userId ?? null,
-    subject,
-    body,
-    attachments: request.attachments ?? [],
-  });
+  await queueEmails(tx, [request]);
+}
+
+/**
+ * Several e-mails at once, as `queueEmail` each, with each event's wording read once per
+ * language and the messages written in one statement, in the order given.
+ */
+export async function queueEmails(tx: Tx, requests: EmailRequest[]): Promise<void> {
+  const templates = new Map<string, Awaited<ReturnType<typeof resolveTemplate>>>();
+  const rows: NewOutboxMessage[] = [];
+  for (const request of requests) {
+    const variables = { ...request.variables };
+    if (!variables.recipientName) variables.recipientName = await recipientNameOf(tx, request);
+    const key = `${request.event}|${request.locale}`;
+    let template = templates.get(key);
+    if (!template) {
+      template = await resolveTemplate(tx, request.event, request.locale);
+      templates.set(key, template);
+    }
+    const { subject, body } = renderTemplate(template, variables);
+    rows.push({
+      event: request.event,
+      locale: request.locale,
+      toAddress: request.to,
+      userId: request.userId ?? null,
+      subject,
+      body,
+      attachments: request.attachments ?? [],
+    });
+  }
+  await insertOutboxMessages(tx, rows);
 }
 
 export interface InAppNotification {
@@ -58,9 +77,24 @@ export interface InAppNotification {
   link?: string | null;
 }
 
+const notificationInsert = preparedStatement((db) =>
+  db
+    .insert(notifications)
+    .values({
+      userId: sql.placeholder('userId'),
+      kind: sql.placeholder('kind'),
+      params: sql.placeholder('params'),
+      link: sql.placeholder('link'),
+    })
+    .prepare('rabita_notification_insert'),
+);
+
 /** Adds a notification under the user's bell, in the caller's transaction. */
 export async function notifyUser(tx: Tx, userId: string, note: InAppNotification): Promise<void> {
-  await tx
-    .insert(notifications)
-    .values({ userId, kind: note.kind, params: note.params, link: note.link ?? null });
+  await notificationInsert(tx, {
+    userId,
+    kind: note.kind,
+    params: note.params,
+    link: note.link ?? null,
+  });
 }

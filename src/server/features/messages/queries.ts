@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
 import type { MessageEvent, OutboxStatus } from '../../../contract/messages.js';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { messageTemplates, outboxMessages, users } from '../../db/schema/index.js';
 
 export type TemplateRow = typeof messageTemplates.$inferSelect & { updatedByName: string | null };
@@ -24,16 +25,26 @@ export async function selectTemplates(db: DbOrTx): Promise<TemplateRow[]> {
     .leftJoin(users, eq(users.id, messageTemplates.updatedBy));
 }
 
+const templateOf = preparedStatement((db) =>
+  db
+    .select(templateColumns)
+    .from(messageTemplates)
+    .leftJoin(users, eq(users.id, messageTemplates.updatedBy))
+    .where(
+      and(
+        eq(messageTemplates.event, sql.placeholder('event')),
+        eq(messageTemplates.locale, sql.placeholder('locale')),
+      ),
+    )
+    .prepare('rabita_message_template'),
+);
+
 export async function selectTemplate(
   db: DbOrTx,
   event: MessageEvent,
   locale: Locale,
 ): Promise<TemplateRow | undefined> {
-  const [row] = await db
-    .select(templateColumns)
-    .from(messageTemplates)
-    .leftJoin(users, eq(users.id, messageTemplates.updatedBy))
-    .where(and(eq(messageTemplates.event, event), eq(messageTemplates.locale, locale)));
+  const [row] = await templateOf(db, { event, locale });
   return row;
 }
 
@@ -70,8 +81,58 @@ export async function deleteTemplate(db: DbOrTx, event: MessageEvent, locale: Lo
   return rows[0];
 }
 
-export async function insertOutboxMessage(db: DbOrTx, values: typeof outboxMessages.$inferInsert) {
-  await db.insert(outboxMessages).values(values);
+const OUTBOX_FIELDS = [
+  'event',
+  'locale',
+  'toAddress',
+  'userId',
+  'subject',
+  'body',
+  'attachments',
+] as const;
+
+export type NewOutboxMessage = Pick<
+  typeof outboxMessages.$inferInsert,
+  (typeof OUTBOX_FIELDS)[number]
+>;
+
+/** The INSERT of `count` messages at once, built and prepared once per count. */
+const outboxInserts = new Map<number, ReturnType<typeof outboxInsertOf>>();
+
+function outboxInsertOf(count: number) {
+  const name = `rabita_outbox_insert_${count}`;
+  return preparedStatement((db) =>
+    db
+      .insert(outboxMessages)
+      .values(
+        Array.from({ length: count }, (_, i) =>
+          Object.fromEntries(OUTBOX_FIELDS.map((f) => [f, sql.placeholder(`${f}${i}`)])),
+        ) as unknown as (typeof outboxMessages.$inferInsert)[],
+      )
+      .prepare(name),
+  );
+}
+
+/** New pending e-mails, in one statement; the columns they leave out take their defaults. */
+export async function insertOutboxMessages(db: DbOrTx, rows: NewOutboxMessage[]) {
+  if (rows.length === 0) return;
+  let insert = outboxInserts.get(rows.length);
+  if (!insert) {
+    insert = outboxInsertOf(rows.length);
+    outboxInserts.set(rows.length, insert);
+  }
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const f of OUTBOX_FIELDS) values[`${f}${i}`] = row[f];
+    values[`userId${i}`] = row.userId ?? null;
+    values[`attachments${i}`] = row.attachments ?? [];
+  });
+  await insert(db, values);
+}
+
+/** A new pending e-mail; the columns it leaves out take their defaults. */
+export async function insertOutboxMessage(db: DbOrTx, values: NewOutboxMessage) {
+  await insertOutboxMessages(db, [values]);
 }
 
 /** Newest first; `afterId` is the last id of the previous page. */

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Prerequisites } from '../../../contract/catalogue.js';
 import type { Eligibility, NominationStatus } from '../../../contract/nominations.js';
 import { type ClearanceLevel, evaluateEligibility } from '../../../domain/eligibility.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { activities, trainingSessions, venues } from '../../db/schema/index.js';
 import * as q from './queries.js';
 
@@ -26,8 +27,8 @@ export interface SessionFacts {
   language: string;
 }
 
-export async function selectSessionFacts(db: DbOrTx, sessionId: string): Promise<SessionFacts> {
-  const [row] = await db
+const sessionFacts = preparedStatement((db) =>
+  db
     .select({
       id: trainingSessions.id,
       code: trainingSessions.code,
@@ -48,7 +49,12 @@ export async function selectSessionFacts(db: DbOrTx, sessionId: string): Promise
     .from(trainingSessions)
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
-    .where(eq(trainingSessions.id, sessionId));
+    .where(eq(trainingSessions.id, sql.placeholder('sessionId')))
+    .prepare('rabita_session_facts'),
+);
+
+export async function selectSessionFacts(db: DbOrTx, sessionId: string): Promise<SessionFacts> {
+  const [row] = await sessionFacts(db, { sessionId });
   if (!row) throw new Error(`session ${sessionId} vanished`);
   return row;
 }

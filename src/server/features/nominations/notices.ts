@@ -3,7 +3,7 @@ import type { MessageEvent } from '../../../contract/messages.js';
 import type { ServiceContext } from '../context.js';
 import { inviteParticipantAccount } from '../messages/invitations.js';
 import { publicUrl } from '../messages/links.js';
-import { notifyUser, queueEmail } from '../messages/outbox.js';
+import { type EmailRequest, notifyUser, queueEmails } from '../messages/outbox.js';
 import { type SessionFacts, selectSessionFacts } from './eligibility.js';
 import { inLocale, joiningInvitation } from './joining.js';
 import * as q from './queries.js';
@@ -100,16 +100,20 @@ export async function announceDecision(
   }
   const email = EMAIL[action];
   if (email) {
-    for (const npoc of npocs) {
-      const locale = asLocale(npoc.locale);
-      await queueEmail(ctx.tx, {
-        event: email,
-        locale,
-        to: npoc.email,
-        userId: npoc.id,
-        variables: variablesFor(row, session, locale),
-      });
-    }
+    await queueEmails(
+      ctx.tx,
+      npocs.map((npoc) => {
+        const locale = asLocale(npoc.locale);
+        return {
+          event: email,
+          locale,
+          to: npoc.email,
+          userId: npoc.id,
+          // The NPOC's name is at hand: spares queueEmail looking the account up again.
+          variables: { ...variablesFor(row, session, locale), recipientName: npoc.displayName },
+        };
+      }),
+    );
   }
   if (action === 'select' || action === 'promote') {
     await sendJoiningInstructions(ctx, row, session, npocs);
@@ -132,6 +136,7 @@ async function sendJoiningInstructions(
           {
             to: row.participant.email,
             userId: participantUser?.id ?? null,
+            name: participantUser?.displayName,
             locale: participantLocale,
             participant: true,
           },
@@ -140,27 +145,37 @@ async function sendJoiningInstructions(
     ...npocs.map((npoc) => ({
       to: npoc.email,
       userId: npoc.id,
+      name: npoc.displayName,
       locale: asLocale(npoc.locale),
       participant: false,
     })),
   ];
+  // The calendar invitation depends on the language only: built once per language.
+  const invitations = new Map<Locale, ReturnType<typeof joiningInvitation>>();
+  const emails: EmailRequest[] = [];
   for (const recipient of recipients) {
-    await queueEmail(ctx.tx, {
+    let invitation = invitations.get(recipient.locale);
+    if (!invitation) {
+      invitation = joiningInvitation(
+        session,
+        row.nomination.id,
+        recipient.locale,
+        session.joiningInstructions,
+      );
+      invitations.set(recipient.locale, invitation);
+    }
+    const variables = variablesFor(row, session, recipient.locale, recipient.participant);
+    emails.push({
       event: 'joining-instructions',
       locale: recipient.locale,
       to: recipient.to,
       userId: recipient.userId,
-      variables: variablesFor(row, session, recipient.locale, recipient.participant),
-      attachments: [
-        joiningInvitation(
-          session,
-          row.nomination.id,
-          recipient.locale,
-          session.joiningInstructions,
-        ),
-      ],
+      // A known account's name spares queueEmail looking it up again.
+      variables: recipient.name ? { ...variables, recipientName: recipient.name } : variables,
+      attachments: [invitation],
     });
   }
+  await queueEmails(ctx.tx, emails);
   if (row.participant.email && !row.participant.userId) {
     await inviteParticipantAccount(ctx, {
       id: row.participant.id,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { NominationListQuery, NominationStatus } from '../../../contract/nominations.js';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import {
   activities,
   nominationEvents,
@@ -113,6 +114,18 @@ export function visibleNominations(actor: Actor): SQL | undefined {
   return sql`(${trainingSessions.directorId} = ${actor.id} or exists (select 1 from ${sessionInstructors} si where si.session_id = ${trainingSessions.id} and si.user_id = ${actor.id}))`;
 }
 
+const nominationById = preparedStatement((db) =>
+  joined(db)
+    .where(eq(nominations.id, sql.placeholder('id')))
+    .prepare('rabita_nomination'),
+);
+const nominationByIdLocked = preparedStatement((db) =>
+  joined(db)
+    .where(eq(nominations.id, sql.placeholder('id')))
+    .for('update', { of: nominations })
+    .prepare('rabita_nomination_locked'),
+);
+
 /** One nomination the reader may see; a null reader is the system (jobs, promotions). */
 export async function selectNomination(
   db: DbOrTx,
@@ -121,6 +134,11 @@ export async function selectNomination(
   lock = false,
 ): Promise<JoinedNomination | undefined> {
   const scope = actor ? visibleNominations(actor) : undefined;
+  if (!scope) {
+    // Centre-wide readers and the system: the same statement every time, prepared once.
+    const [row] = await (lock ? nominationByIdLocked : nominationById)(db, { id });
+    return row as JoinedNomination | undefined;
+  }
   const query = joined(db).where(and(scope, eq(nominations.id, id)));
   const [row] = await (lock ? query.for('update', { of: nominations }) : query);
   return row as JoinedNomination | undefined;
@@ -227,12 +245,36 @@ export async function updateNomination(
     .where(eq(nominations.id, id));
 }
 
-export async function insertEvent(db: DbOrTx, values: typeof nominationEvents.$inferInsert) {
-  await db.insert(nominationEvents).values({ ...values, actorId: userOrNull(values.actorId) });
+const eventInsert = preparedStatement((db) =>
+  db
+    .insert(nominationEvents)
+    .values({
+      nominationId: sql.placeholder('nominationId'),
+      actorId: sql.placeholder('actorId'),
+      action: sql.placeholder('action'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      reason: sql.placeholder('reason'),
+    })
+    .prepare('rabita_nomination_event_insert'),
+);
+
+export async function insertEvent(
+  db: DbOrTx,
+  values: Omit<typeof nominationEvents.$inferInsert, 'id' | 'at'>,
+) {
+  await eventInsert(db, {
+    nominationId: values.nominationId,
+    actorId: userOrNull(values.actorId),
+    action: values.action,
+    fromStatus: values.fromStatus ?? null,
+    toStatus: values.toStatus,
+    reason: values.reason ?? null,
+  });
 }
 
-export async function selectEvents(db: DbOrTx, nominationId: string) {
-  return db
+const eventsOf = preparedStatement((db) =>
+  db
     .select({
       at: nominationEvents.at,
       actorName: users.displayName,
@@ -243,8 +285,13 @@ export async function selectEvents(db: DbOrTx, nominationId: string) {
     })
     .from(nominationEvents)
     .leftJoin(users, eq(users.id, nominationEvents.actorId))
-    .where(eq(nominationEvents.nominationId, nominationId))
-    .orderBy(asc(nominationEvents.id));
+    .where(eq(nominationEvents.nominationId, sql.placeholder('nominationId')))
+    .orderBy(asc(nominationEvents.id))
+    .prepare('rabita_nomination_events'),
+);
+
+export async function selectEvents(db: DbOrTx, nominationId: string) {
+  return eventsOf(db, { nominationId });
 }
 
 /** Codes of the activities a person has completed, for prerequisite checks. */
@@ -310,35 +357,42 @@ export async function selectNationNominations(db: DbOrTx, sessionId: string, nat
     .for('update');
 }
 
-/** Active users of a nation holding a role, e.g. its NPOCs to notify. */
-export async function selectNationUsers(db: DbOrTx, nationCode: string, role: string) {
-  return db
-    .select({
-      id: users.id,
-      email: users.email,
-      locale: users.locale,
-      displayName: users.displayName,
-    })
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  locale: users.locale,
+  displayName: users.displayName,
+};
+
+const nationUsers = preparedStatement((db) =>
+  db
+    .select(userColumns)
     .from(users)
     .where(
       and(
-        eq(users.nationCode, nationCode),
+        eq(users.nationCode, sql.placeholder('nationCode')),
         eq(users.active, true),
-        sql`${role} = any(${users.roles})`,
+        sql`${sql.placeholder('role')}::text = any(${users.roles})`,
       ),
-    );
+    )
+    .prepare('rabita_nation_users'),
+);
+
+/** Active users of a nation holding a role, e.g. its NPOCs to notify. */
+export async function selectNationUsers(db: DbOrTx, nationCode: string, role: string) {
+  return nationUsers(db, { nationCode, role });
 }
 
-export async function selectUser(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      locale: users.locale,
-      displayName: users.displayName,
-    })
+const userById = preparedStatement((db) =>
+  db
+    .select(userColumns)
     .from(users)
-    .where(eq(users.id, id));
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('rabita_user'),
+);
+
+export async function selectUser(db: DbOrTx, id: string) {
+  const [row] = await userById(db, { id });
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { sessionQuotas, trainingSessions } from '../../db/schema/index.js';
 
 export type SeatSource = 'quota' | 'pool';
@@ -16,29 +17,10 @@ export async function takeSeat(
   sessionId: string,
   nationCode: string,
 ): Promise<SeatSource | null> {
-  const [seat] = await tx
-    .update(trainingSessions)
-    .set({ seatsTaken: sql`${trainingSessions.seatsTaken} + 1` })
-    .where(
-      and(
-        eq(trainingSessions.id, sessionId),
-        lt(trainingSessions.seatsTaken, trainingSessions.capacity),
-      ),
-    )
-    .returning({ id: trainingSessions.id });
+  const [seat] = await takeSessionSeat(tx, { sessionId });
   if (!seat) return null;
 
-  const [fromQuota] = await tx
-    .update(sessionQuotas)
-    .set({ taken: sql`${sessionQuotas.taken} + 1` })
-    .where(
-      and(
-        eq(sessionQuotas.sessionId, sessionId),
-        eq(sessionQuotas.nationCode, nationCode),
-        lt(sessionQuotas.taken, sessionQuotas.seats),
-      ),
-    )
-    .returning({ taken: sessionQuotas.taken });
+  const [fromQuota] = await takeQuotaSeat(tx, { sessionId, nationCode });
   if (fromQuota) return 'quota';
 
   const [fromPool] = await tx
@@ -60,6 +42,36 @@ export async function takeSeat(
     .where(eq(trainingSessions.id, sessionId));
   return null;
 }
+
+// Every selection runs these two: built and planned once.
+const takeSessionSeat = preparedStatement((db) =>
+  db
+    .update(trainingSessions)
+    .set({ seatsTaken: sql`${trainingSessions.seatsTaken} + 1` })
+    .where(
+      and(
+        eq(trainingSessions.id, sql.placeholder('sessionId')),
+        lt(trainingSessions.seatsTaken, trainingSessions.capacity),
+      ),
+    )
+    .returning({ id: trainingSessions.id })
+    .prepare('rabita_take_session_seat'),
+);
+
+const takeQuotaSeat = preparedStatement((db) =>
+  db
+    .update(sessionQuotas)
+    .set({ taken: sql`${sessionQuotas.taken} + 1` })
+    .where(
+      and(
+        eq(sessionQuotas.sessionId, sql.placeholder('sessionId')),
+        eq(sessionQuotas.nationCode, sql.placeholder('nationCode')),
+        lt(sessionQuotas.taken, sessionQuotas.seats),
+      ),
+    )
+    .returning({ taken: sessionQuotas.taken })
+    .prepare('rabita_take_quota_seat'),
+);
 
 /** Returns a seat to where it came from. */
 export async function freeSeat(
