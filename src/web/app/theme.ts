@@ -15,6 +15,8 @@ export const theme = createTheme({
       // A badge in a tight table column must grow, not cut its word to "Prima…".
       styles: { label: { overflow: 'visible' } },
     },
+    // Loaders are named ("Loading"); a name on a plain span is not allowed, on a status it is.
+    Loader: { defaultProps: { role: 'status' } },
     // Mantine greys a titled notification's text to gray-6 (3.3:1 on white); use "dimmed".
     Notification: { styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
   },
