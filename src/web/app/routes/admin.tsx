@@ -1,8 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { AccountPage } from '../../features/account/AccountPage.js';
-import { AuditPage } from '../../features/audit/AuditPage.js';
 import { HomePage } from '../../features/home/HomePage.js';
-import { UsersPage } from '../../features/users/UsersPage.js';
 import { isoDate, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
@@ -16,7 +14,10 @@ export const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/users',
   validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: text(search.q) }),
-  component: guarded('users.read', UsersPage),
+  component: guarded(
+    'users.read',
+    lazyRouteComponent(() => import('../../features/users/UsersPage.js'), 'UsersPage'),
+  ),
 });
 
 export interface AuditSearch {
@@ -35,7 +36,10 @@ export const auditRoute = createRoute({
     from: isoDate(search.from),
     to: isoDate(search.to),
   }),
-  component: guarded('audit.read', AuditPage),
+  component: guarded(
+    'audit.read',
+    lazyRouteComponent(() => import('../../features/audit/AuditPage.js'), 'AuditPage'),
+  ),
 });
 
 export const accountRoute = createRoute({

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { Permission } from '../../../contract/index.js';
 import { NotFoundPage } from '../../components/NotFoundPage.js';
 import { SignInPage } from '../../features/auth/SignInPage.js';
@@ -39,7 +39,7 @@ export const appRoute = createRoute({
 });
 
 /** Wraps a page so that a user without the permission sees an explanation, not an error. */
-export function guarded(permission: Permission, Page: () => ReactNode) {
+export function guarded(permission: Permission, Page: ComponentType) {
   return function GuardedPage() {
     return (
       <Guard permission={permission}>

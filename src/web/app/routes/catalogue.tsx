@@ -1,9 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
-import { ActivityCreatePage } from '../../features/catalogue/ActivityCreatePage.js';
-import { ActivityEditPage } from '../../features/catalogue/ActivityEditPage.js';
-import { ActivityPage } from '../../features/catalogue/ActivityPage.js';
-import { CataloguePage } from '../../features/catalogue/CataloguePage.js';
 import type { ActivityTypeName, DeliveryName } from '../../features/catalogue/labels.js';
 import { isoDate, oneOf, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
@@ -38,25 +34,43 @@ export const catalogueRoute = createRoute({
     from: isoDate(search.from),
     to: isoDate(search.to),
   }),
-  component: guarded('catalogue.read', CataloguePage),
+  component: guarded(
+    'catalogue.read',
+    lazyRouteComponent(() => import('../../features/catalogue/CataloguePage.js'), 'CataloguePage'),
+  ),
 });
 
 export const activityNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/new',
-  component: guarded('catalogue.manage', ActivityCreatePage),
+  component: guarded(
+    'catalogue.manage',
+    lazyRouteComponent(
+      () => import('../../features/catalogue/ActivityCreatePage.js'),
+      'ActivityCreatePage',
+    ),
+  ),
 });
 
 export const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/$code',
-  component: guarded('catalogue.read', ActivityPage),
+  component: guarded(
+    'catalogue.read',
+    lazyRouteComponent(() => import('../../features/catalogue/ActivityPage.js'), 'ActivityPage'),
+  ),
 });
 
 export const activityEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/$code/edit',
-  component: guarded('catalogue.manage', ActivityEditPage),
+  component: guarded(
+    'catalogue.manage',
+    lazyRouteComponent(
+      () => import('../../features/catalogue/ActivityEditPage.js'),
+      'ActivityEditPage',
+    ),
+  ),
 });
 
 export const catalogueRoutes = [catalogueRoute, activityNewRoute, activityRoute, activityEditRoute];

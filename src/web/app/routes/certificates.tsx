@@ -1,12 +1,17 @@
-import { createRoute } from '@tanstack/react-router';
-import { SessionCertificatesPage } from '../../features/certificates/SessionCertificatesPage.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { VerifyPage } from '../../features/certificates/VerifyPage.js';
 import { appRoute, guarded, rootRoute } from './base.js';
 
 export const sessionCertificatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/certificates',
-  component: guarded('delivery.read', SessionCertificatesPage),
+  component: guarded(
+    'delivery.read',
+    lazyRouteComponent(
+      () => import('../../features/certificates/SessionCertificatesPage.js'),
+      'SessionCertificatesPage',
+    ),
+  ),
 });
 
 /** Reached from a certificate's QR code by anyone, so outside the signed-in layout. */

@@ -1,11 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
-import { LogisticsSheetPage } from '../../features/logistics/LogisticsSheetPage.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute, guarded } from './base.js';
 
 export const sessionLogisticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/logistics',
-  component: guarded('logistics.read', LogisticsSheetPage),
+  component: guarded(
+    'logistics.read',
+    lazyRouteComponent(
+      () => import('../../features/logistics/LogisticsSheetPage.js'),
+      'LogisticsSheetPage',
+    ),
+  ),
 });
 
 export const logisticsRoutes = [sessionLogisticsRoute];

@@ -1,9 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../contract/index.js';
-import { OutboxPage } from '../../features/messages/OutboxPage.js';
-import { TemplatesPage } from '../../features/messages/TemplatesPage.js';
-import { ForgotPasswordPage } from '../../features/passwords/ForgotPasswordPage.js';
-import { SetPasswordPage } from '../../features/passwords/SetPasswordPage.js';
 import { oneOf } from '../search.js';
 import { appRoute, guarded, rootRoute } from './base.js';
 
@@ -11,19 +7,28 @@ import { appRoute, guarded, rootRoute } from './base.js';
 export const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/forgot-password',
-  component: ForgotPasswordPage,
+  component: lazyRouteComponent(
+    () => import('../../features/passwords/ForgotPasswordPage.js'),
+    'ForgotPasswordPage',
+  ),
 });
 
 export const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/password/$token',
-  component: SetPasswordPage,
+  component: lazyRouteComponent(
+    () => import('../../features/passwords/SetPasswordPage.js'),
+    'SetPasswordPage',
+  ),
 });
 
 export const messageTemplatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/messages/templates',
-  component: guarded('messages.manage', TemplatesPage),
+  component: guarded(
+    'messages.manage',
+    lazyRouteComponent(() => import('../../features/messages/TemplatesPage.js'), 'TemplatesPage'),
+  ),
 });
 
 export const outboxRoute = createRoute({
@@ -32,7 +37,10 @@ export const outboxRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { status?: OutboxStatus } => ({
     status: oneOf(search.status, OUTBOX_STATUSES),
   }),
-  component: guarded('messages.manage', OutboxPage),
+  component: guarded(
+    'messages.manage',
+    lazyRouteComponent(() => import('../../features/messages/OutboxPage.js'), 'OutboxPage'),
+  ),
 });
 
 export const publicMessageRoutes = [forgotPasswordRoute, setPasswordRoute] as const;

@@ -1,9 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../contract/index.js';
-import { NominatePage } from '../../features/nominations/NominatePage.js';
-import { NominationPage } from '../../features/nominations/NominationPage.js';
-import { NominationsPage } from '../../features/nominations/NominationsPage.js';
-import { SelectionBoardPage } from '../../features/nominations/SelectionBoardPage.js';
 import { oneOf, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
@@ -25,25 +21,46 @@ export const nominationsRoute = createRoute({
     session: text(search.session, 40),
     nation: nationCode(search.nation),
   }),
-  component: guarded('nominations.read', NominationsPage),
+  component: guarded(
+    'nominations.read',
+    lazyRouteComponent(
+      () => import('../../features/nominations/NominationsPage.js'),
+      'NominationsPage',
+    ),
+  ),
 });
 
 export const nominationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/nominations/$id',
-  component: guarded('nominations.read', NominationPage),
+  component: guarded(
+    'nominations.read',
+    lazyRouteComponent(
+      () => import('../../features/nominations/NominationPage.js'),
+      'NominationPage',
+    ),
+  ),
 });
 
 export const nominateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/nominate',
-  component: guarded('nominations.propose', NominatePage),
+  component: guarded(
+    'nominations.propose',
+    lazyRouteComponent(() => import('../../features/nominations/NominatePage.js'), 'NominatePage'),
+  ),
 });
 
 export const selectionBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/selection',
-  component: guarded('nominations.decide', SelectionBoardPage),
+  component: guarded(
+    'nominations.decide',
+    lazyRouteComponent(
+      () => import('../../features/nominations/SelectionBoardPage.js'),
+      'SelectionBoardPage',
+    ),
+  ),
 });
 
 export const nominationRoutes = [

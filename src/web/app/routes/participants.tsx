@@ -1,8 +1,4 @@
-import { createRoute } from '@tanstack/react-router';
-import { ParticipantCreatePage } from '../../features/participants/ParticipantCreatePage.js';
-import { ParticipantEditPage } from '../../features/participants/ParticipantEditPage.js';
-import { ParticipantPage } from '../../features/participants/ParticipantPage.js';
-import { ParticipantsPage } from '../../features/participants/ParticipantsPage.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
@@ -22,25 +18,49 @@ export const peopleRoute = createRoute({
     q: text(search.q, 100),
     nation: nation(search.nation),
   }),
-  component: guarded('participants.read', ParticipantsPage),
+  component: guarded(
+    'participants.read',
+    lazyRouteComponent(
+      () => import('../../features/participants/ParticipantsPage.js'),
+      'ParticipantsPage',
+    ),
+  ),
 });
 
 export const personNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/new',
-  component: guarded('participants.manage', ParticipantCreatePage),
+  component: guarded(
+    'participants.manage',
+    lazyRouteComponent(
+      () => import('../../features/participants/ParticipantCreatePage.js'),
+      'ParticipantCreatePage',
+    ),
+  ),
 });
 
 export const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/$id',
-  component: guarded('participants.read', ParticipantPage),
+  component: guarded(
+    'participants.read',
+    lazyRouteComponent(
+      () => import('../../features/participants/ParticipantPage.js'),
+      'ParticipantPage',
+    ),
+  ),
 });
 
 export const personEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/$id/edit',
-  component: guarded('participants.manage', ParticipantEditPage),
+  component: guarded(
+    'participants.manage',
+    lazyRouteComponent(
+      () => import('../../features/participants/ParticipantEditPage.js'),
+      'ParticipantEditPage',
+    ),
+  ),
 });
 
 export const participantRoutes = [peopleRoute, personNewRoute, personRoute, personEditRoute];

@@ -1,12 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { NATION_STATUSES, type NationStatus } from '../../../contract/index.js';
-import { InstitutionCreatePage } from '../../features/partners/institutions/InstitutionCreatePage.js';
-import { InstitutionEditPage } from '../../features/partners/institutions/InstitutionEditPage.js';
-import { InstitutionsPage } from '../../features/partners/institutions/InstitutionsPage.js';
-import { NationCreatePage } from '../../features/partners/nations/NationCreatePage.js';
-import { NationDetailPage } from '../../features/partners/nations/NationDetailPage.js';
-import { NationEditPage } from '../../features/partners/nations/NationEditPage.js';
-import { NationsPage } from '../../features/partners/nations/NationsPage.js';
 import { oneOf, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
@@ -27,44 +20,86 @@ export const nationsRoute = createRoute({
     framework: text(search.framework, 16),
     status: oneOf(search.status, NATION_STATUSES),
   }),
-  component: guarded('partners.read', NationsPage),
+  component: guarded(
+    'partners.read',
+    lazyRouteComponent(
+      () => import('../../features/partners/nations/NationsPage.js'),
+      'NationsPage',
+    ),
+  ),
 });
 
 export const nationNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/partners/new',
-  component: guarded('partners.manage', NationCreatePage),
+  component: guarded(
+    'partners.manage',
+    lazyRouteComponent(
+      () => import('../../features/partners/nations/NationCreatePage.js'),
+      'NationCreatePage',
+    ),
+  ),
 });
 
 export const nationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/partners/$code',
-  component: guarded('partners.read', NationDetailPage),
+  component: guarded(
+    'partners.read',
+    lazyRouteComponent(
+      () => import('../../features/partners/nations/NationDetailPage.js'),
+      'NationDetailPage',
+    ),
+  ),
 });
 
 export const nationEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/partners/$code/edit',
-  component: guarded('partners.manage', NationEditPage),
+  component: guarded(
+    'partners.manage',
+    lazyRouteComponent(
+      () => import('../../features/partners/nations/NationEditPage.js'),
+      'NationEditPage',
+    ),
+  ),
 });
 
 export const institutionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/institutions',
   validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: text(search.q) }),
-  component: guarded('partners.read', InstitutionsPage),
+  component: guarded(
+    'partners.read',
+    lazyRouteComponent(
+      () => import('../../features/partners/institutions/InstitutionsPage.js'),
+      'InstitutionsPage',
+    ),
+  ),
 });
 
 export const institutionNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/institutions/new',
-  component: guarded('partners.manage', InstitutionCreatePage),
+  component: guarded(
+    'partners.manage',
+    lazyRouteComponent(
+      () => import('../../features/partners/institutions/InstitutionCreatePage.js'),
+      'InstitutionCreatePage',
+    ),
+  ),
 });
 
 export const institutionEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/institutions/$code/edit',
-  component: guarded('partners.manage', InstitutionEditPage),
+  component: guarded(
+    'partners.manage',
+    lazyRouteComponent(
+      () => import('../../features/partners/institutions/InstitutionEditPage.js'),
+      'InstitutionEditPage',
+    ),
+  ),
 });
 
 export const partnerRoutes = [

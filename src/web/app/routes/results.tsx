@@ -1,18 +1,22 @@
-import { createRoute } from '@tanstack/react-router';
-import { ReportPage } from '../../features/results/ReportPage.js';
-import { ResultsPage } from '../../features/results/ResultsPage.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute, guarded } from './base.js';
 
 export const sessionResultsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/results',
-  component: guarded('results.manage', ResultsPage),
+  component: guarded(
+    'results.manage',
+    lazyRouteComponent(() => import('../../features/results/ResultsPage.js'), 'ResultsPage'),
+  ),
 });
 
 export const sessionReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/report',
-  component: guarded('delivery.read', ReportPage),
+  component: guarded(
+    'delivery.read',
+    lazyRouteComponent(() => import('../../features/results/ReportPage.js'), 'ReportPage'),
+  ),
 });
 
 // Pages of this feature: those behind sign-in hang under appRoute, public ones under rootRoute.

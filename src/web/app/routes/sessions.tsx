@@ -1,10 +1,5 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { SESSION_STATUSES, type SessionStatus } from '../../../contract/index.js';
-import { SessionCreatePage } from '../../features/sessions/SessionCreatePage.js';
-import { SessionEditPage } from '../../features/sessions/SessionEditPage.js';
-import { SessionPage } from '../../features/sessions/SessionPage.js';
-import { SessionsPage } from '../../features/sessions/SessionsPage.js';
-import { VenuesPage } from '../../features/venues/VenuesPage.js';
 import { oneOf, text } from '../search.js';
 import { appRoute, guarded } from './base.js';
 
@@ -35,7 +30,10 @@ export const sessionsRoute = createRoute({
     open: oneOf(search.open, ['true'] as const),
     past: oneOf(search.past, ['true'] as const),
   }),
-  component: guarded('sessions.read', SessionsPage),
+  component: guarded(
+    'sessions.read',
+    lazyRouteComponent(() => import('../../features/sessions/SessionsPage.js'), 'SessionsPage'),
+  ),
 });
 
 export const sessionNewRoute = createRoute({
@@ -44,25 +42,43 @@ export const sessionNewRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { activity?: string } => ({
     activity: text(search.activity, 40),
   }),
-  component: guarded('sessions.manage', SessionCreatePage),
+  component: guarded(
+    'sessions.manage',
+    lazyRouteComponent(
+      () => import('../../features/sessions/SessionCreatePage.js'),
+      'SessionCreatePage',
+    ),
+  ),
 });
 
 export const sessionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code',
-  component: guarded('sessions.read', SessionPage),
+  component: guarded(
+    'sessions.read',
+    lazyRouteComponent(() => import('../../features/sessions/SessionPage.js'), 'SessionPage'),
+  ),
 });
 
 export const sessionEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sessions/$code/edit',
-  component: guarded('sessions.manage', SessionEditPage),
+  component: guarded(
+    'sessions.manage',
+    lazyRouteComponent(
+      () => import('../../features/sessions/SessionEditPage.js'),
+      'SessionEditPage',
+    ),
+  ),
 });
 
 export const venuesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/venues',
-  component: guarded('sessions.manage', VenuesPage),
+  component: guarded(
+    'sessions.manage',
+    lazyRouteComponent(() => import('../../features/venues/VenuesPage.js'), 'VenuesPage'),
+  ),
 });
 
 export const sessionRoutes = [
