@@ -16,6 +16,7 @@ export const MESSAGE_EVENTS = [
   'password-reset',
   'survey-invitation',
   'survey-reminder',
+  'certificate-issued',
 ] as const;
 export const MessageEvent = z.enum(MESSAGE_EVENTS);
 export type MessageEvent = z.infer<typeof MessageEvent>;
@@ -61,6 +62,14 @@ export const TEMPLATE_VARIABLES: Record<MessageEvent, readonly string[]> = {
   'password-reset': ['recipientName', 'link'],
   'survey-invitation': SURVEY_VARIABLES,
   'survey-reminder': SURVEY_VARIABLES,
+  'certificate-issued': [
+    'recipientName',
+    'participantName',
+    'activityTitle',
+    'sessionCode',
+    'certificateUrl',
+    'myTrainingUrl',
+  ],
 };
 
 /** The in-app notification kinds; the web app words each as `notifications.kinds.<kind>`. */
@@ -74,6 +83,7 @@ export const NOTIFICATION_KINDS = [
   'nomination-promoted',
   'nomination-withdrawn',
   'survey-invitation',
+  'certificate-issued',
 ] as const;
 
 export const TemplateSubject = z

@@ -10,6 +10,7 @@ import {
   participants,
   signingKeys,
   trainingSessions,
+  users,
   venues,
 } from '../../db/schema/index.js';
 
@@ -78,8 +79,8 @@ export const resultOf = sql<
 >`coalesce(${participantResults.status}, ${nominations.result})`.as('result');
 
 /**
- * Selected nominations of a session with all a certificate prints, their result and their
- * live certificate id, in roster order. `nominationId` narrows to one; `lock` holds the
+ * Selected nominations of a session with all a certificate prints, their result, their live
+ * certificate id and whom to tell of it, in roster order. `nominationId` narrows to one; `lock` holds the
  * nominations so two issuers cannot both find them uncertified.
  */
 export async function selectCandidates(
@@ -98,6 +99,14 @@ export async function selectCandidates(
         familyNameLatin: participants.familyNameLatin,
         givenNamesArabic: participants.givenNamesArabic,
         familyNameArabic: participants.familyNameArabic,
+        email: participants.email,
+      },
+      /** The participant's own account, if any: where the news of a certificate goes first. */
+      account: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
       },
       session: {
         id: trainingSessions.id,
@@ -115,6 +124,7 @@ export async function selectCandidates(
     .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
+    .leftJoin(users, eq(users.id, participants.userId))
     .leftJoin(participantResults, eq(participantResults.nominationId, nominations.id))
     .where(
       and(

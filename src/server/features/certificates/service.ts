@@ -16,6 +16,7 @@ import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
 import { assertMayIssue, assertMayRead } from './access.js';
 import { currentSigningKey } from './keys.js';
+import { announceCertificates, type IssuedCertificate } from './notify.js';
 import { auditView, presentCertificate, presentMyCertificate } from './presenters.js';
 import * as q from './queries.js';
 import { signBytes, signedBytes } from './signing.js';
@@ -129,8 +130,8 @@ export async function listSessionCertificates(
 
 /**
  * Issues a certificate to every selected participant of the session who completed it and
- * holds no valid one yet, in one transaction. The nominations are locked, so two clicks at
- * once cannot certify anyone twice.
+ * holds no valid one yet, in one transaction, and tells each of them. The nominations are
+ * locked, so two clicks at once cannot certify (or tell) anyone twice.
  */
 export async function issueSessionCertificates(
   ctx: ServiceContext,
@@ -149,16 +150,22 @@ export async function issueSessionCertificates(
   );
   const context = { issuerName: await issuerName(ctx), now };
   const outcome: IssueOutcome = { issued: [], alreadyCertified: 0, notCompleted: 0 };
+  const issued: IssuedCertificate[] = [];
   for (const candidate of candidates) {
     if (candidate.nominationStatus !== 'selected') continue;
     if (!isCompleted(candidate)) outcome.notCompleted += 1;
     else if (live.has(candidate.nominationId)) outcome.alreadyCertified += 1;
-    else outcome.issued.push(presentCertificate(await issueFor(ctx, candidate, context)));
+    else issued.push({ candidate, certificate: await issueFor(ctx, candidate, context) });
   }
+  await announceCertificates(ctx, issued);
+  outcome.issued = issued.map((i) => presentCertificate(i.certificate));
   return outcome;
 }
 
-/** Issues the certificate of one nomination; it must be selected and completed. */
+/**
+ * Issues the certificate of one nomination and tells its holder; it must be selected and
+ * completed.
+ */
 export async function issueNominationCertificate(
   ctx: ServiceContext,
   nominationId: string,
@@ -182,6 +189,7 @@ export async function issueNominationCertificate(
     throw conflict('already_certified', 'This participant already holds a valid certificate.');
   }
   const row = await issueFor(ctx, candidate, { issuerName: await issuerName(ctx), now });
+  await announceCertificates(ctx, [{ candidate, certificate: row }]);
   return presentCertificate(row);
 }
 

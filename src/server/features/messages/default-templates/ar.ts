@@ -120,4 +120,16 @@ export const ar: TemplateSet = {
 
 إذا كنتم قد أجبتم في هذه الأثناء، فشكرًا لكم، ويُرجى تجاهل هذه الرسالة.${SIGN_OFF}`,
   },
+  'certificate-issued': {
+    subject: 'شهادتكم: {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+تهانينا: صدرت شهادة {{participantName}} الخاصة بالدورة {{sessionCode}} ({{activityTitle}}).
+
+يمكن لأي شخص التحقق من صحتها عبر صفحة التحقق الخاصة بها:
+{{certificateUrl}}
+
+ويمكنكم تنزيلها من قسم «تدريبي» في رابطة:
+{{myTrainingUrl}}${SIGN_OFF}`,
+  },
 };

@@ -120,4 +120,16 @@ We have not yet received your answers to "{{surveyTitle}}" for session {{session
 
 If you have answered in the meantime, thank you, and please ignore this message.${SIGN_OFF}`,
   },
+  'certificate-issued': {
+    subject: 'Your certificate: {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+Congratulations: the certificate of {{participantName}} for session {{sessionCode}} ({{activityTitle}}) has been issued.
+
+Anyone can check that it is genuine on its verification page:
+{{certificateUrl}}
+
+You can download it under My training in Rabita:
+{{myTrainingUrl}}${SIGN_OFF}`,
+  },
 };

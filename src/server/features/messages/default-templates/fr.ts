@@ -120,4 +120,16 @@ Nous n'avons pas encore reçu vos réponses au questionnaire « {{surveyTitle}} 
 
 Si vous avez répondu entre-temps, merci, et ne tenez pas compte de ce message.${SIGN_OFF}`,
   },
+  'certificate-issued': {
+    subject: 'Votre certificat : {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Félicitations : le certificat de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}) a été délivré.
+
+Chacun peut en vérifier l'authenticité sur sa page de vérification :
+{{certificateUrl}}
+
+Vous pouvez le télécharger dans la rubrique Ma formation de Rabita :
+{{myTrainingUrl}}${SIGN_OFF}`,
+  },
 };

@@ -29,4 +29,6 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   link: 'https://rabita.example/nominations/example',
   surveyTitle: 'End-of-course evaluation',
   closesOn: '2026-04-11',
+  certificateUrl: 'https://rabita.example/verify/Qm9vay1vZi1leGFtcGxlcw',
+  myTrainingUrl: 'https://rabita.example/',
 };
