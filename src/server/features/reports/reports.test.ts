@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +10,7 @@ import {
   type TestApp,
 } from '../../../../test/support/app.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
+import { pdfText } from '../../../../test/support/pdf.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type {
   DeliveryReport,
@@ -41,17 +38,6 @@ import { deliveredSession, seatedNomination } from '../results/test-fixtures.js'
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { evaluationScores } from './queries.js';
 import { refreshReportRollups } from './rollups.js';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rabita-annual-'));
-  try {
-    const file = join(dir, 'annual.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function sheetRows(body: Buffer): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();

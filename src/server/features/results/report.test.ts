@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +9,7 @@ import {
   type TestApp,
 } from '../../../../test/support/app.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
+import { pdfText } from '../../../../test/support/pdf.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { MyAttendance, SessionReport } from '../../../contract/results.js';
 import {
@@ -25,18 +22,6 @@ import {
 import { makePerson } from '../nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { DAYS, deliveredSession, markDays, seatedNomination } from './test-fixtures.js';
-
-/** The text pdftotext finds in a PDF, in reading order as poppler sees it. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rabita-report-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('post-course report and own attendance', () => {
   let t: TestApp;
