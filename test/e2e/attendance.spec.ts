@@ -6,7 +6,7 @@ import type { AttendanceRoster } from '../../src/contract/attendance.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
 import attendanceAr from '../../src/web/i18n/parts/attendance/ar.json' with { type: 'json' };
 import attendanceEn from '../../src/web/i18n/parts/attendance/en.json' with { type: 'json' };
-import { api } from './support/api.js';
+import { api, nominateAndSelect, runSession } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -115,30 +115,14 @@ describe('the attendance roster in the browser', () => {
       '/api/v1/participants?limit=10',
     );
     for (const person of persons.items.slice(0, 2)) {
-      const nomination = await api<{ id: string; eligibility: { eligible: boolean } }>(
+      await nominateAndSelect(
         kuwait.request,
-        'POST',
-        '/api/v1/nominations',
-        { sessionCode: SESSION, participantId: person.id, submit: true },
+        registrar.request,
+        { sessionCode: SESSION, participantId: person.id },
+        'Accepted for the mobile team course.',
       );
-      if (!nomination.eligibility.eligible) {
-        await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/override`, {
-          justification: 'Accepted for the mobile team course.',
-        });
-      }
-      await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/transitions`, {
-        action: 'select',
-      });
     }
-    await api(registrar.request, 'PATCH', `/api/v1/sessions/${SESSION}`, {
-      startDate: d1,
-      endDate: d2,
-      nominationOpens: addDays(d1, -30),
-      nominationCloses: addDays(d1, -5),
-    });
-    for (const to of ['nominations-closed', 'confirmed', 'in-progress']) {
-      await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, { to });
-    }
+    await runSession(registrar.request, SESSION, d1, d2);
     const roster = await api<AttendanceRoster>(
       director.request,
       'GET',

@@ -8,7 +8,7 @@ import certificatesAr from '../../src/web/i18n/parts/certificates/ar.json' with 
 import certificatesEn from '../../src/web/i18n/parts/certificates/en.json' with { type: 'json' };
 import resultsEn from '../../src/web/i18n/parts/results/en.json' with { type: 'json' };
 import surveysAr from '../../src/web/i18n/parts/surveys/ar.json' with { type: 'json' };
-import { api } from './support/api.js';
+import { api, nominateAndSelect, runSession } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -161,29 +161,13 @@ describe('delivering a course in the browser, from the roster to a verified cert
       email: PERSON.email,
       confirmNotDuplicate: true,
     });
-    const nomination = await api<{ id: string; eligibility: { eligible: boolean } }>(
+    await nominateAndSelect(
       kuwait.request,
-      'POST',
-      '/api/v1/nominations',
-      { sessionCode: SESSION, participantId: person.id, submit: true },
+      registrar.request,
+      { sessionCode: SESSION, participantId: person.id },
+      'Accepted for the search and rescue course.',
     );
-    if (!nomination.eligibility.eligible) {
-      await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/override`, {
-        justification: 'Accepted for the search and rescue course.',
-      });
-    }
-    await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/transitions`, {
-      action: 'select',
-    });
-    await api(registrar.request, 'PATCH', `/api/v1/sessions/${SESSION}`, {
-      startDate: d1,
-      endDate: d2,
-      nominationOpens: addDays(d1, -30),
-      nominationCloses: addDays(d1, -5),
-    });
-    for (const to of ['nominations-closed', 'confirmed', 'in-progress']) {
-      await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, { to });
-    }
+    await runSession(registrar.request, SESSION, d1, d2);
     const roster = await api<AttendanceRoster>(
       director.request,
       'GET',

@@ -5,7 +5,7 @@ import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-cale
 import nominationsAr from '../../src/web/i18n/parts/nominations/ar.json' with { type: 'json' };
 import programmesAr from '../../src/web/i18n/parts/programmes/ar.json' with { type: 'json' };
 import programmesEn from '../../src/web/i18n/parts/programmes/en.json' with { type: 'json' };
-import { api } from './support/api.js';
+import { api, runSession } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -200,15 +200,7 @@ describe('cooperation programmes in the browser', () => {
     await api(registrar.request, 'POST', `/api/v1/nominations/${nomination.id}/transitions`, {
       action: 'select',
     });
-    await api(registrar.request, 'PATCH', `/api/v1/sessions/${SESSION}`, {
-      startDate: d1,
-      endDate: d2,
-      nominationOpens: addDays(d1, -30),
-      nominationCloses: addDays(d1, -5),
-    });
-    for (const to of ['nominations-closed', 'confirmed', 'in-progress']) {
-      await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, { to });
-    }
+    await runSession(registrar.request, SESSION, d1, d2);
 
     const page = await registrar.newPage();
     await page.goto(`/programmes/${programme.id}`);

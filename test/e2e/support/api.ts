@@ -1,5 +1,6 @@
 import type { APIRequestContext } from 'playwright-core';
 import { expect } from 'vitest';
+import { addDays } from '../../../src/domain/venue-calendar.js';
 
 /**
  * Calls the API as the signed-in user of a browser context, with its CSRF token, for the
@@ -19,4 +20,47 @@ export async function api<T>(
   });
   expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as T;
+}
+
+/**
+ * A nation's NPOC submits a person for a session and the registrar selects them, overriding
+ * an eligibility failure in writing when there is one (the spec is about what comes after).
+ */
+export async function nominateAndSelect(
+  npoc: APIRequestContext,
+  registrar: APIRequestContext,
+  nomination: { sessionCode: string; participantId: string; plannedActivityId?: string },
+  justification: string,
+): Promise<string> {
+  const created = await api<{ id: string; eligibility: { eligible: boolean } }>(
+    npoc,
+    'POST',
+    '/api/v1/nominations',
+    { ...nomination, submit: true },
+  );
+  if (!created.eligibility.eligible) {
+    await api(registrar, 'POST', `/api/v1/nominations/${created.id}/override`, { justification });
+  }
+  await api(registrar, 'POST', `/api/v1/nominations/${created.id}/transitions`, {
+    action: 'select',
+  });
+  return created.id;
+}
+
+/** Moves a session's days to `start`..`end` (windows before them) and runs it: in progress. */
+export async function runSession(
+  registrar: APIRequestContext,
+  sessionCode: string,
+  start: string,
+  end: string,
+): Promise<void> {
+  await api(registrar, 'PATCH', `/api/v1/sessions/${sessionCode}`, {
+    startDate: start,
+    endDate: end,
+    nominationOpens: addDays(start, -30),
+    nominationCloses: addDays(start, -5),
+  });
+  for (const to of ['nominations-closed', 'confirmed', 'in-progress']) {
+    await api(registrar, 'POST', `/api/v1/sessions/${sessionCode}/transitions`, { to });
+  }
 }
