@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type {
   DeliveryRow,
@@ -8,6 +8,7 @@ import type {
   TrainedRow,
 } from '../../../contract/index.js';
 import { BarChart, LineChart, StackedBarChart } from './charts.js';
+import { ReportTable } from './ReportTable.js';
 
 const pct = (value: number | null) => (value === null ? '–' : `${value}%`);
 
@@ -51,30 +52,17 @@ export function TrainedView({
         />
       )}
       {table && (
-        <Table.ScrollContainer minWidth={520} mt="md">
-          <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t(`reports.group.${groupBy}`)}</Table.Th>
-                <Table.Th scope="col">{t('reports.nominated')}</Table.Th>
-                <Table.Th scope="col">{t('reports.selected')}</Table.Th>
-                <Table.Th scope="col">{t('reports.trained')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.label}
-                  </Table.Th>
-                  <Table.Td>{r.nominated}</Table.Td>
-                  <Table.Td>{r.selected}</Table.Td>
-                  <Table.Td>{r.trained}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ReportTable
+          rows={rows}
+          rowKey={(r) => r.key}
+          minWidth={520}
+          columns={[
+            { header: t(`reports.group.${groupBy}`), cell: (r) => r.label },
+            { header: t('reports.nominated'), cell: (r) => r.nominated },
+            { header: t('reports.selected'), cell: (r) => r.selected },
+            { header: t('reports.trained'), cell: (r) => r.trained },
+          ]}
+        />
       )}
     </>
   );
@@ -106,38 +94,21 @@ export function RatesView({
         data={rows.map((r) => ({ label: r.label, value: r.noShowRate }))}
       />
       {table && (
-        <Table.ScrollContainer minWidth={720} mt="md">
-          <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t(`reports.group.${groupBy}`)}</Table.Th>
-                <Table.Th scope="col">{t('reports.capacity')}</Table.Th>
-                <Table.Th scope="col">{t('reports.selected')}</Table.Th>
-                <Table.Th scope="col">{t('reports.completed')}</Table.Th>
-                <Table.Th scope="col">{t('reports.noShows')}</Table.Th>
-                <Table.Th scope="col">{t('reports.fillRate')}</Table.Th>
-                <Table.Th scope="col">{t('reports.noShowRate')}</Table.Th>
-                <Table.Th scope="col">{t('reports.completionRate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.label}
-                  </Table.Th>
-                  <Table.Td>{r.capacity}</Table.Td>
-                  <Table.Td>{r.selected}</Table.Td>
-                  <Table.Td>{r.completed}</Table.Td>
-                  <Table.Td>{r.noShow}</Table.Td>
-                  <Table.Td>{pct(r.fillRate)}</Table.Td>
-                  <Table.Td>{pct(r.noShowRate)}</Table.Td>
-                  <Table.Td>{pct(r.completionRate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ReportTable
+          rows={rows}
+          rowKey={(r) => r.key}
+          minWidth={720}
+          columns={[
+            { header: t(`reports.group.${groupBy}`), cell: (r) => r.label },
+            { header: t('reports.capacity'), cell: (r) => r.capacity },
+            { header: t('reports.selected'), cell: (r) => r.selected },
+            { header: t('reports.completed'), cell: (r) => r.completed },
+            { header: t('reports.noShows'), cell: (r) => r.noShow },
+            { header: t('reports.fillRate'), cell: (r) => pct(r.fillRate) },
+            { header: t('reports.noShowRate'), cell: (r) => pct(r.noShowRate) },
+            { header: t('reports.completionRate'), cell: (r) => pct(r.completionRate) },
+          ]}
+        />
       )}
     </>
   );
@@ -172,35 +143,28 @@ export function EvaluationsView({
           data={rows.map((r) => ({ label: `${r.activityTitle} ${r.year}`, value: r.meanScore }))}
         />
       )}
-      <Table.ScrollContainer minWidth={620} mt="md">
-        <Table withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reports.activity')}</Table.Th>
-              <Table.Th scope="col">{t('reports.discipline')}</Table.Th>
-              <Table.Th scope="col">{t('reports.year')}</Table.Th>
-              <Table.Th scope="col">{t('reports.responses')}</Table.Th>
-              <Table.Th scope="col">{t('reports.meanScore')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={`${r.activityCode}-${r.year}`}>
-                <Table.Th scope="row" fw={500}>
-                  {r.activityTitle}{' '}
-                  <Text span c="dimmed" size="xs">
-                    {r.activityCode}
-                  </Text>
-                </Table.Th>
-                <Table.Td>{r.disciplineCode}</Table.Td>
-                <Table.Td>{r.year}</Table.Td>
-                <Table.Td>{r.responses}</Table.Td>
-                <Table.Td>{r.meanScore ?? '–'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ReportTable
+        rows={rows}
+        rowKey={(r) => `${r.activityCode}-${r.year}`}
+        minWidth={620}
+        columns={[
+          {
+            header: t('reports.activity'),
+            cell: (r) => (
+              <>
+                {r.activityTitle}{' '}
+                <Text span c="dimmed" size="xs">
+                  {r.activityCode}
+                </Text>
+              </>
+            ),
+          },
+          { header: t('reports.discipline'), cell: (r) => r.disciplineCode },
+          { header: t('reports.year'), cell: (r) => r.year },
+          { header: t('reports.responses'), cell: (r) => r.responses },
+          { header: t('reports.meanScore'), cell: (r) => r.meanScore ?? '–' },
+        ]}
+      />
     </>
   );
 }
@@ -225,32 +189,18 @@ export function DeliveryView({
         }))}
       />
       {table && (
-        <Table.ScrollContainer minWidth={520} mt="md">
-          <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.nation')}</Table.Th>
-                <Table.Th scope="col">{t('reports.year')}</Table.Th>
-                <Table.Th scope="col">{t('reports.planned')}</Table.Th>
-                <Table.Th scope="col">{t('reports.completed')}</Table.Th>
-                <Table.Th scope="col">{t('reports.deliveryRate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={`${r.nationCode}-${r.year}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.nationName}
-                  </Table.Th>
-                  <Table.Td>{r.year}</Table.Td>
-                  <Table.Td>{r.planned}</Table.Td>
-                  <Table.Td>{r.completed}</Table.Td>
-                  <Table.Td>{pct(r.deliveryRate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ReportTable
+          rows={rows}
+          rowKey={(r) => `${r.nationCode}-${r.year}`}
+          minWidth={520}
+          columns={[
+            { header: t('reports.nation'), cell: (r) => r.nationName },
+            { header: t('reports.year'), cell: (r) => r.year },
+            { header: t('reports.planned'), cell: (r) => r.planned },
+            { header: t('reports.completed'), cell: (r) => r.completed },
+            { header: t('reports.deliveryRate'), cell: (r) => pct(r.deliveryRate) },
+          ]}
+        />
       )}
     </>
   );
