@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, Uuid } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -20,8 +20,8 @@ export const AuditQuery = z.strictObject({
   entityId: z.string().max(100).optional(),
   actorId: Uuid.optional(),
   action: z.string().max(80).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

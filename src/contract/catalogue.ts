@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, LocalizedText, Uuid } from './common.js';
+import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
 import { FrameworkCode, InstitutionCode } from './partners.js';
 import { NationCode } from './users.js';
 
@@ -174,8 +174,8 @@ export const ActivityListQuery = z.strictObject({
   /** Only activities with a session open for nominations now. */
   openForNominations: Flag.optional(),
   /** Only activities with a session starting within [from, to]. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

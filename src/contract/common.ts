@@ -13,11 +13,32 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-/** A calendar date without time, as `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+/**
+ * The calendar every date must fall in. A training centre's records start with people born in
+ * the last century and end with plans a few decades out; anything outside is a typing slip or
+ * an attack (year 9999 once turned a day-by-day loop into a frozen server, and PostgreSQL
+ * refuses year 0 outright).
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
 
-/** An instant, as an ISO 8601 string in UTC. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** True inside the range; a value that is not a date at all is left to the format check. */
+const inDateRange = (value: string) =>
+  !/^\d{4}-\d{2}-\d{2}/.test(value) ||
+  (value.slice(0, 10) >= DATE_RANGE.min && value.slice(0, 10) <= DATE_RANGE.max);
+
+const outOfRange = {
+  message: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
+  params: { code: 'date_out_of_range' },
+};
+
+/** A calendar date without time, as `YYYY-MM-DD`, inside {@link DATE_RANGE}. */
+export const IsoDate = z.iso.date().refine(inDateRange, outOfRange);
+
+/**
+ * An instant, as an ISO 8601 string in UTC, inside {@link DATE_RANGE}. The offset can move the
+ * UTC day by one, which the range's decades of margin absorb.
+ */
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(inDateRange, outOfRange);
 
 export const Uuid = z.uuid();
 

@@ -15,6 +15,13 @@ describe('sessionDateProblems', () => {
     ['no quota release date', { quotaReleaseOn: null }, []],
     ['a one-day session', { endDate: '2027-03-07' }, []],
     ['an end before the start', { endDate: '2027-03-06' }, [['endDate', 'end_before_start']]],
+    ['a session of exactly 366 days', { endDate: '2028-03-06' }, []],
+    ['a session of 367 days', { endDate: '2028-03-07' }, [['endDate', 'session_too_long']]],
+    [
+      'a session that ends in 2100 (the attack on the day-by-day loop)',
+      { endDate: '2100-12-31' },
+      [['endDate', 'session_too_long']],
+    ],
     [
       'a window that closes before it opens',
       { nominationCloses: '2027-01-09', quotaReleaseOn: null },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, endOfDayIn, isWindowOpen, workingDaysBetween } from './venue-calendar.js';
+import {
+  addDays,
+  daysBetween,
+  endOfDayIn,
+  isWindowOpen,
+  MAX_LISTED_DAYS,
+  workingDaysBetween,
+} from './venue-calendar.js';
 
 const SUNDAY_TO_THURSDAY = [0, 1, 2, 3, 4];
 const MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5];
@@ -47,8 +54,41 @@ describe('workingDaysBetween', () => {
       [],
       ['2027-02-26', '2027-03-01'],
     ],
+    [
+      'across a leap day',
+      '2028-02-28',
+      '2028-03-01',
+      MONDAY_TO_FRIDAY,
+      [],
+      ['2028-02-28', '2028-02-29', '2028-03-01'],
+    ],
+    ['a string that is not a date', 'soon', '2027-03-01', MONDAY_TO_FRIDAY, [], []],
   ])('%s', (_, start, end, week, holidays, expected) => {
     expect(workingDaysBetween(start, end, week, holidays)).toEqual(expected);
+  });
+
+  // A PATCH to endDate 9999-12-31 once froze the server: the day-by-day loop compared the
+  // string '+010000-01-01' with '9999-12-31' and never ended. The list is now bounded.
+  it.each([
+    ['to the last day of year 9999', '2027-01-03', '9999-12-31'],
+    ['to the day before', '2027-01-03', '9999-12-30'],
+    ['over the whole range of the calendar', '1900-01-01', '2100-12-31'],
+  ])('looks at no more than a year of days %s', (_, start, end) => {
+    const days = workingDaysBetween(start, end, [0, 1, 2, 3, 4, 5, 6], []);
+    expect(days).toHaveLength(MAX_LISTED_DAYS);
+    expect(days[0]).toBe(start);
+    expect(days.at(-1)).toBe(addDays(start, MAX_LISTED_DAYS - 1));
+  });
+});
+
+describe('daysBetween', () => {
+  it.each([
+    ['the same day', '2027-03-07', '2027-03-07', 0],
+    ['a leap year', '2028-01-01', '2029-01-01', 366],
+    ['backwards', '2027-03-07', '2027-03-01', -6],
+    ['the whole supported range', '1900-01-01', '2100-12-31', 73_413],
+  ])('%s', (_, start, end, expected) => {
+    expect(daysBetween(start, end)).toBe(expected);
   });
 });
 

@@ -17,8 +17,28 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
+ * The longest span a day-by-day list may cover. Sessions last at most a year (see
+ * `MAX_SESSION_DAYS` in session-dates.ts, refused at the contract); the cap keeps a row written
+ * before that rule from turning a page view into minutes of work.
+ */
+export const MAX_LISTED_DAYS = 366;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since 1970-01-01 (a Thursday); NaN for a string that is not a date. */
+function dayNumber(date: string): number {
+  return Math.floor(parse(date).getTime() / DAY_MS);
+}
+
+/** Days from `start` to `end` (negative when `end` is earlier), by arithmetic, never a loop. */
+export function daysBetween(start: string, end: string): number {
+  return dayNumber(end) - dayNumber(start);
+}
+
+/**
  * The venue's working days from `start` to `end` inclusive: days of its working week
- * (0 Sunday ... 6 Saturday; Kuwait works 0-4) that are not its public holidays.
+ * (0 Sunday ... 6 Saturday; Kuwait works 0-4) that are not its public holidays. At most
+ * {@link MAX_LISTED_DAYS} calendar days are looked at, so the work is bounded whatever the input.
  */
 export function workingDaysBetween(
   start: string,
@@ -26,10 +46,17 @@ export function workingDaysBetween(
   workingWeek: readonly number[],
   holidays: readonly Pick<Holiday, 'date'>[],
 ): string[] {
+  const first = dayNumber(start);
+  const span = Math.min(dayNumber(end) - first, MAX_LISTED_DAYS - 1);
+  if (!(span >= 0)) return [];
   const off = new Set(holidays.map((h) => h.date));
+  const week = new Set(workingWeek);
   const days: string[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) {
-    if (workingWeek.includes(parse(day).getUTCDay()) && !off.has(day)) days.push(day);
+  for (let n = first; n <= first + span; n += 1) {
+    // 1970-01-01 was a Thursday (4).
+    if (!week.has((((n + 4) % 7) + 7) % 7)) continue;
+    const day = format(new Date(n * DAY_MS));
+    if (!off.has(day)) days.push(day);
   }
   return days;
 }

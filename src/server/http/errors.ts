@@ -104,11 +104,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
           code: 'unknown_field',
         }));
       }
+      // A contract rule may name its own code (`params: { code }` on a refinement).
+      const own = (issue.params as { params?: { code?: unknown } }).params?.code;
       return [
         {
           field: base || part,
           message: issue.message ?? 'is invalid',
-          code: issue.keyword ?? 'invalid',
+          code: typeof own === 'string' ? own : (issue.keyword ?? 'invalid'),
         },
       ];
     });

@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/index.js';
+import { DATE_RANGE, type Locale } from '../../contract/index.js';
 
 // Western digits by default, also in Arabic: staff copy numbers between systems.
 const GREGORIAN_TAG: Record<Locale, string> = {
@@ -88,3 +88,15 @@ export function formatWeekday(value: string, locale: Locale): string {
 export function readerTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * The bounds a date field offers, the contract's own range: the browser's picker then stops at
+ * them, and a year typed with six digits is caught before it is sent.
+ */
+export const DATE_FIELD_BOUNDS = { min: DATE_RANGE.min, max: DATE_RANGE.max } as const;
+
+/** The same bounds for a date-and-time field. */
+export const DATE_TIME_FIELD_BOUNDS = {
+  min: `${DATE_RANGE.min}T00:00`,
+  max: `${DATE_RANGE.max}T23:59`,
+} as const;

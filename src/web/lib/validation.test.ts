@@ -33,6 +33,19 @@ describe('check', () => {
     if (!result.ok) expect(result.errors.newPassword).toBe('validation.minLength:{"min":12}');
   });
 
+  it('says which dates are accepted when a year is far off', () => {
+    const result = check(
+      NationInput,
+      { code: 'KWT', name: { en: 'Kuwait' }, frameworkCode: 'ICI', joinedOn: '9999-12-31' },
+      t,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.joinedOn).toBe(
+        'validation.dateRange:{"min":"1900-01-01","max":"2100-12-31"}',
+      );
+  });
+
   it('returns parsed data with defaults when valid', () => {
     const result = check(
       NationInput,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Problem } from '../../contract/index.js';
+import { DATE_RANGE, type Problem } from '../../contract/index.js';
+import { MAX_SESSION_DAYS } from '../../domain/session-dates.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type FieldErrors = Record<string, string>;
@@ -29,6 +30,9 @@ export function issueMessage(issue: Issue, t: Translate): string {
       return t('validation.invalid');
     case 'invalid_value':
       return t('validation.choose');
+    case 'custom':
+      if (issue.params?.code === 'date_out_of_range') return t('validation.dateRange', DATE_RANGE);
+      return t('validation.invalid');
     default:
       return t('validation.invalid');
   }
@@ -63,6 +67,14 @@ const SERVER_CODE_KEYS: Record<string, string> = {
   invalid_type: 'validation.invalid',
   invalid_value: 'validation.choose',
   required: 'validation.required',
+  date_out_of_range: 'validation.dateRange',
+  session_too_long: 'validation.sessionTooLong',
+};
+
+/** What the translated messages of server codes fill in. */
+const SERVER_CODE_VALUES: Record<string, Record<string, unknown>> = {
+  date_out_of_range: DATE_RANGE,
+  session_too_long: { max: MAX_SESSION_DAYS },
 };
 
 /**
@@ -79,7 +91,8 @@ export function problemFieldErrors(problem: Problem, t: Translate, language: str
       .replace(/^\//, '')
       .replaceAll('/', '.');
     const key = SERVER_CODE_KEYS[item.code];
-    const message = language === 'en' || !key ? item.message : t(key);
+    const message =
+      language === 'en' || !key ? item.message : t(key, SERVER_CODE_VALUES[item.code]);
     if (field && !(field in errors)) errors[field] = message;
   }
   return errors;

@@ -129,6 +129,12 @@ describe('session changes', () => {
         'unknown_user',
       ],
       ['a code change', { code: 'ED-X' }, 'code', 'unknown_field'],
+      // Year 9999 once froze the whole server in a day-by-day loop; 9999-12-30 made every
+      // later view of the session take seconds.
+      ['an end in year 9999', { endDate: '9999-12-31' }, 'endDate', 'date_out_of_range'],
+      ['an end the day before', { endDate: '9999-12-30' }, 'endDate', 'date_out_of_range'],
+      ['a start in year 0', { startDate: '0000-01-01' }, 'startDate', 'date_out_of_range'],
+      ['a session lasting to 2100', { endDate: '2100-12-31' }, 'endDate', 'session_too_long'],
     ])('refuses %s with 400', async (_, body, field, code) => {
       const session = `BAD-${++planned}`;
       await plan(session);

@@ -2,6 +2,7 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 
 const route = getRouteApi('/app/audit');
 
@@ -51,8 +52,20 @@ export function AuditFilters() {
           w={200}
           {...form.getInputProps('action')}
         />
-        <TextInput type="date" label={t('audit.from')} w={160} {...form.getInputProps('from')} />
-        <TextInput type="date" label={t('audit.to')} w={160} {...form.getInputProps('to')} />
+        <TextInput
+          type="date"
+          {...DATE_FIELD_BOUNDS}
+          label={t('audit.from')}
+          w={160}
+          {...form.getInputProps('from')}
+        />
+        <TextInput
+          type="date"
+          {...DATE_FIELD_BOUNDS}
+          label={t('audit.to')}
+          w={160}
+          {...form.getInputProps('to')}
+        />
         <Button type="submit">{t('common.applyFilters')}</Button>
         <Button
           variant="subtle"

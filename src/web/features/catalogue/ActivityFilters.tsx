@@ -5,6 +5,7 @@ import { ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
 import type { CatalogueSearch } from '../../app/routes/catalogue.js';
 import { SearchInput } from '../../components/SearchInput.js';
 import { currentLocale } from '../../i18n/index.js';
+import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 import { INSTRUCTION_LANGUAGES } from './labels.js';
 import { languageName } from './prerequisites.js';
 import { useCatalogueNames } from './useNames.js';
@@ -81,6 +82,7 @@ export function ActivityFilters() {
       />
       <TextInput
         type="date"
+        {...DATE_FIELD_BOUNDS}
         label={t('catalogue.sessionsFrom')}
         value={search.from ?? ''}
         onChange={(event) => set({ from: event.currentTarget.value || undefined })}
@@ -88,6 +90,7 @@ export function ActivityFilters() {
       />
       <TextInput
         type="date"
+        {...DATE_FIELD_BOUNDS}
         label={t('catalogue.sessionsTo')}
         value={search.to ?? ''}
         onChange={(event) => set({ to: event.currentTarget.value || undefined })}

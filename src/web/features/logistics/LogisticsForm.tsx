@@ -26,6 +26,7 @@ import {
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { isApiError } from '../../lib/api.js';
+import { DATE_TIME_FIELD_BOUNDS } from '../../lib/dates.js';
 import { clearableSelect, useSaveForm, validateWith } from '../../lib/forms.js';
 import { logisticsKeys, logisticsQuery, saveLogistics } from './api.js';
 import { type LogisticsFormValues, toLogisticsInput, toLogisticsValues } from './logisticsForm.js';
@@ -84,6 +85,7 @@ function EditLogistics({ logistics }: { logistics: Logistics }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               type="datetime-local"
+              {...DATE_TIME_FIELD_BOUNDS}
               label={t('logistics.arrivalAt')}
               description={zoneHint}
               {...form.getInputProps('arrivalAt')}
@@ -100,6 +102,7 @@ function EditLogistics({ logistics }: { logistics: Logistics }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               type="datetime-local"
+              {...DATE_TIME_FIELD_BOUNDS}
               label={t('logistics.departureAt')}
               description={zoneHint}
               {...form.getInputProps('departureAt')}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CLEARANCE_LEVELS } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
+import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { RANK_CODES } from '../catalogue/labels.js';
 import { nationsQuery } from '../partners/api.js';
@@ -90,6 +91,7 @@ export function ParticipantForm(props: Props) {
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('participants.dateOfBirth')}
               description={t('participants.dateOfBirthHint')}
               key={form.key('dateOfBirth')}
@@ -156,6 +158,7 @@ export function ParticipantForm(props: Props) {
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('participants.clearanceExpiresOn')}
               disabled={values.clearanceLevel === 'NONE'}
               key={form.key('clearanceExpiresOn')}

@@ -16,6 +16,7 @@ import type { Session } from '../../../contract/index.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
+import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { activitiesQuery, activityQuery } from '../catalogue/api.js';
 import { INSTRUCTION_LANGUAGES } from '../catalogue/labels.js';
@@ -92,6 +93,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('sessions.startDate')}
               required
               key={form.key('startDate')}
@@ -99,6 +101,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('sessions.endDate')}
               required
               key={form.key('endDate')}
@@ -117,6 +120,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('sessions.nominationOpens')}
               required
               key={form.key('nominationOpens')}
@@ -124,6 +128,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('sessions.nominationCloses')}
               description={t('sessions.nominationClosesHint')}
               required
@@ -132,6 +137,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
             />
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('sessions.quotaRelease')}
               description={t('sessions.quotaReleaseHint')}
               key={form.key('quotaReleaseOn')}

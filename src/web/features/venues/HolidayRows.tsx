@@ -2,6 +2,7 @@ import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from '@ma
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 import { toLocalizedValues } from '../../lib/localizedForm.js';
 import type { VenueFormValues } from './venueForm.js';
 
@@ -24,6 +25,7 @@ export function HolidayRows({ form }: { form: UseFormReturnType<VenueFormValues>
           <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
             <TextInput
               type="date"
+              {...DATE_FIELD_BOUNDS}
               label={t('venues.holidayDate')}
               required
               w={160}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FrameworkInput } from '../../../../contract/index.js';
 import { LocalizedTextFields } from '../../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { DATE_FIELD_BOUNDS } from '../../../lib/dates.js';
 import { parseWith, useSaveForm, validateWith } from '../../../lib/forms.js';
 import { fromLocalizedValues, toLocalizedValues } from '../../../lib/localizedForm.js';
 import { blankToNull } from '../../../lib/validation.js';
@@ -53,6 +54,7 @@ export function FrameworkModal({ onClose }: { onClose: () => void }) {
           <LocalizedTextFields form={form} path="name" label={t('frameworks.name')} />
           <TextInput
             type="date"
+            {...DATE_FIELD_BOUNDS}
             label={t('frameworks.launchedOn')}
             w={200}
             key={form.key('launchedOn')}

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { LocalizedTextFields } from '../../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { DATE_FIELD_BOUNDS } from '../../../lib/dates.js';
 import type { InstitutionFormValues } from './institutionForm.js';
 
 interface Props {
@@ -46,6 +47,7 @@ export function InstitutionForm({ form, mode, error, onSubmit, onCancel }: Props
           />
           <TextInput
             type="date"
+            {...DATE_FIELD_BOUNDS}
             label={t('institutions.openedOn')}
             key={form.key('openedOn')}
             {...form.getInputProps('openedOn')}

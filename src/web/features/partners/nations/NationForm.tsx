@@ -15,6 +15,7 @@ import { NATION_STATUSES } from '../../../../contract/index.js';
 import { LocalizedTextFields } from '../../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { currentLocale } from '../../../i18n/index.js';
+import { DATE_FIELD_BOUNDS } from '../../../lib/dates.js';
 import { localized } from '../../../lib/localized.js';
 import { frameworksQuery } from '../api.js';
 import type { NationFormValues } from './nationForm.js';
@@ -67,6 +68,7 @@ export function NationForm({ form, mode, error, onSubmit, onCancel }: NationForm
           />
           <TextInput
             type="date"
+            {...DATE_FIELD_BOUNDS}
             label={t('partners.joinedOn')}
             key={form.key('joinedOn')}
             {...form.getInputProps('joinedOn')}
