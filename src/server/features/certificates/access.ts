@@ -1,3 +1,4 @@
+import type { NationScope } from '../../../domain/access.js';
 import type { Actor } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 
@@ -15,16 +16,18 @@ export function assertMayIssue(actor: Actor, session: { directorId: string | nul
 }
 
 /**
- * Reading a session's certificate list: centre staff and observers on any session, its own
- * director and instructors on theirs.
+ * Whose rows of a session's certificate list the actor may read: centre staff and the
+ * session's own director and instructors read every nation's; an observer reads within their
+ * nation scope (an observer of Qatar sees Qatar's participants only). Anyone else is refused.
  */
-export function assertMayRead(
+export function certificateListScope(
   actor: Actor,
   session: { directorId: string | null },
   teaches: boolean,
-): void {
-  if (isCentreStaff(actor) || actor.roles.includes('observer')) return;
-  if (session.directorId === actor.id || teaches) return;
+): NationScope {
+  if (isCentreStaff(actor)) return { kind: 'all' };
+  if (session.directorId === actor.id || teaches) return { kind: 'all' };
+  if (actor.roles.includes('observer')) return actor.scope;
   throw forbidden();
 }
 

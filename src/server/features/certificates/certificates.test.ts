@@ -139,6 +139,16 @@ describe('certificates', () => {
       }
     });
 
+    it('shows an observer of one nation only that nation’s participants', async () => {
+      const response = await get(b.observerQat, LIST);
+      expect(response.statusCode, response.body).toBe(200);
+      const list = response.json<SessionCertificates>();
+      expect(list.rows.map((r) => [r.nationCode, r.familyNameLatin])).toEqual([
+        ['QAT', 'Al-Thani'],
+      ]);
+      expect(list.issuable).toBe(1);
+    });
+
     it('answers 401, 403 and 404 for the list', async () => {
       expectProblem(await get(null, LIST), 401, 'unauthenticated');
       expectProblem(await get(b.npocKwt, LIST), 403, 'forbidden');

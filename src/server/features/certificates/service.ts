@@ -14,7 +14,7 @@ import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
-import { assertMayIssue, assertMayRead } from './access.js';
+import { assertMayIssue, certificateListScope } from './access.js';
 import { currentSigningKey } from './keys.js';
 import { announceCertificates, type IssuedCertificate } from './notify.js';
 import { auditView, presentCertificate, presentMyCertificate } from './presenters.js';
@@ -91,10 +91,11 @@ export async function listSessionCertificates(
   code: string,
 ): Promise<SessionCertificates> {
   const session = await loadSession(ctx, code);
-  assertMayRead(ctx.actor, session, await q.isSessionInstructor(ctx.tx, session.id, ctx.actor.id));
-  const candidates = (
-    await q.selectCandidates(ctx.tx, { sessionId: session.id, scope: { kind: 'all' } })
-  ).filter((c) => c.nominationStatus === 'selected');
+  const teaches = await q.isSessionInstructor(ctx.tx, session.id, ctx.actor.id);
+  const scope = certificateListScope(ctx.actor, session, teaches);
+  const candidates = (await q.selectCandidates(ctx.tx, { sessionId: session.id, scope })).filter(
+    (c) => c.nominationStatus === 'selected',
+  );
   // Newest first, so the first one met per nomination is its live one, else its last.
   const byNomination = new Map<string, q.CertificateRow>();
   for (const { certificate } of await q.selectSessionCertificates(ctx.tx, session.id)) {

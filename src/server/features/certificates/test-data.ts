@@ -90,7 +90,8 @@ export async function seedCertificateWorld(t: TestApp) {
     | 'npocKwt'
     | 'npocQat'
     | 'salem'
-    | 'observer',
+    | 'observer'
+    | 'observerQat',
     Browser
   > = {
     registrar: await signInAs(t, ['registrar']),
@@ -101,6 +102,7 @@ export async function seedCertificateWorld(t: TestApp) {
     npocQat: await signInAs(t, ['npoc'], 'QAT'),
     salem: await signIn(t.app, salemUser.email, salemUser.password),
     observer: await signInAs(t, ['observer']),
+    observerQat: await signInAs(t, ['observer'], 'QAT'),
   };
   return {
     sessionId,
