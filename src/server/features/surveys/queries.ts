@@ -171,7 +171,16 @@ export type SurveySession = NonNullable<Awaited<ReturnType<typeof selectSurveySe
 /** Sent: a participant's invitation always is; a supervisor's once its link exists. */
 export const isSent: SQL = sql`(${surveyInvitations.respondent} = 'participant' or ${surveyInvitations.tokenHash} is not null)`;
 
-export async function selectInvitationCounts(db: DbOrTx, sessionId: string, level: number) {
+/**
+ * Invitations per respondent kind, counted within the reader's scope: a nation's reader counts
+ * only the invitations of their own nation's nominations.
+ */
+export async function selectInvitationCounts(
+  db: DbOrTx,
+  sessionId: string,
+  level: number,
+  scope: NationScope,
+) {
   return db
     .select({
       respondent: surveyInvitations.respondent,
@@ -180,26 +189,43 @@ export async function selectInvitationCounts(db: DbOrTx, sessionId: string, leve
       pending: sql<number>`count(*) filter (where not ${isSent})::int`,
     })
     .from(surveyInvitations)
-    .where(and(eq(surveyInvitations.sessionId, sessionId), eq(surveyInvitations.level, level)))
+    .innerJoin(nominations, eq(nominations.id, surveyInvitations.nominationId))
+    .where(
+      and(
+        eq(surveyInvitations.sessionId, sessionId),
+        eq(surveyInvitations.level, level),
+        scope.kind === 'nation' ? eq(nominations.nationCode, scope.nationCode) : undefined,
+      ),
+    )
     .groupBy(surveyInvitations.respondent);
 }
 
+/**
+ * The answers given at a session's level, within the reader's scope. A nation's reader gets
+ * only the answers given through their own nation's invitations; an anonymous answer carries
+ * no invitation, cannot be traced to a nation, and so is never theirs to read (as in the
+ * evaluation report).
+ */
 export async function selectResponses(
   db: DbOrTx,
   sessionId: string,
   level: number,
   respondent: string,
+  scope: NationScope,
 ) {
+  const base = and(
+    eq(surveyResponses.sessionId, sessionId),
+    eq(surveyResponses.level, level),
+    eq(surveyResponses.respondent, respondent),
+  );
+  const columns = { templateId: surveyResponses.templateId, answers: surveyResponses.answers };
+  if (scope.kind === 'all') return db.select(columns).from(surveyResponses).where(base);
   return db
-    .select({ templateId: surveyResponses.templateId, answers: surveyResponses.answers })
+    .select(columns)
     .from(surveyResponses)
-    .where(
-      and(
-        eq(surveyResponses.sessionId, sessionId),
-        eq(surveyResponses.level, level),
-        eq(surveyResponses.respondent, respondent),
-      ),
-    );
+    .innerJoin(surveyInvitations, eq(surveyInvitations.id, surveyResponses.invitationId))
+    .innerJoin(nominations, eq(nominations.id, surveyInvitations.nominationId))
+    .where(and(base, eq(nominations.nationCode, scope.nationCode)));
 }
 
 /** Invitations sent and not answered, with whom they are about, within the reader's scope. */

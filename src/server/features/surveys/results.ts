@@ -89,14 +89,15 @@ export async function getSurveyResults(
 ): Promise<SurveyResults> {
   const session = await loadResultsSession(ctx, code);
   const { attached, template } = await templateOf(ctx, session, level);
-  const counts = await q.selectInvitationCounts(ctx.tx, session.id, level);
+  const scope = ctx.actor.scope;
+  const counts = await q.selectInvitationCounts(ctx.tx, session.id, level, scope);
   const countOf = (respondent: SurveyRespondent) => {
     const row = counts.find((c) => c.respondent === respondent);
     return { invited: row?.invited ?? 0, answered: row?.answered ?? 0, pending: row?.pending ?? 0 };
   };
   const shown = countOf(query.respondent);
   const responses = template
-    ? (await q.selectResponses(ctx.tx, session.id, level, query.respondent)).filter(
+    ? (await q.selectResponses(ctx.tx, session.id, level, query.respondent, scope)).filter(
         (r) => r.templateId === template.id,
       )
     : [];
@@ -109,11 +110,12 @@ export async function getSurveyResults(
   const anonymous = template?.anonymous ?? false;
   const unanswered = anonymous
     ? null
-    : await q.selectUnanswered(ctx.tx, session.id, level, ctx.actor.scope, query.respondent);
+    : await q.selectUnanswered(ctx.tx, session.id, level, scope, query.respondent);
   return {
     sessionCode: session.code,
     level: level as SurveyLevel,
     respondent: query.respondent,
+    nationCode: scope.kind === 'nation' ? scope.nationCode : null,
     template: template
       ? { code: template.code, title: template.title, anonymous: template.anonymous }
       : null,

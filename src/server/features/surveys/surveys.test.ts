@@ -252,6 +252,15 @@ describe('survey invitations, answers and results', () => {
     const qat = (await results(observerQat, 'CT-A')).json<SurveyResults>();
     expect(qat.canRemind).toBe(false);
     expect(qat.nonRespondents?.every((n) => n.nationCode === 'QAT')).toBe(true);
+    // ...and none of another nation's answers: both answers came from Kuwait.
+    expect(qat).toMatchObject({
+      nationCode: 'QAT',
+      participants: { invited: 2, answered: 0 },
+      responseRate: 0,
+    });
+    expect(JSON.stringify(qat)).not.toContain('More exercises please');
+    expect(qat.questions.map((q) => q.answered)).toEqual([0, 0, 0, 0]);
+    expect(body.nationCode).toBeNull();
     expectProblem(await results(observerQat, 'MD-A'), 404, 'not_found');
   });
 
@@ -278,6 +287,11 @@ describe('survey invitations, answers and results', () => {
     const body = (await results(registrar, 'CT-B')).json<SurveyResults>();
     expect(body).toMatchObject({ participants: { invited: 2, answered: 1 }, nonRespondents: null });
     expect(JSON.stringify(body)).not.toContain(qat.participantId);
+    expect(JSON.stringify(body)).toContain('Too long');
+    // An anonymous answer cannot be traced to a nation, so no nation's reader sees it.
+    const qatar = (await results(observerQat, 'CT-B')).json<SurveyResults>();
+    expect(qatar).toMatchObject({ nationCode: 'QAT', participants: { invited: 1, answered: 0 } });
+    expect(JSON.stringify(qatar)).not.toContain('Too long');
     expectProblem(await answer(kwt.browser, id, { overall: 2, pace: 0 }), 409, 'already_answered');
 
     // Reminders still reach the one who has not answered.

@@ -238,6 +238,16 @@ export function ResultsPanel({ code, level }: { code: string; level: 1 | 3 }) {
           </div>
         </SimpleGrid>
       </Paper>
+      {results.nationCode && (
+        <Alert color="gray">
+          {t(
+            results.template.anonymous
+              ? 'surveys.results.nationOnlyAnonymous'
+              : 'surveys.results.nationOnly',
+            { nation: results.nationCode },
+          )}
+        </Alert>
+      )}
       {counts.invited === 0 ? (
         <Alert color="gray">{t('surveys.results.notSent')}</Alert>
       ) : (
