@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { CreateUserRequest } from '../contract/users.js';
 import type { Config } from '../server/config.js';
 import { migrateDatabase } from '../server/db/migrate.js';
@@ -8,8 +7,6 @@ import {
   isDemoWanted,
   loadDemoCentre,
 } from '../server/demo/load.js';
-import { verificationReport } from '../server/features/certificates/report.js';
-import { verifyCertificateFile } from '../server/features/certificates/verification.js';
 import { systemContext } from '../server/features/context.js';
 import { refreshReportRollups } from '../server/features/reports/rollups.js';
 import { createUser } from '../server/features/users/service.js';
@@ -127,34 +124,6 @@ export async function runUserAdd(
     );
     print(`Created ${user.email} (${user.roles.join(', ')}).`);
     return 0;
-  } finally {
-    await database.close();
-  }
-}
-
-/** Checks a certificate PDF against the keys and records in the database: 0 only when valid. */
-export async function runCertificateVerify(
-  config: Config,
-  file: string | undefined,
-): Promise<number> {
-  if (!file) {
-    process.stderr.write(
-      'rabita: name the certificate PDF: rabita certificate verify <file.pdf>\n',
-    );
-    return 2;
-  }
-  let pdf: Buffer;
-  try {
-    pdf = await readFile(file);
-  } catch (error) {
-    process.stderr.write(`rabita: cannot read ${file}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const database = await openDatabase(config);
-  try {
-    const report = verificationReport(await verifyCertificateFile(database.handle.db, pdf));
-    for (const line of report.lines) print(line);
-    return report.ok ? 0 : 1;
   } finally {
     await database.close();
   }

@@ -2,14 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
-import {
-  runCertificateVerify,
-  runDemo,
-  runMigrate,
-  runReportsRefresh,
-  runServe,
-  runUserAdd,
-} from './commands.js';
+import { runCertificateVerify } from './certificate-verify.js';
+import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
 
 const USAGE = `Usage: rabita <command>
 
@@ -20,9 +14,9 @@ Commands:
   demo                  load the demo centre into an empty database
   user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
                         create a user (the password is read from RABITA_PASSWORD when not given)
-  certificate verify <file.pdf>
-                        check a certificate PDF's signature and revocation against the database;
-                        prints VALID, REVOKED or INVALID (exit status 0 only when valid)
+  certificate verify <file.pdf> [--issuer URL | --keys FILE]
+                        check a certificate PDF against its issuer's published keys and
+                        register; prints VALID, REVOKED or INVALID and what was checked
   reports refresh       recompute the figures the reports read now (the server does it
                         within minutes of a change; useful after a bulk import)
 `;
@@ -53,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       }
       break;
     case 'certificate':
-      if (sub === 'verify') return runCertificateVerify(config, rest[0]);
+      if (sub === 'verify') return runCertificateVerify(config, rest);
       break;
     case 'reports':
       if (sub === 'refresh') return runReportsRefresh(config);

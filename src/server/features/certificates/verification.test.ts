@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,13 @@ import { seedCertificateWorld } from './test-data.js';
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/rabita.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'rabita-verify-'));
 
-/** Runs `rabita certificate verify <file>` against the test database, to its end. */
-function verifyWithCli(file: string, databaseUrl: string) {
+/** Runs `rabita certificate verify <args>` with no database and no PUBLIC_URL, to its end. */
+function verifyWithCli(...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'certificate', 'verify', file], {
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
-    });
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.PUBLIC_URL;
+    const child = spawn(process.execPath, [bin, 'certificate', 'verify', ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -171,37 +172,93 @@ describe('certificate verification', { timeout: 90_000 }, () => {
     );
   });
 
-  it('checks files from the command line: VALID, INVALID and REVOKED', async () => {
-    const goodFile = path.join(dir, 'good.pdf');
-    const badFile = path.join(dir, 'tampered.pdf');
-    writeFileSync(goodFile, fahadPdf);
-    writeFileSync(badFile, tamper(fahadPdf));
-    const good = await verifyWithCli(goodFile, t.db.url);
-    expect(good.code, good.stderr).toBe(0);
-    expect(good.stdout).toMatch(/^VALID\n/);
-    expect(good.stdout).toContain('Fahad Al-Sabah');
-    const bad = await verifyWithCli(badFile, t.db.url);
-    expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^INVALID/);
-    const revoked = await call(
-      t.app,
-      world.browsers.registrar,
-      'POST',
-      `/api/v1/certificates/${fahad.id}/revoke`,
-      {
-        reason: 'Attendance was misrecorded',
-      },
-    );
-    expect(revoked.statusCode, revoked.body).toBe(200);
-    const after = await verifyWithCli(goodFile, t.db.url);
-    expect(after.code).toBe(1);
-    expect(after.stdout).toMatch(/^REVOKED on \d{4}-\d{2}-\d{2}: Attendance was misrecorded\n/);
-    // The uploaded file now reads revoked too.
-    expect((await verifyFile(fahadPdf)).json()).toMatchObject({
-      status: 'revoked',
-      reason: 'Attendance was misrecorded',
+  describe('from the command line, against the issuer’s published keys', () => {
+    let issuer: string;
+    let goodFile: string;
+    let badFile: string;
+    beforeAll(async () => {
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = t.app.server.address();
+      if (!address || typeof address === 'string') throw new Error('not listening');
+      issuer = `http://127.0.0.1:${address.port}`;
+      goodFile = path.join(dir, 'good.pdf');
+      badFile = path.join(dir, 'tampered.pdf');
+      writeFileSync(goodFile, fahadPdf);
+      writeFileSync(badFile, tamper(fahadPdf));
     });
-    const missing = await verifyWithCli(path.join(dir, 'missing.pdf'), t.db.url);
-    expect(missing.code).toBe(2);
+
+    it('says VALID and what it checked: the signature by the published key, then the register', async () => {
+      const good = await verifyWithCli(goodFile, '--issuer', issuer);
+      expect(good.code, good.stderr).toBe(0);
+      expect(good.stdout).toMatch(/^VALID\n/);
+      expect(good.stdout).toContain(
+        `checked: the signature holds, by key ${fahad.keyId} of ${issuer}/.well-known/rabita-certificate-keys.json`,
+      );
+      expect(good.stdout).toContain(`${issuer}/api/v1/verify/${fahad.id} holds the same content`);
+      expect(good.stdout).toContain('Fahad Al-Sabah');
+    });
+
+    it('says INVALID for a file changed after signing', async () => {
+      const bad = await verifyWithCli(badFile, '--issuer', issuer);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/^INVALID: its content was changed after signing/);
+    });
+
+    it('checks offline against a keys file, and says revocation was not checked', async () => {
+      const keysFile = path.join(dir, 'keys.json');
+      writeFileSync(
+        keysFile,
+        (await call(t.app, null, 'GET', '/.well-known/rabita-certificate-keys.json')).body,
+      );
+      const offline = await verifyWithCli(goodFile, '--keys', keysFile);
+      expect(offline.code, offline.stderr).toBe(0);
+      expect(offline.stdout).toMatch(/^VALID signature \(offline: revocation not checked\)\n/);
+      expect(offline.stdout).toContain('not checked: whether the issuer has revoked it');
+      // Another centre's keys do not vouch for this file.
+      const otherKeys = path.join(dir, 'other-keys.json');
+      const [key] = (JSON.parse(readFileSync(keysFile, 'utf8')) as CertificateKeySet).keys;
+      writeFileSync(otherKeys, JSON.stringify({ keys: [{ ...key, kid: 'elsewhere-1' }] }));
+      const foreign = await verifyWithCli(goodFile, '--keys', otherKeys);
+      expect(foreign.code).toBe(1);
+      expect(foreign.stdout).toContain(
+        `signed with key ${fahad.keyId}, which ${otherKeys} does not hold`,
+      );
+    });
+
+    it('asks for the issuer rather than trust the address the file names', async () => {
+      const unnamed = await verifyWithCli(goodFile);
+      expect(unnamed.code).toBe(2);
+      expect(unnamed.stderr).toContain('name the issuer to check against');
+      expect(unnamed.stderr).toMatch(
+        /The file says it can be verified at https?:\/\/\S+\/verify\//,
+      );
+      expect(unnamed.stdout).toBe('');
+    });
+
+    it('says the check could not be made when the issuer cannot be reached or the file read', async () => {
+      const unreachable = await verifyWithCli(goodFile, '--issuer', 'http://127.0.0.1:9');
+      expect(unreachable.code).toBe(2);
+      expect(unreachable.stderr).toContain('the check could not be made: cannot reach');
+      expect((await verifyWithCli(path.join(dir, 'missing.pdf'), '--issuer', issuer)).code).toBe(2);
+      expect((await verifyWithCli(goodFile, '--issuer', issuer, '--keys', 'k.json')).code).toBe(2);
+    });
+
+    it('says REVOKED once the centre revokes it, from the command line and the upload', async () => {
+      const revoked = await call(
+        t.app,
+        world.browsers.registrar,
+        'POST',
+        `/api/v1/certificates/${fahad.id}/revoke`,
+        { reason: 'Attendance was misrecorded' },
+      );
+      expect(revoked.statusCode, revoked.body).toBe(200);
+      const after = await verifyWithCli(goodFile, '--issuer', issuer);
+      expect(after.code).toBe(1);
+      expect(after.stdout).toMatch(/^REVOKED on \d{4}-\d{2}-\d{2}: Attendance was misrecorded\n/);
+      expect((await verifyFile(fahadPdf)).json()).toMatchObject({
+        status: 'revoked',
+        reason: 'Attendance was misrecorded',
+      });
+    });
   });
 });

@@ -14,7 +14,14 @@ const KEYS = {
   payload: 'RabitaCertificate',
   signature: 'RabitaSignature',
   keyId: 'RabitaKeyId',
+  verifyUrl: 'RabitaVerifyUrl',
 } as const;
+
+/**
+ * The entry naming the issuer's public verification page, as the QR code does. It is not
+ * signed: a checker may show it as a hint, never trust it as the issuer.
+ */
+export const verifyUrlEntry = (url: string) => ({ [KEYS.verifyUrl]: url });
 
 /** The information-dictionary entries to add to a certificate's PDF. */
 export function infoEntries(signed: EmbeddedSignature): Record<string, string> {
@@ -59,4 +66,11 @@ export function extractSignature(pdf: Buffer): EmbeddedSignature | null {
     return null;
   }
   return { payload: Buffer.from(payload, 'base64url'), signature, keyId };
+}
+
+/** The verification page the file claims to come from (unsigned, a hint only), or null. */
+export function claimedVerifyUrl(pdf: Buffer): string | null {
+  if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) return null;
+  const url = entry(pdf.toString('latin1'), KEYS.verifyUrl);
+  return url && /^https?:\/\/[\x21-\x7e]+$/.test(url) ? url : null;
 }

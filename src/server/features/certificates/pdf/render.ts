@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { PrintedCertificate } from '../../../../contract/certificates.js';
 import { type LaidLine, layoutLine, wrapText } from './bidi-text.js';
-import { type EmbeddedSignature, infoEntries } from './embedded.js';
+import { type EmbeddedSignature, infoEntries, verifyUrlEntry } from './embedded.js';
 import { type Face, faces, type Weight } from './fonts.js';
 
 type Language = 'en' | 'fr' | 'ar';
@@ -160,7 +160,7 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
       ModDate: input.issuedAt,
     },
   });
-  Object.assign(doc.info, infoEntries(input.signed));
+  Object.assign(doc.info, infoEntries(input.signed), verifyUrlEntry(input.verifyUrl));
   const all = faces();
   for (const face of [...all.regular, ...all.bold]) {
     // pdfkit takes a parsed font as it is; the types only know files and bytes.
