@@ -49,7 +49,7 @@ const SURVEY_VARIABLES = [
  * The {{placeholders}} each event's template may use; callers of `queueEmail` pass these names.
  * `recipientName` defaults to the recipient account's name when the caller leaves it out.
  */
-export const TEMPLATE_VARIABLES: Record<MessageEvent, readonly string[]> = {
+export const TEMPLATE_VARIABLES = {
   'nomination-proposed': NOMINATION_VARIABLES,
   'nomination-submitted': NOMINATION_VARIABLES,
   'nomination-selected': NOMINATION_VARIABLES,
@@ -70,7 +70,20 @@ export const TEMPLATE_VARIABLES: Record<MessageEvent, readonly string[]> = {
     'certificateUrl',
     'myTrainingUrl',
   ],
-};
+} as const satisfies Record<MessageEvent, readonly string[]>;
+
+/** Every placeholder name any template may use. */
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[MessageEvent][number];
+
+/**
+ * The values an e-mail of one event must be given: every placeholder its template may use, so
+ * the compiler refuses a caller that forgets one (a joining-instructions e-mail once went out
+ * with its main paragraph empty). `recipientName` is filled from the account when left out.
+ */
+export type TemplateVariables<E extends MessageEvent> = Omit<
+  Record<(typeof TEMPLATE_VARIABLES)[E][number], string>,
+  'recipientName'
+> & { recipientName?: string };
 
 /** The in-app notification kinds; the web app words each as `notifications.kinds.<kind>`. */
 export const NOTIFICATION_KINDS = [

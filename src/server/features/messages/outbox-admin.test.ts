@@ -9,6 +9,7 @@ import {
 import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { OutboxMessage, OutboxSummary } from '../../../contract/messages.js';
+import { SAMPLE_VARIABLES } from './default-templates/index.js';
 import { queueEmail } from './outbox.js';
 
 type Page = { items: OutboxSummary[]; nextCursor: string | null };
@@ -28,7 +29,7 @@ describe('outbox administration', () => {
           event: 'joining-instructions',
           locale: 'en',
           to: `p${i}@test.example`,
-          variables: { sessionCode: `S-${i}` },
+          variables: { ...SAMPLE_VARIABLES, sessionCode: `S-${i}` },
           attachments: [{ filename: `S-${i}.ics`, contentType: 'text/calendar', content: 'é' }],
         });
       }

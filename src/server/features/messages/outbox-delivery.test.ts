@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { makeUser } from '../../../../test/support/factories.js';
 import { MAX_ATTEMPTS } from './backoff.js';
+import { SAMPLE_VARIABLES } from './default-templates/index.js';
 import { queueEmail } from './outbox.js';
 import { type SmtpFixture, startSmtpFixture } from './smtp-fixture.js';
 import { type OutboxWorker, startOutboxWorker, type WorkerLogger } from './worker.js';
@@ -94,6 +95,7 @@ describe('outbox delivery over SMTP', () => {
         to: 'ahmed@test.example',
         userId: user.id,
         variables: {
+          ...SAMPLE_VARIABLES,
           recipientName: 'أحمد المطيري',
           sessionCode: 'M5-66-A-24',
           activityTitle: 'دورة التوعية بمكافحة الإرهاب',
@@ -151,7 +153,10 @@ describe('outbox delivery over SMTP', () => {
           locale,
           to: `npoc-${locale}@test.example`,
           userId: user.id,
+          // The recipient's name is left out: it comes from their account.
           variables: {
+            ...SAMPLE_VARIABLES,
+            recipientName: '',
             participantName: 'Maj. Ahmed Al-Mutairi',
             sessionCode: 'M5-66-A-24',
             activityTitle: 'CT Awareness',

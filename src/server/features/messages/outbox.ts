@@ -1,22 +1,25 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
-import type { MessageEvent } from '../../../contract/messages.js';
+import type { MessageEvent, TemplateVariables } from '../../../contract/messages.js';
 import type { Tx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { type MessageAttachment, notifications, users } from '../../db/schema/index.js';
 import { insertOutboxMessages, type NewOutboxMessage } from './queries.js';
 import { renderTemplate, resolveTemplate } from './templates.js';
 
-export interface EmailRequest {
-  event: MessageEvent;
-  locale: Locale;
-  to: string;
-  /** The recipient's account, when they have one. */
-  userId?: string | null;
-  /** Values for the template's {{placeholders}}; see TEMPLATE_VARIABLES in the contract. */
-  variables: Record<string, string>;
-  attachments?: MessageAttachment[];
-}
+/** One e-mail to queue; its variables are checked against its event's template at compile time. */
+export type EmailRequest = {
+  [E in MessageEvent]: {
+    event: E;
+    locale: Locale;
+    to: string;
+    /** The recipient's account, when they have one. */
+    userId?: string | null;
+    /** Values for the template's {{placeholders}}; see TEMPLATE_VARIABLES in the contract. */
+    variables: TemplateVariables<E>;
+    attachments?: MessageAttachment[];
+  };
+}[MessageEvent];
 
 async function recipientNameOf(tx: Tx, request: EmailRequest): Promise<string> {
   if (request.userId) {
@@ -26,7 +29,7 @@ async function recipientNameOf(tx: Tx, request: EmailRequest): Promise<string> {
       .where(eq(users.id, request.userId));
     if (user) return user.displayName;
   }
-  return request.variables.participantName ?? request.to;
+  return 'participantName' in request.variables ? request.variables.participantName : request.to;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function queueEmails(tx: Tx, requests: EmailRequest[]): Promise<voi
   const templates = new Map<string, Awaited<ReturnType<typeof resolveTemplate>>>();
   const rows: NewOutboxMessage[] = [];
   for (const request of requests) {
-    const variables = { ...request.variables };
+    const variables: Record<string, string> = { ...request.variables };
     if (!variables.recipientName) variables.recipientName = await recipientNameOf(tx, request);
     const key = `${request.event}|${request.locale}`;
     let template = templates.get(key);

@@ -14,6 +14,7 @@ import {
   type MessageTemplate,
   type RenderedMessage,
 } from '../../../contract/messages.js';
+import { SAMPLE_VARIABLES } from './default-templates/index.js';
 import { queueEmail } from './outbox.js';
 
 const BASE = '/api/v1/message-templates';
@@ -80,7 +81,12 @@ describe('message templates', () => {
         event: 'nomination-selected',
         locale: 'en',
         to: 'a@test.example',
-        variables: { participantName: 'Capt. Noura', sessionCode: 'X-1', recipientName: 'NPOC' },
+        variables: {
+          ...SAMPLE_VARIABLES,
+          participantName: 'Capt. Noura',
+          sessionCode: 'X-1',
+          recipientName: 'NPOC',
+        },
       }),
     );
     const { rows } = await t.db.pool.query(

@@ -57,7 +57,7 @@ export async function getTemplate(
 
 /** A typo such as {{participantNmae}} would silently print nothing; refuse it instead. */
 function rejectUnknownPlaceholders(event: MessageEvent, text: { subject?: string; body?: string }) {
-  const known = new Set(TEMPLATE_VARIABLES[event]);
+  const known = new Set<string>(TEMPLATE_VARIABLES[event]);
   const errors = (['subject', 'body'] as const).flatMap((field) =>
     placeholdersOf(text[field] ?? '')
       .filter((name) => !known.has(name))

@@ -1,6 +1,7 @@
-import { LOCALES, type Locale } from '../../../contract/common.js';
-import type { MessageEvent } from '../../../contract/messages.js';
+import { LOCALES, type Locale, type LocalizedText } from '../../../contract/common.js';
 import type { ServiceContext } from '../context.js';
+import { selectNationName } from '../messages/account-queries.js';
+import { INSTRUCTIONS_TO_FOLLOW } from '../messages/default-templates/index.js';
 import { inviteParticipantAccount } from '../messages/invitations.js';
 import { publicUrl } from '../messages/links.js';
 import { type EmailRequest, notifyUser, queueEmails } from '../messages/outbox.js';
@@ -21,7 +22,7 @@ const KIND: Record<Announced, string> = {
 };
 
 /** E-mails for decisions the nation must hear of; joining instructions follow a seat. */
-const EMAIL: Partial<Record<Announced, MessageEvent>> = {
+const EMAIL: Partial<Record<Announced, 'nomination-waitlisted' | 'nomination-rejected'>> = {
   waitlist: 'nomination-waitlisted',
   reject: 'nomination-rejected',
 };
@@ -39,18 +40,18 @@ function variablesFor(
   row: q.JoinedNomination,
   session: SessionFacts,
   locale: Locale,
+  nation: LocalizedText | null,
   forParticipant = false,
 ) {
   return {
     participantName: nameOf(row),
+    nationName: inLocale(nation, locale) || row.nomination.nationCode,
     sessionCode: session.code,
     activityTitle: inLocale(session.activityTitle, locale),
     startDate: session.startDate,
     endDate: session.endDate,
     venue: inLocale(session.venueName, locale),
-    nationCode: row.nomination.nationCode,
     reason: row.nomination.decisionReason ?? '',
-    joiningInstructions: inLocale(session.joiningInstructions, locale),
     // E-mails need whole addresses; the participant's own page is where they read it all.
     link: `${publicUrl()}${forParticipant ? '/' : `/nominations/${row.nomination.id}`}`,
   };
@@ -99,6 +100,10 @@ export async function announceDecision(
     await notifyUser(ctx.tx, row.participant.userId, { kind, params, link: '/' });
   }
   const email = EMAIL[action];
+  const nation =
+    email || action === 'select' || action === 'promote'
+      ? await selectNationName(ctx.tx, row.nomination.nationCode)
+      : null;
   if (email) {
     await queueEmails(
       ctx.tx,
@@ -110,13 +115,16 @@ export async function announceDecision(
           to: npoc.email,
           userId: npoc.id,
           // The NPOC's name is at hand: spares queueEmail looking the account up again.
-          variables: { ...variablesFor(row, session, locale), recipientName: npoc.displayName },
+          variables: {
+            ...variablesFor(row, session, locale, nation),
+            recipientName: npoc.displayName,
+          },
         };
       }),
     );
   }
   if (action === 'select' || action === 'promote') {
-    await sendJoiningInstructions(ctx, row, session, npocs);
+    await sendJoiningInstructions(ctx, row, session, npocs, nation);
   }
 }
 
@@ -125,6 +133,7 @@ async function sendJoiningInstructions(
   row: q.JoinedNomination,
   session: SessionFacts,
   npocs: Awaited<ReturnType<typeof q.selectNationUsers>>,
+  nation: LocalizedText | null,
 ): Promise<void> {
   const participantUser = row.participant.userId
     ? await q.selectUser(ctx.tx, row.participant.userId)
@@ -164,7 +173,12 @@ async function sendJoiningInstructions(
       );
       invitations.set(recipient.locale, invitation);
     }
-    const variables = variablesFor(row, session, recipient.locale, recipient.participant);
+    const variables = {
+      ...variablesFor(row, session, recipient.locale, nation, recipient.participant),
+      instructions:
+        inLocale(session.joiningInstructions, recipient.locale).trim() ||
+        INSTRUCTIONS_TO_FOLLOW[recipient.locale],
+    };
     emails.push({
       event: 'joining-instructions',
       locale: recipient.locale,

@@ -74,7 +74,7 @@ export const ar: TemplateSet = {
     subject: 'تعليمات الالتحاق: {{activityTitle}} ({{sessionCode}})',
     body: `السيد/السيدة {{recipientName}}،
 
-تجدون أدناه تعليمات الالتحاق بالدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+تجدون أدناه تعليمات الالتحاق الخاصة بـ{{participantName}} ({{nationName}})، المختار/المختارة للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
 
 {{instructions}}
 

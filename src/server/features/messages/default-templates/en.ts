@@ -74,7 +74,7 @@ Details:
     subject: 'Joining instructions: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
-Please find below the joining instructions for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
 
 {{instructions}}
 

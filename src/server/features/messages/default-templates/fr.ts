@@ -74,7 +74,7 @@ Détails :
     subject: 'Instructions de ralliement : {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
-Veuillez trouver ci-dessous les instructions de ralliement pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Veuillez trouver ci-dessous les instructions de ralliement de {{participantName}} ({{nationName}}), retenu(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
 
 {{instructions}}
 

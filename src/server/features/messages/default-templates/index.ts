@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../contract/common.js';
-import type { MessageEvent } from '../../../../contract/messages.js';
+import type { MessageEvent, TemplateVariable } from '../../../../contract/messages.js';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -14,8 +14,18 @@ export function defaultTemplate(event: MessageEvent, locale: Locale): TemplateTe
   return DEFAULTS[locale][event];
 }
 
+/**
+ * What a joining-instructions e-mail says in place of the instructions while the centre has
+ * written none yet, so its main paragraph is never empty.
+ */
+export const INSTRUCTIONS_TO_FOLLOW: Record<Locale, string> = {
+  en: 'The centre has not written the joining instructions for this session yet; they will follow. The dates and venue above are confirmed.',
+  fr: "Le centre n'a pas encore rédigé les instructions de ralliement de cette session ; elles suivront. Les dates et le lieu ci-dessus sont confirmés.",
+  ar: 'لم يُعِدّ المركز تعليمات الالتحاق بهذه الدورة بعد، وسترسل لاحقًا. أمّا التاريخ والمكان المذكوران أعلاه فمؤكَّدان.',
+};
+
 /** Plausible values for previews, so an administrator sees a realistic message. */
-export const SAMPLE_VARIABLES: Record<string, string> = {
+export const SAMPLE_VARIABLES: Record<TemplateVariable, string> = {
   recipientName: 'Fatima Al-Sabah',
   participantName: 'Maj. Ahmed Al-Mutairi',
   nationName: 'Kuwait',
