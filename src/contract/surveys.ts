@@ -220,7 +220,7 @@ export const SurveyResults = z.object({
    * Set for a reader of one nation: every count and answer is that nation's only, and an
    * anonymous survey's answers, which cannot be traced to a nation, are left out.
    */
-  nationCode: z.string().nullable(),
+  nation: z.object({ code: z.string(), name: LocalizedText }).nullable(),
   template: z.object({ code: z.string(), title: LocalizedText, anonymous: z.boolean() }).nullable(),
   /** When the invitations go (or went) out; null when the activity has no survey at this level. */
   dueAt: IsoDateTime.nullable(),

@@ -9,6 +9,7 @@ import type {
 import { aggregateResponses, surveyDueAt } from '../../../domain/surveys.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../context.js';
+import { selectNationName } from '../messages/account-queries.js';
 import * as iq from './invitation-queries.js';
 import * as q from './queries.js';
 
@@ -115,7 +116,13 @@ export async function getSurveyResults(
     sessionCode: session.code,
     level: level as SurveyLevel,
     respondent: query.respondent,
-    nationCode: scope.kind === 'nation' ? scope.nationCode : null,
+    nation:
+      scope.kind === 'nation'
+        ? {
+            code: scope.nationCode,
+            name: (await selectNationName(ctx.tx, scope.nationCode)) ?? { en: scope.nationCode },
+          }
+        : null,
     template: template
       ? { code: template.code, title: template.title, anonymous: template.anonymous }
       : null,

@@ -254,13 +254,13 @@ describe('survey invitations, answers and results', () => {
     expect(qat.nonRespondents?.every((n) => n.nationCode === 'QAT')).toBe(true);
     // ...and none of another nation's answers: both answers came from Kuwait.
     expect(qat).toMatchObject({
-      nationCode: 'QAT',
+      nation: { code: 'QAT', name: { en: 'Qatar', ar: 'قطر' } },
       participants: { invited: 2, answered: 0 },
       responseRate: 0,
     });
     expect(JSON.stringify(qat)).not.toContain('More exercises please');
     expect(qat.questions.map((q) => q.answered)).toEqual([0, 0, 0, 0]);
-    expect(body.nationCode).toBeNull();
+    expect(body.nation).toBeNull();
     expectProblem(await results(observerQat, 'MD-A'), 404, 'not_found');
   });
 
@@ -290,7 +290,10 @@ describe('survey invitations, answers and results', () => {
     expect(JSON.stringify(body)).toContain('Too long');
     // An anonymous answer cannot be traced to a nation, so no nation's reader sees it.
     const qatar = (await results(observerQat, 'CT-B')).json<SurveyResults>();
-    expect(qatar).toMatchObject({ nationCode: 'QAT', participants: { invited: 1, answered: 0 } });
+    expect(qatar).toMatchObject({
+      nation: { code: 'QAT' },
+      participants: { invited: 1, answered: 0 },
+    });
     expect(JSON.stringify(qatar)).not.toContain('Too long');
     expectProblem(await answer(kwt.browser, id, { overall: 2, pace: 0 }), 409, 'already_answered');
 

@@ -53,8 +53,9 @@ export function BarChart({
               <Text span fz="sm" fw={600}>
                 {bar.count}
               </Text>
+              {/* In brackets, so "1" beside "50 %" never reads as "150 %". */}
               <Text span fz="xs" c="dimmed" ms={6}>
-                {t('surveys.results.percent', { value: percentOf(bar.count, total) })}
+                ({t('surveys.results.percent', { value: percentOf(bar.count, total) })})
               </Text>
             </Box>
           </tr>

@@ -238,13 +238,13 @@ export function ResultsPanel({ code, level }: { code: string; level: 1 | 3 }) {
           </div>
         </SimpleGrid>
       </Paper>
-      {results.nationCode && (
+      {results.nation && (
         <Alert color="gray">
           {t(
             results.template.anonymous
               ? 'surveys.results.nationOnlyAnonymous'
               : 'surveys.results.nationOnly',
-            { nation: results.nationCode },
+            { nation: localized(results.nation.name, locale) },
           )}
         </Alert>
       )}
