@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CreateUserRequest } from '../contract/users.js';
 import type { Config } from '../server/config.js';
-import { migrateDatabase } from '../server/db/migrate.js';
 import {
   DEMO_PASSWORD,
   type DemoAccount,
@@ -61,7 +60,7 @@ function printDemoBanner(accounts: DemoAccount[]) {
 export async function runMigrate(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     print('Migrations applied.');
     return 0;
   } finally {
@@ -73,7 +72,7 @@ export async function runMigrate(config: Config): Promise<number> {
 export async function runReportsRefresh(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     const state = await refreshReportRollups(database.handle.db);
     if (!state) {
       process.stderr.write('rabita: another server is refreshing the reports right now.\n');
@@ -89,7 +88,7 @@ export async function runReportsRefresh(config: Config): Promise<number> {
 export async function runDemo(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     if (!(await isDemoWanted(database.handle.db, { demo: true }, true))) {
       process.stderr.write(
         'rabita: the database already has users; the demo loads only into an empty one.\n',
@@ -121,7 +120,7 @@ export async function runUserAdd(
   }
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     const user = await database.handle.db.transaction((tx) =>
       createUser(systemContext(tx, 'cli'), parsed.data),
     );
