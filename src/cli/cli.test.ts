@@ -76,9 +76,13 @@ describe('rabita command', { timeout: 90_000 }, () => {
   it('migrates, adds a user, and serves until SIGTERM', async () => {
     const db = await createTestDatabase();
     try {
-      expect((await rabita(['migrate'], { DATABASE_URL: db.url })).stdout).toContain(
-        'Migrations applied.',
-      );
+      // As in production: the app's least-privilege role, and the owner's connection to migrate.
+      const migrated = await rabita(['migrate'], {
+        DATABASE_URL: db.url,
+        RABITA_MIGRATION_DATABASE_URL: db.adminUrl,
+      });
+      expect(migrated.stdout).toContain('Migrations applied.');
+      expect(migrated.stderr).toBe('');
       const added = await rabita(
         [
           'user',

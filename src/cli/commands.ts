@@ -1,6 +1,5 @@
 import { CreateUserRequest } from '../contract/users.js';
 import type { Config } from '../server/config.js';
-import { migrateDatabase } from '../server/db/migrate.js';
 import {
   DEMO_PASSWORD,
   type DemoAccount,
@@ -58,7 +57,7 @@ function printDemoBanner(accounts: DemoAccount[]) {
 export async function runMigrate(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     print('Migrations applied.');
     return 0;
   } finally {
@@ -70,7 +69,7 @@ export async function runMigrate(config: Config): Promise<number> {
 export async function runReportsRefresh(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     const state = await refreshReportRollups(database.handle.db);
     if (!state) {
       process.stderr.write('rabita: another server is refreshing the reports right now.\n');
@@ -86,7 +85,7 @@ export async function runReportsRefresh(config: Config): Promise<number> {
 export async function runDemo(config: Config): Promise<number> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     if (!(await isDemoWanted(database.handle.db, { demo: true }, true))) {
       process.stderr.write(
         'rabita: the database already has users; the demo loads only into an empty one.\n',
@@ -118,7 +117,7 @@ export async function runUserAdd(
   }
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     const user = await database.handle.db.transaction((tx) =>
       createUser(systemContext(tx, 'cli'), parsed.data),
     );

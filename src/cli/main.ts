@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { DatabaseAccessError } from '../server/db/access.js';
 import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
 import { runCertificateVerify } from './certificate-verify.js';
@@ -70,6 +71,7 @@ main(process.argv.slice(2)).then(
     const known =
       error instanceof ConfigError ||
       error instanceof StartupError ||
+      error instanceof DatabaseAccessError ||
       error instanceof EmbeddedDatabaseError;
     process.stderr.write(
       `rabita: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,

@@ -39,6 +39,7 @@ import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { handleError, sendProblem } from './http/errors.js';
+import { withLogRedaction } from './http/log-redaction.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
 
 export interface AppSettings {
@@ -70,7 +71,7 @@ declare module 'fastify' {
 /** Builds the HTTP app without listening, so tests drive it with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withLogRedaction(deps.logger ?? false),
     genReqId: () => randomUUID(),
     trustProxy: deps.settings.trustProxy,
     bodyLimit: 1_048_576,

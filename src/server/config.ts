@@ -5,6 +5,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** The schema owner's connection, when DATABASE_URL is a least-privilege app role. */
+  RABITA_MIGRATION_DATABASE_URL: z.string().url().optional(),
   RABITA_DATA_DIR: z.string().min(1).default('./data'),
   RABITA_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,6 +32,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Migrations and grants run here when set; else on databaseUrl (or the embedded superuser). */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   /** undefined: decide by the database (demo on an empty embedded one). */
   demo: boolean | undefined;
@@ -54,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.RABITA_MIGRATION_DATABASE_URL,
     dataDir: path.resolve(e.RABITA_DATA_DIR),
     demo: e.RABITA_DEMO === undefined ? undefined : e.RABITA_DEMO === '1',
     logLevel: e.LOG_LEVEL,

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { openDatabaseAccess } from './db/access.js';
 import { connectDatabase, type DatabaseHandle } from './db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
-import { migrateDatabase } from './db/migrate.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
 import { configurePublicUrl } from './features/messages/links.js';
@@ -24,6 +24,8 @@ export interface DatabaseConnection {
   handle: DatabaseHandle;
   url: string;
   embedded: EmbeddedServer | null;
+  /** Migrations as the schema's owner, then the app role's grants. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,15 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? embedded?.url;
   if (!url) throw new Error('no database URL');
-  const handle = connectDatabase(url);
+  const access = await openDatabaseAccess({
+    url,
+    migrationUrl: config.migrationDatabaseUrl,
+    embeddedDataDir: embedded ? config.dataDir : null,
+  }).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  const handle = connectDatabase(access.appUrl);
   try {
     await handle.pool.query('select 1');
   } catch (error) {
@@ -44,8 +54,9 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
   }
   return {
     handle,
-    url,
+    url: access.appUrl,
     embedded,
+    migrate: () => access.migrate(handle.pool),
     close: async () => {
       await handle.close();
       await embedded?.stop();
@@ -64,7 +75,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let surveyJobs: SurveyJobs | undefined;
   let reportJobs: ReportJobs | undefined;
   try {
-    await migrateDatabase(database.handle.pool);
+    await database.migrate();
     const demoAccounts = (await isDemoWanted(
       database.handle.db,
       config,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/contract/roles.js';
 import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
@@ -11,9 +11,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database; no web app, no logger, a small sign-in limit to test. */
+/** The real app on a fresh database; no web app, no logger unless given, a sign-in limit to test. */
 export async function createTestApp(
-  options: { signInAttemptsPerWindow?: number } = {},
+  options: { signInAttemptsPerWindow?: number; logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await buildApp({
@@ -25,6 +25,7 @@ export async function createTestApp(
       trustProxy: false,
       webRoot: null,
     },
+    logger: options.logger,
   });
   await app.ready();
   return {

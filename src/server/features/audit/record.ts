@@ -73,6 +73,32 @@ export async function recordAudits(ctx: AuditContext, changes: AuditChange[]): P
   await insert(ctx.tx, values);
 }
 
+/** The action of every download of personal data, so one filter lists them all. */
+export const EXPORT_ACTION = 'data.exported';
+
+/** A download of personal data: which export, of what, in which format, and how much. */
+export interface ExportRecord {
+  /** e.g. `logistics-sheet`, `report`, `certificate-pdf`. */
+  export: string;
+  format: 'csv' | 'xlsx' | 'pdf' | 'zip' | 'json';
+  entityType: string;
+  entityId: string;
+  /** Rows or files handed out, when counting them costs nothing. */
+  rows?: number;
+  /** The filters or options that chose what the file holds. */
+  filters?: Record<string, unknown>;
+}
+
+/**
+ * Records who downloaded which personal data. Downloads are reads without a transaction of
+ * their own, so this is one INSERT, committed by itself, once the file is made: a refused or
+ * failed download records nothing, and no file leaves without its record.
+ */
+export async function recordExport(ctx: AuditContext, record: ExportRecord): Promise<void> {
+  const { entityType, entityId, ...details } = record;
+  await recordAudit(ctx, { action: EXPORT_ACTION, entityType, entityId, after: details });
+}
+
 const SECRET_KEYS = new Set([
   'password',
   'passwordHash',

@@ -7,6 +7,7 @@ import {
   createTestApp,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { exportAuditsOf } from '../../../../test/support/audit.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type {
   Certificate,
@@ -213,6 +214,14 @@ describe('certificates', () => {
       for (const who of [b.salem, b.npocKwt, b.registrar, b.admin, b.director]) {
         const response = await get(who, pdfUrl());
         expect(response.statusCode, response.body).toBe(200);
+        expect(await exportAuditsOf(t.db.pool, response)).toEqual([
+          {
+            actorId: who.userId,
+            entityType: 'certificate',
+            entityId: salemCertificate.id,
+            after: { export: 'certificate-pdf', format: 'pdf' },
+          },
+        ]);
         expect(response.headers['content-type']).toBe('application/pdf');
         expect(response.headers['content-disposition']).toContain(`${salemCertificate.id}.pdf`);
         const embedded = extractSignature(response.rawPayload);
@@ -250,6 +259,9 @@ describe('certificates', () => {
     it('exports an Open Badges 3.0 credential whose proof verifies with the published key', async () => {
       const response = await get(b.salem, badgeUrl());
       expect(response.statusCode, response.body).toBe(200);
+      expect(await exportAuditsOf(t.db.pool, response)).toMatchObject([
+        { entityId: salemCertificate.id, after: { export: 'certificate-badge', format: 'json' } },
+      ]);
       const badge = response.json<Record<string, unknown>>();
       expect(badge.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
       expect(badge).toMatchObject({
@@ -279,6 +291,13 @@ describe('certificates', () => {
     it('zips one PDF per valid certificate of the session for staff', async () => {
       const response = await get(b.director, ZIP);
       expect(response.statusCode, response.body).toBe(200);
+      expect(await exportAuditsOf(t.db.pool, response)).toMatchObject([
+        {
+          actorId: b.director.userId,
+          entityType: 'session',
+          after: { export: 'certificates-zip', format: 'zip', rows: 3 },
+        },
+      ]);
       expect(response.headers['content-type']).toBe('application/zip');
       const files = unzipSync(new Uint8Array(response.rawPayload));
       const names = Object.keys(files);
@@ -290,7 +309,9 @@ describe('certificates', () => {
 
     it('refuses the ZIP as it should', async () => {
       expectProblem(await get(null, ZIP), 401, 'unauthenticated');
-      expectProblem(await get(b.npocKwt, ZIP), 403, 'forbidden');
+      const refused = await get(b.npocKwt, ZIP);
+      expectProblem(refused, 403, 'forbidden');
+      expect(await exportAuditsOf(t.db.pool, refused)).toEqual([]);
       expectProblem(
         await get(b.director, `/api/v1/sessions/${OTHER_SESSION}/certificates.zip`),
         403,

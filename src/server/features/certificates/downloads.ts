@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { verificationUrl } from '../../../domain/certificate-payload.js';
 import { conflict, notFound } from '../../http/errors.js';
+import { recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { publicUrl } from '../messages/links.js';
 import { selectSession } from '../sessions/queries.js';
@@ -50,14 +51,20 @@ async function loadReadable(ctx: ServiceContext, id: string) {
   return row.certificate;
 }
 
-/** One certificate as a PDF, for its holder, their NPOC, centre staff or the course director. */
+/**
+ * One certificate as a PDF, for its holder, their NPOC, centre staff or the course director;
+ * each download is recorded in the audit trail.
+ */
 export async function downloadCertificatePdf(ctx: ServiceContext, id: string): Promise<Download> {
   const row = await loadReadable(ctx, id);
-  return {
-    filename: fileName(row, 'pdf'),
-    contentType: 'application/pdf',
-    body: await certificateFile(row),
-  };
+  const body = await certificateFile(row);
+  await recordExport(ctx, {
+    export: 'certificate-pdf',
+    format: 'pdf',
+    entityType: 'certificate',
+    entityId: row.id,
+  });
+  return { filename: fileName(row, 'pdf'), contentType: 'application/pdf', body };
 }
 
 /** One certificate as an Open Badges 3.0 credential, signed by the certificate's own key. */
@@ -65,10 +72,17 @@ export async function certificateBadge(ctx: ServiceContext, id: string) {
   const row = await loadReadable(ctx, id);
   const key = await q.selectSigningKeyById(ctx.tx, row.keyId);
   if (!key) throw new Error(`signing key ${row.keyId} is missing`);
-  return buildBadge(printedOf(row), row.issuedAt, key);
+  const badge = buildBadge(printedOf(row), row.issuedAt, key);
+  await recordExport(ctx, {
+    export: 'certificate-badge',
+    format: 'json',
+    entityType: 'certificate',
+    entityId: row.id,
+  });
+  return badge;
 }
 
-/** Every valid certificate of a session, one PDF each, in one ZIP. */
+/** Every valid certificate of a session, one PDF each, in one ZIP; the download is audited. */
 export async function downloadSessionZip(ctx: ServiceContext, code: string): Promise<Download> {
   const found = await selectSession(ctx.tx, ctx.actor.scope, code);
   if (!found) throw notFound(`The session ${code}`);
@@ -82,6 +96,13 @@ export async function downloadSessionZip(ctx: ServiceContext, code: string): Pro
   for (const { certificate } of rows) {
     files[fileName(certificate, 'pdf')] = [await certificateFile(certificate), { level: 0 }];
   }
+  await recordExport(ctx, {
+    export: 'certificates-zip',
+    format: 'zip',
+    entityType: 'session',
+    entityId: found.session.id,
+    rows: rows.length,
+  });
   return {
     filename: `certificates-${found.session.code}.zip`,
     contentType: 'application/zip',

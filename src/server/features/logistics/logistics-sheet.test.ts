@@ -8,6 +8,7 @@ import {
   signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { exportAuditsOf } from '../../../../test/support/audit.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Locale } from '../../../contract/common.js';
@@ -252,6 +253,19 @@ describe('a session’s logistics sheet', () => {
     it('downloads UTF-8 with a BOM, English headers, venue times, formulas neutralised', async () => {
       const response = await call(t.app, registrar, 'GET', `${SHEET}.csv`);
       expect(response.statusCode, response.body).toBe(200);
+      expect(await exportAuditsOf(t.db.pool, response)).toEqual([
+        {
+          actorId: registrar.userId,
+          entityType: 'session',
+          entityId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          after: {
+            export: 'logistics-sheet',
+            format: 'csv',
+            rows: 3,
+            filters: { passportNumbersShown: true },
+          },
+        },
+      ]);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe(
         'attachment; filename="logistics-CT-A-27.csv"',
@@ -358,6 +372,10 @@ describe('a session’s logistics sheet', () => {
     it('downloads a workbook that reads back with the same rows, formulas neutralised', async () => {
       const response = await call(t.app, registrar, 'GET', `${SHEET}.xlsx`);
       expect(response.statusCode, response.body).toBe(200);
+      expect((await exportAuditsOf(t.db.pool, response))[0]?.after).toMatchObject({
+        export: 'logistics-sheet',
+        format: 'xlsx',
+      });
       expect(response.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );

@@ -8,7 +8,7 @@ import {
 } from '../../../contract/logistics.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { type Column, toCsv, toXlsx } from '../../http/spreadsheet.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit, recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
 import { managesOthers, sheetScopeOf } from './access.js';
@@ -115,6 +115,13 @@ export async function getLogisticsSheet(
   ctx: ServiceContext,
   code: string,
 ): Promise<LogisticsSheet> {
+  return (await readSheet(ctx, code)).sheet;
+}
+
+async function readSheet(
+  ctx: ServiceContext,
+  code: string,
+): Promise<{ sessionId: string; sheet: LogisticsSheet }> {
   const row = await selectSession(ctx.tx, ctx.actor.scope, code);
   if (!row) throw notFound(`The session ${code}`);
   const { session, venue } = row;
@@ -126,11 +133,14 @@ export async function getLogisticsSheet(
     presentSheetRow(r, showPassport),
   );
   return {
-    sessionCode: session.code,
-    timeZone: venue.timeZone,
-    passportNumbersShown: showPassport,
-    missing: rows.filter((r) => r.missingFields.length > 0).length,
-    rows,
+    sessionId: session.id,
+    sheet: {
+      sessionCode: session.code,
+      timeZone: venue.timeZone,
+      passportNumbersShown: showPassport,
+      missing: rows.filter((r) => r.missingFields.length > 0).length,
+      rows,
+    },
   };
 }
 
@@ -140,23 +150,38 @@ export interface Download {
   body: string | Buffer;
 }
 
-/** The sheet as a file, headers in the reader's language, laid out right to left in Arabic. */
+/**
+ * The sheet as a file, headers in the reader's language, laid out right to left in Arabic;
+ * recorded in the audit trail, as it holds passports and travel of people.
+ */
 export async function exportLogisticsSheet(
   ctx: ServiceContext,
   code: string,
   format: 'csv' | 'xlsx',
 ): Promise<Download> {
-  const sheet = await getLogisticsSheet(ctx, code);
+  const { sessionId, sheet } = await readSheet(ctx, code);
   const columns: Column<LogisticsSheet['rows'][number]>[] = sheetColumns(sheet, ctx.actor.locale);
   const filename = `logistics-${sheet.sessionCode}.${format}`;
-  if (format === 'csv') {
-    return { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(columns, sheet.rows) };
-  }
+  const body =
+    format === 'csv'
+      ? toCsv(columns, sheet.rows)
+      : await toXlsx(columns, sheet.rows, sheet.sessionCode, {
+          rightToLeft: ctx.actor.locale === 'ar',
+        });
+  await recordExport(ctx, {
+    export: 'logistics-sheet',
+    format,
+    entityType: 'session',
+    entityId: sessionId,
+    rows: sheet.rows.length,
+    filters: { passportNumbersShown: sheet.passportNumbersShown },
+  });
   return {
     filename,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await toXlsx(columns, sheet.rows, sheet.sessionCode, {
-      rightToLeft: ctx.actor.locale === 'ar',
-    }),
+    contentType:
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
   };
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../contract/common.js';
 import { rate } from '../../../domain/rates.js';
+import { recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { createCanvas } from '../results/pdf-canvas.js';
 import * as q from './queries.js';
@@ -15,7 +16,8 @@ const pct = (value: number | null) => ({ bar: value, label: value === null ? '�
 
 /**
  * One nation's year as an A4 PDF: people trained by discipline, the rates and the programme's
- * delivery. The nation must be one the reader may see; others are not found.
+ * delivery. The nation must be one the reader may see; others are not found. The download is
+ * recorded in the audit trail.
  */
 export async function annualReportPdf(
   ctx: ServiceContext,
@@ -100,7 +102,15 @@ export async function annualReportPdf(
       new Date(),
     ),
   );
-  return canvas.finish(
+  const pdf = await canvas.finish(
     (page, pages) => `${nationCode} ${year} · ${w.generated} ${generated} · ${page}/${pages}`,
   );
+  await recordExport(ctx, {
+    export: 'annual-report',
+    format: 'pdf',
+    entityType: 'nation',
+    entityId: nationCode,
+    filters: { year, locale },
+  });
+  return pdf;
 }

@@ -9,6 +9,7 @@ import {
   signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { exportAuditsOf } from '../../../../test/support/audit.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { pdfText } from '../../../../test/support/pdf.js';
 import { expectProblem } from '../../../../test/support/problem.js';
@@ -440,6 +441,14 @@ describe('reports', () => {
     it('writes the CSV with headers in the reader language and formulas escaped', async () => {
       const response = await get(observer, '/api/v1/reports/trained.csv?groupBy=nation');
       expect(response.statusCode, response.body).toBe(200);
+      expect(await exportAuditsOf(t.db.pool, response)).toEqual([
+        {
+          actorId: observer.userId,
+          entityType: 'report',
+          entityId: 'trained',
+          after: { export: 'report', format: 'csv', rows: 3, filters: { groupBy: 'nation' } },
+        },
+      ]);
       expect(response.headers['content-type']).toContain('text/csv');
       expect(response.headers['content-disposition']).toContain('trained-by-nation.csv');
       const lines = response.body.replace('\uFEFF', '').trim().split('\r\n');
@@ -460,6 +469,10 @@ describe('reports', () => {
     it('writes the XLSX with the same cells, escaped', async () => {
       const response = await get(observer, '/api/v1/reports/programme-delivery.xlsx');
       expect(response.statusCode, response.body).toBe(200);
+      expect((await exportAuditsOf(t.db.pool, response))[0]).toMatchObject({
+        entityId: 'programme-delivery',
+        after: { export: 'report', format: 'xlsx' },
+      });
       expect(response.headers['content-type']).toContain('spreadsheetml');
       const rows = await sheetRows(response.rawPayload);
       expect(rows[0]).toEqual([
@@ -502,6 +515,14 @@ describe('reports', () => {
     it("prints a nation's year: trained by discipline, rates and programme delivery", async () => {
       const response = await get(observer, '/api/v1/reports/annual/KWT/2027.pdf');
       expect(response.statusCode, response.body).toBe(200);
+      expect(await exportAuditsOf(t.db.pool, response)).toEqual([
+        {
+          actorId: observer.userId,
+          entityType: 'nation',
+          entityId: 'KWT',
+          after: { export: 'annual-report', format: 'pdf', filters: { year: 2027, locale: 'en' } },
+        },
+      ]);
       expect(response.headers['content-type']).toBe('application/pdf');
       const text = pdfText(response.rawPayload);
       expect(text).toContain('Annual training report 2027: Kuwait');
@@ -519,7 +540,9 @@ describe('reports', () => {
     });
 
     it("hides another nation's report from an NPOC, and unknown nations from everyone", async () => {
-      expectProblem(await get(npocKwt, '/api/v1/reports/annual/QAT/2027.pdf'), 404, 'not_found');
+      const refused = await get(npocKwt, '/api/v1/reports/annual/QAT/2027.pdf');
+      expectProblem(refused, 404, 'not_found');
+      expect(await exportAuditsOf(t.db.pool, refused)).toEqual([]);
       expectProblem(await get(observer, '/api/v1/reports/annual/XXX/2027.pdf'), 404, 'not_found');
     });
 

@@ -2,14 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { RollupState } from '../../../domain/rollup-refresh.js';
 import type { DbOrTx } from '../../db/client.js';
 
-/** The materialized views of migration 0007 that the reports read. */
-const ROLLUPS = [
-  'report_nomination_facts',
-  'report_seat_facts',
-  'report_evaluation_facts',
-  'report_nation_evaluation_facts',
-];
-
 /** The tables the roll-ups are computed from: a change to any of them makes them stale. */
 const SOURCES = [
   'nominations',
@@ -74,11 +66,10 @@ export async function refreshReportRollups(
     // Counted before the refresh, so a change made while it runs triggers the next one.
     const sourceChanges = await countSourceChanges(tx);
     // The first time, nothing is there to compare with, and a plain refresh is faster.
-    const concurrently = (await readRollupState(tx)) ? 'concurrently' : '';
+    const concurrently = (await readRollupState(tx)) !== null;
     const started = performance.now();
-    for (const view of ROLLUPS) {
-      await tx.execute(sql.raw(`refresh materialized view ${concurrently} ${view}`));
-    }
+    // The views of migration 0007, refreshed as their owner (migration 0008): the app may not.
+    await tx.execute(sql`select refresh_report_rollups(${concurrently})`);
     const state: RollupState = {
       refreshedAt: now(),
       sourceChanges,

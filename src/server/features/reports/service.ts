@@ -17,6 +17,7 @@ import { rate } from '../../../domain/rates.js';
 import { nations } from '../../db/schema/index.js';
 import { notFound } from '../../http/errors.js';
 import { type Column, toCsv, toXlsx } from '../../http/spreadsheet.js';
+import { recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import * as q from './queries.js';
 import { readRollupState } from './rollups.js';
@@ -98,12 +99,14 @@ export interface Download {
 
 /** A sheet whose row type is fixed where it is made, so both formats can be written from it. */
 interface Sheet {
+  rows: number;
   csv: () => string;
   xlsx: (rightToLeft: boolean) => Promise<Buffer>;
 }
 
 function sheet<R>(name: string, columns: Column<R>[], rows: R[]): Sheet {
   return {
+    rows: rows.length,
     csv: () => toCsv(columns, rows),
     xlsx: (rightToLeft) => toXlsx(columns, rows, name, { rightToLeft }),
   };
@@ -170,7 +173,10 @@ async function sheetOf(
   }
 }
 
-/** A report as CSV or XLSX, headers in the reader's language, right to left in Arabic. */
+/**
+ * A report as CSV or XLSX, headers in the reader's language, right to left in Arabic; the
+ * download is recorded in the audit trail with its filters.
+ */
 export async function exportReport(
   ctx: ServiceContext,
   kind: ReportKind,
@@ -180,17 +186,22 @@ export async function exportReport(
   const made = await sheetOf(ctx, kind, filters);
   const suffix = kind === 'trained' || kind === 'rates' ? `-by-${filters.groupBy}` : '';
   const filename = `${kind}${suffix}.${format}`;
-  if (format === 'csv') {
-    return {
-      filename,
-      contentType: 'text/csv; charset=utf-8',
-      body: made.csv(),
-    };
-  }
+  const body = format === 'csv' ? made.csv() : await made.xlsx(ctx.actor.locale === 'ar');
+  await recordExport(ctx, {
+    export: 'report',
+    format,
+    entityType: 'report',
+    entityId: kind,
+    rows: made.rows,
+    filters,
+  });
   return {
     filename,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await made.xlsx(ctx.actor.locale === 'ar'),
+    contentType:
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Locale, LocalizedText } from '../../../contract/common.js';
 import type { SessionReport } from '../../../contract/results.js';
+import { recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { createCanvas } from './pdf-canvas.js';
-import { getReport } from './report.js';
+import { readReport } from './report.js';
 import { REPORT_WORDS, type ReportWords } from './report-pdf-text.js';
 
 // Western digits in every language, as in the web app: staff copy figures between systems.
@@ -165,13 +166,13 @@ function evaluation(canvas: ReturnType<typeof createCanvas>, r: SessionReport, l
   }
 }
 
-/** The post-course report as an A4 PDF in `locale`, made in-process. */
+/** The post-course report as an A4 PDF in `locale`, made in-process; its download is audited. */
 export async function reportPdf(
   ctx: ServiceContext,
   code: string,
   locale: Locale,
 ): Promise<Buffer> {
-  const report = await getReport(ctx, code);
+  const { sessionId, report } = await readReport(ctx, code);
   const w = REPORT_WORDS[locale];
   const canvas = createCanvas(locale, `${w.title} ${report.session.code}`);
   header(canvas, report, locale);
@@ -192,7 +193,16 @@ export async function reportPdf(
       timeZone: 'UTC',
     }).format(new Date(report.generatedAt)),
   );
-  return canvas.finish(
+  const pdf = await canvas.finish(
     (page, pages) => `${report.session.code} · ${w.generated} ${generated} UTC · ${page}/${pages}`,
   );
+  await recordExport(ctx, {
+    export: 'session-report',
+    format: 'pdf',
+    entityType: 'session',
+    entityId: sessionId,
+    rows: report.participants.length,
+    filters: { locale },
+  });
+  return pdf;
 }

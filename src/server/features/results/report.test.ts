@@ -8,6 +8,7 @@ import {
   signInAs,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { exportAuditsOf } from '../../../../test/support/audit.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { pdfText } from '../../../../test/support/pdf.js';
 import { expectProblem } from '../../../../test/support/problem.js';
@@ -192,6 +193,19 @@ describe('post-course report and own attendance', () => {
       '/api/v1/sessions/REP-27/report.pdf?locale=ar',
     );
     expect(arabic.statusCode, arabic.body.slice(0, 200)).toBe(200);
+    expect(await exportAuditsOf(t.db.pool, arabic)).toEqual([
+      {
+        actorId: instructor.userId,
+        entityType: 'session',
+        entityId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        after: {
+          export: 'session-report',
+          format: 'pdf',
+          rows: expect.any(Number),
+          filters: { locale: 'ar' },
+        },
+      },
+    ]);
     expect(arabic.headers['content-type']).toBe('application/pdf');
     expect(arabic.headers['content-disposition']).toContain('report-REP-27-ar.pdf');
     const text = pdfText(arabic.rawPayload);

@@ -124,6 +124,15 @@ export async function getReport(
   code: string,
   now = new Date(),
 ): Promise<SessionReport> {
+  return (await readReport(ctx, code, now)).report;
+}
+
+/** The report and the id of its session, which the PDF's audit record names. */
+export async function readReport(
+  ctx: ServiceContext,
+  code: string,
+  now = new Date(),
+): Promise<{ sessionId: string; report: SessionReport }> {
   const loaded = await loadSessionFor(ctx, code, 'read');
   const { session, activity, venue } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
@@ -141,7 +150,7 @@ export async function getReport(
   const names = await q.selectNationNames(ctx.tx, [...byNation.keys()]);
   const instructors = await selectInstructors(ctx.tx, session.id);
 
-  return {
+  const report: SessionReport = {
     session: {
       code: session.code,
       activityCode: activity.code,
@@ -183,6 +192,7 @@ export async function getReport(
     directorComments: delivery?.directorComments ?? null,
     canEditComments: loaded.manages,
   };
+  return { sessionId: session.id, report };
 }
 
 /** The course director's (or the centre's) comments on the report; empty text clears them. */
