@@ -38,9 +38,15 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const UpdatePreferencesRequest = z.strictObject({ locale: Locale });
 export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequest>;
 
+/**
+ * The longest an API token may live. A token is a password that never changes and that scripts
+ * keep in files; 90 days bounds how long a leaked one stays useful (see docs/decisions.md).
+ */
+export const API_TOKEN_MAX_DAYS = 90;
+
 export const CreateApiTokenRequest = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  expiresInDays: z.number().int().min(1).max(366).default(90),
+  expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(API_TOKEN_MAX_DAYS),
 });
 export type CreateApiTokenRequest = z.infer<typeof CreateApiTokenRequest>;
 

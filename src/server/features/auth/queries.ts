@@ -95,14 +95,29 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
 }
 
 /** Signs a user out everywhere but, optionally, the session they act from. */
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keep?: string) {
-  await db
+export async function deleteSessionsOfUser(
+  db: DbOrTx,
+  userId: string,
+  keep?: string,
+): Promise<number> {
+  const rows = await db
     .delete(loginSessions)
     .where(
       keep
         ? and(eq(loginSessions.userId, userId), sql`${loginSessions.tokenHash} <> ${keep}`)
         : eq(loginSessions.userId, userId),
-    );
+    )
+    .returning({ tokenHash: loginSessions.tokenHash });
+  return rows.length;
+}
+
+/** Revokes every live API token of a user for good; the rows stay, with `revoked_at` set. */
+export async function revokeTokensOfUser(db: DbOrTx, userId: string, now: Date) {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning();
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context.js';
 import { actorFromUser, presentMe, presentToken } from './presenters.js';
 import * as q from './queries.js';
 import { hashPassword, hashToken, newApiToken, newSecret, verifyPassword } from './secrets.js';
+import { signOutEverywhere } from './sign-out-everywhere.js';
 
 export interface SignInResult {
   me: Me;
@@ -63,7 +64,10 @@ export async function signOut(ctx: ServiceContext): Promise<void> {
   await recordAudit(ctx, { action: 'auth.sign_out', entityType: 'user', entityId: ctx.actor.id });
 }
 
-/** Changes one's own password and signs out every other session of the account. */
+/**
+ * Changes one's own password. Every other session of the account ends and every API token is
+ * revoked: whoever knew the old password may have made either.
+ */
 export async function changePassword(
   ctx: ServiceContext,
   input: ChangePasswordRequest,
@@ -77,12 +81,17 @@ export async function changePassword(
   await q.updateUserColumns(ctx.tx, user.id, {
     passwordHash: await hashPassword(input.newPassword),
   });
-  const keep = ctx.actor.via.kind === 'session' ? ctx.actor.via.tokenHash : undefined;
-  await q.deleteSessionsOfUser(ctx.tx, user.id, keep);
+  const ended = await signOutEverywhere(ctx, {
+    userId: user.id,
+    reason: 'password_changed',
+    now: new Date(),
+    keepSession: ctx.actor.via.kind === 'session' ? ctx.actor.via.tokenHash : undefined,
+  });
   await recordAudit(ctx, {
     action: 'user.password_changed',
     entityType: 'user',
     entityId: user.id,
+    after: ended,
   });
 }
 
@@ -107,11 +116,22 @@ export async function listApiTokens(ctx: ServiceContext) {
   return (await q.listTokens(ctx.tx, ctx.actor.id)).map(presentToken);
 }
 
+/**
+ * Creates a personal API token for the signed-in user. Only a person signed in with their
+ * password may: a token that could mint tokens would outlive its own expiry and revocation.
+ */
 export async function createApiToken(
   ctx: ServiceContext,
   input: CreateApiTokenRequest,
   now: Date,
 ): Promise<CreatedApiToken> {
+  if (ctx.actor.via.kind === 'token') {
+    throw new AppError(
+      403,
+      'token_cannot_mint',
+      'An API token cannot create API tokens; sign in with your password to create one.',
+    );
+  }
   const { token, prefix } = newApiToken();
   const row = await q.insertToken(ctx.tx, {
     userId: ctx.actor.id,
