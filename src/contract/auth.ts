@@ -26,8 +26,24 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-/** Minimum length follows NIST SP 800-63B: length matters, composition rules do not. */
-export const NewPassword = z.string().min(12).max(200);
+/**
+ * NIST SP 800-63B-4 for a password that is the only factor: at least 15 characters, at least 64
+ * allowed, any character, no composition rules. The server also refuses common, repetitive,
+ * sequential and personal passwords (`src/domain/password-policy.ts`), with these field codes.
+ */
+export const PASSWORD_MIN_LENGTH = 15;
+export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_PROBLEMS = [
+  'password_too_short',
+  'password_only_spaces',
+  'password_repetitive',
+  'password_sequential',
+  'password_personal',
+  'password_too_common',
+] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const ChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1).max(200),

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { assertAcceptablePassword } from './password-check.js';
 import { actorFromUser, presentMe, presentToken } from './presenters.js';
 import * as q from './queries.js';
 import { hashPassword, hashToken, newApiToken, newSecret, verifyPassword } from './secrets.js';
@@ -78,6 +79,7 @@ export async function changePassword(
       { field: 'currentPassword', message: 'is not correct', code: 'wrong_password' },
     ]);
   }
+  assertAcceptablePassword(input.newPassword, user, 'newPassword');
   await q.updateUserColumns(ctx.tx, user.id, {
     passwordHash: await hashPassword(input.newPassword),
   });

@@ -2,6 +2,7 @@ import type { PasswordResetComplete } from '../../../contract/messages.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { assertAcceptablePassword } from '../auth/password-check.js';
 import { findUserByEmail, updateUserColumns } from '../auth/queries.js';
 import { hashPassword, hashToken } from '../auth/secrets.js';
 import { signOutEverywhere } from '../auth/sign-out-everywhere.js';
@@ -52,7 +53,7 @@ export async function completePasswordReset(
 ): Promise<void> {
   await opts.db.transaction(async (tx) => {
     const row = await selectPasswordTokenForUpdate(tx, hashToken(opts.input.token));
-    if (!row?.userActive) {
+    if (!row?.user.active) {
       throw tokenProblem(400, 'token_invalid', 'This link is not valid.', 'is not a valid link');
     }
     if (row.token.usedAt) {
@@ -61,6 +62,7 @@ export async function completePasswordReset(
     if (row.token.expiresAt <= opts.now) {
       throw tokenProblem(410, 'token_expired', 'This link has expired.', 'has expired');
     }
+    assertAcceptablePassword(opts.input.newPassword, row.user, 'newPassword');
     const userId = row.token.userId;
     await updateUserColumns(tx, userId, {
       passwordHash: await hashPassword(opts.input.newPassword),

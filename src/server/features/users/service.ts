@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { assertAcceptablePassword } from '../auth/password-check.js';
 import { hashPassword } from '../auth/secrets.js';
 import { signOutEverywhere } from '../auth/sign-out-everywhere.js';
 import type { ServiceContext } from '../context.js';
@@ -52,6 +53,7 @@ async function checkRolesAndNation(
 export async function createUser(ctx: ServiceContext, input: CreateUserRequest): Promise<User> {
   const nationCode = input.nationCode ?? null;
   await checkRolesAndNation(ctx, input.roles, nationCode);
+  assertAcceptablePassword(input.password, input, 'password');
   try {
     const row = await q.insertUser(ctx.tx, {
       email: input.email,
@@ -122,6 +124,9 @@ export async function updateUser(
  * their API tokens.
  */
 export async function resetPassword(ctx: ServiceContext, id: string, input: ResetPasswordRequest) {
+  const existing = await q.selectUser(ctx.tx, id);
+  if (!existing) throw notFound('The user');
+  assertAcceptablePassword(input.newPassword, existing, 'newPassword');
   const row = await q.updateUser(ctx.tx, id, {
     passwordHash: await hashPassword(input.newPassword),
   });
