@@ -21,6 +21,7 @@ import type { Database } from './db/client.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
+import type { SignInThrottle } from './features/auth/sign-in-throttle.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
@@ -43,7 +44,11 @@ import { requireDeclaredPermissions } from './http/route-permissions.js';
 
 export interface AppSettings {
   sessionHours: number;
+  /** Per address, per 15 minutes, on the public password-link and survey routes. */
   signInAttemptsPerWindow: number;
+  /** How failed sign-ins slow down the next ones; the domain's policies when absent. */
+  signInThrottle?: SignInThrottle;
+  /** One proxy in front: the address it saw (the last of X-Forwarded-For) is the client's. */
   trustProxy: boolean;
   /** The built web app (index.html + assets); not served when absent. */
   webRoot: string | null;
@@ -67,12 +72,20 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Trusts the one proxy in front, not every address in X-Forwarded-For: with Fastify's `true` the
+ * client's own header would name its address, and a guesser could pick a new one per attempt.
+ */
+function trustOneProxy(enabled: boolean): boolean | ((address: string, hop: number) => boolean) {
+  return enabled ? (_address, hop) => hop < 1 : false;
+}
+
 /** Builds the HTTP app without listening, so tests drive it with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),
-    trustProxy: deps.settings.trustProxy,
+    trustProxy: trustOneProxy(deps.settings.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -5,59 +5,14 @@ import type {
   Me,
   UpdatePreferencesRequest,
 } from '../../../contract/auth.js';
-import type { Database } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { assertAcceptablePassword } from './password-check.js';
 import { actorFromUser, presentMe, presentToken } from './presenters.js';
 import * as q from './queries.js';
-import { hashPassword, hashToken, newApiToken, newSecret, verifyPassword } from './secrets.js';
+import { hashPassword, hashToken, newApiToken, verifyPassword } from './secrets.js';
 import { signOutEverywhere } from './sign-out-everywhere.js';
-
-export interface SignInResult {
-  me: Me;
-  sessionToken: string;
-  expiresAt: Date;
-}
-
-/**
- * Checks the credentials and opens a server-side session. The same answer for an unknown
- * e-mail, a wrong password and a deactivated account, so the form reveals nothing.
- */
-export async function signIn(opts: {
-  db: Database;
-  email: string;
-  password: string;
-  userAgent: string | null;
-  sessionHours: number;
-  requestId: string;
-  now: Date;
-}): Promise<SignInResult> {
-  const user = await q.findUserByEmail(opts.db, opts.email);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, opts.password);
-  if (!user || !passwordOk || !user.active) {
-    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
-  }
-  const sessionToken = newSecret();
-  const tokenHash = hashToken(sessionToken);
-  const csrfToken = newSecret(24);
-  const expiresAt = new Date(opts.now.getTime() + opts.sessionHours * 3_600_000);
-  await opts.db.transaction(async (tx) => {
-    await q.insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      csrfToken,
-      expiresAt,
-      userAgent: opts.userAgent?.slice(0, 300) ?? null,
-    });
-    await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
-    const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
-    await recordAudit(ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
-  });
-  const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
-  return { me: presentMe(actor), sessionToken, expiresAt };
-}
 
 export async function signOut(ctx: ServiceContext): Promise<void> {
   if (ctx.actor.via.kind !== 'session') return;
