@@ -27,6 +27,8 @@ export interface TestAppOptions {
   signInThrottle?: SignInThrottle;
   /** As behind one proxy: the last X-Forwarded-For address is the client's. */
   trustProxy?: boolean;
+  /** The app's default (30) when absent. */
+  sessionIdleMinutes?: number;
 }
 
 /** The real app on a fresh database; no web app, no logger, limits off unless asked for. */
@@ -37,6 +39,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     pool: db.pool,
     settings: {
       sessionHours: 12,
+      ...(options.sessionIdleMinutes ? { sessionIdleMinutes: options.sessionIdleMinutes } : {}),
       signInAttemptsPerWindow: options.signInAttemptsPerWindow ?? 1000,
       signInThrottle: options.signInThrottle ?? { account: NO_THROTTLE, address: NO_THROTTLE },
       trustProxy: options.trustProxy ?? false,

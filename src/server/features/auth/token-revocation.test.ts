@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -135,5 +136,22 @@ describe('API tokens and sessions end with the password', () => {
     });
     expectProblem(response, 400, 'wrong_password');
     for (const token of tokens) expect((await bearer(token.token)).statusCode).toBe(200);
+  });
+
+  it('a migration revokes the tokens that users deactivated before this change still hold', async () => {
+    const { first: activeSession, tokens: kept } = await userWithTokens();
+    const { user: leaver, tokens: blocked } = await userWithTokens();
+    // Deactivated as before this change: blocked while inactive, not revoked.
+    await t.db.pool.query('update users set active = false where id = $1', [leaver.id]);
+    const folder = new URL('../../db/migrations/', import.meta.url);
+    const file = readdirSync(folder).find((name) =>
+      name.endsWith('_revoke_tokens_of_inactive_users.sql'),
+    );
+    const sql = readFileSync(new URL(file ?? 'missing.sql', folder), 'utf8');
+    await t.db.pool.query(sql);
+    await t.db.pool.query('update users set active = true where id = $1', [leaver.id]);
+    for (const token of blocked) expectProblem(await bearer(token.token), 401, 'invalid_token');
+    for (const token of kept) expect((await bearer(token.token)).statusCode).toBe(200);
+    expect((await me(activeSession)).statusCode).toBe(200);
   });
 });
