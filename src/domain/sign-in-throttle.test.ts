@@ -65,6 +65,9 @@ describe('waitBeforeAttempt', () => {
     ['many failures, capped', 50, 0, 60_000],
     // Ten quiet minutes forget one: the wait is that of one failure fewer.
     ['many failures, ten minutes on', 50, 600, 0],
+    // A parallel attempt recorded a moment after this one's `now`, or another server's clock.
+    ['a last failure later than now, under the free ones', 1, -0.2, 0],
+    ['a last failure later than now, past them', 3, -5, 1_000],
   ])('%s', (_, failures, seconds, wait) => {
     expect(waitBeforeAttempt({ failures, lastFailureAt: at(0) }, at(seconds), policy)).toBe(wait);
   });

@@ -60,11 +60,15 @@ export function rememberedFailures(
   return Math.max(0, state.failures - Math.floor(quiet / policy.forgetOneEveryMs));
 }
 
-/** How long the next attempt must still wait at `now`; 0 when it may be made. */
+/**
+ * How long the next attempt must still wait at `now`; 0 when it may be made. A last failure
+ * later than `now` (a parallel attempt recorded first, or another server's clock) never makes the
+ * wait longer than the delay itself, nor creates one where there is none.
+ */
 export function waitBeforeAttempt(state: ThrottleState, now: Date, policy: ThrottlePolicy): number {
-  const failures = rememberedFailures(state, now, policy);
-  const until = state.lastFailureAt.getTime() + delayAfter(failures, policy);
-  return Math.max(0, until - now.getTime());
+  const delay = delayAfter(rememberedFailures(state, now, policy), policy);
+  const left = state.lastFailureAt.getTime() + delay - now.getTime();
+  return Math.min(delay, Math.max(0, left));
 }
 
 /** The record after one more failure at `now`. */

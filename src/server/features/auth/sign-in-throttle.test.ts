@@ -110,6 +110,20 @@ describe('sign-in throttle, kept in PostgreSQL', () => {
     expect((await login(victims[1]?.email ?? '', TEST_PASSWORD, sprayer)).statusCode).toBe(200);
   });
 
+  it('lets an office sign in all at once from one address', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 8 }, () => makeUser(t.db.db, ['observer'])),
+    );
+    const answers = await Promise.all(
+      people.map((person) => login(person.email, TEST_PASSWORD, '198.51.104.1')),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(people.map(() => 200));
+    const { rows } = await t.db.pool.query('select key from sign_in_attempts where key like $1', [
+      '%198.51.104.1',
+    ]);
+    expect(rows).toEqual([]);
+  });
+
   it('believes only the proxy’s own entry of X-Forwarded-For', async () => {
     const response = await login('nobody@test.example', WRONG, 'forged.1, 192.0.2.77');
     expect(response.statusCode).toBe(401);
