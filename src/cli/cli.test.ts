@@ -122,5 +122,23 @@ describe('rabita command', { timeout: 90_000 }, () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('email');
+    // Checked before the database is opened: no DATABASE_URL is needed to be refused.
+    const common = await rabita(
+      [
+        'user',
+        'add',
+        '--email',
+        'chief@centre.example',
+        '--name',
+        'Chief',
+        '--role',
+        'administrator',
+      ],
+      { RABITA_PASSWORD: 'password12345678' },
+    );
+    expect(common.code).toBe(2);
+    expect(common.stderr.trim()).toBe(
+      'rabita: password: is too common or too easy to guess; a few unrelated words are better',
+    );
   });
 });

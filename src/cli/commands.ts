@@ -6,9 +6,14 @@ import {
   isDemoWanted,
   loadDemoCentre,
 } from '../server/demo/load.js';
+import {
+  newPasswordProblem,
+  passwordProblemMessage,
+} from '../server/features/auth/password-check.js';
 import { systemContext } from '../server/features/context.js';
 import { refreshReportRollups } from '../server/features/reports/rollups.js';
 import { createUser } from '../server/features/users/service.js';
+import { AppError } from '../server/http/errors.js';
 import { openDatabase, startServer } from '../server/main.js';
 import { ensureWebBuilt, existingWebBuild } from './web-build.js';
 
@@ -115,6 +120,12 @@ export async function runUserAdd(
       process.stderr.write(`rabita: ${issue.path.join('.')}: ${issue.message}\n`);
     return 2;
   }
+  // The same password rules as the web app, checked before the database is opened.
+  const problem = newPasswordProblem(parsed.data.password, parsed.data);
+  if (problem) {
+    process.stderr.write(`rabita: password: ${passwordProblemMessage(problem)}\n`);
+    return 2;
+  }
   const database = await openDatabase(config);
   try {
     await database.migrate();
@@ -123,6 +134,10 @@ export async function runUserAdd(
     );
     print(`Created ${user.email} (${user.roles.join(', ')}).`);
     return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`rabita: ${error.message}\n`);
+    return 1;
   } finally {
     await database.close();
   }

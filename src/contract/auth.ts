@@ -26,8 +26,24 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-/** Minimum length follows NIST SP 800-63B: length matters, composition rules do not. */
-export const NewPassword = z.string().min(12).max(200);
+/**
+ * NIST SP 800-63B-4 for a password that is the only factor: at least 15 characters, at least 64
+ * allowed, any character, no composition rules. The server also refuses common, repetitive,
+ * sequential and personal passwords (`src/domain/password-policy.ts`), with these field codes.
+ */
+export const PASSWORD_MIN_LENGTH = 15;
+export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_PROBLEMS = [
+  'password_too_short',
+  'password_only_spaces',
+  'password_repetitive',
+  'password_sequential',
+  'password_personal',
+  'password_too_common',
+] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const ChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1).max(200),
@@ -38,9 +54,15 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const UpdatePreferencesRequest = z.strictObject({ locale: Locale });
 export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequest>;
 
+/**
+ * The longest an API token may live. A token is a password that never changes and that scripts
+ * keep in files; 90 days bounds how long a leaked one stays useful (see docs/decisions.md).
+ */
+export const API_TOKEN_MAX_DAYS = 90;
+
 export const CreateApiTokenRequest = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  expiresInDays: z.number().int().min(1).max(366).default(90),
+  expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(API_TOKEN_MAX_DAYS),
 });
 export type CreateApiTokenRequest = z.infer<typeof CreateApiTokenRequest>;
 

@@ -17,10 +17,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import type { ResponseCache } from './cache/response-cache.js';
+import { DEFAULT_SESSION_IDLE_MINUTES } from './config.js';
 import type { Database } from './db/client.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
+import type { SignInThrottle } from './features/auth/sign-in-throttle.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
@@ -38,13 +40,20 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
 import { authenticate } from './http/authenticate.js';
+import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
 import { withLogRedaction } from './http/log-redaction.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
 
 export interface AppSettings {
   sessionHours: number;
+  /** A cookie session unused this long has ended; 30 when absent. */
+  sessionIdleMinutes?: number;
+  /** Per address, per 15 minutes, on the public password-link and survey routes. */
   signInAttemptsPerWindow: number;
+  /** How failed sign-ins slow down the next ones; the domain's policies when absent. */
+  signInThrottle?: SignInThrottle;
+  /** One proxy in front: the address it saw (the last of X-Forwarded-For) is the client's. */
   trustProxy: boolean;
   /** The built web app (index.html + assets); not served when absent. */
   webRoot: string | null;
@@ -68,12 +77,20 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Trusts the one proxy in front, not every address in X-Forwarded-For: with Fastify's `true` the
+ * client's own header would name its address, and a guesser could pick a new one per attempt.
+ */
+function trustOneProxy(enabled: boolean): boolean | ((address: string, hop: number) => boolean) {
+  return enabled ? (_address, hop) => hop < 1 : false;
+}
+
 /** Builds the HTTP app without listening, so tests drive it with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withLogRedaction(deps.logger ?? false),
     genReqId: () => randomUUID(),
-    trustProxy: deps.settings.trustProxy,
+    trustProxy: trustOneProxy(deps.settings.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -112,7 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // preHandler, not onRequest: the sign-in limit keys on the e-mail in the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await app.register(authenticate, { db: deps.db });
+  await app.register(authenticate, {
+    db: deps.db,
+    sessionIdleMinutes: deps.settings.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -141,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(certificateWellKnownRoutes);
   await app.register(
     async (api) => {
+      api.addHook('onSend', noStore);
       api.get(
         '/openapi.json',
         { schema: { hide: true }, config: { permission: 'public' } },
@@ -172,6 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
+// The static plugin would send its own `max-age=3600`; the page sets its own header instead.
+const INDEX_OPTIONS = { cacheControl: false };
+
 /** Serves the built single-page app; unknown non-API paths get its index.html. */
 function registerWebApp(app: FastifyInstance, webRoot: string | null) {
   const index = webRoot ? path.join(webRoot, 'index.html') : null;
@@ -182,13 +206,14 @@ function registerWebApp(app: FastifyInstance, webRoot: string | null) {
   if (hasWeb) {
     // The static plugin answers a directory request with 403; the root is the app itself.
     app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, (_request, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+      reply.header('cache-control', 'no-cache').sendFile('index.html', INDEX_OPTIONS),
     );
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
     if (hasWeb && isPage) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const cache = isSecretLinkPage(request.url) ? 'no-store' : 'no-cache';
+      return reply.header('cache-control', cache).sendFile('index.html', INDEX_OPTIONS);
     }
     return sendProblem(
       request,

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A cookie session unused this long has ended, unless RABITA_SESSION_IDLE_MINUTES says otherwise. */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -18,6 +21,13 @@ const Env = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Minutes without a request after which a signed-in session ends (at most one day). */
+  RABITA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
   /** The outgoing mail server, e.g. smtp://mail.example:25; unset: e-mails wait in the outbox. */
   SMTP_URL: z
     .string()
@@ -40,6 +50,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   sessionHours: number;
+  sessionIdleMinutes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   /** Unset: the address the server listens on. */
@@ -64,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.RABITA_TRUST_PROXY === '1',
     sessionHours: e.RABITA_SESSION_HOURS,
+    sessionIdleMinutes: e.RABITA_SESSION_IDLE_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -95,6 +95,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       pool: database.handle.pool,
       settings: {
         sessionHours: config.sessionHours,
+        sessionIdleMinutes: config.sessionIdleMinutes,
         signInAttemptsPerWindow: 10,
         trustProxy: config.trustProxy,
         webRoot,

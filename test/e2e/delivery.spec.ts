@@ -28,7 +28,7 @@ const PERSON = {
   email: 'salem.alazmi@kwt.example',
 };
 const NAME = `${PERSON.given} ${PERSON.family}`;
-const PASSWORD = 'a sentence only salem knows';
+const PASSWORD = 'a sentence only he knows by heart';
 const COMMENT = 'التمارين الميدانية ممتازة، نحتاج يومًا ثالثًا للتدريب العملي ٣';
 const REVOKE_REASON = 'Issued in error: the attendance sheet was corrected.';
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/contract/roles.js';
+import type { ThrottlePolicy } from '../../src/domain/sign-in-throttle.js';
 import { buildApp } from '../../src/server/app.js';
+import type { SignInThrottle } from '../../src/server/features/auth/sign-in-throttle.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { makeUser } from './factories.js';
@@ -11,18 +13,37 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database; no web app, no logger unless given, a sign-in limit to test. */
-export async function createTestApp(
-  options: { signInAttemptsPerWindow?: number; logger?: FastifyServerOptions['logger'] } = {},
-): Promise<TestApp> {
+/** Failed sign-ins never slow down a test that is not about them. */
+const NO_THROTTLE: ThrottlePolicy = {
+  freeFailures: 100_000,
+  firstDelayMs: 1_000,
+  maxDelayMs: 1_000,
+  forgetOneEveryMs: 1_000,
+};
+
+export interface TestAppOptions {
+  signInAttemptsPerWindow?: number;
+  /** The real policies are in src/domain/sign-in-throttle.ts; none by default. */
+  signInThrottle?: SignInThrottle;
+  /** As behind one proxy: the last X-Forwarded-For address is the client's. */
+  trustProxy?: boolean;
+  /** The app's default (30) when absent. */
+  sessionIdleMinutes?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The real app on a fresh database; no web app, no logger unless given, limits off unless asked for. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await buildApp({
     db: db.db,
     pool: db.pool,
     settings: {
       sessionHours: 12,
+      ...(options.sessionIdleMinutes ? { sessionIdleMinutes: options.sessionIdleMinutes } : {}),
       signInAttemptsPerWindow: options.signInAttemptsPerWindow ?? 1000,
-      trustProxy: false,
+      signInThrottle: options.signInThrottle ?? { account: NO_THROTTLE, address: NO_THROTTLE },
+      trustProxy: options.trustProxy ?? false,
       webRoot: null,
     },
     logger: options.logger,

@@ -3,13 +3,26 @@ import fp from 'fastify-plugin';
 import type { Permission } from '../../contract/roles.js';
 import type { Database } from '../db/client.js';
 import { actorFromUser } from '../features/auth/presenters.js';
-import { findTokenUser, prepareSessionUserLookup, touchToken } from '../features/auth/queries.js';
+import {
+  findTokenUser,
+  prepareSessionTouch,
+  prepareSessionUserLookup,
+  touchToken,
+} from '../features/auth/queries.js';
 import { hashToken, safeEqual } from '../features/auth/secrets.js';
 import type { Actor } from './actor.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'rabita_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * Sent by requests the web app makes on its own (the bell's poll): they keep working but do not
+ * count as use, so an unattended open tab still reaches the idle timeout.
+ */
+export const BACKGROUND_HEADER = 'x-rabita-background';
+
+/** How often at most a session's last use is written: once a minute is precise enough. */
+const TOUCH_EVERY_MS = 60_000;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,11 +36,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type SessionUserLookup = ReturnType<typeof prepareSessionUserLookup>;
+interface SessionStatements {
+  findSessionUser: ReturnType<typeof prepareSessionUserLookup>;
+  touchSession: ReturnType<typeof prepareSessionTouch>;
+  idleMs: number;
+}
 
 async function resolveActor(
   db: Database,
-  findSessionUser: SessionUserLookup,
+  sessions: SessionStatements,
   request: FastifyRequest,
 ): Promise<Actor | null> {
   const now = new Date();
@@ -42,41 +59,55 @@ async function resolveActor(
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const tokenHash = hashToken(cookie);
-  const row = await findSessionUser(tokenHash, now);
-  return row
-    ? actorFromUser(row.user, { kind: 'session', tokenHash, csrfToken: row.csrfToken })
-    : null;
+  const row = await sessions.findSessionUser(
+    tokenHash,
+    now,
+    new Date(now.getTime() - sessions.idleMs),
+  );
+  if (!row) return null;
+  const stale = now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+  if (stale && request.headers[BACKGROUND_HEADER] === undefined) {
+    await sessions.touchSession(tokenHash, now);
+  }
+  return actorFromUser(row.user, { kind: 'session', tokenHash, csrfToken: row.csrfToken });
 }
 
 /**
  * Identifies the caller (session cookie or bearer token) and enforces the route's declared
  * permission. Cookie-authenticated writes must echo the session's CSRF token in a header,
- * which a page on another site cannot read.
+ * which a page on another site cannot read. A cookie session ends at its expiry or after
+ * `sessionIdleMinutes` without use, whichever comes first.
  */
-export const authenticate = fp(async (app: FastifyInstance, opts: { db: Database }) => {
-  app.decorateRequest('actor', null);
-  const findSessionUser = prepareSessionUserLookup(opts.db);
-  // onRequest, before the body is parsed: a caller without rights learns nothing from validation.
-  app.addHook('onRequest', async (request) => {
-    const permission = request.routeOptions.config.permission;
-    // No permission: the not-found handler (every real route declares one; see buildApp).
-    if (permission === undefined || permission === 'public') return;
-    request.actor = await resolveActor(opts.db, findSessionUser, request);
-    const actor = request.actor;
-    if (!actor) throw unauthenticated();
-    if (actor.via.kind === 'session' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, actor.via.csrfToken)) {
-        throw new AppError(
-          403,
-          'csrf_failed',
-          `Send the ${CSRF_HEADER} header given by /api/v1/auth/me.`,
-        );
+export const authenticate = fp(
+  async (app: FastifyInstance, opts: { db: Database; sessionIdleMinutes: number }) => {
+    app.decorateRequest('actor', null);
+    const sessions: SessionStatements = {
+      findSessionUser: prepareSessionUserLookup(opts.db),
+      touchSession: prepareSessionTouch(opts.db),
+      idleMs: opts.sessionIdleMinutes * 60_000,
+    };
+    // onRequest, before the body is parsed: a caller without rights learns nothing from validation.
+    app.addHook('onRequest', async (request) => {
+      const permission = request.routeOptions.config.permission;
+      // No permission: the not-found handler (every real route declares one; see buildApp).
+      if (permission === undefined || permission === 'public') return;
+      request.actor = await resolveActor(opts.db, sessions, request);
+      const actor = request.actor;
+      if (!actor) throw unauthenticated();
+      if (actor.via.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !safeEqual(sent, actor.via.csrfToken)) {
+          throw new AppError(
+            403,
+            'csrf_failed',
+            `Send the ${CSRF_HEADER} header given by /api/v1/auth/me.`,
+          );
+        }
       }
-    }
-    if (permission && !actor.permissions.has(permission)) throw forbidden();
-  });
-});
+      if (permission && !actor.permissions.has(permission)) throw forbidden();
+    });
+  },
+);
 
 /** The acting user of a route whose permission is not `public`. */
 export function actorOf(request: FastifyRequest): Actor {

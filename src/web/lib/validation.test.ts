@@ -30,7 +30,7 @@ describe('check', () => {
   it('reports minimum lengths with the number', () => {
     const result = check(ChangePasswordRequest, { currentPassword: 'x', newPassword: 'short' }, t);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.newPassword).toBe('validation.minLength:{"min":12}');
+    if (!result.ok) expect(result.errors.newPassword).toBe('validation.minLength:{"min":15}');
   });
 
   it('says which dates are accepted when a year is far off', () => {
@@ -78,6 +78,18 @@ describe('problemFieldErrors', () => {
 
   it('translates known codes in other languages', () => {
     expect(problemFieldErrors(problem, t, 'ar')['name.en']).toBe('validation.required');
+  });
+
+  it('explains a refused password in every language, English included', () => {
+    const refused = {
+      ...problem,
+      errors: [{ field: 'newPassword', message: 'is too common', code: 'password_too_common' }],
+    };
+    for (const language of ['en', 'fr', 'ar']) {
+      expect(problemFieldErrors(refused, t, language)).toEqual({
+        newPassword: 'validation.passwordProblems.password_too_common',
+      });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DATE_RANGE, type Problem } from '../../contract/index.js';
+import { DATE_RANGE, PASSWORD_PROBLEMS, type Problem } from '../../contract/index.js';
 import { MAX_SESSION_DAYS } from '../../domain/session-dates.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -77,6 +77,18 @@ const SERVER_CODE_VALUES: Record<string, Record<string, unknown>> = {
   session_too_long: { max: MAX_SESSION_DAYS },
 };
 
+/** A refused password says why in every language, English included: the server's text is terse. */
+function passwordProblemKey(code: string): string | null {
+  return (PASSWORD_PROBLEMS as readonly string[]).includes(code)
+    ? `validation.passwordProblems.${code}`
+    : null;
+}
+
+function fieldMessage(item: { message: string; code: string }, t: Translate, language: string) {
+  const key = SERVER_CODE_KEYS[item.code];
+  return language === 'en' || !key ? item.message : t(key, SERVER_CODE_VALUES[item.code]);
+}
+
 /**
  * The server names each bad field; it may prefix the location (`body.name.en`) or use
  * brackets for arrays. Its messages are English, so known codes are translated and the
@@ -90,9 +102,9 @@ export function problemFieldErrors(problem: Problem, t: Translate, language: str
       .replace(/\[(\w+)\]/g, '.$1')
       .replace(/^\//, '')
       .replaceAll('/', '.');
-    const key = SERVER_CODE_KEYS[item.code];
-    const message =
-      language === 'en' || !key ? item.message : t(key, SERVER_CODE_VALUES[item.code]);
+    const message = passwordProblemKey(item.code)
+      ? t(passwordProblemKey(item.code) as string)
+      : fieldMessage(item, t, language);
     if (field && !(field in errors)) errors[field] = message;
   }
   return errors;

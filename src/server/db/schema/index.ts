@@ -6,3 +6,4 @@ export * from './partners.js';
 export * from './people.js';
 export * from './programmes.js';
 export * from './sessions.js';
+export * from './sign-in-attempts.js';

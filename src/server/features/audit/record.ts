@@ -44,7 +44,10 @@ function asJson(value: unknown): string | null {
   return redacted === undefined || redacted === null ? null : JSON.stringify(redacted);
 }
 
-type AuditContext = Pick<ServiceContext, 'tx' | 'requestId'> & { actor: { id: string } | null };
+/** What an audit record needs: the transaction, the request, who acts (null: nobody signed in). */
+export type AuditContext = Pick<ServiceContext, 'tx' | 'requestId'> & {
+  actor: { id: string } | null;
+};
 
 /** Writes the audit record of a mutation inside the mutation's own transaction. */
 export async function recordAudit(ctx: AuditContext, change: AuditChange): Promise<void> {

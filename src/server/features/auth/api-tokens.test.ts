@@ -168,7 +168,7 @@ describe('API tokens', () => {
     expect(expectProblem(blank, 400, 'validation_failed').errors?.[0]?.field).toBe('name');
     const tooLong = await call(t.app, session, 'POST', '/api/v1/auth/tokens', {
       name: 'x',
-      expiresInDays: 367,
+      expiresInDays: 91,
     });
     expect(expectProblem(tooLong, 400, 'validation_failed').errors?.[0]?.field).toBe(
       'expiresInDays',
@@ -176,5 +176,37 @@ describe('API tokens', () => {
     const badId = await call(t.app, session, 'DELETE', '/api/v1/auth/tokens/not-a-uuid');
     expectProblem(badId, 400, 'validation_failed');
     expectProblem(await call(t.app, null, 'GET', '/api/v1/auth/tokens'), 401, 'unauthenticated');
+  });
+
+  it('lives 90 days at most: the longest lifetime is accepted, one day more is not', async () => {
+    const response = await call(t.app, session, 'POST', '/api/v1/auth/tokens', {
+      name: 'quarterly',
+      expiresInDays: 90,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const created = response.json<CreatedApiToken>();
+    const days = (Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / 86_400_000;
+    expect(Math.round(days)).toBe(90);
+    const { rows } = await t.db.pool.query<{ days: number }>(
+      `select round(extract(epoch from max(expires_at - created_at)) / 86400)::int as days
+         from api_tokens`,
+    );
+    expect(rows[0]?.days).toBeLessThanOrEqual(90);
+  });
+
+  it('refuses to let a token mint tokens, and writes nothing', async () => {
+    const created = await createToken(session, 'script');
+    const count = async () =>
+      (await t.db.pool.query('select id from api_tokens where user_id = $1', [session.userId]))
+        .rowCount;
+    const before = await count();
+    const minted = await withToken(t, created.token, 'POST', '/api/v1/auth/tokens', {
+      name: 'minted by a token',
+      expiresInDays: 90,
+    });
+    const problem = expectProblem(minted, 403, 'token_cannot_mint');
+    expect(problem.detail).toMatch(/sign in/i);
+    expect(minted.body).not.toMatch(/rbt_/);
+    expect(await count()).toBe(before);
   });
 });

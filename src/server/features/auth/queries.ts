@@ -24,7 +24,12 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return row;
 }
 
-function sessionUserQuery(db: DbOrTx, tokenHash: Placeholder, now: Placeholder) {
+function sessionUserQuery(
+  db: DbOrTx,
+  tokenHash: Placeholder,
+  now: Placeholder,
+  idleSince: Placeholder,
+) {
   return db
     .select({
       // Only what an actor is made of: no password hash, no timestamps to parse on every request.
@@ -37,6 +42,7 @@ function sessionUserQuery(db: DbOrTx, tokenHash: Placeholder, now: Placeholder) 
         locale: users.locale,
       },
       csrfToken: loginSessions.csrfToken,
+      lastSeenAt: loginSessions.lastSeenAt,
     })
     .from(loginSessions)
     .innerJoin(users, eq(users.id, loginSessions.userId))
@@ -44,26 +50,44 @@ function sessionUserQuery(db: DbOrTx, tokenHash: Placeholder, now: Placeholder) 
       and(
         eq(loginSessions.tokenHash, tokenHash),
         gt(loginSessions.expiresAt, now),
+        gt(loginSessions.lastSeenAt, idleSince),
         eq(users.active, true),
       ),
     );
 }
 
 /**
- * Finds the user behind a live sign-in session, with the session's CSRF token. A named prepared
- * statement built once per pool: every authenticated request runs it, and this spares Drizzle's
- * query building and PostgreSQL's planning each time. It still reads the session row on every
- * request, so a deleted session or a deactivated user stops working at once.
+ * Finds the user behind a live sign-in session, with the session's CSRF token. A session is live
+ * until it expires and while it has been used within the idle time (`idleSince`). A named
+ * prepared statement built once per pool: every authenticated request runs it, and this spares
+ * Drizzle's query building and PostgreSQL's planning each time. It still reads the session row
+ * on every request, so a deleted session or a deactivated user stops working at once.
  */
 export function prepareSessionUserLookup(db: Database) {
   const statement = sessionUserQuery(
     db,
     sql.placeholder('tokenHash'),
     sql.placeholder('now'),
+    sql.placeholder('idleSince'),
   ).prepare('rabita_session_user');
-  return async (tokenHash: string, now: Date) => {
-    const [row] = await statement.execute({ tokenHash, now });
+  return async (tokenHash: string, now: Date, idleSince: Date) => {
+    const [row] = await statement.execute({ tokenHash, now, idleSince });
     return row;
+  };
+}
+
+/**
+ * Records that a session was used at `now`. The caller does it at most once a minute per
+ * session, so a busy page costs one write a minute, not one per request.
+ */
+export function prepareSessionTouch(db: Database) {
+  const statement = db
+    .update(loginSessions)
+    .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+    .where(eq(loginSessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('rabita_session_touch');
+  return async (tokenHash: string, now: Date) => {
+    await statement.execute({ tokenHash, now });
   };
 }
 
@@ -95,14 +119,29 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
 }
 
 /** Signs a user out everywhere but, optionally, the session they act from. */
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keep?: string) {
-  await db
+export async function deleteSessionsOfUser(
+  db: DbOrTx,
+  userId: string,
+  keep?: string,
+): Promise<number> {
+  const rows = await db
     .delete(loginSessions)
     .where(
       keep
         ? and(eq(loginSessions.userId, userId), sql`${loginSessions.tokenHash} <> ${keep}`)
         : eq(loginSessions.userId, userId),
-    );
+    )
+    .returning({ tokenHash: loginSessions.tokenHash });
+  return rows.length;
+}
+
+/** Revokes every live API token of a user for good; the rows stay, with `revoked_at` set. */
+export async function revokeTokensOfUser(db: DbOrTx, userId: string, now: Date) {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning();
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {

@@ -15,6 +15,8 @@ import { actorOf, SESSION_COOKIE } from '../../http/authenticate.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { presentMe } from './presenters.js';
 import * as auth from './service.js';
+import { signIn } from './sign-in.js';
+import { DEFAULT_SIGN_IN_THROTTLE } from './sign-in-throttle.js';
 
 const tags = ['auth'];
 
@@ -24,25 +26,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/login',
     {
-      schema: { tags, summary: 'Sign in', body: LoginRequest, response: { 200: Me } },
-      config: {
-        permission: 'public',
-        // Per address and e-mail: slows guessing without letting one office lock out another.
-        rateLimit: {
-          max: app.settings.signInAttemptsPerWindow,
-          timeWindow: '15 minutes',
-          keyGenerator: (request) =>
-            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
+      schema: {
+        tags,
+        summary: 'Sign in',
+        description:
+          'After repeated failures on the account or from the address, 429 sign_in_delayed with Retry-After.',
+        body: LoginRequest,
+        response: { 200: Me },
       },
+      // Failures slow down the account and the address, in PostgreSQL (see sign-in-throttle.ts).
+      config: { permission: 'public' },
     },
     async (request, reply) => {
-      const result = await auth.signIn({
+      const result = await signIn({
         db: app.db,
         email: request.body.email,
         password: request.body.password,
+        address: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         sessionHours: app.settings.sessionHours,
+        throttle: app.settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
         requestId: String(request.id),
         now: new Date(),
       });

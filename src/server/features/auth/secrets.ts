@@ -1,11 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { normalisePassword } from '../../../domain/password-policy.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. 2 is `Algorithm.Argon2id`, a const enum. */
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/** The argon2id hash of the password in its normalised (NFKC) form. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2);
+  return hash(normalisePassword(password), ARGON2);
 }
 
 // Verifying against this when the e-mail is unknown makes both answers take the same time.
@@ -27,7 +29,11 @@ export async function verifyPassword(
     return false;
   }
   try {
-    return await verify(storedHash ?? (await DECOY_HASH), password);
+    const against = storedHash ?? (await DECOY_HASH);
+    const normalised = normalisePassword(password);
+    if (await verify(against, normalised)) return true;
+    // Hashes made before passwords were normalised were of the text as typed.
+    return normalised !== password && (await verify(against, password));
   } catch {
     return false;
   }

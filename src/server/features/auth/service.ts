@@ -5,57 +5,14 @@ import type {
   Me,
   UpdatePreferencesRequest,
 } from '../../../contract/auth.js';
-import type { Database } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { assertAcceptablePassword } from './password-check.js';
 import { actorFromUser, presentMe, presentToken } from './presenters.js';
 import * as q from './queries.js';
-import { hashPassword, hashToken, newApiToken, newSecret, verifyPassword } from './secrets.js';
-
-export interface SignInResult {
-  me: Me;
-  sessionToken: string;
-  expiresAt: Date;
-}
-
-/**
- * Checks the credentials and opens a server-side session. The same answer for an unknown
- * e-mail, a wrong password and a deactivated account, so the form reveals nothing.
- */
-export async function signIn(opts: {
-  db: Database;
-  email: string;
-  password: string;
-  userAgent: string | null;
-  sessionHours: number;
-  requestId: string;
-  now: Date;
-}): Promise<SignInResult> {
-  const user = await q.findUserByEmail(opts.db, opts.email);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, opts.password);
-  if (!user || !passwordOk || !user.active) {
-    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
-  }
-  const sessionToken = newSecret();
-  const tokenHash = hashToken(sessionToken);
-  const csrfToken = newSecret(24);
-  const expiresAt = new Date(opts.now.getTime() + opts.sessionHours * 3_600_000);
-  await opts.db.transaction(async (tx) => {
-    await q.insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      csrfToken,
-      expiresAt,
-      userAgent: opts.userAgent?.slice(0, 300) ?? null,
-    });
-    await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
-    const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
-    await recordAudit(ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
-  });
-  const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
-  return { me: presentMe(actor), sessionToken, expiresAt };
-}
+import { hashPassword, hashToken, newApiToken, verifyPassword } from './secrets.js';
+import { signOutEverywhere } from './sign-out-everywhere.js';
 
 export async function signOut(ctx: ServiceContext): Promise<void> {
   if (ctx.actor.via.kind !== 'session') return;
@@ -63,7 +20,10 @@ export async function signOut(ctx: ServiceContext): Promise<void> {
   await recordAudit(ctx, { action: 'auth.sign_out', entityType: 'user', entityId: ctx.actor.id });
 }
 
-/** Changes one's own password and signs out every other session of the account. */
+/**
+ * Changes one's own password. Every other session of the account ends and every API token is
+ * revoked: whoever knew the old password may have made either.
+ */
 export async function changePassword(
   ctx: ServiceContext,
   input: ChangePasswordRequest,
@@ -74,15 +34,21 @@ export async function changePassword(
       { field: 'currentPassword', message: 'is not correct', code: 'wrong_password' },
     ]);
   }
+  assertAcceptablePassword(input.newPassword, user, 'newPassword');
   await q.updateUserColumns(ctx.tx, user.id, {
     passwordHash: await hashPassword(input.newPassword),
   });
-  const keep = ctx.actor.via.kind === 'session' ? ctx.actor.via.tokenHash : undefined;
-  await q.deleteSessionsOfUser(ctx.tx, user.id, keep);
+  const ended = await signOutEverywhere(ctx, {
+    userId: user.id,
+    reason: 'password_changed',
+    now: new Date(),
+    keepSession: ctx.actor.via.kind === 'session' ? ctx.actor.via.tokenHash : undefined,
+  });
   await recordAudit(ctx, {
     action: 'user.password_changed',
     entityType: 'user',
     entityId: user.id,
+    after: ended,
   });
 }
 
@@ -107,11 +73,22 @@ export async function listApiTokens(ctx: ServiceContext) {
   return (await q.listTokens(ctx.tx, ctx.actor.id)).map(presentToken);
 }
 
+/**
+ * Creates a personal API token for the signed-in user. Only a person signed in with their
+ * password may: a token that could mint tokens would outlive its own expiry and revocation.
+ */
 export async function createApiToken(
   ctx: ServiceContext,
   input: CreateApiTokenRequest,
   now: Date,
 ): Promise<CreatedApiToken> {
+  if (ctx.actor.via.kind === 'token') {
+    throw new AppError(
+      403,
+      'token_cannot_mint',
+      'An API token cannot create API tokens; sign in with your password to create one.',
+    );
+  }
   const { token, prefix } = newApiToken();
   const row = await q.insertToken(ctx.tx, {
     userId: ctx.actor.id,

@@ -54,7 +54,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const text = await calendar.renderCalendarFeed(app.db, request.params.file, new Date());
       return reply
         .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, no-cache')
+        .header('cache-control', 'private, no-store')
         .send(text);
     },
   );

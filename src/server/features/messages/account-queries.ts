@@ -40,7 +40,10 @@ export async function insertPasswordToken(
 /** The token with its user, locked: two tabs completing the same link must not both win. */
 export async function selectPasswordTokenForUpdate(db: DbOrTx, tokenHash: string) {
   const [row] = await db
-    .select({ token: passwordTokens, userActive: users.active })
+    .select({
+      token: passwordTokens,
+      user: { active: users.active, email: users.email, displayName: users.displayName },
+    })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(eq(passwordTokens.tokenHash, tokenHash))

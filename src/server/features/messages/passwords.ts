@@ -2,8 +2,10 @@ import type { PasswordResetComplete } from '../../../contract/messages.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
-import { deleteSessionsOfUser, findUserByEmail, updateUserColumns } from '../auth/queries.js';
+import { assertAcceptablePassword } from '../auth/password-check.js';
+import { findUserByEmail, updateUserColumns } from '../auth/queries.js';
 import { hashPassword, hashToken } from '../auth/secrets.js';
+import { signOutEverywhere } from '../auth/sign-out-everywhere.js';
 import { selectPasswordTokenForUpdate, useTokensOfUser } from './account-queries.js';
 import { passwordLink } from './links.js';
 import { queueEmail } from './outbox.js';
@@ -43,14 +45,15 @@ const tokenProblem = (status: number, code: string, detail: string, message: str
 
 /**
  * Sets the password from a one-time link (a reset or an invitation). The link is spent, every
- * other open link of the account too, and every signed-in session of the account ends.
+ * other open link of the account too; every signed-in session of the account ends and every
+ * API token is revoked.
  */
 export async function completePasswordReset(
   opts: PublicRequest & { input: PasswordResetComplete },
 ): Promise<void> {
   await opts.db.transaction(async (tx) => {
     const row = await selectPasswordTokenForUpdate(tx, hashToken(opts.input.token));
-    if (!row?.userActive) {
+    if (!row?.user.active) {
       throw tokenProblem(400, 'token_invalid', 'This link is not valid.', 'is not a valid link');
     }
     if (row.token.usedAt) {
@@ -59,20 +62,23 @@ export async function completePasswordReset(
     if (row.token.expiresAt <= opts.now) {
       throw tokenProblem(410, 'token_expired', 'This link has expired.', 'has expired');
     }
+    assertAcceptablePassword(opts.input.newPassword, row.user, 'newPassword');
     const userId = row.token.userId;
     await updateUserColumns(tx, userId, {
       passwordHash: await hashPassword(opts.input.newPassword),
     });
     await useTokensOfUser(tx, userId, opts.now);
-    await deleteSessionsOfUser(tx, userId);
-    await recordAudit(
-      { tx, requestId: opts.requestId, actor: { id: userId } },
-      {
-        action: 'user.password_set_by_link',
-        entityType: 'user',
-        entityId: userId,
-        after: { purpose: row.token.purpose },
-      },
-    );
+    const ctx = { tx, requestId: opts.requestId, actor: { id: userId } };
+    const ended = await signOutEverywhere(ctx, {
+      userId,
+      reason: 'password_set_by_link',
+      now: opts.now,
+    });
+    await recordAudit(ctx, {
+      action: 'user.password_set_by_link',
+      entityType: 'user',
+      entityId: userId,
+      after: { purpose: row.token.purpose, ...ended },
+    });
   });
 }

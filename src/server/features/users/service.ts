@@ -12,8 +12,9 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
-import { deleteSessionsOfUser } from '../auth/queries.js';
+import { assertAcceptablePassword } from '../auth/password-check.js';
 import { hashPassword } from '../auth/secrets.js';
+import { signOutEverywhere } from '../auth/sign-out-everywhere.js';
 import type { ServiceContext } from '../context.js';
 import { nationExists } from '../partners/queries.js';
 import { presentUser } from './presenters.js';
@@ -52,6 +53,7 @@ async function checkRolesAndNation(
 export async function createUser(ctx: ServiceContext, input: CreateUserRequest): Promise<User> {
   const nationCode = input.nationCode ?? null;
   await checkRolesAndNation(ctx, input.roles, nationCode);
+  assertAcceptablePassword(input.password, input, 'password');
   try {
     const row = await q.insertUser(ctx.tx, {
       email: input.email,
@@ -76,7 +78,10 @@ export async function createUser(ctx: ServiceContext, input: CreateUserRequest):
   }
 }
 
-/** Changes roles, nation or status; deactivating also ends the user's sessions at once. */
+/**
+ * Changes roles, nation or status. Deactivating ends the user's sessions at once and revokes
+ * their API tokens for good, so that re-activating the account revives neither.
+ */
 export async function updateUser(
   ctx: ServiceContext,
   id: string,
@@ -99,7 +104,9 @@ export async function updateUser(
   await checkRolesAndNation(ctx, roles, nationCode);
   const row = await q.updateUser(ctx.tx, id, { ...input, roles, nationCode });
   if (!row) throw notFound('The user');
-  if (input.active === false) await deleteSessionsOfUser(ctx.tx, id);
+  if (input.active === false) {
+    await signOutEverywhere(ctx, { userId: id, reason: 'deactivated', now: new Date() });
+  }
   const before = presentUser(existing);
   const after = presentUser(row);
   await recordAudit(ctx, {
@@ -112,14 +119,29 @@ export async function updateUser(
   return after;
 }
 
-/** Sets a new password chosen by the administrator and signs the user out everywhere. */
+/**
+ * Sets a new password chosen by the administrator, signs the user out everywhere and revokes
+ * their API tokens.
+ */
 export async function resetPassword(ctx: ServiceContext, id: string, input: ResetPasswordRequest) {
+  const existing = await q.selectUser(ctx.tx, id);
+  if (!existing) throw notFound('The user');
+  assertAcceptablePassword(input.newPassword, existing, 'newPassword');
   const row = await q.updateUser(ctx.tx, id, {
     passwordHash: await hashPassword(input.newPassword),
   });
   if (!row) throw notFound('The user');
-  await deleteSessionsOfUser(ctx.tx, id);
-  await recordAudit(ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+  const ended = await signOutEverywhere(ctx, {
+    userId: id,
+    reason: 'password_reset',
+    now: new Date(),
+  });
+  await recordAudit(ctx, {
+    action: 'user.password_reset',
+    entityType: 'user',
+    entityId: id,
+    after: ended,
+  });
 }
 
 /** Directors or instructors to name on a session; registrars see names only, not accounts. */

@@ -13,7 +13,11 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateApiTokenRequest, type CreatedApiToken } from '../../../contract/index.js';
+import {
+  API_TOKEN_MAX_DAYS,
+  CreateApiTokenRequest,
+  type CreatedApiToken,
+} from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
 import { createToken, tokensQuery } from './api.js';
@@ -29,7 +33,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const form = useForm<Values>({
-    initialValues: { name: '', expiresInDays: 90 },
+    initialValues: { name: '', expiresInDays: API_TOKEN_MAX_DAYS },
     validate: validateWith(CreateApiTokenRequest, toInput),
   });
 
@@ -79,7 +83,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
             <NumberInput
               label={t('tokens.expiresInDays')}
               min={1}
-              max={366}
+              max={API_TOKEN_MAX_DAYS}
               w={200}
               key={form.key('expiresInDays')}
               {...form.getInputProps('expiresInDays')}

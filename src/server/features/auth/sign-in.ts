@@ -1,0 +1,98 @@
+import type { Me } from '../../../contract/auth.js';
+import type { Database, Tx } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import { actorFromUser, presentMe } from './presenters.js';
+import * as q from './queries.js';
+import { hashToken, NO_PASSWORD_YET, newSecret, verifyPassword } from './secrets.js';
+import {
+  attemptKeys,
+  forgetStaleAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  type SignInThrottle,
+} from './sign-in-throttle.js';
+
+export interface SignInResult {
+  me: Me;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+interface SignInRequest {
+  db: Database;
+  email: string;
+  password: string;
+  /** The client's address as the trusted proxy saw it. */
+  address: string;
+  userAgent: string | null;
+  sessionHours: number;
+  throttle: SignInThrottle;
+  requestId: string;
+  now: Date;
+}
+
+/** Why a sign-in failed, for the audit trail only: the caller hears the same for each. */
+type FailureReason = 'unknown_email' | 'wrong_password' | 'no_password_yet' | 'inactive';
+
+/**
+ * Checks the credentials and opens a server-side session. The same answer for an unknown
+ * e-mail, a wrong password and a deactivated account, so the form reveals nothing. Failures
+ * slow down further attempts on the account and from the address (`sign-in-throttle.ts`) and are
+ * audited.
+ */
+export async function signIn(opts: SignInRequest): Promise<SignInResult> {
+  const keys = attemptKeys(opts.email, opts.address);
+  await reserveAttempt(opts.db, keys, opts.throttle, opts.now);
+  const user = await q.findUserByEmail(opts.db, opts.email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, opts.password);
+  if (!user || !passwordOk || !user.active) {
+    const reason: FailureReason = !user
+      ? 'unknown_email'
+      : !passwordOk
+        ? user.passwordHash === NO_PASSWORD_YET
+          ? 'no_password_yet'
+          : 'wrong_password'
+        : 'inactive';
+    await recordFailure(opts, user?.id ?? null, reason);
+    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
+  }
+  const sessionToken = newSecret();
+  const tokenHash = hashToken(sessionToken);
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(opts.now.getTime() + opts.sessionHours * 3_600_000);
+  await opts.db.transaction(async (tx) => {
+    await q.insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      userAgent: opts.userAgent?.slice(0, 300) ?? null,
+    });
+    await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
+    await releaseAttempt(tx, keys);
+    const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
+    await recordAudit(ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+  });
+  const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
+  return { me: presentMe(actor), sessionToken, expiresAt };
+}
+
+/**
+ * Audits a failed sign-in: who was tried (the account, or the e-mail as typed when none has
+ * it), from which address, and why. Never the password.
+ */
+async function recordFailure(opts: SignInRequest, userId: string | null, reason: FailureReason) {
+  await opts.db.transaction(async (tx: Tx) => {
+    await recordAudit(
+      { tx, actor: null, requestId: opts.requestId },
+      {
+        action: 'auth.sign_in_failed',
+        entityType: userId ? 'user' : 'sign_in',
+        entityId: userId ?? opts.email.trim().toLowerCase(),
+        after: { email: opts.email, address: opts.address, reason },
+      },
+    );
+    await forgetStaleAttempts(tx, opts.now);
+  });
+}
