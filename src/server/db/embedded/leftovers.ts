@@ -91,7 +91,7 @@ async function isPostmasterOf(pid: number, clusterDir: string): Promise<boolean>
 async function isNodeProcess(pid: number): Promise<boolean> {
   if (pid <= 1 || !(await isRunning(pid))) return false;
   const args = await commandLine(pid);
-  return /(^|\/)node[\d.]*$/.test(args?.[0] ?? '');
+  return /(^|\/)node(js)?[\d.]*$/.test(args?.[0] ?? '');
 }
 
 async function stopLeftover(pid: number, clusterDir: string): Promise<void> {
