@@ -86,9 +86,9 @@ export async function startEmbeddedPostgres(
       created,
       recovered,
       postmaster: () => current,
-      restart: () => {
+      restart: async () => {
         if (stopped) throw new EmbeddedDatabaseError('the embedded PostgreSQL has been stopped');
-        if (current) return Promise.resolve(current);
+        if (current) return current;
         restarting ??= restart().finally(() => {
           restarting = null;
         });
