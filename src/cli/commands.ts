@@ -19,6 +19,9 @@ import { ensureWebBuilt, existingWebBuild } from './web-build.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
+/** SIGTERM's promise: stopped within this, whatever is in flight (docs/operations.md). */
+export const STOP_WITHIN_MS = 15_000;
+
 /** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
 export async function runServe(config: Config, options: { buildWeb: boolean }): Promise<number> {
   const webRoot = options.buildWeb ? ensureWebBuilt(print) : existingWebBuild();
@@ -28,7 +31,12 @@ export async function runServe(config: Config, options: { buildWeb: boolean }): 
     if (stopping) return;
     stopping = true;
     print(`Received ${signal}; stopping...`);
-    const timer = setTimeout(() => process.exit(1), 15_000);
+    // A bound on the whole stop: past it the process exits anyway, and its exit ends the
+    // embedded PostgreSQL with an immediate shutdown (see db/embedded/postmaster.ts).
+    const timer = setTimeout(() => {
+      process.stderr.write(`rabita: not stopped within ${STOP_WITHIN_MS / 1000} s; exiting now\n`);
+      process.exit(1);
+    }, STOP_WITHIN_MS);
     // A signal during start-up waits for the start to finish, then undoes it.
     const server = await starting.catch(() => null);
     await server?.stop();

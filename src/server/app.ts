@@ -19,6 +19,7 @@ import type pg from 'pg';
 import type { ResponseCache } from './cache/response-cache.js';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './config.js';
 import type { Database } from './db/client.js';
+import type { DatabaseSupervision } from './db/embedded/supervisor.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -66,6 +67,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Catalogue list and search pages kept in memory; none in tests that do not ask for one. */
   catalogueCache?: ResponseCache | null;
+  /** The embedded database's supervisor, read by the health routes; none with DATABASE_URL. */
+  databaseSupervision?: DatabaseSupervision | null;
 }
 
 declare module 'fastify' {
@@ -74,6 +77,7 @@ declare module 'fastify' {
     pg: pg.Pool;
     settings: AppSettings;
     catalogueCache: ResponseCache | null;
+    databaseSupervision: DatabaseSupervision | null;
   }
 }
 
@@ -98,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('pg', deps.pool);
   app.decorate('settings', deps.settings);
   app.decorate('catalogueCache', deps.catalogueCache ?? null);
+  app.decorate('databaseSupervision', deps.databaseSupervision ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -36,6 +36,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Rabita <no-reply@rabita.example>'),
   /** Where users reach the web app; links in e-mails start with it. */
   PUBLIC_URL: z.string().url().optional(),
+  /** The embedded database down this long, /healthz answers 503 (its restarts go on). */
+  RABITA_DB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   mailFrom: string;
   /** Unset: the address the server listens on. */
   publicUrl: string | undefined;
+  /** How long the embedded database may stay down before /healthz reports the process useless. */
+  databaseGiveUpMs: number;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    databaseGiveUpMs: e.RABITA_DB_GIVE_UP_SECONDS * 1000,
   };
 }
 

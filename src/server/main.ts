@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabaseAccess } from './db/access.js';
 import { connectDatabase, type DatabaseHandle } from './db/client.js';
+import { type Supervisor, superviseEmbedded } from './db/embedded/supervisor.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
@@ -58,7 +59,8 @@ export async function openDatabase(config: Config): Promise<DatabaseConnection> 
     embedded,
     migrate: () => access.migrate(handle.pool),
     close: async () => {
-      await handle.close();
+      // A client stuck in a request must not hold the stop; the server's own shutdown ends it.
+      await settleWithin(handle.close(), 3_000);
       await embedded?.stop();
     },
   };
@@ -74,6 +76,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let jobs: NominationJobs | undefined;
   let surveyJobs: SurveyJobs | undefined;
   let reportJobs: ReportJobs | undefined;
+  let supervisor: Supervisor | undefined;
   try {
     await database.migrate();
     const demoAccounts = (await isDemoWanted(
@@ -101,11 +104,25 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         webRoot,
       },
       catalogueCache: catalogue.cache,
+      // Read through the supervisor started below, once the app's logger exists.
+      databaseSupervision: database.embedded
+        ? {
+            state: () => supervisor?.state() ?? 'up',
+            givenUp: () => supervisor?.givenUp() ?? false,
+          }
+        : null,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
     });
+    const log = app.log;
+    for (const note of database.embedded?.recovered ?? []) log.warn(note);
+    if (database.embedded)
+      supervisor = superviseEmbedded(database.embedded, {
+        logger: log,
+        giveUpMs: config.databaseGiveUpMs,
+      });
     outbox = startOutboxWorker({
       db: database.handle.db,
       smtpUrl: config.smtpUrl,
@@ -124,21 +141,24 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     const nominationJobs = jobs;
     const surveys = surveyJobs;
     const reports = reportJobs;
+    const watchdog = supervisor;
     return {
       app: running,
       url,
       demoAccounts,
       stop: async () => {
+        watchdog?.stop();
         await worker.stop();
         await nominationJobs.stop();
         await surveys.stop();
         await reports.stop();
-        await running.close();
-        await listener.stop();
+        await closeHttp(running, 5_000);
+        await settleWithin(listener.stop(), 2_000);
         await database.close();
       },
     };
   } catch (error) {
+    supervisor?.stop();
     await outbox?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
     await surveyJobs?.stop().catch(() => {});
@@ -165,6 +185,30 @@ async function listen(app: FastifyInstance, config: Config) {
       );
     throw error;
   }
+}
+
+/**
+ * Stops accepting connections and lets requests in flight finish for a while, then cuts the
+ * connections that remain (a slow report, a client that never reads), so a stop is bounded.
+ */
+async function closeHttp(app: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function addressPort(app: FastifyInstance): number {
