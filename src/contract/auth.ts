@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Locale, Uuid } from './common.js';
 import { Permission, Role } from './roles.js';
+import { text } from './text.js';
 
 export const LoginRequest = z.strictObject({
   email: z.email().max(254),
@@ -39,7 +40,7 @@ export const UpdatePreferencesRequest = z.strictObject({ locale: Locale });
 export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequest>;
 
 export const CreateApiTokenRequest = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(366).default(90),
 });
 export type CreateApiTokenRequest = z.infer<typeof CreateApiTokenRequest>;
