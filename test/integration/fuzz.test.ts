@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { isNationBound } from '../support/callers.js';
 import { changedTables, type Fingerprint, fingerprinter } from '../support/db-fingerprint.js';
 import { describeShot, fire, requestsFor } from '../support/hostile-requests.js';
 import { type ApiOperation, apiOperations } from '../support/openapi-routes.js';
+import { ROUTE_FIXTURES } from '../support/route-fixtures.js';
 import {
   ACTIVITY,
   buildWorld,
@@ -36,7 +38,8 @@ const RECORDED_WHEN_REFUSED: Record<string, RegExp> = {
 /**
  * Every route of the OpenAPI document, writes above all, fired with hostile bodies, paths and
  * queries by callers it allows: never a 5xx, every error problem+json with a code (not the
- * database's refusal: the contract answers first), and a refused request changes no table.
+ * database's refusal: the contract answers first), a refused request changes no table, and a
+ * nation-bound caller never gets through to another nation's record.
  */
 describe('hostile requests', () => {
   let t: TestApp;
@@ -68,6 +71,7 @@ describe('hostile requests', () => {
     let requests = 0;
     for (const op of operations) {
       const may = RECORDED_WHEN_REFUSED[op.path];
+      const nationOwned = ROUTE_FIXTURES[op.path]?.nationOwned === true;
       const property = fc.asyncProperty(requestsFor(op, w, known), async (shot) => {
         const response = await fire(t.app, op, shot);
         requests += 1;
@@ -77,6 +81,17 @@ describe('hostile requests', () => {
         const status = response.statusCode;
         const where = `${status} as ${shot.caller.name}: ${response.body.slice(0, 300)}`;
         expect(status, where).toBeLessThan(500);
+        const caller = shot.caller;
+        if (
+          nationOwned &&
+          isNationBound(caller) &&
+          shot.about &&
+          shot.about !== caller.nationCode
+        ) {
+          expect(status, `${where}\nanother nation's record was reached`).toBeGreaterThanOrEqual(
+            400,
+          );
+        }
         if (status < 400) return;
         expect(String(response.headers['content-type']), where).toContain(
           'application/problem+json',

@@ -9,6 +9,8 @@ import { NATIONS, type World } from './world.js';
 /** A request the fuzzer makes: who, the path values, the query and the body as sent. */
 export interface Shot {
   caller: Caller;
+  /** Whose records the path names, when it names the world's (not hostile segments). */
+  about: string | null;
   segments: Record<string, string>;
   query: Partial<Record<string, string>>;
   body: { payload?: string; contentType?: string };
@@ -51,7 +53,7 @@ export function requestsFor(op: ApiOperation, w: World, known: readonly string[]
   const callers = Object.values(w.callers).filter((c) => mayCall(c, op.permission));
   const fixture = ROUTE_FIXTURES[op.path];
   const pathNames = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
-  const segments = fc.constantFrom(...NATIONS).chain((nation) => {
+  const path = fc.constantFrom(...NATIONS).chain((nation) => {
     const values = fixture?.params?.(w, w.nations[nation], nation) ?? {};
     const record: Record<string, fc.Arbitrary<string>> = {};
     for (const name of pathNames) {
@@ -60,7 +62,10 @@ export function requestsFor(op: ApiOperation, w: World, known: readonly string[]
         { arbitrary: fc.constantFrom(...HOSTILE_SEGMENTS), weight: 1 },
       );
     }
-    return fc.record(record);
+    return fc.record(record).map((segments) => {
+      const ours = pathNames.every((n) => segments[n] === encodeURIComponent(values[n] ?? ''));
+      return { segments, about: ours && pathNames.length > 0 ? nation : null };
+    });
   });
   const queryValues = NATIONS.flatMap((nation) =>
     Object.values(fixture?.query?.(w, w.nations[nation], nation) ?? {}),
@@ -87,12 +92,14 @@ export function requestsFor(op: ApiOperation, w: World, known: readonly string[]
           { arbitrary: deepNest.map((p) => raw(p)), weight: 1 },
           { arbitrary: fc.constant({}), weight: 1 },
         );
-  return fc.record({
-    caller: fc.constantFrom(...callers),
-    segments,
-    query: fc.record(queryRecord, { requiredKeys: [] }),
-    body,
-  });
+  return fc
+    .record({
+      caller: fc.constantFrom(...callers),
+      path,
+      query: fc.record(queryRecord, { requiredKeys: [] }),
+      body,
+    })
+    .map(({ path: { segments, about }, ...rest }): Shot => ({ ...rest, segments, about }));
 }
 
 /** Sends the request. */

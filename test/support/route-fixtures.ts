@@ -15,8 +15,9 @@ export interface RouteFixture {
   query?: (w: World, n: NationRecords, nation: NationCode) => Record<string, string>;
   /**
    * The record belongs to the nation: a nation-bound caller of another nation must get 404 on
-   * a GET, as if it did not exist. Without it the call is still made for both nations when its
-   * values depend on the nation, and what it returns is checked for the other nation's markers.
+   * a GET, as if it did not exist, and never succeed in a write. Without it the call is still
+   * made for both nations when its values depend on the nation, and what a GET returns is
+   * checked for the other nation's markers.
    */
   nationOwned?: boolean;
   /** The world holds no record here on purpose (see the entry): every caller may get 404. */
@@ -56,9 +57,13 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/users/{id}': { params: (w) => ({ id: w.userId }) },
   '/api/v1/users/{id}/reset-password': { params: (w) => ({ id: w.userId }) },
   '/api/v1/nations/{code}': { params: (_w, _n, nation) => ({ code: nation }), nationOwned: true },
-  '/api/v1/nations/{code}/contacts': { params: (_w, _n, nation) => ({ code: nation }) },
+  '/api/v1/nations/{code}/contacts': {
+    params: (_w, _n, nation) => ({ code: nation }),
+    nationOwned: true,
+  },
   '/api/v1/nations/{code}/contacts/{id}': {
     params: (_w, n, nation) => ({ code: nation, id: n.contactId }),
+    nationOwned: true,
   },
   '/api/v1/institutions/{code}': { params: () => ({ code: 'NIRC' }) },
   '/api/v1/disciplines/{code}': { params: () => ({ code: 'CT' }) },
