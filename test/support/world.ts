@@ -3,12 +3,9 @@ import { addDays } from '../../src/domain/venue-calendar.js';
 import {
   certificates,
   outboxMessages,
-  participants,
   sessionInstructors,
-  surveyInvitations,
   trainingSessions,
 } from '../../src/server/db/schema/index.js';
-import { setResult } from '../../src/server/features/certificates/test-data.js';
 import { kuwaitToday, openSession } from '../../src/server/features/nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../../src/server/features/sessions/test-data.js';
 import { sendDueSurveys } from '../../src/server/features/surveys/scheduler.js';
@@ -16,6 +13,7 @@ import { endedSession, level1Template } from '../../src/server/features/surveys/
 import type { TestApp } from './app.js';
 import { type Caller, send, signInCallers } from './callers.js';
 import { makeUser, seedPartners } from './factories.js';
+import { ok, seedNationRecords } from './world-nation.js';
 
 export const NATIONS = ['KWT', 'QAT'] as const;
 export type NationCode = (typeof NATIONS)[number];
@@ -49,12 +47,6 @@ export interface World {
   sessionEnd: string;
   sessionYear: number;
 }
-
-const ok = async (response: Promise<{ statusCode: number; body: string }>, what: string) => {
-  const r = await response;
-  if (r.statusCode >= 300) throw new Error(`world: ${what} answered ${r.statusCode} ${r.body}`);
-  return JSON.parse(r.body) as Record<string, unknown>;
-};
 
 /**
  * Two nations, Kuwait and Qatar, each with a person who completed a session (with an account,
@@ -103,81 +95,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await sendDueSurveys(db, new Date());
 
   const nations = {} as Record<NationCode, NationRecords>;
-  for (const [nation, attendee] of [
-    ['KWT', kwtAttendee],
-    ['QAT', qatAttendee],
+  for (const [nation, attendee, npoc] of [
+    ['KWT', kwtAttendee, callers.npoc],
+    ['QAT', qatAttendee, callers.npoc_qat],
   ] as const) {
-    const marker = `${nation === 'KWT' ? 'Kwt' : 'Qat'}secret`;
-    const npoc = callers[nation === 'KWT' ? 'npoc' : 'npoc_qat'];
     if (!npoc) throw new Error('world: npoc missing');
-    await db
-      .update(participants)
-      .set({ familyNameLatin: `Al-${marker}`, givenNamesLatin: marker, familyNameArabic: marker })
-      .where(eq(participants.id, attendee.participantId));
-    await setResult(db, attendee.nominationId, 'completed');
-    const certificate = await ok(
-      send(t.app, staff, 'POST', `/api/v1/nominations/${attendee.nominationId}/certificate`),
-      'certificate',
-    );
-    await ok(
-      send(t.app, npoc, 'PUT', `/api/v1/nominations/${attendee.nominationId}/logistics`, {
-        notes: `${marker} lodging notes`,
-        dietaryNeeds: `${marker} diet`,
-      }),
-      'logistics',
-    );
-    const [invitation] = await db
-      .select({ id: surveyInvitations.id })
-      .from(surveyInvitations)
-      .where(eq(surveyInvitations.nominationId, attendee.nominationId));
-    if (!invitation) throw new Error('world: no survey invitation');
-    await ok(
-      send(
-        t.app,
-        attendee.browser,
-        'POST',
-        `/api/v1/surveys/invitations/${invitation.id}/answers`,
-        {
-          answers: { overall: 4, pace: 1, comments: `${marker} free-text answer` },
-        },
-      ),
-      'survey answer',
-    );
-    const contact = await ok(
-      send(t.app, npoc, 'POST', `/api/v1/nations/${nation}/contacts`, {
-        name: `${marker} Contact`,
-      }),
-      'contact',
-    );
-    const programme = await ok(
-      send(t.app, npoc, 'POST', '/api/v1/programmes', {
-        nationCode: nation,
-        title: { en: `${marker} programme` },
-        startYear: 2027,
-        endYear: 2029,
-        objectives: [
-          {
-            title: { en: `${marker} objective` },
-            goals: [
-              {
-                title: { en: `${marker} goal` },
-                plannedActivities: [{ activityId, years: [2027], seatsPlanned: 2 }],
-              },
-            ],
-          },
-        ],
-      }),
-      'programme',
-    );
-    nations[nation] = {
-      participantId: attendee.participantId,
-      nominationId: attendee.nominationId,
-      certificateId: String(certificate.id),
-      invitationId: invitation.id,
-      programmeId: String(programme.id),
-      contactId: String(contact.id),
-      marker,
-    };
+    nations[nation] = await seedNationRecords(t, { nation, attendee, npoc, staff, activityId });
   }
 
   // Edited, reset and deactivated by the tests as they please: no caller is this user.
