@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
 import { AttendanceStatus } from './delivery.js';
+import { text } from './text.js';
 
 /** Who wrote a mark: staff on the roster, or the participant scanning the day's code. */
 export const ATTENDANCE_SOURCES = ['roster', 'check-in'] as const;
@@ -102,7 +103,7 @@ export const CheckInCode = z.object({
 });
 export type CheckInCode = z.infer<typeof CheckInCode>;
 
-export const CheckInRequest = z.strictObject({ code: z.string().trim().min(1).max(200) });
+export const CheckInRequest = z.strictObject({ code: text().trim().min(1).max(200) });
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
 
 /** A check-in's outcome; a second scan changes nothing and says so. */

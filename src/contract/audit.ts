@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { text } from './text.js';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -16,13 +17,13 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.strictObject({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
+  entityType: text().max(50).optional(),
+  entityId: text().max(100).optional(),
   actorId: Uuid.optional(),
-  action: z.string().max(80).optional(),
+  action: text().max(80).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;

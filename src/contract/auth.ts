@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Locale, Uuid } from './common.js';
 import { Permission, Role } from './roles.js';
+import { text } from './text.js';
 
 export const LoginRequest = z.strictObject({
   email: z.email().max(254),
@@ -61,7 +62,7 @@ export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequest>;
 export const API_TOKEN_MAX_DAYS = 90;
 
 export const CreateApiTokenRequest = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(API_TOKEN_MAX_DAYS),
 });
 export type CreateApiTokenRequest = z.infer<typeof CreateApiTokenRequest>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
 import { FrameworkCode, InstitutionCode } from './partners.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 /** Longer text in several languages (descriptions, joining instructions). */
 export const LocalizedLongText = z.strictObject({
-  en: z.string().trim().min(1).max(10_000),
-  fr: z.string().trim().max(10_000).optional(),
-  ar: z.string().trim().max(10_000).optional(),
+  en: text().trim().min(1).max(10_000),
+  fr: text().trim().max(10_000).optional(),
+  ar: text().trim().max(10_000).optional(),
 });
 export type LocalizedLongText = z.infer<typeof LocalizedLongText>;
 
@@ -62,8 +63,8 @@ export const Prerequisites = z.strictObject({
     .default([]),
   clearance: ClearanceLevel.default('NONE'),
   /** Codes of activities a participant must have completed first. */
-  courses: z.array(z.string().max(40)).max(10).default([]),
-  extra: z.string().trim().max(2000).nullable().default(null),
+  courses: z.array(text().max(40)).max(10).default([]),
+  extra: text().trim().max(2000).nullable().default(null),
 });
 export type Prerequisites = z.infer<typeof Prerequisites>;
 
@@ -125,10 +126,10 @@ export const ActivityInput = z.strictObject({
   providerCode: InstitutionCode,
   delivery: DeliveryMethod,
   durationDays: z.number().int().min(1).max(365),
-  audience: z.string().trim().max(2000).nullable().default(null),
+  audience: text().trim().max(2000).nullable().default(null),
   language: LanguageCode.default('en'),
   prerequisites: Prerequisites.default(Prerequisites.parse({})),
-  classification: z.string().trim().min(1).max(80).default('NATO UNCLASSIFIED'),
+  classification: text().trim().min(1).max(80).default('NATO UNCLASSIFIED'),
   releasability: Releasability.default({ all: true, frameworks: [], nations: [] }),
   evaluationLevels: z.array(z.number().int().min(1).max(3)).max(3).default([1]),
   defaultCapacity: z.number().int().min(1).max(1000).default(24),
@@ -147,10 +148,10 @@ export const ActivityUpdate = z
     providerCode: InstitutionCode,
     delivery: DeliveryMethod,
     durationDays: z.number().int().min(1).max(365),
-    audience: z.string().trim().max(2000).nullable(),
+    audience: text().trim().max(2000).nullable(),
     language: LanguageCode,
     prerequisites: Prerequisites,
-    classification: z.string().trim().min(1).max(80),
+    classification: text().trim().min(1).max(80),
     releasability: Releasability,
     evaluationLevels: z.array(z.number().int().min(1).max(3)).max(3),
     defaultCapacity: z.number().int().min(1).max(1000),
@@ -164,7 +165,7 @@ const Flag = z.enum(['true', 'false']);
 
 export const ActivityListQuery = z.strictObject({
   /** Full-text search over code, titles and descriptions in English, French and Arabic. */
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   disciplineCode: DisciplineCode.optional(),
   providerCode: InstitutionCode.optional(),
   type: ActivityType.optional(),
@@ -176,7 +177,7 @@ export const ActivityListQuery = z.strictObject({
   /** Only activities with a session starting within [from, to]. */
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: text().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;

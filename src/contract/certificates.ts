@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from './common.js';
 import { ResultStatus } from './delivery.js';
+import { text } from './text.js';
 
 /** Certificate ids are 16 random bytes in base64url: 22 characters, nothing else. */
 export const CERTIFICATE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -69,7 +70,7 @@ export const IssueOutcome = z.object({
 export type IssueOutcome = z.infer<typeof IssueOutcome>;
 
 export const RevokeRequest = z.strictObject({
-  reason: z.string().trim().min(3).max(500),
+  reason: text().trim().min(3).max(500),
 });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
 

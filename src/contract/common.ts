@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** The languages Rabita speaks; Arabic is written right to left. */
 export const LOCALES = ['en', 'fr', 'ar'] as const;
@@ -7,9 +8,9 @@ export type Locale = z.infer<typeof Locale>;
 
 /** Human text entered in several languages: English is required, French and Arabic optional. */
 export const LocalizedText = z.strictObject({
-  en: z.string().trim().min(1).max(200),
-  fr: z.string().trim().max(200).optional(),
-  ar: z.string().trim().max(200).optional(),
+  en: text().trim().min(1).max(200),
+  fr: text().trim().max(200).optional(),
+  ar: text().trim().max(200).optional(),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -59,7 +60,7 @@ export type Problem = z.infer<typeof Problem>;
 
 /** Keyset pagination: the cursor is opaque to clients. */
 export const PageQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -16,4 +16,5 @@ export * from './results.js';
 export * from './roles.js';
 export * from './sessions.js';
 export * from './surveys.js';
+export * from './text.js';
 export * from './users.js';

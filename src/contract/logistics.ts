@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 /** Where a participant sleeps during the session. */
@@ -33,7 +34,7 @@ export const REQUIRED_LOGISTICS = [
   'visaLetterRequested',
 ] as const satisfies readonly LogisticsField[];
 
-const Text = (max: number) => z.string().trim().max(max);
+const Text = (max: number) => text().trim().max(max);
 
 /** One selected nomination's arrival, stay and departure. Never-recorded fields are null. */
 export const Logistics = z.object({

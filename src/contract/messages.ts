@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NewPassword } from './auth.js';
 import { IsoDateTime, Locale } from './common.js';
+import { text } from './text.js';
 
 /** The e-mails Rabita sends; each has a template per language that an administrator may edit. */
 export const MESSAGE_EVENTS = [
@@ -99,13 +100,12 @@ export const NOTIFICATION_KINDS = [
   'certificate-issued',
 ] as const;
 
-export const TemplateSubject = z
-  .string()
+export const TemplateSubject = text()
   .trim()
   .min(1)
   .max(200)
   .regex(/^[^\r\n]*$/, 'must be one line');
-export const TemplateBody = z.string().trim().min(1).max(10_000);
+export const TemplateBody = text().trim().min(1).max(10_000);
 
 export const MessageTemplate = z.object({
   event: MessageEvent,
@@ -132,7 +132,7 @@ export const TemplatePreviewRequest = z.strictObject({
   subject: TemplateSubject.optional(),
   body: TemplateBody.optional(),
   /** Values to put in; sample values fill the rest. */
-  variables: z.record(z.string().regex(/^\w{1,40}$/), z.string().max(2000)).optional(),
+  variables: z.record(z.string().regex(/^\w{1,40}$/), text().max(2000)).optional(),
 });
 export type TemplatePreviewRequest = z.infer<typeof TemplatePreviewRequest>;
 
@@ -146,7 +146,7 @@ export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 export const OutboxListQuery = z.strictObject({
   status: OutboxStatus.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type OutboxListQuery = z.infer<typeof OutboxListQuery>;
@@ -187,7 +187,7 @@ export const Notification = z.object({
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationListQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   unread: z.enum(['true', 'false']).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, LocalizedText, PageQuery, Uuid } from './common.js';
 import { SessionCode } from './sessions.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 /**
@@ -125,7 +126,7 @@ export type Nomination = z.infer<typeof Nomination>;
 export const NominationInput = z.strictObject({
   sessionCode: SessionCode,
   participantId: Uuid,
-  motivation: z.string().trim().max(2000).nullable().default(null),
+  motivation: text().trim().max(2000).nullable().default(null),
   /** NPOC only: submit at once instead of keeping a draft. */
   submit: z.boolean().default(false),
   priority: z.number().int().min(1).max(999).nullable().default(null),
@@ -137,14 +138,14 @@ export type NominationInput = z.input<typeof NominationInput>;
 export const NominationTransitionRequest = z.strictObject({
   action: NominationAction,
   /** Required for reject, decline and withdraw. */
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
 });
 export type NominationTransitionRequest = z.infer<typeof NominationTransitionRequest>;
 
 export const BulkDecisionRequest = z.strictObject({
   nominationIds: z.array(Uuid).min(1).max(200),
   action: z.enum(['select', 'waitlist', 'reject']),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
 });
 export type BulkDecisionRequest = z.infer<typeof BulkDecisionRequest>;
 
@@ -162,12 +163,12 @@ export const BulkDecisionResult = z.object({
 export type BulkDecisionResult = z.infer<typeof BulkDecisionResult>;
 
 export const OverrideRequest = z.strictObject({
-  justification: z.string().trim().min(10).max(2000),
+  justification: text().trim().min(10).max(2000),
 });
 
 export const SubstitutionRequest = z.strictObject({
   participantId: Uuid,
-  reason: z.string().trim().min(1).max(2000),
+  reason: text().trim().min(1).max(2000),
 });
 
 export const PriorityRequest = z.strictObject({
@@ -205,8 +206,7 @@ export type SelectionBoard = z.infer<typeof SelectionBoard>;
 /** Eligibility of one person for one session, before any nomination exists (the person picker). */
 export const EligibilityCheckQuery = z.strictObject({
   sessionCode: SessionCode,
-  participantIds: z
-    .string()
+  participantIds: text()
     .max(40 * 50)
     .transform((s) => s.split(',').filter(Boolean)),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ClearanceLevel, LanguageCode, LanguageProfile, RankCode } from './catalogue.js';
 import { IsoDate, IsoDateTime, PageQuery, Problem, Uuid } from './common.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
-const Name = z.string().trim().min(1).max(120);
-const OptionalText = (max: number) => z.string().trim().max(max).nullable();
+const Name = text().trim().min(1).max(120);
+const OptionalText = (max: number) => text().trim().max(max).nullable();
 
 export const HeldLanguageProfile = z.strictObject({
   language: LanguageCode,
@@ -66,7 +67,7 @@ export const ParticipantUpdate = z.strictObject(participantFields).partial();
 export type ParticipantUpdate = z.input<typeof ParticipantUpdate>;
 
 export const ParticipantListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   nationCode: NationCode.optional(),
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 export const FrameworkCode = z
@@ -38,8 +39,8 @@ export const Contact = z.object({
 export type Contact = z.infer<typeof Contact>;
 
 export const ContactInput = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  position: z.string().trim().max(120).nullable().default(null),
+  name: text().trim().min(1).max(120),
+  position: text().trim().max(120).nullable().default(null),
   email: z.email().max(254).nullable().default(null),
   phone: z
     .string()
@@ -90,7 +91,7 @@ export const NationInput = z.strictObject({
   status: NationStatus,
   joinedOn: IsoDate.nullable().default(null),
   host: z.boolean().default(false),
-  notes: z.string().trim().max(2000).nullable().default(null),
+  notes: text().trim().max(2000).nullable().default(null),
 });
 export type NationInput = z.input<typeof NationInput>;
 
@@ -108,7 +109,7 @@ export const NationUpdate = z
 export type NationUpdate = z.input<typeof NationUpdate>;
 
 export const NationListQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   frameworkCode: FrameworkCode.optional(),
   status: NationStatus.optional(),
 });
@@ -133,7 +134,7 @@ export type Institution = z.infer<typeof Institution>;
 export const InstitutionInput = z.strictObject({
   code: InstitutionCode,
   name: LocalizedText,
-  city: z.string().trim().max(120).nullable().default(null),
+  city: text().trim().max(120).nullable().default(null),
   countryCode: NationCode,
   host: z.boolean().default(false),
   openedOn: IsoDate.nullable().default(null),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, LocalizedText, Uuid } from './common.js';
+import { text } from './text.js';
 
 /** A cooperation programme's life: draft -> proposed -> agreed -> active -> closed. */
 export const PROGRAMME_STATUSES = ['draft', 'proposed', 'agreed', 'active', 'closed'] as const;
@@ -37,7 +38,7 @@ export const YearProgress = Progress.extend({ year: z.number().int() });
 export const PlannedActivityInput = z.strictObject({
   id: Uuid.optional(),
   activityId: Uuid.nullable().default(null),
-  freeText: z.string().trim().min(1).max(300).nullable().default(null),
+  freeText: text().trim().min(1).max(300).nullable().default(null),
   years: z.array(Year).min(1).max(20),
   seatsPlanned: z.number().int().min(0).max(10000),
   priority: z.number().int().min(1).max(3).default(2),
@@ -56,7 +57,7 @@ export const ObjectiveInput = z.strictObject({
 export const OutlineInput = z.strictObject({
   objectives: z.array(ObjectiveInput).max(30),
   /** Required once the programme is agreed: the revision records why. */
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
 });
 export type OutlineInput = z.input<typeof OutlineInput>;
 export type ObjectiveInput = z.infer<typeof ObjectiveInput>;
@@ -72,7 +73,7 @@ export type ProgrammeInput = z.input<typeof ProgrammeInput>;
 
 export const ProgrammeTransitionRequest = z.strictObject({
   to: ProgrammeStatus,
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
 });
 export type ProgrammeTransitionRequest = z.infer<typeof ProgrammeTransitionRequest>;
 

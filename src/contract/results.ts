@@ -4,6 +4,7 @@ import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
 import { AttendanceStatus, ResultStatus } from './delivery.js';
 import { NominationStatus } from './nominations.js';
 import { SessionCode, SessionStatus } from './sessions.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 /** A participant's marks over the session's working days; `unmarked` days count as not present. */
@@ -97,12 +98,12 @@ export const ConfirmResultsInput = z.strictObject({
 export type ConfirmResultsInput = z.infer<typeof ConfirmResultsInput>;
 
 export const ReopenResultsInput = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reason: text().trim().min(1).max(2000),
 });
 export type ReopenResultsInput = z.infer<typeof ReopenResultsInput>;
 
 export const ReportCommentsInput = z.strictObject({
-  text: z.string().trim().max(10000),
+  text: text().trim().max(10000),
 });
 export type ReportCommentsInput = z.infer<typeof ReportCommentsInput>;
 

@@ -8,6 +8,7 @@ import {
   LocalizedLongText,
 } from './catalogue.js';
 import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
+import { text } from './text.js';
 import { NationCode } from './users.js';
 
 export const VenueCode = z
@@ -21,8 +22,7 @@ export const VenueKind = z.enum(VENUE_KINDS);
 export const Weekday = z.number().int().min(0).max(6);
 
 /** An IANA time zone such as Asia/Kuwait; checked against the runtime's zone database. */
-export const TimeZone = z
-  .string()
+export const TimeZone = text()
   .max(64)
   .refine((zone) => {
     try {
@@ -53,7 +53,7 @@ export const VenueInput = z.strictObject({
   code: VenueCode,
   name: LocalizedText,
   kind: VenueKind,
-  city: z.string().trim().max(120).nullable().default(null),
+  city: text().trim().max(120).nullable().default(null),
   countryCode: NationCode.nullable().default(null),
   timeZone: TimeZone,
   workingDays: z.array(Weekday).min(1).max(7),
@@ -65,7 +65,7 @@ export const VenueUpdate = z
   .strictObject({
     name: LocalizedText,
     kind: VenueKind,
-    city: z.string().trim().max(120).nullable(),
+    city: text().trim().max(120).nullable(),
     countryCode: NationCode.nullable(),
     timeZone: TimeZone,
     workingDays: z.array(Weekday).min(1).max(7),
@@ -164,7 +164,7 @@ const sessionFields = {
   directorId: Uuid.nullable(),
   instructorIds: z.array(Uuid).max(20),
   language: LanguageCode,
-  notes: z.string().trim().max(5000).nullable(),
+  notes: text().trim().max(5000).nullable(),
   joiningInstructions: LocalizedLongText.nullable(),
 };
 
@@ -189,12 +189,12 @@ export type SessionUpdate = z.input<typeof SessionUpdate>;
 export const SessionTransitionRequest = z.strictObject({
   to: SessionStatus,
   /** Required when cancelling. */
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
 });
 export type SessionTransitionRequest = z.infer<typeof SessionTransitionRequest>;
 
 export const SessionListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   activityCode: ActivityCode.optional(),
   disciplineCode: DisciplineCode.optional(),
   status: SessionStatus.optional(),
@@ -203,7 +203,7 @@ export const SessionListQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   openForNominations: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: text().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type SessionListQuery = z.infer<typeof SessionListQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Locale, LocalizedText, Uuid } from './common.js';
+import { text } from './text.js';
 
 /** Evaluation levels that are surveys: 1 (reaction, at the end) and 3 (behaviour, months later). */
 export const SURVEY_LEVELS = [1, 3] as const;
@@ -100,7 +101,7 @@ export const ActivitySurvey = z.object({
 export type ActivitySurvey = z.infer<typeof ActivitySurvey>;
 
 export const ActivitySurveyParams = z.strictObject({
-  code: z.string().trim().min(1).max(40),
+  code: text().trim().min(1).max(40),
   level: SurveyLevelParam,
 });
 
@@ -108,11 +109,11 @@ export const ActivitySurveyParams = z.strictObject({
 export const SurveyAnswer = z.union([
   z.number().int(),
   z.array(z.number().int()).max(12),
-  z.string().max(4000),
+  text().max(4000),
 ]);
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
 
-export const SurveyAnswers = z.record(z.string().max(40), SurveyAnswer);
+export const SurveyAnswers = z.record(text().max(40), SurveyAnswer);
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
 
 export const SurveySubmission = z.strictObject({ answers: SurveyAnswers });
@@ -170,7 +171,7 @@ export const MySurvey = z.object({
 export type MySurvey = z.infer<typeof MySurvey>;
 
 export const SessionSurveyParams = z.strictObject({
-  code: z.string().trim().min(1).max(40),
+  code: text().trim().min(1).max(40),
   level: SurveyLevelParam,
 });
 
@@ -251,7 +252,7 @@ export const SupervisorLine = z.object({
 export type SupervisorLine = z.infer<typeof SupervisorLine>;
 
 export const SupervisorParams = z.strictObject({
-  code: z.string().trim().min(1).max(40),
+  code: text().trim().min(1).max(40),
   nominationId: Uuid,
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NewPassword } from './auth.js';
 import { IsoDateTime, Locale, Uuid } from './common.js';
 import { Role } from './roles.js';
+import { text } from './text.js';
 
 export const NationCode = z
   .string()
@@ -22,7 +23,7 @@ export type User = z.infer<typeof User>;
 
 export const CreateUserRequest = z.strictObject({
   email: z.email().max(254),
-  displayName: z.string().trim().min(1).max(120),
+  displayName: text().trim().min(1).max(120),
   roles: z.array(Role).min(1).max(8),
   nationCode: NationCode.nullable().default(null),
   locale: Locale.default('en'),
@@ -32,7 +33,7 @@ export type CreateUserRequest = z.input<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: text().trim().min(1).max(120),
     roles: z.array(Role).min(1).max(8),
     nationCode: NationCode.nullable(),
     active: z.boolean(),
@@ -44,11 +45,11 @@ export const ResetPasswordRequest = z.strictObject({ newPassword: NewPassword })
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 
 export const UserListQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   role: Role.optional(),
   nationCode: NationCode.optional(),
   active: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;

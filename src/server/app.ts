@@ -96,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: trustOneProxy(deps.settings.trustProxy),
     bodyLimit: 1_048_576,
+    // A path Fastify cannot decode (`%ff`) or a parameter past its length is refused before
+    // routing; without this, Fastify answers in its own JSON rather than problem+json.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', deps.db);

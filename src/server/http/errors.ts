@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../contract/common.js';
+import { isRefusedValue } from '../db/errors.js';
 
 type FieldError = NonNullable<Problem['errors']>[number];
 
@@ -38,6 +39,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -76,6 +78,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
+  // Answered before routing, through the `frameworkErrors` option of buildApp.
+  FST_ERR_BAD_URL: 'invalid_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'invalid_url',
 };
 
 /** Turns every thrown error into problem+json; unknown errors become a logged, generic 500. */
@@ -105,12 +110,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
         }));
       }
       // A contract rule may name its own code (`params: { code }` on a refinement).
-      const own = (issue.params as { params?: { code?: unknown } }).params?.code;
       return [
         {
           field: base || part,
           message: issue.message ?? 'is invalid',
-          code: typeof own === 'string' ? own : (issue.keyword ?? 'invalid'),
+          code: refinementCode(issue.params) ?? issue.keyword ?? 'invalid',
         },
       ];
     });
@@ -134,6 +138,17 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       'The database cannot be reached; try again shortly.',
     );
   }
+  if (isRefusedValue(error)) {
+    // A hole in the contract: answer as the client's mistake, but leave a trace to close it.
+    request.log.warn({ err: error }, 'value refused by the database');
+    return sendProblem(
+      request,
+      reply,
+      400,
+      'invalid_value',
+      'A value in the request cannot be stored (a control character, or a number or date out of range).',
+    );
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(request, reply, error.statusCode, 'invalid_request', error.message);
   }
@@ -145,6 +160,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     'internal_error',
     'Something went wrong on our side. Quote the request id if you report it.',
   );
+}
+
+/** A refinement's own stable code (`params: { code }` in the contract), when it names one. */
+function refinementCode(params: unknown): string | undefined {
+  const code = (params as { params?: { code?: unknown } } | undefined)?.params?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** Connection-level failures (server down, refused, terminated), not query errors. */

@@ -1,15 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { Permission } from '../../contract/roles.js';
 
 export interface DeclaredRoute {
   method: string;
   url: string;
   permission: Permission;
+  /** The route's request and response schemas (zod), for tests that walk every route. */
+  schema?: FastifySchema;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every route with the permission it demands; the route-permission test reads it. */
+    /** Every route with the permission it demands; the route tests read it. */
     declaredRoutes: DeclaredRoute[];
   }
 }
@@ -32,6 +34,8 @@ export function requireDeclaredPermissions(app: FastifyInstance): void {
       permission = 'public';
       route.config = { ...route.config, permission };
     }
-    for (const method of methods) declared.push({ method, url: route.url, permission });
+    for (const method of methods) {
+      declared.push({ method, url: route.url, permission, schema: route.schema });
+    }
   });
 }

@@ -1,14 +1,11 @@
 import type { AuditEntry, AuditQuery } from '../../../contract/audit.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
-import { invalid } from '../../http/errors.js';
 import type { ServiceContext } from '../context.js';
 import { selectAuditEntries } from './queries.js';
 
 /** Browses the audit trail, newest first, with keyset pagination on the entry id. */
 export async function listAuditEntries(ctx: ServiceContext, query: AuditQuery) {
-  const key = decodeCursor(query.cursor, 1);
-  if (key && !/^\d+$/.test(key[0] ?? ''))
-    throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const key = decodeCursor(query.cursor, ['integer']);
   const rows = await selectAuditEntries(ctx.tx, query, key ? BigInt(key[0] as string) : null);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

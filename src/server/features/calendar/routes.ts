@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarFeed } from '../../../contract/sessions.js';
+import { text } from '../../../contract/text.js';
 import { inTransaction } from '../../http/context.js';
 import * as calendar from './service.js';
 
 const tags = ['calendar'];
-const FileParams = z.strictObject({ file: z.string().max(200) });
+const FileParams = z.strictObject({ file: text().max(200) });
 
 /** The address calendar apps will fetch, as the browser reached this server. */
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;

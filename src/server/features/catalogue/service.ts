@@ -84,7 +84,10 @@ export async function listActivities(
   query: ActivityListQuery,
 ): Promise<{ items: ActivitySummary[]; nextCursor: string | null }> {
   const searching = Boolean(query.q);
-  const decoded = decodeCursor(query.cursor, searching ? 3 : 2);
+  const decoded = decodeCursor(
+    query.cursor,
+    searching ? ['text', 'number', 'uuid'] : ['text', 'uuid'],
+  );
   if (decoded && searching && decoded[0] !== 'rank') {
     throw new AppError(400, 'validation_failed', 'cursor: is not a cursor this list gave out', [
       { field: 'cursor', message: 'is not a cursor this list gave out', code: 'invalid_cursor' },

@@ -14,6 +14,7 @@ import {
 } from '../../../contract/certificates.js';
 import { Uuid } from '../../../contract/common.js';
 import { SessionCode } from '../../../contract/sessions.js';
+import { text } from '../../../contract/text.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
 import * as downloads from './downloads.js';
@@ -26,7 +27,7 @@ const SessionParams = z.strictObject({ code: SessionCode });
 const NominationParams = z.strictObject({ id: Uuid });
 const CertificateParams = z.strictObject({ id: CertificateId });
 // Anything may be asked of the public check; a malformed id is simply not found.
-const VerifyParams = z.strictObject({ id: z.string().max(200) });
+const VerifyParams = z.strictObject({ id: text().max(200) });
 
 function sendDownload(reply: FastifyReply, file: downloads.Download, inline = false) {
   return reply

@@ -11,7 +11,7 @@ export async function listNotifications(
   ctx: ServiceContext,
   query: NotificationListQuery,
 ): Promise<NotificationList> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['integer']);
   const rows = await q.selectNotifications(ctx.tx, ctx.actor.id, {
     afterId: after ? Number(after[0]) : null,
     limit: query.limit,

@@ -11,7 +11,7 @@ export async function listOutbox(
   ctx: ServiceContext,
   query: OutboxListQuery,
 ): Promise<{ items: OutboxSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['integer']);
   const rows = await q.selectOutbox(ctx.tx, {
     status: query.status,
     afterId: after ? Number(after[0]) : null,

@@ -20,6 +20,7 @@ import {
   SubstitutionRequest,
 } from '../../../contract/nominations.js';
 import { SessionCode } from '../../../contract/sessions.js';
+import { text } from '../../../contract/text.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { idempotentCreate } from '../../http/idempotency.js';
 import { checkEligibility, selectionBoard } from './board.js';
@@ -32,8 +33,7 @@ const tags = ['nominations'];
 const IdParams = z.strictObject({ id: Uuid });
 const SessionParams = z.strictObject({ code: SessionCode });
 const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
+  'idempotency-key': text()
     .optional()
     .describe(
       'A fresh UUID per intended creation; a retry with the same key returns the first result.',

@@ -26,7 +26,7 @@ export async function listNominations(
   ctx: ServiceContext,
   query: NominationListQuery,
 ): Promise<{ items: NominationSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const rows = await q.selectNominations(ctx.tx, ctx.actor, query, after);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -65,7 +65,7 @@ export async function listParticipants(
   ctx: ServiceContext,
   query: ParticipantListQuery,
 ): Promise<{ items: Participant[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   const rows = await q.selectParticipants(ctx.tx, ctx.actor.scope, query, after);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -127,6 +127,25 @@ describe('points of contact', () => {
     expect((await contactsOf('KWT')).find((c) => c.id === contact.id)).toEqual(contact);
   });
 
+  it('treats an edit that names no field as no change, not a server error', async () => {
+    const contact = await add(npoc, 'KWT', attache);
+    const edited = await call(t.app, npoc, 'PATCH', url('KWT', contact.id), {});
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<Contact>()).toEqual(contact);
+    expect(await auditActions(contact.id)).toEqual(['contact.created']);
+  });
+
+  it('refuses a NUL or an unpaired surrogate in a contact as a named field (400)', async () => {
+    const nul = await call(t.app, npoc, 'POST', url('KWT'), { name: 'Fahad\u0000Al-Sabah' });
+    expect(expectProblem(nul, 400, 'validation_failed').errors).toEqual([
+      expect.objectContaining({ field: 'name', code: 'unstorable_character' }),
+    ]);
+    const contact = await add(npoc, 'KWT', { name: 'Surrogate' });
+    const lone = await call(t.app, npoc, 'PATCH', url('KWT', contact.id), { position: 'x\ud800' });
+    expect(expectProblem(lone, 400, 'validation_failed').errors?.[0]?.field).toBe('position');
+    expect((await contactsOf('KWT')).find((c) => c.id === contact.id)).toEqual(contact);
+  });
+
   it('refuses callers without rights and unknown contacts', async () => {
     const contact = await add(admin, 'KWT', { name: 'Guarded' });
     expectProblem(await call(t.app, observer, 'POST', url('KWT'), attache), 403, 'forbidden');

@@ -132,6 +132,8 @@ export async function updateContact(
   await requireVisibleNation(ctx, nationCode);
   const existing = await q.selectContact(ctx.tx, nationCode, id);
   if (!existing) throw notFound('The contact');
+  // An edit that names no field changes nothing: the contact as it is, and nothing to audit.
+  if (Object.keys(input).length === 0) return presentContact(existing);
   if (input.primary) await q.clearPrimaryContact(ctx.tx, nationCode);
   const row = await q.updateContact(ctx.tx, nationCode, id, input);
   if (!row) throw notFound('The contact');

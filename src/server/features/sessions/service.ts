@@ -41,7 +41,7 @@ export async function listSessions(
   ctx: ServiceContext,
   query: SessionListQuery,
 ): Promise<{ items: SessionSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const rows = await q.selectSessions(ctx.tx, ctx.actor.scope, query, after, new Date());
   const page = rows.slice(0, query.limit);
   const quotas = await quotasBySession(

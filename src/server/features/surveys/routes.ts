@@ -24,6 +24,7 @@ import {
   SurveyTemplateUpdate,
   SurveyTokenParams,
 } from '../../../contract/surveys.js';
+import { text } from '../../../contract/text.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import * as answers from './answers.js';
 import * as followUp from './follow-up.js';
@@ -31,8 +32,8 @@ import { getSurveyResults, listSurveyedSessions } from './results.js';
 import * as templates from './templates.js';
 
 const tags = ['surveys'];
-const ActivityParams = z.strictObject({ code: z.string().trim().min(1).max(40) });
-const SessionParams = z.strictObject({ code: z.string().trim().min(1).max(40) });
+const ActivityParams = z.strictObject({ code: text().trim().min(1).max(40) });
+const SessionParams = z.strictObject({ code: text().trim().min(1).max(40) });
 
 /** Evaluation surveys: templates, invitations, answers and results. */
 export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -21,7 +21,7 @@ import { presentUser } from './presenters.js';
 import * as q from './queries.js';
 
 export async function listUsers(ctx: ServiceContext, query: UserListQuery) {
-  const rows = await q.selectUsers(ctx.tx, query, decodeCursor(query.cursor, 2));
+  const rows = await q.selectUsers(ctx.tx, query, decodeCursor(query.cursor, ['text', 'uuid']));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

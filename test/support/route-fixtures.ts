@@ -1,0 +1,152 @@
+import {
+  ACTIVITY,
+  ENDED_SESSION,
+  type NationCode,
+  type NationRecords,
+  OPEN_SESSION,
+  SURVEY_TEMPLATE,
+  type World,
+} from './world.js';
+
+/** Where an operation's path and required query values come from in the fixture world. */
+export interface RouteFixture {
+  /** Path values; `n` is the records of the nation the call is about. */
+  params?: (w: World, n: NationRecords, nation: NationCode) => Record<string, string>;
+  query?: (w: World, n: NationRecords, nation: NationCode) => Record<string, string>;
+  /**
+   * The record belongs to the nation: a nation-bound caller of another nation must get 404 on
+   * a GET, as if it did not exist, and never succeed in a write. Without it the call is still
+   * made for both nations when its values depend on the nation, and what a GET returns is
+   * checked for the other nation's markers.
+   */
+  nationOwned?: boolean;
+  /** The world holds no record here on purpose (see the entry): every caller may get 404. */
+  unknownRecord?: boolean;
+}
+
+const UNKNOWN_UUID = '0b7c2a56-0000-4000-8000-000000000000';
+const session = { params: () => ({ code: ENDED_SESSION }) };
+const sessionLevel = { params: () => ({ code: ENDED_SESSION, level: '1' }) };
+const nomination: RouteFixture = {
+  params: (_w, n) => ({ id: n.nominationId }),
+  nationOwned: true,
+};
+const certificate: RouteFixture = {
+  params: (_w, n) => ({ id: n.certificateId }),
+  nationOwned: true,
+};
+const programme: RouteFixture = { params: (_w, n) => ({ id: n.programmeId }), nationOwned: true };
+const invitation: RouteFixture = {
+  params: (_w, n) => ({ id: n.invitationId }),
+  nationOwned: true,
+};
+const template = { params: () => ({ event: 'certificate-issued', locale: 'en' }) };
+// A supervisor's link exists only in the e-mail that carries it: the world knows none.
+const publicSurvey = {
+  params: () => ({ token: 'unknown-token-of-thirty-chars' }),
+  unknownRecord: true,
+};
+
+/**
+ * Every operation that needs a value to be called, by its OpenAPI path. A new route with a path
+ * parameter or a required query value fails the matrix and the fuzz tests until it is added.
+ */
+export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
+  '/api/v1/auth/tokens/{id}': { params: () => ({ id: UNKNOWN_UUID }) },
+  '/api/v1/users/staff': { query: () => ({ role: 'instructor' }) },
+  '/api/v1/users/{id}': { params: (w) => ({ id: w.userId }) },
+  '/api/v1/users/{id}/reset-password': { params: (w) => ({ id: w.userId }) },
+  '/api/v1/nations/{code}': { params: (_w, _n, nation) => ({ code: nation }), nationOwned: true },
+  '/api/v1/nations/{code}/contacts': {
+    params: (_w, _n, nation) => ({ code: nation }),
+    nationOwned: true,
+  },
+  '/api/v1/nations/{code}/contacts/{id}': {
+    params: (_w, n, nation) => ({ code: nation, id: n.contactId }),
+    nationOwned: true,
+  },
+  '/api/v1/institutions/{code}': { params: () => ({ code: 'NIRC' }) },
+  '/api/v1/disciplines/{code}': { params: () => ({ code: 'CT' }) },
+  '/api/v1/activities/{code}': { params: () => ({ code: ACTIVITY }) },
+  '/api/v1/venues/{code}': { params: () => ({ code: 'KWI-NIRC' }) },
+  '/api/v1/sessions/{code}': session,
+  '/api/v1/sessions/{code}/transitions': session,
+  '/api/v1/calendar/{file}': { params: (w) => ({ file: w.calendarFile }) },
+  '/api/v1/participants/{id}': { params: (_w, n) => ({ id: n.participantId }), nationOwned: true },
+  '/api/v1/nominations/{id}': nomination,
+  '/api/v1/nominations/{id}/transitions': nomination,
+  '/api/v1/nominations/{id}/override': nomination,
+  '/api/v1/nominations/{id}/substitution': nomination,
+  '/api/v1/nominations/{id}/logistics': nomination,
+  '/api/v1/nominations/{id}/certificate': nomination,
+  '/api/v1/sessions/{code}/nominations/bulk': session,
+  '/api/v1/sessions/{code}/nominations/priority': session,
+  '/api/v1/sessions/{code}/selection-board': session,
+  '/api/v1/sessions/{code}/eligibility': {
+    params: () => ({ code: OPEN_SESSION }),
+    query: (_w, n) => ({ participantIds: n.participantId }),
+  },
+  '/api/v1/sessions/{code}/logistics': session,
+  '/api/v1/sessions/{code}/logistics.csv': session,
+  '/api/v1/sessions/{code}/logistics.xlsx': session,
+  '/api/v1/message-templates/{event}/{locale}': template,
+  '/api/v1/message-templates/{event}/{locale}/preview': template,
+  '/api/v1/outbox/{id}': { params: (w) => ({ id: w.outboxId }) },
+  '/api/v1/outbox/{id}/retry': { params: (w) => ({ id: w.outboxId }) },
+  '/api/v1/notifications/{id}/read': { params: () => ({ id: '1' }) },
+  '/api/v1/sessions/{code}/attendance': session,
+  '/api/v1/sessions/{code}/attendance/check-in-code': {
+    ...session,
+    query: (w) => ({ day: w.sessionEnd }),
+  },
+  '/api/v1/sessions/{code}/results': session,
+  '/api/v1/sessions/{code}/results/rule': session,
+  '/api/v1/sessions/{code}/results/close': session,
+  '/api/v1/sessions/{code}/results/reopen': session,
+  '/api/v1/sessions/{code}/report': session,
+  '/api/v1/sessions/{code}/report/comments': session,
+  '/api/v1/sessions/{code}/report.pdf': session,
+  '/api/v1/surveys/templates/{code}': { params: () => ({ code: SURVEY_TEMPLATE }) },
+  '/api/v1/activities/{code}/surveys': { params: () => ({ code: ACTIVITY }) },
+  '/api/v1/activities/{code}/surveys/{level}': { params: () => ({ code: ACTIVITY, level: '1' }) },
+  '/api/v1/sessions/{code}/surveys/{level}/results': sessionLevel,
+  '/api/v1/sessions/{code}/surveys/{level}/remind': sessionLevel,
+  '/api/v1/sessions/{code}/surveys/supervisors': session,
+  '/api/v1/sessions/{code}/surveys/supervisors/{nominationId}': {
+    params: (_w, n) => ({ code: ENDED_SESSION, nominationId: n.nominationId }),
+  },
+  '/api/v1/surveys/invitations/{id}': invitation,
+  '/api/v1/surveys/invitations/{id}/answers': invitation,
+  '/api/v1/surveys/public/{token}': publicSurvey,
+  '/api/v1/surveys/public/{token}/answers': publicSurvey,
+  '/api/v1/sessions/{code}/certificates': session,
+  '/api/v1/sessions/{code}/certificates.zip': session,
+  '/api/v1/certificates/{id}.pdf': certificate,
+  '/api/v1/certificates/{id}/badge.json': certificate,
+  '/api/v1/certificates/{id}/revoke': certificate,
+  '/api/v1/verify/{id}': { params: (_w, n) => ({ id: n.certificateId }) },
+  '/api/v1/programmes/{id}': programme,
+  '/api/v1/programmes/{id}/outline': programme,
+  '/api/v1/programmes/{id}/transitions': programme,
+  '/api/v1/programmes/{id}/revisions': programme,
+  '/api/v1/sessions/{code}/planned-activities': {
+    params: () => ({ code: OPEN_SESSION }),
+    query: (_w, _n, nation) => ({ nationCode: nation }),
+  },
+  '/api/v1/reports/annual/{nationCode}/{year}.pdf': {
+    params: (w, _n, nation) => ({ nationCode: nation, year: String(w.sessionYear) }),
+    nationOwned: true,
+  },
+};
+
+/** True when the fixture's values differ per nation, so the call is made for each. */
+export function variesByNation(fixture: RouteFixture | undefined, w: World): boolean {
+  if (!fixture) return false;
+  const [kwt, qat] = (['KWT', 'QAT'] as const).map((nation) =>
+    JSON.stringify([
+      fixture.params?.(w, w.nations[nation], nation),
+      fixture.query?.(w, w.nations[nation], nation),
+    ]),
+  );
+  return kwt !== qat;
+}
