@@ -8,7 +8,8 @@ import { isApiError } from './api.js';
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) {
     const key = `errors.codes.${error.code}`;
-    if (i18n.exists(key)) return i18n.t(key);
+    // The problem's own members fill the sentence, e.g. how long to wait (`retryAfter`).
+    if (i18n.exists(key)) return i18n.t(key, { ...(error.body as Record<string, unknown>) });
     if (error.status === 0) return i18n.t('errors.network');
     if (error.status === 403) return i18n.t('errors.forbidden');
     if (error.status === 404) return i18n.t('errors.notFound');
