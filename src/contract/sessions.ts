@@ -168,10 +168,17 @@ const sessionFields = {
   joiningInstructions: LocalizedLongText.nullable(),
 };
 
+/**
+ * Sent as true after the registrar has read a `staff_conflict`: the director or an instructor
+ * is on another session at the same time, and that is what they want.
+ */
+const confirmStaffConflicts = z.boolean().optional();
+
 export const SessionInput = z.strictObject({
   code: SessionCode,
   activityCode: ActivityCode,
   ...sessionFields,
+  confirmStaffConflicts,
   quotaReleaseOn: sessionFields.quotaReleaseOn.default(null),
   quotas: sessionFields.quotas.default([]),
   directorId: sessionFields.directorId.default(null),
@@ -183,7 +190,7 @@ export const SessionInput = z.strictObject({
 export type SessionInput = z.input<typeof SessionInput>;
 
 /** Partial edit without defaults; quotas, when sent, replace the whole set. */
-export const SessionUpdate = z.strictObject(sessionFields).partial();
+export const SessionUpdate = z.strictObject({ ...sessionFields, confirmStaffConflicts }).partial();
 export type SessionUpdate = z.input<typeof SessionUpdate>;
 
 export const SessionTransitionRequest = z.strictObject({
@@ -192,6 +199,18 @@ export const SessionTransitionRequest = z.strictObject({
   reason: text().trim().min(1).max(2000).optional(),
 });
 export type SessionTransitionRequest = z.infer<typeof SessionTransitionRequest>;
+
+/** One clash a `staff_conflict` names: who, in which role, on which other session. */
+export const StaffConflict = z.object({
+  userId: Uuid,
+  displayName: z.string(),
+  /** The person's role on the other session. */
+  role: z.enum(['director', 'instructor']),
+  sessionCode: z.string(),
+  startDate: IsoDate,
+  endDate: IsoDate,
+});
+export type StaffConflict = z.infer<typeof StaffConflict>;
 
 export const SessionListQuery = z.strictObject({
   q: text().trim().max(200).optional(),

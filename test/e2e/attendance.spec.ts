@@ -105,6 +105,8 @@ describe('the attendance roster in the browser', () => {
       nominationCloses: addDays(today, 20),
       quotas: [{ nationCode: 'KWT', seats: 2 }],
       directorId,
+      // The demo's director may already run a session on those days; the registrar keeps them.
+      confirmStaffConflicts: true,
     });
     await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, {
       to: 'announced',

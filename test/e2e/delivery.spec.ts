@@ -144,6 +144,8 @@ describe('delivering a course in the browser, from the roster to a verified cert
       nominationCloses: addDays(today, 20),
       quotas: [{ nationCode: 'KWT', seats: 2 }],
       directorId,
+      // The demo's director may already run a session on those days; the registrar keeps them.
+      confirmStaffConflicts: true,
     });
     await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, {
       to: 'announced',

@@ -16,11 +16,31 @@ describe('the demo centre', () => {
 
   it('has every account, nation and course of the demo facts', async () => {
     const [counts] = await rows<{ users: number; nations: number; activities: number }>(
-      `select (select count(*)::int from users where not 'participant' = any(roles)) as users, (select count(*)::int from nations) as nations,
+      `select (select count(*)::int from users where not 'participant' = any(roles)
+                 and email not like '%@visiting.rabita.example') as users, (select count(*)::int from nations) as nations,
               (select count(*)::int from activities) as activities`,
     );
     // Selected participants with an e-mail get accounts of their own besides the staff ones.
     expect(counts).toEqual({ users: DEMO_ACCOUNTS.length, nations: 10, activities: 20 });
+  });
+
+  it('never has one person direct or teach two sessions at once', async () => {
+    const clashes = await rows<{ a: string; b: string }>(
+      `with staff as (
+         select id as session_id, director_id as user_id from training_sessions
+          where director_id is not null
+         union all select session_id, user_id from session_instructors)
+       select s1.code as a, s2.code as b
+         from staff x join staff y on x.user_id = y.user_id and x.session_id < y.session_id
+         join training_sessions s1 on s1.id = x.session_id
+         join training_sessions s2 on s2.id = y.session_id
+        where s1.start_date <= s2.end_date and s2.start_date <= s1.end_date`,
+    );
+    expect(clashes).toEqual([]);
+    const [unstaffed] = await rows<{ n: number }>(
+      'select count(*)::int as n from training_sessions where director_id is null',
+    );
+    expect(unstaffed?.n).toBe(0);
   });
 
   it('places sessions around the day it is loaded', async () => {

@@ -6,6 +6,7 @@ import { createSession, transitionSession } from '../features/sessions/service.j
 import { createVenue } from '../features/venues/service.js';
 import centre from './centre.json' with { type: 'json' };
 import { PATH_TO, planDemoSessions } from './session-plan.js';
+import { type DemoTeam, demoTeams } from './teams.js';
 import { DEMO_TITLES } from './titles.js';
 import { DEMO_VENUES } from './venues.js';
 
@@ -65,7 +66,8 @@ function activityOf(course: Course): ActivityInput {
 export async function loadDemoCatalogue(
   ctx: ServiceContext,
   today: string,
-  staff: { directorId: string | null; instructorIds: string[] },
+  ownTeam: DemoTeam,
+  password: string,
 ): Promise<void> {
   for (const d of centre.disciplines) await createDiscipline(ctx, { code: d.code, name: d.name });
   const activities = (centre.courses as Course[]).map(activityOf);
@@ -84,10 +86,20 @@ export async function loadDemoCatalogue(
     })),
     DEMO_VENUES,
     nations,
-    staff,
+  );
+  const teams = await demoTeams(
+    ctx,
+    ownTeam,
+    1 + Math.max(...planned.map((p) => p.team)),
+    password,
   );
   for (const plan of planned) {
-    await createSession(ctx, plan.input);
+    const team = teams[plan.team] as DemoTeam;
+    await createSession(ctx, {
+      ...plan.input,
+      directorId: team.directorId,
+      instructorIds: team.instructorIds,
+    });
     for (const to of PATH_TO[plan.status]) await transitionSession(ctx, plan.input.code, { to });
   }
 }

@@ -172,10 +172,15 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
       const user = await createUser(ctx, { ...account, password: DEMO_PASSWORD, locale: 'en' });
       ids.set(account.email, user.id);
     }
-    await loadDemoCatalogue(ctx, now.toISOString().slice(0, 10), {
-      directorId: ids.get('director@rabita.example') ?? null,
-      instructorIds: [ids.get('instructor@rabita.example')].filter((id): id is string => !!id),
-    });
+    await loadDemoCatalogue(
+      ctx,
+      now.toISOString().slice(0, 10),
+      {
+        directorId: ids.get('director@rabita.example') ?? null,
+        instructorIds: [ids.get('instructor@rabita.example')].filter((id): id is string => !!id),
+      },
+      DEMO_PASSWORD,
+    );
     await loadDemoParticipants(tx, now);
     await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
     await loadDemoHistory(tx, now);

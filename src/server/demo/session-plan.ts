@@ -16,6 +16,11 @@ export interface PlannedSession {
   input: SessionInput;
   /** The state to walk the session to after creation. */
   status: SessionStatus;
+  /**
+   * Which course team (a director and an instructor) runs it: 0 is the demo's own director and
+   * instructor accounts, higher numbers visiting teams. No team runs two sessions at once.
+   */
+  team: number;
 }
 
 /** The path through the life cycle to each demo state. */
@@ -63,7 +68,6 @@ export function planDemoSessions(
   activities: PlannedActivity[],
   venues: VenueInput[],
   nations: { code: string; frameworkCode: string }[],
-  staff: { directorId: string | null; instructorIds: string[] },
 ): PlannedSession[] {
   const venueByCode = new Map(venues.map((v) => [v.code, v]));
   const frameworkOf = new Map(nations.map((n) => [n.code, n.frameworkCode]));
@@ -103,6 +107,7 @@ export function planDemoSessions(
       status === 'announced' || status === 'draft' ? addDays(start, -14) : addDays(start, -21);
     plans.push({
       status,
+      team: 0,
       input: {
         code: `${activity.code}-${letter}-${year}`,
         activityCode: activity.code,
@@ -115,8 +120,8 @@ export function planDemoSessions(
         // Four weeks before the start, but never after the window closes.
         quotaReleaseOn: [addDays(start, -28), closes].sort()[0] ?? closes,
         quotas,
-        directorId: staff.directorId,
-        instructorIds: staff.instructorIds,
+        directorId: null,
+        instructorIds: [],
         language: 'en',
         notes: null,
         joiningInstructions: {
@@ -170,9 +175,29 @@ export function planDemoSessions(
       k < 2 ? 'draft' : 'announced',
     );
   }
-  return plans;
+  return withTeams(plans);
 }
 
+/**
+ * A team can be in one place at a time: each session goes to the first team free on its dates,
+ * the one running now first (it is the demo director's), then in date order.
+ */
+function withTeams(plans: PlannedSession[]): PlannedSession[] {
+  const busy: { start: string; end: string }[][] = [];
+  const order = [...plans].sort(
+    (a, b) =>
+      Number(b.status === 'in-progress') - Number(a.status === 'in-progress') ||
+      a.input.startDate.localeCompare(b.input.startDate),
+  );
+  for (const plan of order) {
+    const { startDate: start, endDate: end } = plan.input;
+    let team = busy.findIndex((held) => !held.some((b) => b.start <= end && b.end >= start));
+    if (team === -1) team = busy.push([]) - 1;
+    busy[team]?.push({ start, end });
+    plan.team = team;
+  }
+  return plans;
+}
 /** A start so that the session is running today, counted in the venue's working days. */
 function inProgressStart(today: string, activity: PlannedActivity, venue: VenueInput): string {
   for (let back = 1; back < 21; back++) {

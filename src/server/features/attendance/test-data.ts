@@ -53,6 +53,8 @@ export async function runningSession(
         endDate: addDays(today, 2),
         nominationOpens: addDays(today, -60),
         nominationCloses: addDays(today, -20),
+        // The tests run one director's sessions side by side on the same dates.
+        confirmStaffConflicts: true,
         ...overrides,
       }),
     );

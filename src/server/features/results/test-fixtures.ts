@@ -32,6 +32,8 @@ export async function deliveredSession(
         sessionInput(code, activityCode, {
           directorId: options.directorId ?? null,
           instructorIds: options.instructorIds ?? [],
+          // The tests run one director's sessions side by side on the same dates.
+          confirmStaffConflicts: true,
         }),
       ),
     );

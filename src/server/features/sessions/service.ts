@@ -25,6 +25,7 @@ import { selectVenue } from '../venues/queries.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
 import { presentSession, presentSessionSummary } from './presenters.js';
 import * as q from './queries.js';
+import { checkStaffConflicts } from './staff/conflicts.js';
 
 async function quotasBySession(ctx: ServiceContext, ids: string[]) {
   const bySession = new Map<string, Quota[]>();
@@ -125,6 +126,11 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
   problems.push(...(await draftProblems(ctx.tx, draft, 0, sent)));
   rejectIfAny(problems);
   if (!activityId || !venue) throw new Error('unreachable: problems were reported above');
+  const staffConflicts = await checkStaffConflicts(
+    ctx.tx,
+    { sessionId: null, ...draft },
+    input.confirmStaffConflicts === true,
+  );
 
   let id: string;
   try {
@@ -159,7 +165,8 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
     action: 'session.created',
     entityType: 'session',
     entityId: id,
-    after: session,
+    after:
+      staffConflicts.length > 0 ? { ...session, staffConflictsConfirmed: staffConflicts } : session,
   });
   return session;
 }
@@ -210,6 +217,25 @@ export async function updateSession(
   problems.push(...(await draftProblems(ctx.tx, draft, session.seatsTaken, sent, usage)));
   rejectIfAny(problems);
   if (!venue) throw new Error('unreachable: problems were reported above');
+  // Dates moved: every member of staff is checked again; otherwise only those newly put on it.
+  const moved = draft.startDate !== session.startDate || draft.endDate !== session.endDate;
+  const had = new Set([
+    ...(session.directorId ? [session.directorId] : []),
+    ...before.instructors.map((i) => i.id),
+  ]);
+  const staffConflicts = await checkStaffConflicts(
+    ctx.tx,
+    {
+      sessionId: session.id,
+      startDate: draft.startDate,
+      endDate: draft.endDate,
+      directorId:
+        draft.directorId && (moved || !had.has(draft.directorId)) ? draft.directorId : null,
+      instructorIds: draft.instructorIds.filter((id) => moved || !had.has(id)),
+      instructorOrder: draft.instructorIds,
+    },
+    input.confirmStaffConflicts === true,
+  );
 
   await q.updateSession(ctx.tx, session.id, {
     startDate: draft.startDate,
@@ -236,7 +262,8 @@ export async function updateSession(
     entityType: 'session',
     entityId: session.id,
     before,
-    after,
+    after:
+      staffConflicts.length > 0 ? { ...after, staffConflictsConfirmed: staffConflicts } : after,
   });
   return after;
 }

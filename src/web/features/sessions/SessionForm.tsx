@@ -23,6 +23,7 @@ import { INSTRUCTION_LANGUAGES } from '../catalogue/labels.js';
 import { languageName } from '../catalogue/prerequisites.js';
 import { venuesQuery } from '../venues/api.js';
 import { QuotaGrid } from './QuotaGrid.js';
+import { StaffConflictAlert, staffConflictsOf } from './StaffConflictAlert.js';
 import { StaffFields } from './StaffFields.js';
 import type { SessionFormValues } from './sessionForm.js';
 
@@ -38,6 +39,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const locale = currentLocale();
+  const staffConflicts = staffConflictsOf(error);
   const activities = useInfiniteQuery({ ...activitiesQuery({}, 100), enabled: !session });
   const venues = useQuery(venuesQuery);
   const activityOptions = session
@@ -65,7 +67,15 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
   return (
     <form onSubmit={form.onSubmit(onSubmit)} noValidate>
       <Stack gap="md" maw={960}>
-        <ProblemAlert error={error} />
+        {staffConflicts ? (
+          <StaffConflictAlert
+            conflicts={staffConflicts}
+            submitting={form.submitting}
+            onConfirm={() => void onSubmit({ ...form.getValues(), confirmStaffConflicts: true })}
+          />
+        ) : (
+          <ProblemAlert error={error} />
+        )}
         <Fieldset legend={t('sessions.sectionWhat')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select

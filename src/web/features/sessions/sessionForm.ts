@@ -24,6 +24,8 @@ export interface SessionFormValues {
   language: string;
   notes: string;
   joiningInstructions: LocalizedTextValues;
+  /** Set when the registrar keeps a director or instructor on two sessions at once. */
+  confirmStaffConflicts?: boolean;
 }
 
 export function toSessionValues(session?: Session, activityCode = ''): SessionFormValues {
@@ -65,6 +67,7 @@ export function toSessionInput(v: SessionFormValues) {
     language: v.language,
     notes: blankToNull(v.notes),
     joiningInstructions: joining.en.trim() || joining.fr || joining.ar ? joining : null,
+    ...(v.confirmStaffConflicts ? { confirmStaffConflicts: true } : {}),
   };
 }
 
