@@ -295,4 +295,47 @@ describe('the waitlist is promoted whenever a seat can be given', () => {
     for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
     expect(await seatsOf(other)).toEqual({ capacity: 5, taken: 5, selected: 5 });
   });
+
+  it('passes over a waitlisted nomination another transaction is deciding on, without waiting', async () => {
+    const { sessionId, waitlisted } = await fullWithWaitlist('BUSY', 2, 3);
+    const [busy, w2, w3] = waitlisted;
+    if (!busy || !w2 || !w3) throw new Error('fixtures');
+    // Another transaction holds the first in line, as a decision on it does before it asks for
+    // the session row the promotion holds: waiting for it would deadlock.
+    const other = await t.db.pool.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from nominations where id = $1 for update', [busy]);
+      const raised = editSession('BUSY', { capacity: 4 });
+      const deadline = Date.now() + 15_000;
+      let statuses = await statusOf([busy, w2, w3]);
+      while (statuses[2] !== 'selected' && Date.now() < deadline) {
+        await new Promise((resolve) => setImmediate(resolve));
+        statuses = await statusOf([busy, w2, w3]);
+      }
+      expect(statuses).toEqual(['waitlisted', 'selected', 'selected']);
+      expect((await raised).statusCode).toBe(200);
+    } finally {
+      await other.query('rollback');
+      other.release();
+    }
+    expect(await seatsOf(sessionId)).toEqual({ capacity: 4, taken: 4, selected: 4 });
+  });
+
+  it('neither deadlocks nor overbooks when a registrar selects a waitlisted one during a promotion', async () => {
+    for (const round of [1, 2, 3, 4]) {
+      const code = `CLASH-${round}`;
+      const { sessionId, waitlisted } = await fullWithWaitlist(code, 2, 3);
+      const [chosen] = waitlisted;
+      if (!chosen) throw new Error('fixtures');
+      const [selected, raised] = await Promise.all([
+        decide(chosen, 'select'),
+        editSession(code, { capacity: 4 }),
+      ]);
+      // The selection waits for the promotion's seats, then takes one or finds none left.
+      expect([200, 409], selected.body).toContain(selected.statusCode);
+      expect(raised.statusCode, raised.body).toBe(200);
+      expect(await seatsOf(sessionId)).toEqual({ capacity: 4, taken: 4, selected: 4 });
+    }
+  });
 });
