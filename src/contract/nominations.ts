@@ -191,6 +191,8 @@ export const SelectionBoard = z.object({
   seatsTaken: z.number().int(),
   pool: z.object({ seats: z.number().int(), taken: z.number().int() }),
   quotasReleased: z.boolean(),
+  /** A registrar has paused automatic promotion: free seats wait for a decision. */
+  promotionPaused: z.boolean(),
   quotas: z.array(
     z.object({
       nationCode: NationCode,

@@ -147,6 +147,8 @@ export const Session = SessionSummary.extend({
   notes: z.string().nullable(),
   joiningInstructions: LocalizedLongText.nullable(),
   cancelReason: z.string().nullable(),
+  /** A registrar has paused automatic promotion of the waitlist on this session. */
+  promotionPaused: z.boolean(),
   allowedTransitions: z.array(SessionStatus),
   updatedAt: IsoDateTime,
 });
@@ -190,7 +192,14 @@ export const SessionInput = z.strictObject({
 export type SessionInput = z.input<typeof SessionInput>;
 
 /** Partial edit without defaults; quotas, when sent, replace the whole set. */
-export const SessionUpdate = z.strictObject({ ...sessionFields, confirmStaffConflicts }).partial();
+export const SessionUpdate = z
+  .strictObject({
+    ...sessionFields,
+    confirmStaffConflicts,
+    /** Stops (true) or resumes (false) the automatic promotion of the waitlist. */
+    promotionPaused: z.boolean(),
+  })
+  .partial();
 export type SessionUpdate = z.input<typeof SessionUpdate>;
 
 export const SessionTransitionRequest = z.strictObject({

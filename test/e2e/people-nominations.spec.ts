@@ -173,6 +173,35 @@ describe('the nominations, people, portal and messages pages', () => {
       }
     });
 
+    it('on a selection board whose automatic promotion is paused, saying so', async () => {
+      // The demo centre pauses promotion on the session where it keeps a waitlist.
+      const portal = await getJson<{ openSessions: { code: string }[] }>(
+        kuwait,
+        '/api/v1/portal/nation',
+      );
+      let pausedCode: string | null = null;
+      for (const { code } of portal.openSessions) {
+        const board = await getJson<{ promotionPaused: boolean }>(
+          registrar,
+          `/api/v1/sessions/${code}/selection-board`,
+        );
+        if (board.promotionPaused) pausedCode = code;
+      }
+      expect(pausedCode).not.toBeNull();
+      for (const locale of LOCALES) {
+        await setLocale(registrar, locale);
+        const page = await registrar.newPage();
+        await page.goto(`/sessions/${pausedCode}/selection`);
+        await page.getByText(text[locale].nominations.board.promotionPaused).waitFor();
+        await page
+          .getByRole('button', { name: text[locale].nominations.board.promotionResume })
+          .waitFor();
+        await settled(page, locale);
+        await expectAccessible(page);
+        await page.close();
+      }
+    });
+
     it("on the administrator's templates and outbox", async () => {
       for (const locale of LOCALES) {
         await setLocale(admin, locale);

@@ -10,6 +10,7 @@ import {
 } from '../db/schema/index.js';
 import { systemContext } from '../features/context.js';
 import { applyTransition, createNomination } from '../features/nominations/service.js';
+import { updateSession } from '../features/sessions/service.js';
 import { AppError } from '../http/errors.js';
 
 const HISTORY = ['completed', 'in-progress', 'confirmed'];
@@ -128,6 +129,11 @@ export async function loadDemoNominations(
   const targets = open.slice(0, 3);
   if (held && !targets.includes(held)) targets.push(held);
   for (const [index, session] of targets.entries()) {
+    // The registrar holds this session's free seats back for now: the board says promotion is
+    // paused, and the waitlist stays as the registrar left it.
+    if (session.code === waitlistOn) {
+      await updateSession(ctx, session.code, { promotionPaused: true });
+    }
     for (const nationCode of ['KWT', 'QAT', 'BHR', 'ARE']) {
       const ids: string[] = [];
       for (const participantId of pick(nationCode, 2)) {

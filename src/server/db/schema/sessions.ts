@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -53,6 +54,8 @@ export const trainingSessions = pgTable(
     quotaTotal: integer('quota_total').notNull().default(0),
     /** When unused quota went back to the pool; null until the release job has run. */
     quotasReleasedAt: timestamp('quotas_released_at', { withTimezone: true }),
+    /** A registrar has stopped the waitlist from being promoted automatically on this session. */
+    promotionPaused: boolean('promotion_paused').notNull().default(false),
     nominationOpens: date('nomination_opens').notNull(),
     nominationCloses: date('nomination_closes').notNull(),
     /** End of the closing day in the venue's time zone, kept for range queries. */

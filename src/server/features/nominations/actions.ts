@@ -40,9 +40,18 @@ export function problemIfNotAllowed(
   }
 }
 
+/** The decisions after which the waitlist is offered whatever seats are free. */
+const PROMOTING: ReadonlySet<NominationTransitionRequest['action']> = new Set([
+  'withdraw',
+  'reject',
+  'waitlist',
+]);
+
 /**
- * Does what the action means: seats are taken and freed here, and a freed seat goes at once to
- * the next waitlisted nomination that fits. Every move leaves an event and an audit record.
+ * Does what the action means: seats are taken and freed here, and after a withdrawal, a
+ * rejection or a waitlisting the waitlist is promoted as far as seats allow. The nominations in
+ * `held` (this one, when a registrar waitlists it, and the rest of a bulk waitlisting) are not
+ * promoted by that run. Every move leaves an event and an audit record.
  */
 export async function applyAction(
   ctx: ServiceContext,
@@ -50,6 +59,7 @@ export async function applyAction(
   request: NominationTransitionRequest,
   to: NominationStatus,
   now: Date,
+  held: readonly string[] = [],
 ): Promise<void> {
   const { nomination } = row;
   const from = nomination.status as NominationStatus;
@@ -133,8 +143,12 @@ export async function applyAction(
   if (request.action !== 'select') {
     await announceDecision(ctx, nomination.id, request.action, known);
   }
-  if (await releaseSeatOf(ctx, nomination)) {
-    await promoteWaitlisted(ctx, session.id, `seat freed by ${request.action}`, now);
+  const freed = await releaseSeatOf(ctx, nomination);
+  if (PROMOTING.has(request.action)) {
+    const cause = freed ? `seat freed by ${request.action}` : `seats free after ${request.action}`;
+    await promoteWaitlisted(ctx, session.id, cause, now, {
+      held: request.action === 'waitlist' ? [nomination.id, ...held] : held,
+    });
   }
 }
 

@@ -66,6 +66,7 @@ export async function selectionBoard(ctx: ServiceContext, code: string): Promise
     seatsTaken: session.seatsTaken,
     pool: { seats: session.capacity - session.quotaTotal, taken: session.poolTaken },
     quotasReleased: session.quotasReleasedAt !== null,
+    promotionPaused: session.promotionPaused,
     quotas: [
       ...quotas.map((quota) => ({
         nationCode: quota.nationCode,

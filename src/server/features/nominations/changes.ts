@@ -172,7 +172,9 @@ export async function bulkDecide(
         if (!row || row.session.id !== session.session.id) {
           throw notFound(`The nomination ${nominationId} on ${sessionCode}`);
         }
-        return applyTransition({ ...ctx, tx }, nominationId, request, now);
+        // A bulk waitlisting is deliberate for every row: none promotes another of the batch.
+        const held = request.action === 'waitlist' ? request.nominationIds : [];
+        return applyTransition({ ...ctx, tx }, nominationId, request, now, held);
       });
       results.push({ nominationId, ok: true, status, code: null, detail: null });
     } catch (error) {

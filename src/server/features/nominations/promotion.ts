@@ -1,4 +1,4 @@
-import { nextToPromote } from '../../../domain/waitlist.js';
+import { promotionPlan } from '../../../domain/promotion.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { announceDecision } from './notices.js';
@@ -6,25 +6,39 @@ import * as q from './queries.js';
 import { takeSeat } from './seats.js';
 import { entryOf, roomOf } from './waitlist.js';
 
+export interface PromotionOptions {
+  /** Nominations a registrar has just waitlisted on purpose: this run does not undo that. */
+  held?: readonly string[];
+}
+
 /**
- * Gives free seats to waitlisted nominations, one at a time in waitlist order, while the next
- * one fits: its nation's quota has room, or the open pool does. The waitlisted rows are locked,
- * so two freed seats never go to the same nomination. Returns the ids promoted.
+ * Gives free seats to waitlisted nominations in the waitlist's explained order, as far as seats
+ * allow and no further, unless a registrar has paused promotion on the session. Runs inside the
+ * transaction of whatever freed or added the seats. The session row is locked first (the order
+ * every seat change follows), then the waitlisted rows; each seat is still taken by the
+ * conditional UPDATEs of `seats.ts`, so a session is never overbooked. Returns the ids promoted.
  */
 export async function promoteWaitlisted(
   ctx: ServiceContext,
   sessionId: string,
   cause: string,
   now: Date,
+  options: PromotionOptions = {},
 ): Promise<string[]> {
+  // Most decisions leave nobody waiting: those do not touch the session row at all.
+  if (!(await q.hasWaitlisted(ctx.tx, sessionId))) return [];
+  const seats = await q.lockSessionSeats(ctx.tx, sessionId);
+  if (seats.promotionPaused) return [];
+  const waitlisted = await q.selectWaitlisted(ctx.tx, sessionId);
+  const { quotaRoom, poolRoom } = await roomOf(ctx.tx, sessionId);
+  const plan = promotionPlan(
+    waitlisted.map(entryOf),
+    { quotaRoom, poolRoom, seatsLeft: seats.capacity - seats.seatsTaken },
+    { held: new Set(options.held ?? []) },
+  );
   const promoted: string[] = [];
-  for (;;) {
-    const waitlisted = await q.selectWaitlisted(ctx.tx, sessionId);
-    if (waitlisted.length === 0) break;
-    const { quotaRoom, poolRoom } = await roomOf(ctx.tx, sessionId);
-    const next = nextToPromote(waitlisted.map(entryOf), quotaRoom, poolRoom);
-    if (!next) break;
-    const chosen = waitlisted.find((n) => n.id === next.id);
+  for (const { id } of plan) {
+    const chosen = waitlisted.find((n) => n.id === id);
     if (!chosen) break;
     const source = await takeSeat(ctx.tx, sessionId, chosen.nationCode);
     if (!source) break;

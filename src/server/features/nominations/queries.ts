@@ -180,14 +180,48 @@ export async function selectSessionNominations(
   return rows as JoinedNomination[];
 }
 
-/** The waitlisted nominations of a session, locked so two promotions cannot pick the same one. */
+/**
+ * The waitlisted nominations of a session, locked so two promotions cannot pick the same one.
+ * Rows another transaction is deciding on are skipped, not waited for: that transaction holds
+ * the nomination and waits for the session row the promotion holds, so waiting would deadlock.
+ */
 export async function selectWaitlisted(db: DbOrTx, sessionId: string) {
   return db
     .select()
     .from(nominations)
     .where(and(eq(nominations.sessionId, sessionId), eq(nominations.status, 'waitlisted')))
     .orderBy(asc(nominations.id))
+    .for('update', { skipLocked: true });
+}
+
+/** Whether a session has anyone waitlisted: read without a lock, to spare the session row. */
+export async function hasWaitlisted(db: DbOrTx, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(and(eq(nominations.sessionId, sessionId), eq(nominations.status, 'waitlisted')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The session's seat counters, locked: every seat change updates this row first, so holding it
+ * makes the counters read here the ones the promotion's seat updates will meet.
+ */
+export async function lockSessionSeats(db: DbOrTx, sessionId: string) {
+  const [session] = await db
+    .select({
+      capacity: trainingSessions.capacity,
+      seatsTaken: trainingSessions.seatsTaken,
+      poolTaken: trainingSessions.poolTaken,
+      quotaTotal: trainingSessions.quotaTotal,
+      promotionPaused: trainingSessions.promotionPaused,
+    })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId))
     .for('update');
+  if (!session) throw new Error(`session ${sessionId} vanished`);
+  return session;
 }
 
 export async function selectQuotaRoom(db: DbOrTx, sessionId: string) {
@@ -207,6 +241,7 @@ export async function selectQuotaRoom(db: DbOrTx, sessionId: string) {
       poolTaken: trainingSessions.poolTaken,
       quotaTotal: trainingSessions.quotaTotal,
       quotasReleasedAt: trainingSessions.quotasReleasedAt,
+      promotionPaused: trainingSessions.promotionPaused,
     })
     .from(trainingSessions)
     .where(eq(trainingSessions.id, sessionId));

@@ -18,6 +18,7 @@ import { applyAction, notEligible, problemIfNotAllowed } from './actions.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
 import { notifyNationOfProposal } from './notices.js';
 import { presentNomination, presentNominationSummary } from './presenters.js';
+import { promoteWaitlisted } from './promotion.js';
 import * as q from './queries.js';
 import { waitlistPlaces } from './waitlist.js';
 
@@ -144,6 +145,7 @@ export async function applyTransition(
   id: string,
   request: NominationTransitionRequest,
   now: Date,
+  held: readonly string[] = [],
 ): Promise<NominationStatus> {
   const row = await q.selectNomination(ctx.tx, ctx.actor, id, true);
   if (!row) throw notFound(`The nomination ${id}`);
@@ -161,6 +163,20 @@ export async function applyTransition(
     );
   }
   problemIfNotAllowed(ctx, row, request);
-  await applyAction(ctx, row, request, to, now);
+  await applyAction(ctx, row, request, to, now, held);
   return to;
+}
+
+/**
+ * Offers a session's free seats to its waitlist, as far as they go, unless promotion is paused
+ * there: for other features whose changes add seats (capacity, quotas, un-pausing). Runs in the
+ * caller's transaction, after the caller has written its change. Returns how many were promoted.
+ */
+export async function promoteWaitlist(
+  ctx: ServiceContext,
+  sessionId: string,
+  cause: string,
+  now = new Date(),
+): Promise<number> {
+  return (await promoteWaitlisted(ctx, sessionId, cause, now)).length;
 }

@@ -74,6 +74,7 @@ export function presentSession(
     notes: session.notes,
     joiningInstructions: session.joiningInstructions,
     cancelReason: session.cancelReason,
+    promotionPaused: session.promotionPaused,
     // Only those who may move a session are offered the moves.
     allowedTransitions: actor.permissions.has('sessions.manage')
       ? [...allowedTransitions(status)]

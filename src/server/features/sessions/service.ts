@@ -21,6 +21,7 @@ import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
+import { promoteWaitlist } from '../nominations/service.js';
 import { selectVenue } from '../venues/queries.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
 import { presentSession, presentSessionSummary } from './presenters.js';
@@ -252,9 +253,12 @@ export async function updateSession(
     ...(input.joiningInstructions !== undefined
       ? { joiningInstructions: input.joiningInstructions }
       : {}),
+    ...(input.promotionPaused !== undefined ? { promotionPaused: input.promotionPaused } : {}),
   });
   if (sent.quotas) await q.replaceQuotas(ctx.tx, session.id, draft.quotas);
   if (sent.instructorIds) await q.replaceInstructors(ctx.tx, session.id, draft.instructorIds);
+  // More seats, other quotas or promotion resumed: the waitlist takes what is free now.
+  await promoteWaitlist(ctx, session.id, promotionCause(before, input));
   const after = await getSession(ctx, code);
   await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {
@@ -266,6 +270,16 @@ export async function updateSession(
       staffConflicts.length > 0 ? { ...after, staffConflictsConfirmed: staffConflicts } : after,
   });
   return after;
+}
+
+/** Why an edit may promote the waitlist, as the promoted nominations' timelines will say. */
+function promotionCause(before: Session, input: SessionUpdate): string {
+  if (before.promotionPaused && input.promotionPaused === false) return 'promotion resumed';
+  if (input.capacity !== undefined && input.capacity > before.seats.capacity) {
+    return `capacity raised to ${input.capacity}`;
+  }
+  if (input.quotas !== undefined) return 'quotas changed';
+  return 'session edited';
 }
 
 /** Moves a session along its life cycle; an illegal move names the moves that are legal. */

@@ -16,6 +16,7 @@ import { BoardSeats } from './BoardSeats.js';
 import { BoardTable } from './BoardTable.js';
 import { boardOrder, isDecidable } from './board.js';
 import { NominationProblem } from './NominationProblem.js';
+import { PromotionPause } from './PromotionPause.js';
 import { ReasonModal } from './ReasonModal.js';
 import { WaitlistSection } from './WaitlistSection.js';
 
@@ -99,6 +100,11 @@ export function SelectionBoardPage() {
       />
       <Stack gap="lg">
         <BoardSeats board={board.data} />
+        <PromotionPause
+          code={code}
+          paused={board.data.promotionPaused}
+          status={session.data?.status}
+        />
         <Paper withBorder p="md">
           <Title order={2} fz="lg" mb="xs">
             {t('nominations.board.nominations')}

@@ -1,0 +1,1 @@
+ALTER TABLE "training_sessions" ADD COLUMN "promotion_paused" boolean DEFAULT false NOT NULL;
