@@ -59,6 +59,9 @@ export async function runSession(
     endDate: end,
     nominationOpens: addDays(start, -30),
     nominationCloses: addDays(start, -5),
+    // The demo's director runs the demo's current course on those days too; the registrar
+    // keeps them on both (the answer would otherwise be 409 staff_conflict).
+    confirmStaffConflicts: true,
   });
   for (const to of ['nominations-closed', 'confirmed', 'in-progress']) {
     await api(registrar, 'POST', `/api/v1/sessions/${sessionCode}/transitions`, { to });
