@@ -21,7 +21,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: inject('baseUrl'), viewport: { width: 1280, height: 800 } });
+  // Reduced motion: a notification caught by axe halfway through its fade-in reads as faint text.
+  return browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+  });
 }
 
 /** Signs in through the API, as the browser would, so the test starts on a signed-in page. */
