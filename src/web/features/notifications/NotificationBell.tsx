@@ -90,7 +90,16 @@ export function NotificationBell() {
               {t('notifications.empty')}
             </Text>
           )}
-          <ScrollArea.Autosize mah={420}>
+          {/* Menu items take focus by arrow keys only, so the scrolling list itself must be
+              reachable by Tab for keyboard users to scroll it. */}
+          <ScrollArea.Autosize
+            mah={420}
+            viewportProps={{
+              tabIndex: 0,
+              role: 'group',
+              'aria-label': t('notifications.title'),
+            }}
+          >
             {items.map((note) => (
               <Menu.Item
                 key={note.id}
