@@ -29,6 +29,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // A field's error in red-6 is 3.6:1 on white; red-8 is above 4.5:1.
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // A warning's text in Mantine's yellow is under 2:1 on its pale background: read it dark.
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-dark-7)',
     // The light variant (active nav link, light badges) sets accent text on a pale accent
     // background; Mantine's shade 6 falls below 4.5:1 there, shade 9 does not.
     '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',

@@ -68,6 +68,7 @@ const SERVER_CODE_KEYS: Record<string, string> = {
   invalid_value: 'validation.choose',
   required: 'validation.required',
   date_out_of_range: 'validation.dateRange',
+  staff_conflict: 'validation.staffConflict',
   session_too_long: 'validation.sessionTooLong',
 };
 

@@ -6,6 +6,9 @@ import { currentLocale } from '../../i18n/index.js';
 import { isApiError } from '../../lib/api.js';
 import { formatDateRange } from '../../lib/dates.js';
 
+/** First-strong isolate: the text keeps its own direction wherever it is put. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** The clashes a `staff_conflict` answer names, or null for any other outcome. */
 export function staffConflictsOf(error: unknown): StaffConflict[] | null {
   if (!isApiError(error) || error.code !== 'staff_conflict') return null;
@@ -40,8 +43,9 @@ export function StaffConflictAlert({
           {conflicts.map((c) => (
             <List.Item key={`${c.userId}-${c.sessionCode}`}>
               {t(`sessions.staffConflict.${c.role}`, {
-                name: c.displayName,
-                session: c.sessionCode,
+                // Isolated, so a Latin name or a code keeps its order inside Arabic text.
+                name: isolate(c.displayName),
+                session: isolate(c.sessionCode),
                 dates: formatDateRange(c.startDate, c.endDate, locale).gregorian,
               })}
             </List.Item>
@@ -49,7 +53,7 @@ export function StaffConflictAlert({
         </List>
         <Text size="sm">{t('sessions.staffConflict.explain')}</Text>
         <div>
-          <Button variant="light" color="yellow" loading={submitting} onClick={onConfirm}>
+          <Button loading={submitting} onClick={onConfirm}>
             {t('sessions.staffConflict.confirm')}
           </Button>
         </div>
