@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -54,11 +54,23 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
             variant="subtle"
             color="gray"
             size="compact-sm"
+            visibleFrom="sm"
             leftSection={<IconLogout size={16} aria-hidden />}
             onClick={() => void handleSignOut()}
           >
             {t('auth.signOut')}
           </Button>
+          {/* On a phone the words do not fit beside the bell and the language (Arabic ran off
+              the edge at 390 px): the icon alone, still named. */}
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            hiddenFrom="sm"
+            aria-label={t('auth.signOut')}
+            onClick={() => void handleSignOut()}
+          >
+            <IconLogout size={18} aria-hidden />
+          </ActionIcon>
         </Group>
       </Group>
     </AppShell.Header>
