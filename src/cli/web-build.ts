@@ -22,8 +22,9 @@ function newestMtime(entry: string): number {
  */
 export function ensureWebBuilt(log: (line: string) => void): string | null {
   const index = path.join(WEB_ROOT, 'index.html');
-  const sources = ['src/web', 'src/contract', 'index.html', 'vite.config.ts'].map((p) =>
-    path.join(root, p),
+  // The web app imports the contract and a few pure rules of the domain as well as its own code.
+  const sources = ['src/web', 'src/contract', 'src/domain', 'index.html', 'vite.config.ts'].map(
+    (p) => path.join(root, p),
   );
   const built = newestMtime(index);
   if (built > 0 && sources.every((s) => newestMtime(s) <= built)) return WEB_ROOT;
