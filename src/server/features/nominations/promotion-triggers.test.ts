@@ -8,7 +8,7 @@ import {
   type TestApp,
 } from '../../../../test/support/app.js';
 import { seedPartners } from '../../../../test/support/factories.js';
-import type { Nomination, SelectionBoard } from '../../../contract/nominations.js';
+import type { SelectionBoard } from '../../../contract/nominations.js';
 import type { Session } from '../../../contract/sessions.js';
 import { addDays } from '../../../domain/venue-calendar.js';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../../db/schema/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { releaseDueQuotas } from './quota-release.js';
-import { kuwaitToday, makePerson, openSession } from './test-fixtures.js';
+import { kuwaitToday, openSession, submitNominations } from './test-fixtures.js';
 
 describe('the waitlist is promoted whenever a seat can be given', () => {
   let t: TestApp;
@@ -38,20 +38,8 @@ describe('the waitlist is promoted whenever a seat can be given', () => {
   });
   afterAll(() => t.close());
 
-  async function submitted(who: Browser, session: string, nation: string, count: number) {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const participantId = await makePerson(t.db.db, nation);
-      const created = await call(t.app, who, 'POST', '/api/v1/nominations', {
-        sessionCode: session,
-        participantId,
-        submit: true,
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      ids.push(created.json<Nomination>().id);
-    }
-    return ids;
-  }
+  const submitted = (who: Browser, session: string, nation: string, count: number) =>
+    submitNominations(t, who, session, nation, count);
 
   const decide = (id: string, action: string, reason?: string) =>
     call(t.app, registrar, 'POST', `/api/v1/nominations/${id}/transitions`, { action, reason });

@@ -19,7 +19,7 @@ import {
 } from '../../db/schema/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { releaseDueQuotas } from './quota-release.js';
-import { kuwaitToday, makePerson, openSession } from './test-fixtures.js';
+import { kuwaitToday, openSession, submitNominations } from './test-fixtures.js';
 
 describe('seats', () => {
   let t: TestApp;
@@ -37,20 +37,8 @@ describe('seats', () => {
   });
   afterAll(() => t.close());
 
-  async function submitted(who: Browser, session: string, nation: string, count: number) {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const participantId = await makePerson(t.db.db, nation);
-      const created = await call(t.app, who, 'POST', '/api/v1/nominations', {
-        sessionCode: session,
-        participantId,
-        submit: true,
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      ids.push(created.json<Nomination>().id);
-    }
-    return ids;
-  }
+  const submitted = (who: Browser, session: string, nation: string, count: number) =>
+    submitNominations(t, who, session, nation, count);
 
   const decide = (id: string, action: string, reason?: string) =>
     call(t.app, registrar, 'POST', `/api/v1/nominations/${id}/transitions`, { action, reason });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { call, type Session, type TestApp } from '../../../../test/support/app.js';
 import type { Prerequisites } from '../../../contract/catalogue.js';
 import { SessionInput } from '../../../contract/sessions.js';
 import { addDays, dateIn } from '../../../domain/venue-calendar.js';
@@ -110,4 +111,26 @@ export async function makePerson(
     .returning({ id: participants.id });
   if (!row) throw new Error('participant insert returned nothing');
   return row.id;
+}
+
+/** `count` new people of a nation, nominated and submitted to a session by `who`; their ids. */
+export async function submitNominations(
+  t: TestApp,
+  who: Session,
+  sessionCode: string,
+  nationCode: string,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const participantId = await makePerson(t.db.db, nationCode);
+    const created = await call(t.app, who, 'POST', '/api/v1/nominations', {
+      sessionCode,
+      participantId,
+      submit: true,
+    });
+    if (created.statusCode !== 201) throw new Error(`nomination refused: ${created.body}`);
+    ids.push(created.json<{ id: string }>().id);
+  }
+  return ids;
 }
