@@ -6,7 +6,9 @@ import { NationCode } from './users.js';
 
 /**
  * A nomination's life: a nominator proposes (or the NPOC drafts), the NPOC submits, the centre
- * selects, waitlists or rejects. Withdrawn, declined, rejected and substituted are final.
+ * selects, waitlists or rejects. Withdrawn, declined, rejected and substituted are final, and so
+ * is `session-cancelled`: where every live nomination ends when its session is cancelled, apart
+ * from withdrawals and no-shows (nobody pulled out; the centre called it off).
  */
 export const NOMINATION_STATUSES = [
   'draft',
@@ -18,6 +20,7 @@ export const NOMINATION_STATUSES = [
   'withdrawn',
   'declined',
   'substituted',
+  'session-cancelled',
 ] as const;
 export const NominationStatus = z.enum(NOMINATION_STATUSES);
 export type NominationStatus = z.infer<typeof NominationStatus>;

@@ -9,6 +9,7 @@ import type { Role } from '../contract/roles.js';
 import {
   ACTION_SIDE,
   actionsFor,
+  afterSessionCancelled,
   allowedActions,
   canSubstitute,
   canWithdrawOn,
@@ -36,7 +37,13 @@ const ALLOWED: [NominationStatus, NominationAction, NominationStatus][] = [
   ['selected', 'withdraw', 'withdrawn'],
 ];
 
-const FINAL: NominationStatus[] = ['rejected', 'withdrawn', 'declined', 'substituted'];
+const FINAL: NominationStatus[] = [
+  'rejected',
+  'withdrawn',
+  'declined',
+  'substituted',
+  'session-cancelled',
+];
 
 describe('nomination life cycle', () => {
   it.each(ALLOWED)('%s --%s--> %s', (from, action, to) => {
@@ -71,10 +78,26 @@ describe('nomination life cycle', () => {
     ['withdrawn', false, false],
     ['declined', false, false],
     ['substituted', false, false],
+    ['session-cancelled', false, false],
   ] as const)('%s: holds a seat %s, can be substituted %s', (status, seat, substitute) => {
     expect(holdsSeat(status)).toBe(seat);
     expect(canSubstitute(status)).toBe(substitute);
     expect(isLive(status)).toBe(!FINAL.includes(status));
+  });
+
+  it.each([
+    ['draft', 'session-cancelled'],
+    ['proposed', 'session-cancelled'],
+    ['submitted', 'session-cancelled'],
+    ['waitlisted', 'session-cancelled'],
+    ['selected', 'session-cancelled'],
+    ['rejected', 'rejected'],
+    ['withdrawn', 'withdrawn'],
+    ['declined', 'declined'],
+    ['substituted', 'substituted'],
+    ['session-cancelled', 'session-cancelled'],
+  ] as const)('a %s nomination of a cancelled session ends %s', (status, expected) => {
+    expect(afterSessionCancelled(status)).toBe(expected);
   });
 
   it.each([

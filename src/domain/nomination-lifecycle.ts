@@ -20,6 +20,7 @@ const TRANSITIONS: Record<NominationStatus, Partial<Record<NominationAction, Nom
   withdrawn: {},
   declined: {},
   substituted: {},
+  'session-cancelled': {},
 };
 
 /** Which side of the relationship makes each move: the nation's NPOC, the nation, or the centre. */
@@ -64,6 +65,14 @@ export function holdsSeat(status: NominationStatus): boolean {
 /** A live nomination still counts for overlaps, quotas and "pending" figures. */
 export function isLive(status: NominationStatus): boolean {
   return !isFinal(status);
+}
+
+/**
+ * What a nomination becomes when its session is cancelled: every live one ends as
+ * `session-cancelled` (its seat, if any, goes back); one already final keeps its history.
+ */
+export function afterSessionCancelled(status: NominationStatus): NominationStatus {
+  return isLive(status) ? 'session-cancelled' : status;
 }
 
 /** A nation may swap someone for a seat it already holds, and only then. */

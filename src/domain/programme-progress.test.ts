@@ -97,6 +97,13 @@ describe('line progress', () => {
       ['no-session-scheduled'],
     ],
     [
+      'nominations ended by a cancelled session do not count',
+      [session(2026, 3, 'cancelled'), session(2026, 2)],
+      [nomination(2026, 'session-cancelled'), nomination(2026, 'submitted')],
+      { planned: 5, offered: 2, nominated: 1 },
+      ['no-session-scheduled', 'quota-not-used'],
+    ],
+    [
       'a nomination linked to another planned activity is not this one',
       [session(2026, 2)],
       [nomination(2026, 'selected', 'completed', { plannedActivityId: 'other' })],

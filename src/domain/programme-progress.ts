@@ -27,7 +27,8 @@ export interface NominationFact {
   result: string | null;
 }
 
-const NOT_NOMINATED = new Set(['draft', 'withdrawn', 'substituted']);
+/** Not counted as nominated: never sent, pulled out, replaced, or ended with a cancelled session. */
+const NOT_NOMINATED = new Set(['draft', 'withdrawn', 'substituted', 'session-cancelled']);
 
 export type Counts = Omit<Progress, 'lagReasons'>;
 

@@ -14,6 +14,7 @@ export const NOMINATION_STATUS_COLOR: Record<NominationStatus, string> = {
   withdrawn: 'dark.5',
   declined: 'red.9',
   substituted: 'grape.8',
+  'session-cancelled': 'dark.5',
 };
 
 /** Moves that say no or pull out are drawn as such, so they are not pressed by habit. */
@@ -35,4 +36,5 @@ export const PORTAL_STATUSES: readonly NominationStatus[] = [
   'declined',
   'withdrawn',
   'substituted',
+  'session-cancelled',
 ];

@@ -24,6 +24,7 @@ export const NOMINATION_STATUS_COLOR: Record<string, string> = {
   withdrawn: 'dark.6',
   declined: 'dark.6',
   substituted: 'dark.6',
+  'session-cancelled': 'dark.6',
 };
 
 /** Days from `today` to a clearance's expiry; negative once expired. */
