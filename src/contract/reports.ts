@@ -34,8 +34,13 @@ export const TrainedRow = z.object({
   /** Completed the activity. */
   trained: z.number().int(),
   selected: z.number().int(),
-  /** Submitted to the centre (drafts not counted). */
+  /** Submitted to the centre (drafts not counted), on sessions that were not cancelled. */
   nominated: z.number().int(),
+  /**
+   * Submitted nominations ended by the cancellation of their session: counted here and in no
+   * other figure, neither as withdrawn nor as no-show.
+   */
+  sessionCancelled: z.number().int(),
 });
 export type TrainedRow = z.infer<typeof TrainedRow>;
 

@@ -110,11 +110,13 @@ export const nominations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One live nomination per person and session; withdrawn, declined, rejected or replaced
-    // ones stay as history.
+    // One live nomination per person and session; withdrawn, declined, rejected, replaced or
+    // cancelled ones stay as history.
     uniqueIndex('nominations_live_key')
       .on(t.sessionId, t.participantId)
-      .where(sql`status not in ('withdrawn', 'declined', 'rejected', 'substituted')`),
+      .where(
+        sql`status not in ('withdrawn', 'declined', 'rejected', 'substituted', 'session-cancelled')`,
+      ),
     index('nominations_session_status_idx').on(t.sessionId, t.status),
     index('nominations_nation_idx').on(t.nationCode, t.status),
     index('nominations_participant_idx').on(t.participantId),

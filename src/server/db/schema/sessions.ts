@@ -56,6 +56,11 @@ export const trainingSessions = pgTable(
     quotasReleasedAt: timestamp('quotas_released_at', { withTimezone: true }),
     /** A registrar has stopped the waitlist from being promoted automatically on this session. */
     promotionPaused: boolean('promotion_paused').notNull().default(false),
+    /**
+     * The SEQUENCE of the session's calendar invitations and feed events: raised in the
+     * transaction of every change that matters to those attending, so calendars update in place.
+     */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     nominationOpens: date('nomination_opens').notNull(),
     nominationCloses: date('nomination_closes').notNull(),
     /** End of the closing day in the venue's time zone, kept for range queries. */

@@ -450,3 +450,77 @@ export async function selectLiveNomination(db: DbOrTx, sessionId: string, partic
     );
   return row;
 }
+
+/**
+ * Ends every live nomination of a session as `session-cancelled`, its seat source cleared, in
+ * one statement; returns each as it was before. The rows are locked by the UPDATE itself, after
+ * the caller has locked the session row (the order every seat change follows).
+ */
+export async function endLiveNominations(db: DbOrTx, sessionId: string, reason: string | null) {
+  const { rows } = await db.execute<{
+    id: string;
+    nation_code: string;
+    status: NominationStatus;
+    seat_source: string | null;
+  }>(sql`
+    with before as (
+      select id, status, seat_source from ${nominations}
+       where session_id = ${sessionId} and status in ${LIVE_STATUSES}
+       for update
+    )
+    update ${nominations} n
+       set status = 'session-cancelled', seat_source = null, decision_reason = ${reason},
+           updated_at = now()
+      from before
+     where n.id = before.id
+    returning n.id, n.nation_code, before.status, before.seat_source`);
+  return rows.map((r) => ({
+    id: r.id,
+    nationCode: r.nation_code,
+    status: r.status,
+    seatSource: r.seat_source,
+  }));
+}
+
+/** The timeline entries of many nominations at once, in the order given. */
+export async function insertEvents(
+  db: DbOrTx,
+  values: Omit<typeof nominationEvents.$inferInsert, 'id' | 'at'>[],
+) {
+  if (values.length === 0) return;
+  await db
+    .insert(nominationEvents)
+    .values(values.map((v) => ({ ...v, actorId: userOrNull(v.actorId) })));
+}
+
+/** Every live nomination of a session with its nation and status, e.g. for a change's record. */
+export async function selectSessionNominationStatuses(db: DbOrTx, sessionId: string) {
+  const rows = await db
+    .select({ id: nominations.id, nationCode: nominations.nationCode, status: nominations.status })
+    .from(nominations)
+    .where(and(eq(nominations.sessionId, sessionId), inArray(nominations.status, LIVE_STATUSES)))
+    .orderBy(asc(nominations.createdAt), asc(nominations.id));
+  return rows.map((r) => ({ ...r, status: r.status as NominationStatus }));
+}
+
+/** The people behind nominations, with their own account's language when they have one. */
+export async function selectNominationPeople(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: nominations.id,
+      nationCode: nominations.nationCode,
+      givenNamesLatin: participants.givenNamesLatin,
+      familyNameLatin: participants.familyNameLatin,
+      givenNamesArabic: participants.givenNamesArabic,
+      familyNameArabic: participants.familyNameArabic,
+      email: participants.email,
+      userId: participants.userId,
+      userLocale: users.locale,
+      userActive: users.active,
+    })
+    .from(nominations)
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .leftJoin(users, eq(users.id, participants.userId))
+    .where(inArray(nominations.id, [...new Set(ids)]));
+}

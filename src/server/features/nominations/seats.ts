@@ -94,3 +94,34 @@ export async function freeSeat(
       .where(and(eq(sessionQuotas.sessionId, sessionId), eq(sessionQuotas.nationCode, nationCode)));
   }
 }
+
+/**
+ * Returns many seats of one session at once, e.g. when it is cancelled: one UPDATE of the
+ * session row (taken first, as everywhere), then one per nation whose quota seats come back.
+ */
+export async function freeSeats(
+  tx: Tx,
+  sessionId: string,
+  seats: readonly { nationCode: string; source: SeatSource }[],
+): Promise<void> {
+  if (seats.length === 0) return;
+  const fromPool = seats.filter((s) => s.source === 'pool').length;
+  await tx
+    .update(trainingSessions)
+    .set({
+      seatsTaken: sql`${trainingSessions.seatsTaken} - ${seats.length}`,
+      poolTaken: sql`${trainingSessions.poolTaken} - ${fromPool}`,
+    })
+    .where(eq(trainingSessions.id, sessionId));
+  const perNation = new Map<string, number>();
+  for (const seat of seats) {
+    if (seat.source === 'quota')
+      perNation.set(seat.nationCode, (perNation.get(seat.nationCode) ?? 0) + 1);
+  }
+  for (const [nationCode, count] of [...perNation].sort(([a], [b]) => a.localeCompare(b))) {
+    await tx
+      .update(sessionQuotas)
+      .set({ taken: sql`${sessionQuotas.taken} - ${count}` })
+      .where(and(eq(sessionQuotas.sessionId, sessionId), eq(sessionQuotas.nationCode, nationCode)));
+  }
+}

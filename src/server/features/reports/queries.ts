@@ -20,6 +20,7 @@ export interface TrainedCounts {
   trained: number;
   selected: number;
   nominated: number;
+  sessionCancelled: number;
 }
 
 export interface RateCounts {
@@ -120,7 +121,8 @@ const rowsOf = async <T>(db: DbOrTx, query: SQL): Promise<T[]> =>
 
 /**
  * Nominated (submitted), selected and trained (completed) people per group, over sessions
- * not cancelled. Read from the nomination roll-up (migration 0007), as fresh as its last refresh.
+ * not cancelled, and apart from them the submitted nominations that a cancelled session ended.
+ * Read from the nomination roll-up (migrations 0007 and 0014), as fresh as its last refresh.
  */
 export async function trainedPeople(
   db: DbOrTx,
@@ -141,13 +143,15 @@ export async function trainedPeople(
         select ${keyOf(groupBy, sql`f.nation_code`)} as key,
                sum(f.submitted_completed)::int as trained,
                sum(f.submitted_selected)::int as selected,
-               sum(f.submitted)::int as nominated
+               sum(f.submitted)::int as nominated,
+               sum(f.session_cancelled)::int as session_cancelled
           from report_nomination_facts f
          where ${and(where)}
          group by 1
-        having sum(f.submitted) > 0
+        having sum(f.submitted) + sum(f.session_cancelled) > 0
       )
-      select g.key, ${label} as label, g.trained, g.selected, g.nominated
+      select g.key, ${label} as label, g.trained, g.selected, g.nominated,
+             g.session_cancelled as "sessionCancelled"
         from g ${join}
        order by g.key`,
   );

@@ -36,6 +36,7 @@ import { systemContext } from '../context.js';
 import { makePerson } from '../nominations/test-fixtures.js';
 import { createNation } from '../partners/nations.service.js';
 import { deliveredSession, seatedNomination } from '../results/test-fixtures.js';
+import { transitionSession } from '../sessions/service.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { evaluationScores } from './queries.js';
 import { refreshReportRollups } from './rollups.js';
@@ -190,6 +191,28 @@ describe('reports', () => {
       .set({ plannedActivityId: kwtPlanned })
       .where(eq(nominations.id, kwtDone));
 
+    // A cancelled session: its nominations count as cancelled, apart, and nowhere else.
+    const cancelledId = await deliveredSession(db, 'REP-X-27', 'CT-REP', { status: 'confirmed' });
+    const kwtNomination = async (status: string, submitted: boolean) =>
+      db.insert(nominations).values({
+        sessionId: cancelledId,
+        participantId: await makePerson(db, 'KWT'),
+        nationCode: 'KWT',
+        status,
+        submittedAt: submitted ? new Date('2027-01-12T08:00:00Z') : null,
+        eligibility: { eligible: true, lines: [] },
+      });
+    await kwtNomination('submitted', true);
+    await kwtNomination('waitlisted', true);
+    await kwtNomination('draft', false);
+    await kwtNomination('withdrawn', true);
+    await db.transaction((tx) =>
+      transitionSession(systemContext(tx, 'test'), 'REP-X-27', {
+        to: 'cancelled',
+        reason: 'Too few nominations',
+      }),
+    );
+
     // The reports read roll-ups; the server refreshes them on a timer, the test at once.
     await refreshReportRollups(db);
 
@@ -217,9 +240,30 @@ describe('reports', () => {
         groupBy: 'nation',
         asOf: expect.any(String),
         rows: [
-          { key: 'KWT', label: 'Kuwait', trained: 2, selected: 3, nominated: 3 },
-          { key: 'OMN', label: '=SUM(1+1)', trained: 1, selected: 1, nominated: 1 },
-          { key: 'QAT', label: 'Qatar', trained: 1, selected: 2, nominated: 3 },
+          {
+            key: 'KWT',
+            label: 'Kuwait',
+            trained: 2,
+            selected: 3,
+            nominated: 3,
+            sessionCancelled: 2,
+          },
+          {
+            key: 'OMN',
+            label: '=SUM(1+1)',
+            trained: 1,
+            selected: 1,
+            nominated: 1,
+            sessionCancelled: 0,
+          },
+          {
+            key: 'QAT',
+            label: 'Qatar',
+            trained: 1,
+            selected: 2,
+            nominated: 3,
+            sessionCancelled: 0,
+          },
         ],
       });
     });
@@ -227,11 +271,18 @@ describe('reports', () => {
     it('groups by discipline, provider and year, and filters by year and discipline', async () => {
       const byDiscipline = await get(registrar, '/api/v1/reports/trained?groupBy=discipline');
       expect(byDiscipline.json<TrainedReport>().rows).toEqual([
-        { key: 'CT', label: 'Counter-terrorism', trained: 4, selected: 6, nominated: 7 },
+        {
+          key: 'CT',
+          label: 'Counter-terrorism',
+          trained: 4,
+          selected: 6,
+          nominated: 7,
+          sessionCancelled: 2,
+        },
       ]);
       const byYear = await get(registrar, '/api/v1/reports/trained?groupBy=year&from=2027&to=2027');
       expect(byYear.json<TrainedReport>().rows).toEqual([
-        { key: '2027', label: '2027', trained: 4, selected: 6, nominated: 7 },
+        { key: '2027', label: '2027', trained: 4, selected: 6, nominated: 7, sessionCancelled: 2 },
       ]);
       const byProvider = await get(registrar, '/api/v1/reports/trained?groupBy=provider');
       expect(byProvider.json<TrainedReport>().rows.map((r) => [r.key, r.trained])).toEqual([
@@ -248,11 +299,18 @@ describe('reports', () => {
     it("shows a nation's NPOC and nation-bound observer only their own nation", async () => {
       const kwt = await get(npocKwt, '/api/v1/reports/trained?groupBy=nation');
       expect(kwt.json<TrainedReport>().rows).toEqual([
-        { key: 'KWT', label: 'Kuwait', trained: 2, selected: 3, nominated: 3 },
+        { key: 'KWT', label: 'Kuwait', trained: 2, selected: 3, nominated: 3, sessionCancelled: 2 },
       ]);
       const kwtByDiscipline = await get(npocKwt, '/api/v1/reports/trained?groupBy=discipline');
       expect(kwtByDiscipline.json<TrainedReport>().rows).toEqual([
-        { key: 'CT', label: 'Counter-terrorism', trained: 2, selected: 3, nominated: 3 },
+        {
+          key: 'CT',
+          label: 'Counter-terrorism',
+          trained: 2,
+          selected: 3,
+          nominated: 3,
+          sessionCancelled: 2,
+        },
       ]);
       const asksForQatar = await get(npocKwt, '/api/v1/reports/trained?nation=QAT');
       expect(asksForQatar.statusCode).toBe(200);
@@ -453,10 +511,10 @@ describe('reports', () => {
       expect(response.headers['content-disposition']).toContain('trained-by-nation.csv');
       const lines = response.body.replace('\uFEFF', '').trim().split('\r\n');
       expect(lines).toEqual([
-        'Code,Nation,Nominated,Selected,Trained',
-        'KWT,Kuwait,3,3,2',
-        "OMN,'=SUM(1+1),1,1,1",
-        'QAT,Qatar,3,2,1',
+        'Code,Nation,Nominated,Selected,Trained,Session cancelled',
+        'KWT,Kuwait,3,3,2,2',
+        "OMN,'=SUM(1+1),1,1,1,0",
+        'QAT,Qatar,3,2,1,0',
       ]);
       const french = await get(frenchObserver, '/api/v1/reports/rates.csv?groupBy=nation');
       expect(french.body.split('\r\n')[0]).toBe(
@@ -487,7 +545,7 @@ describe('reports', () => {
       const trained = await sheetRows(
         (await get(observer, '/api/v1/reports/trained.xlsx?groupBy=nation')).rawPayload,
       );
-      expect(trained).toContainEqual(['OMN', "'=SUM(1+1)", 1, 1, 1]);
+      expect(trained).toContainEqual(['OMN', "'=SUM(1+1)", 1, 1, 1, 0]);
     });
 
     it('keeps nation scoping in the downloads', async () => {

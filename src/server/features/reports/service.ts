@@ -127,6 +127,7 @@ async function sheetOf(
         { header: w.nominated, value: (r) => r.nominated },
         { header: w.selected, value: (r) => r.selected },
         { header: w.trained, value: (r) => r.trained },
+        { header: w.sessionCancelled, value: (r) => r.sessionCancelled },
       ];
       return sheet(w.sheets.trained, columns, (await trainedReport(ctx, filters)).rows);
     }

@@ -10,6 +10,8 @@ export interface ReportWords {
   capacity: string;
   completed: string;
   noShow: string;
+  /** Submitted nominations ended by a cancelled session. */
+  sessionCancelled: string;
   fillRate: string;
   noShowRate: string;
   completionRate: string;
@@ -43,6 +45,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     capacity: 'Seats',
     completed: 'Completed',
     noShow: 'No-shows',
+    sessionCancelled: 'Session cancelled',
     fillRate: 'Fill rate (%)',
     noShowRate: 'No-show rate (%)',
     completionRate: 'Completion rate (%)',
@@ -83,6 +86,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     capacity: 'Places',
     completed: 'Terminé',
     noShow: 'Absents',
+    sessionCancelled: 'Session annulée',
     fillRate: 'Taux de remplissage (%)',
     noShowRate: "Taux d'absence (%)",
     completionRate: 'Taux de réussite (%)',
@@ -118,6 +122,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     capacity: 'المقاعد',
     completed: 'أتموا',
     noShow: 'المتغيبون',
+    sessionCancelled: 'أُلغيت الدورة',
     fillRate: 'نسبة الإشغال (%)',
     noShowRate: 'نسبة الغياب (%)',
     completionRate: 'نسبة الإتمام (%)',

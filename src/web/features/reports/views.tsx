@@ -61,6 +61,7 @@ export function TrainedView({
             { header: t('reports.nominated'), cell: (r) => r.nominated },
             { header: t('reports.selected'), cell: (r) => r.selected },
             { header: t('reports.trained'), cell: (r) => r.trained },
+            { header: t('reports.sessionCancelled'), cell: (r) => r.sessionCancelled },
           ]}
         />
       )}
