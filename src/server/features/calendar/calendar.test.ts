@@ -87,12 +87,16 @@ describe('calendar feed', () => {
     expect(response.body).toContain('DTSTART;VALUE=DATE:20270228');
     expect(response.body).toContain('DTEND;VALUE=DATE:20270301');
     const events = await eventsAt(path);
-    // No draft, no cancelled session, nothing of an activity not released to Kuwait.
+    // No draft, nothing of an activity not released to Kuwait; the cancelled one says so.
     expect(summaries(events)).toEqual([
       'CT-A-27 · Counter-terrorism basics',
       'CT-N-27 · Counter-terrorism basics',
+      'CT-X-27 · Counter-terrorism basics',
       'Nominations close: CT-A-27',
     ]);
+    const cancelled = events.find((e) => e.summary === 'CT-X-27 · Counter-terrorism basics');
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    expect(String(cancelled?.description)).toContain('Cancelled: test');
     const main = events.find((e) => e.summary === 'CT-A-27 · Counter-terrorism basics');
     expect(main).toMatchObject({ location: 'NATO-ICI Regional Centre' });
     expect(main?.uid).toMatch(/^[0-9a-f-]{36}@rabita$/);
@@ -106,11 +110,12 @@ describe('calendar feed', () => {
     expect(response.body).toContain('DTSTART;VALUE=DATE:20270210');
   });
 
-  it('shows centre staff every published session, but never drafts or cancelled ones', async () => {
+  it('shows centre staff every published session, never drafts, and cancellations as such', async () => {
     const events = await eventsAt(await feedOf(registrar));
     expect(summaries(events)).toEqual([
       'CT-A-27 · Counter-terrorism basics',
       'CT-N-27 · Counter-terrorism basics',
+      'CT-X-27 · Counter-terrorism basics',
       'MD-A-27 · Course MD-ONLY',
       'Nominations close: CT-A-27',
       'Nominations close: MD-A-27',
@@ -125,6 +130,26 @@ describe('calendar feed', () => {
     expect(summaries(events)).toContain('MD-A-27 · Course MD-ONLY');
   });
 
+  it('updates a moved session in place: same UID, a higher SEQUENCE, the new dates', async () => {
+    const path = await feedOf(await signInAs(t, ['observer']));
+    const main = (events: VEvent[]) =>
+      events.find((e) => e.summary === 'CT-N-27 · Counter-terrorism basics');
+    const before = main(await eventsAt(path));
+    expect(before?.sequence).toBe(0);
+    const moved = await call(t.app, registrar, 'PATCH', '/api/v1/sessions/CT-N-27', {
+      startDate: '2027-04-11',
+      endDate: '2027-04-11',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = main(await eventsAt(path));
+    expect(after?.uid).toBe(before?.uid);
+    expect(after?.sequence).toBe(1);
+    expect(after?.start.toISOString().slice(0, 10)).toBe('2027-04-11');
+    // A change that does not concern those attending leaves the sequence as it was.
+    await call(t.app, registrar, 'PATCH', '/api/v1/sessions/CT-N-27', { capacity: 21 });
+    expect(main(await eventsAt(path))?.sequence).toBe(1);
+  });
+
   async function rotated(session: Browser): Promise<string> {
     const response = await call(t.app, session, 'POST', '/api/v1/calendar/feed/rotate');
     expect(response.statusCode, response.body).toBe(200);
@@ -137,11 +162,11 @@ describe('calendar feed', () => {
     const user = await makeUser(t.db.db, ['nominator'], 'QAT');
     const session = await signIn(t.app, user.email, user.password);
     const old = await feedOf(session);
-    expect((await eventsAt(old)).length).toBe(3);
+    expect((await eventsAt(old)).length).toBe(4);
     const fresh = await rotated(session);
     expect(fresh).not.toBe(old);
     expectProblem(await t.app.inject({ method: 'GET', url: old }), 404, 'not_found');
-    expect((await eventsAt(fresh)).length).toBe(3);
+    expect((await eventsAt(fresh)).length).toBe(4);
     const { rows } = await t.db.pool.query(
       `select action from audit_log where entity_id = $1 and action like 'calendar_feed.%' order by id`,
       [user.id],

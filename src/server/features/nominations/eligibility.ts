@@ -11,6 +11,7 @@ import * as q from './queries.js';
 /** What the rules need to know about a session, loaded once per request. */
 export interface SessionFacts {
   id: string;
+  activityId: string;
   code: string;
   status: string;
   startDate: string;
@@ -25,12 +26,15 @@ export interface SessionFacts {
   venueName: { en: string; fr?: string; ar?: string };
   joiningInstructions: { en: string; fr?: string; ar?: string } | null;
   language: string;
+  /** The SEQUENCE its calendar invitations carry now. */
+  calendarSequence: number;
 }
 
 const sessionFacts = preparedStatement((db) =>
   db
     .select({
       id: trainingSessions.id,
+      activityId: trainingSessions.activityId,
       code: trainingSessions.code,
       status: trainingSessions.status,
       startDate: trainingSessions.startDate,
@@ -45,6 +49,7 @@ const sessionFacts = preparedStatement((db) =>
       venueName: venues.name,
       joiningInstructions: trainingSessions.joiningInstructions,
       language: trainingSessions.language,
+      calendarSequence: trainingSessions.calendarSequence,
     })
     .from(trainingSessions)
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))

@@ -1,7 +1,6 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
-import type { Locale, LocalizedText } from '../../../contract/common.js';
-import { addDays } from '../../../domain/venue-calendar.js';
+import type { Locale } from '../../../contract/common.js';
 import type { MessageAttachment } from '../../db/schema/index.js';
+import { calendarAttachment, nominationEventUid, sessionEvent } from '../calendar/invitation.js';
 import type { SessionFacts } from './eligibility.js';
 
 export function inLocale(text: { en: string; fr?: string; ar?: string } | null, locale: Locale) {
@@ -9,38 +8,17 @@ export function inLocale(text: { en: string; fr?: string; ar?: string } | null, 
   return text[locale] || text.en;
 }
 
-function day(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
 /**
  * The calendar invitation sent with joining instructions: one all-day event over the session's
- * dates at its venue. METHOD:PUBLISH, because the centre has no mailbox that could receive the
- * replies METHOD:REQUEST would invite; every calendar client adds a published event.
+ * dates at its venue, with the session's calendar sequence, so that a later change to the
+ * session updates it in place (see `calendar/invitation.ts`).
  */
 export function joiningInvitation(
   session: SessionFacts,
   nominationId: string,
   locale: Locale,
-  instructions: LocalizedText | null,
 ): MessageAttachment {
-  const calendar = ical({
-    name: 'Rabita',
-    prodId: { company: 'Rabita', product: 'Rabita' },
-    method: ICalCalendarMethod.PUBLISH,
-  });
-  calendar.createEvent({
-    id: `${nominationId}@rabita`,
-    allDay: true,
-    start: day(session.startDate),
-    end: day(addDays(session.endDate, 1)),
-    summary: `${session.code} · ${inLocale(session.activityTitle, locale)}`,
-    location: inLocale(session.venueName, locale),
-    description: inLocale(instructions, locale),
-  });
-  return {
-    filename: `${session.code}.ics`,
-    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-    content: calendar.toString(),
-  };
+  return calendarAttachment(
+    sessionEvent(session, locale, { uid: nominationEventUid(nominationId) }),
+  );
 }

@@ -165,12 +165,7 @@ async function sendJoiningInstructions(
   for (const recipient of recipients) {
     let invitation = invitations.get(recipient.locale);
     if (!invitation) {
-      invitation = joiningInvitation(
-        session,
-        row.nomination.id,
-        recipient.locale,
-        session.joiningInstructions,
-      );
+      invitation = joiningInvitation(session, row.nomination.id, recipient.locale);
       invitations.set(recipient.locale, invitation);
     }
     const variables = {

@@ -20,6 +20,7 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
   nations,
+  sessionChanges,
   sessionInstructors,
   sessionQuotas,
   trainingSessions,
@@ -113,13 +114,21 @@ export async function selectSession(db: DbOrTx, scope: NationScope, code: string
   return row;
 }
 
-/** Sessions for a calendar feed: published, not cancelled, not ended before `since`. */
+/**
+ * Sessions for a calendar feed, not ended before `since`: published ones, and cancelled ones
+ * that had been announced (subscribers may hold them; the feed marks them cancelled).
+ */
 export async function selectFeedSessions(db: DbOrTx, scope: NationScope, since: string) {
   return joined(db)
     .where(
       and(
         visibleSessions(scope),
-        not(inArray(trainingSessions.status, ['draft', 'cancelled'])),
+        ne(trainingSessions.status, 'draft'),
+        or(
+          ne(trainingSessions.status, 'cancelled'),
+          sql`exists (select 1 from ${sessionChanges} c
+                       where c.session_id = ${trainingSessions.id} and c.kind = 'announced')`,
+        ),
         gte(trainingSessions.endDate, since),
       ),
     )
