@@ -70,6 +70,17 @@ export const ar: TemplateSet = {
 التفاصيل:
 {{link}}${SIGN_OFF}`,
   },
+  'nomination-overridden': {
+    subject: 'قبول الأهلية: {{participantName}} للدورة {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+قبِل المركز {{participantName}} للدورة {{sessionCode}} ({{activityTitle}}) من {{startDate}} إلى {{endDate}} في {{venue}}، رغم عدم استيفاء أحد شروط الدورة.
+
+المبرر: {{reason}}
+
+يمكن الآن تقديم الترشيح. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
   'joining-instructions': {
     subject: 'تعليمات الالتحاق: {{activityTitle}} ({{sessionCode}})',
     body: `السيد/السيدة {{recipientName}}،
@@ -79,6 +90,43 @@ export const ar: TemplateSet = {
 {{instructions}}
 
 تضيف دعوة التقويم المرفقة الدورة إلى تقويمكم. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'session-changed': {
+    subject: 'تعديل على الدورة {{sessionCode}}: {{activityTitle}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+أجرى المركز تعديلًا على الدورة {{sessionCode}} ({{activityTitle}}):
+
+{{changes}}
+
+{{concerning}}
+
+موعد الدورة الآن: {{dates}}، في {{venue}}. التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'session-cancelled': {
+    subject: 'إلغاء الدورة {{sessionCode}}: {{activityTitle}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+نأسف لإبلاغكم بأن المركز ألغى الدورة {{sessionCode}} ({{activityTitle}}) التي كانت مقررة في {{venue}} ({{dates}}).
+
+السبب: {{reason}}
+
+{{concerning}}
+
+التفاصيل:
+{{link}}${SIGN_OFF}`,
+  },
+  'sessions-announced': {
+    subject: 'دورات جديدة مفتوحة لـ{{nationName}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+أعلن المركز عن دورات مفتوحة لترشيحات {{nationName}}:
+
+{{sessions}}
+
+تُقدَّم الترشيحات عبر رابطة قبل الموعد النهائي لكل دورة:
 {{link}}${SIGN_OFF}`,
   },
   'account-invitation': {

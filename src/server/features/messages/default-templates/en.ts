@@ -70,6 +70,17 @@ Reason: {{reason}}
 Details:
 {{link}}${SIGN_OFF}`,
   },
+  'nomination-overridden': {
+    subject: 'Eligibility accepted: {{participantName}} for {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+The centre has accepted {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}, although a rule of the course is not met.
+
+Justification: {{reason}}
+
+The nomination may now be submitted. Details:
+{{link}}${SIGN_OFF}`,
+  },
   'joining-instructions': {
     subject: 'Joining instructions: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
@@ -79,6 +90,43 @@ Please find below the joining instructions for {{participantName}} ({{nationName
 {{instructions}}
 
 The attached calendar invitation adds the session to your calendar. Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'session-changed': {
+    subject: 'Change to {{sessionCode}}: {{activityTitle}}',
+    body: `Dear {{recipientName}},
+
+The centre has changed session {{sessionCode}} ({{activityTitle}}):
+
+{{changes}}
+
+{{concerning}}
+
+The session now runs {{dates}}, at {{venue}}. Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'session-cancelled': {
+    subject: 'Cancelled: {{sessionCode}} {{activityTitle}}',
+    body: `Dear {{recipientName}},
+
+We regret to inform you that the centre has cancelled session {{sessionCode}} ({{activityTitle}}), planned at {{venue}} ({{dates}}).
+
+Reason: {{reason}}
+
+{{concerning}}
+
+Details:
+{{link}}${SIGN_OFF}`,
+  },
+  'sessions-announced': {
+    subject: 'New sessions open to {{nationName}}',
+    body: `Dear {{recipientName}},
+
+The centre has announced sessions open to nominations from {{nationName}}:
+
+{{sessions}}
+
+Nominations are submitted in Rabita before the deadline of each session:
 {{link}}${SIGN_OFF}`,
   },
   'account-invitation': {

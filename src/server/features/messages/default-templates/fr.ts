@@ -70,6 +70,17 @@ Motif : {{reason}}
 Détails :
 {{link}}${SIGN_OFF}`,
   },
+  'nomination-overridden': {
+    subject: 'Éligibilité acceptée : {{participantName}} pour {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre accepte {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}, bien qu'une condition du cours ne soit pas remplie.
+
+Justification : {{reason}}
+
+La candidature peut maintenant être soumise. Détails :
+{{link}}${SIGN_OFF}`,
+  },
   'joining-instructions': {
     subject: 'Instructions de ralliement : {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
@@ -79,6 +90,43 @@ Veuillez trouver ci-dessous les instructions de ralliement de {{participantName}
 {{instructions}}
 
 L'invitation jointe ajoute la session à votre agenda. Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'session-changed': {
+    subject: 'Modification de {{sessionCode}} : {{activityTitle}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre a modifié la session {{sessionCode}} ({{activityTitle}}) :
+
+{{changes}}
+
+{{concerning}}
+
+Dates et lieu de la session désormais : {{dates}}, {{venue}}. Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'session-cancelled': {
+    subject: 'Annulation : {{sessionCode}} {{activityTitle}}',
+    body: `Bonjour {{recipientName}},
+
+Nous avons le regret de vous informer que le centre a annulé la session {{sessionCode}} ({{activityTitle}}), qui devait se tenir à {{venue}} ({{dates}}).
+
+Motif : {{reason}}
+
+{{concerning}}
+
+Détails :
+{{link}}${SIGN_OFF}`,
+  },
+  'sessions-announced': {
+    subject: 'Nouvelles sessions ouvertes à {{nationName}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre a annoncé des sessions ouvertes aux candidatures de {{nationName}} :
+
+{{sessions}}
+
+Les candidatures se soumettent dans Rabita avant la date limite de chaque session :
 {{link}}${SIGN_OFF}`,
   },
   'account-invitation': {

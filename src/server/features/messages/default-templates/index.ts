@@ -41,4 +41,11 @@ export const SAMPLE_VARIABLES: Record<TemplateVariable, string> = {
   closesOn: '2026-04-11',
   certificateUrl: 'https://rabita.example/verify/Qm9vay1vZi1leGFtcGxlcw',
   myTrainingUrl: 'https://rabita.example/',
+  changes:
+    'Dates: 8–12 March 2026 → 15–19 March 2026\nVenue: Kuwait City → NATO Defense College, Rome',
+  concerning:
+    'This concerns Maj. Ahmed Al-Mutairi (selected). The calendar invitations attached replace the ones sent before.',
+  dates: '15–19 March 2026',
+  sessions:
+    '• M5-66-A-24, Counter-Terrorism Awareness Course: 8–12 March 2026 at Kuwait City. Your quota: 4 seats. Nominations close on 1 February 2026 (end of day, Asia/Kuwait).',
 };
