@@ -5,24 +5,20 @@ import type {
   SessionListQuery,
   SessionStatus,
   SessionSummary,
-  SessionTransitionRequest,
   SessionUpdate,
 } from '../../../contract/sessions.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
-import {
-  allowedTransitions,
-  canTransition,
-  isEditable,
-} from '../../../domain/session-lifecycle.js';
+import { isEditable, isPublished } from '../../../domain/session-lifecycle.js';
 import { endOfDayIn } from '../../../domain/venue-calendar.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
-import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import { promoteWaitlist } from '../nominations/service.js';
 import { selectVenue } from '../venues/queries.js';
+import { recordEdit } from './changes/edit.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
 import { presentSession, presentSessionSummary } from './presenters.js';
 import * as q from './queries.js';
@@ -57,7 +53,8 @@ export async function listSessions(
   };
 }
 
-async function loadSession(ctx: ServiceContext, code: string, lock = false) {
+/** The session the reader may see, by code; `lock` holds its row until the transaction ends. */
+export async function loadSession(ctx: ServiceContext, code: string, lock = false) {
   const row = await q.selectSession(ctx.tx, ctx.actor.scope, code, lock);
   if (!row) throw notFound(`The session ${code}`);
   return row;
@@ -257,6 +254,9 @@ export async function updateSession(
   });
   if (sent.quotas) await q.replaceQuotas(ctx.tx, session.id, draft.quotas);
   if (sent.instructorIds) await q.replaceInstructors(ctx.tx, session.id, draft.instructorIds);
+  // Nations see a session once it is announced: from then on, its people hear of each change
+  // (those promoted below get their joining instructions as the session stands now).
+  if (isPublished(status)) await recordEdit(ctx, before, await getSession(ctx, code));
   // More seats, other quotas or promotion resumed: the waitlist takes what is free now.
   await promoteWaitlist(ctx, session.id, promotionCause(before, input));
   const after = await getSession(ctx, code);
@@ -282,39 +282,4 @@ function promotionCause(before: Session, input: SessionUpdate): string {
   return 'session edited';
 }
 
-/** Moves a session along its life cycle; an illegal move names the moves that are legal. */
-export async function transitionSession(
-  ctx: ServiceContext,
-  code: string,
-  request: SessionTransitionRequest,
-): Promise<Session> {
-  const { session } = await loadSession(ctx, code, true);
-  const from = session.status as SessionStatus;
-  if (!canTransition(from, request.to)) {
-    const allowed = allowedTransitions(from);
-    const options = allowed.length > 0 ? allowed.join(', ') : 'nothing (it is final)';
-    throw new AppError(
-      409,
-      'illegal_transition',
-      `A session cannot go from ${from} to ${request.to}. From ${from} a session can go to: ${options}.`,
-      [{ field: 'to', message: `must be one of: ${options}`, code: 'illegal_transition' }],
-    );
-  }
-  const reason = request.reason?.trim() || null;
-  if (request.to === 'cancelled' && !reason) {
-    throw invalid('reason', 'is required to cancel a session', 'reason_required');
-  }
-  await q.updateSession(ctx.tx, session.id, {
-    status: request.to,
-    ...(request.to === 'cancelled' ? { cancelReason: reason } : {}),
-  });
-  await notifyCatalogueChanged(ctx.tx);
-  await recordAudit(ctx, {
-    action: 'session.transitioned',
-    entityType: 'session',
-    entityId: session.id,
-    before: { status: from },
-    after: { status: request.to, ...(reason ? { reason } : {}) },
-  });
-  return getSession(ctx, code);
-}
+export { transitionSession } from './transition.js';
