@@ -61,3 +61,22 @@ export async function plannedLabels(
     .where(inArray(plannedActivities.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/**
+ * The planned years of the lines these nominations serve, for the links that hold on
+ * `startDate`: what a session moving to another year is checked against.
+ */
+export async function plannedYearsServed(
+  db: DbOrTx,
+  links: readonly { nominationId: string; plannedActivityId: string; nationCode: string }[],
+  session: { activityId: string; startDate: string },
+): Promise<Map<string, number[]>> {
+  const served = new Map<string, number[]>();
+  for (const link of links) {
+    const planned = await selectPlannedWithProgramme(db, link.plannedActivityId);
+    if (planned && mayServe(planned, { ...session, nationCode: link.nationCode })) {
+      served.set(link.nominationId, [...planned.years]);
+    }
+  }
+  return served;
+}

@@ -22,6 +22,7 @@ import { recordEdit } from './changes/edit.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
 import { presentSession, presentSessionSummary } from './presenters.js';
 import * as q from './queries.js';
+import { refuseBrokenMove } from './redating.js';
 import { checkStaffConflicts } from './staff/conflicts.js';
 
 async function quotasBySession(ctx: ServiceContext, ids: string[]) {
@@ -217,6 +218,14 @@ export async function updateSession(
   if (!venue) throw new Error('unreachable: problems were reported above');
   // Dates moved: every member of staff is checked again; otherwise only those newly put on it.
   const moved = draft.startDate !== session.startDate || draft.endDate !== session.endDate;
+  if (isPublished(status) && (moved || venue.code !== row.venue.code)) {
+    await refuseBrokenMove(ctx, {
+      sessionId: session.id,
+      from: { startDate: session.startDate, endDate: session.endDate },
+      to: { startDate: draft.startDate, endDate: draft.endDate },
+      venue,
+    });
+  }
   const had = new Set([
     ...(session.directorId ? [session.directorId] : []),
     ...before.instructors.map((i) => i.id),
