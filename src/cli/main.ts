@@ -5,12 +5,15 @@ import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
 import { runCertificateVerify } from './certificate-verify.js';
 import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
+import { runWorker } from './worker.js';
 
 const USAGE = `Usage: rabita <command>
 
 Commands:
   serve [--build-web]   start the server (embedded PostgreSQL unless DATABASE_URL is set);
                         --build-web first builds the web app if it is missing or out of date
+  worker                run the job queue (e-mails, notices, recurring jobs) in a process of
+                        its own, beside servers started with RABITA_JOBS=off
   migrate               apply database migrations and exit
   demo                  load the demo centre into an empty database
   user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
@@ -28,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return runServe(config, { buildWeb: sub === '--build-web' });
+    case 'worker':
+      return runWorker(config);
     case 'migrate':
       return runMigrate(config);
     case 'demo':

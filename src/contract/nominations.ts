@@ -304,5 +304,7 @@ export const CentreToday = z.object({
     }),
   ),
   outbox: z.object({ pending: z.number().int(), failed: z.number().int() }),
+  /** Queue jobs that used all their attempts and wait for an administrator's retry. */
+  failedJobs: z.number().int(),
 });
 export type CentreToday = z.infer<typeof CentreToday>;

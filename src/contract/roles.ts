@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'logistics.read',
   'logistics.manage',
   'messages.manage',
+  'jobs.manage',
   'attendance.mark',
   'results.manage',
   'results.reopen',

@@ -28,6 +28,7 @@ import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { jobRoutes } from './features/jobs/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
 import { nominationRoutes } from './features/nominations/routes.js';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(certificateRoutes);
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
+      await api.register(jobRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -36,6 +36,10 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Rabita <no-reply@rabita.example>'),
   /** Where users reach the web app; links in e-mails start with it. */
   PUBLIC_URL: z.string().url().optional(),
+  /** `off`: this server runs no queued jobs; a separate `rabita worker` process runs them. */
+  RABITA_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Jobs (e-mails, notices, recurring work) one process runs at once. */
+  RABITA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** The embedded database down this long, /healthz answers 503 (its restarts go on). */
   RABITA_DB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
@@ -59,6 +63,9 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long the embedded database may stay down before /healthz reports the process useless. */
   databaseGiveUpMs: number;
+  /** Whether `serve` also runs the job queue's worker in its process. */
+  jobsInProcess: boolean;
+  jobConcurrency: number;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -84,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     databaseGiveUpMs: e.RABITA_DB_GIVE_UP_SECONDS * 1000,
+    jobsInProcess: e.RABITA_JOBS === 'on',
+    jobConcurrency: e.RABITA_JOB_CONCURRENCY,
   };
 }
 

@@ -8,11 +8,8 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
 import { configurePublicUrl } from './features/messages/links.js';
-import { type OutboxWorker, startOutboxWorker } from './features/messages/worker.js';
-import { type NominationJobs, startNominationJobs } from './features/nominations/scheduler.js';
 import { refreshReportRollups } from './features/reports/rollups.js';
-import { type ReportJobs, startReportJobs } from './features/reports/scheduler.js';
-import { type SurveyJobs, startSurveyJobs } from './features/surveys/scheduler.js';
+import { type JobWorker, startJobWorker } from './jobs/worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -72,10 +69,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
   let catalogue: RunningCatalogueCache | undefined;
-  let outbox: OutboxWorker | undefined;
-  let jobs: NominationJobs | undefined;
-  let surveyJobs: SurveyJobs | undefined;
-  let reportJobs: ReportJobs | undefined;
+  let jobs: JobWorker | undefined;
   let supervisor: Supervisor | undefined;
   try {
     await database.migrate();
@@ -123,24 +117,21 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         logger: log,
         giveUpMs: config.databaseGiveUpMs,
       });
-    outbox = startOutboxWorker({
-      db: database.handle.db,
-      smtpUrl: config.smtpUrl,
-      from: config.mailFrom,
-      logger: app.log,
-    });
-    jobs = startNominationJobs({ db: database.handle.db, logger: app.log });
-    surveyJobs = startSurveyJobs({ db: database.handle.db, logger: app.log });
-    reportJobs = startReportJobs({ db: database.handle.db, logger: app.log });
+    if (config.jobsInProcess)
+      jobs = await startJobWorker({
+        db: database.handle.db,
+        url: database.url,
+        logger: app.log,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        concurrency: config.jobConcurrency,
+      });
     await listen(app, config);
     const running = app;
     const url = `http://${config.host}:${addressPort(running)}`;
     if (!config.publicUrl) configurePublicUrl(url);
     const listener = catalogue.listener;
-    const worker = outbox;
-    const nominationJobs = jobs;
-    const surveys = surveyJobs;
-    const reports = reportJobs;
+    const worker = jobs;
     const watchdog = supervisor;
     return {
       app: running,
@@ -148,10 +139,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       demoAccounts,
       stop: async () => {
         watchdog?.stop();
-        await worker.stop();
-        await nominationJobs.stop();
-        await surveys.stop();
-        await reports.stop();
+        await settleWithin(worker?.stop() ?? Promise.resolve(), 5_000);
         await closeHttp(running, 5_000);
         await settleWithin(listener.stop(), 2_000);
         await database.close();
@@ -159,10 +147,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     };
   } catch (error) {
     supervisor?.stop();
-    await outbox?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
-    await surveyJobs?.stop().catch(() => {});
-    await reportJobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
     await database.close().catch(() => {});

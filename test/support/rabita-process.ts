@@ -68,6 +68,33 @@ export async function serveRabita(
   };
 }
 
+/** `rabita worker`, resolved once it says it runs. */
+export async function startRabitaWorker(
+  env: Record<string, string>,
+  withinMs = 60_000,
+): Promise<RabitaProcess & { kill(signal: NodeJS.Signals): void }> {
+  const run = launch(['worker'], env);
+  await until(
+    'the worker to say it runs',
+    async () => {
+      if (run.child.exitCode !== null)
+        throw new Error(`rabita worker exited:\n${run.stdout()}\n${run.stderr()}`);
+      return run.stdout().includes('Rabita worker is running');
+    },
+    withinMs,
+  ).catch((error: Error) => {
+    run.child.kill('SIGKILL');
+    throw error;
+  });
+  return {
+    pid: run.child.pid as number,
+    url: '',
+    output: () => `${run.stdout()}${run.stderr()}`,
+    exited: run.exited,
+    kill: (signal) => run.child.kill(signal),
+  };
+}
+
 /** Any `rabita` command, to its end (killed past the bound, so it never outlives the test). */
 export async function runRabita(args: string[], env: Record<string, string>, withinMs = 60_000) {
   const run = launch(args, env);

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { addDays } from '../../src/domain/venue-calendar.js';
+import type { Database } from '../../src/server/db/client.js';
 import {
   certificates,
   outboxMessages,
@@ -8,8 +9,10 @@ import {
 } from '../../src/server/db/schema/index.js';
 import { kuwaitToday, openSession } from '../../src/server/features/nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../../src/server/features/sessions/test-data.js';
-import { sendDueSurveys } from '../../src/server/features/surveys/scheduler.js';
+import { sendDueSurveys } from '../../src/server/features/surveys/due-surveys.js';
 import { endedSession, level1Template } from '../../src/server/features/surveys/test-fixtures.js';
+import { enqueueJob } from '../../src/server/jobs/enqueue.js';
+import { runDueJobs } from '../../src/server/jobs/run-due.js';
 import type { TestApp } from './app.js';
 import { type Caller, send, signInCallers } from './callers.js';
 import { makeUser, seedPartners } from './factories.js';
@@ -42,6 +45,8 @@ export interface World {
   /** A user no caller signs in as. */
   userId: string;
   outboxId: string;
+  /** A queue job that used all its attempts. */
+  failedJobId: string;
   calendarFile: string;
   /** The last day of the ended session, and its year. */
   sessionEnd: string;
@@ -106,6 +111,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // Edited, reset and deactivated by the tests as they please: no caller is this user.
   const spare = await makeUser(db, ['instructor']);
   const feed = await ok(send(t.app, staff, 'POST', '/api/v1/calendar/feed/rotate'), 'feed');
+  // The news of the decisions above (notices, e-mails) is written by their jobs.
+  await runDueJobs({ db, url: t.db.url });
+  const failedJobId = await exhaustedJob(db);
   const [outbox] = await db.select({ id: outboxMessages.id }).from(outboxMessages).limit(1);
   if (!outbox || (await db.select().from(certificates)).length !== 2) {
     throw new Error('world: no outbox message or certificates');
@@ -116,8 +124,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
     nations,
     userId: spare.id,
     outboxId: String(outbox.id),
+    failedJobId: String(failedJobId),
     calendarFile: String(feed.url).split('/').at(-1) ?? '',
     sessionEnd: end,
     sessionYear: Number(end.slice(0, 4)),
   };
+}
+
+/** A job as the queue leaves it after its last failed attempt. */
+async function exhaustedJob(db: Database): Promise<number> {
+  await db.transaction((tx) => enqueueJob(tx, 'surveys.send-due', {}, { maxAttempts: 1 }));
+  const { rows } = await db.execute<{ id: string }>(
+    sql`update graphile_worker._private_jobs set attempts = 1, last_error = 'Error: test'
+         where attempts = 0 and max_attempts = 1 returning id::text`,
+  );
+  return Number(rows[0]?.id);
 }

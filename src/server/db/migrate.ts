@@ -4,6 +4,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { migrateJobQueue } from '../jobs/queue-schema.js';
 import { grantAppAccess } from './roles.js';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -19,7 +20,7 @@ export interface MigrateOptions {
 }
 
 /**
- * Applies pending migrations, then the app role's grants. Holds a session advisory lock so that
+ * Applies the job queue's and Rabita's pending migrations, then the app role's grants. Holds a session advisory lock so that
  * two servers starting together migrate one after the other instead of racing on the same DDL.
  */
 export async function migrateDatabase(pool: pg.Pool, options: MigrateOptions = {}): Promise<void> {
@@ -27,6 +28,8 @@ export async function migrateDatabase(pool: pg.Pool, options: MigrateOptions = {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
+      // The job queue first: Rabita's migrations add triggers that enqueue into it.
+      await migrateJobQueue(pool, options.asRole);
       if (options.asRole) await client.query(`set role ${client.escapeIdentifier(options.asRole)}`);
       await migrate(drizzle(client), { migrationsFolder });
       if (options.grantTo) await grantAppAccess(client, options.grantTo);

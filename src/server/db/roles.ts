@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { QUEUE_SCHEMA } from '../jobs/queue-schema.js';
 
 /** Owns the database and every object in it; only it (or a superuser) changes the schema. */
 export const OWNER_ROLE = 'rabita_owner';
@@ -119,6 +120,7 @@ select 'routine', p.oid::regprocedure::text
  * (concurrent GRANTs on one object fail like concurrent role updates).
  */
 export async function grantAppAccess(client: pg.ClientBase, appRole: string): Promise<void> {
+  const QUEUE = client.escapeIdentifier(QUEUE_SCHEMA);
   const app = client.escapeIdentifier(appRole);
   const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
   const schema = client.escapeIdentifier(rows[0]?.schema ?? 'public');
@@ -135,13 +137,40 @@ export async function grantAppAccess(client: pg.ClientBase, appRole: string): Pr
       // Read-only, so a server without the owner's credentials can tell whether it is current.
       `grant usage on schema drizzle to ${app}`,
       `grant select on drizzle.__drizzle_migrations to ${app}`,
+      // The job queue: the app enqueues, and its worker takes, finishes and retries jobs.
+      `grant usage on schema ${QUEUE} to ${app}`,
+      `grant select, insert, update, delete on all tables in schema ${QUEUE} to ${app}`,
+      `grant usage on all sequences in schema ${QUEUE} to ${app}`,
+      `grant execute on all functions in schema ${QUEUE} to ${app}`,
     ])
       await client.query(statement);
+    await allowQueueRows(client, appRole);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');
     throw error;
   }
+}
+
+/**
+ * The queue keeps row-level security on its private tables, so that only their owner reaches
+ * them by default; the app role, which runs the worker, gets every row through a policy.
+ */
+async function allowQueueRows(client: pg.ClientBase, appRole: string): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    `select c.oid::regclass::text as name
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = $1 and c.relkind = 'r' and c.relrowsecurity
+        and not exists (select 1 from pg_policies p
+                         where p.schemaname = n.nspname and p.tablename = c.relname
+                           and p.policyname = 'rabita_app_rows')`,
+    [QUEUE_SCHEMA],
+  );
+  const app = client.escapeIdentifier(appRole);
+  for (const { name } of rows)
+    await client.query(
+      `create policy rabita_app_rows on ${name} for all to ${app} using (true) with check (true)`,
+    );
 }
 
 /** Who a connection is, and whether it could bypass every privilege above. */

@@ -1,4 +1,5 @@
 import {
+  IconAlertTriangle,
   IconBook,
   IconBuilding,
   IconCalendarEvent,
@@ -35,6 +36,7 @@ export interface NavItem {
     | '/audit'
     | '/messages/templates'
     | '/messages/outbox'
+    | '/jobs/failed'
     | '/account';
   /** i18n key of the label; Home's label depends on the role instead. */
   label: string;
@@ -87,6 +89,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'messages.nav.outbox',
     icon: IconMail,
     permission: 'messages.manage',
+  },
+  {
+    to: '/jobs/failed',
+    label: 'messages.nav.jobs',
+    icon: IconAlertTriangle,
+    permission: 'jobs.manage',
   },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: 'authenticated' },
 ];

@@ -17,10 +17,13 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   });
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'rabita.invalid';
   return {
     async send(message) {
       await transport.sendMail({
         from,
+        // Stable per message: if a crash makes the worker send it again, clients show it once.
+        messageId: `<outbox-${message.id}-${message.createdAt.getTime()}@${domain}>`,
         to: message.toAddress,
         subject: message.subject,
         text: message.body,

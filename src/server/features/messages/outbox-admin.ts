@@ -1,8 +1,10 @@
 import type { OutboxListQuery, OutboxMessage, OutboxSummary } from '../../../contract/messages.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { conflict, notFound } from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { deliveryJobKey } from './delivery-job.js';
 import { presentOutboxMessage, presentOutboxSummary } from './presenters.js';
 import * as q from './queries.js';
 
@@ -44,6 +46,7 @@ export async function retryOutboxMessage(ctx: ServiceContext, id: number): Promi
     nextAttemptAt: new Date(),
   });
   if (!updated) throw notFound('The message');
+  await enqueueJob(ctx.tx, 'mail.send', { outboxId: id }, { jobKey: deliveryJobKey(id) });
   await recordAudit(ctx, {
     action: 'outbox_message.retried',
     entityType: 'outbox_message',

@@ -1,11 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { makeUser } from '../../../../test/support/factories.js';
+import { runDueJobs } from '../../jobs/run-due.js';
+import type { JobLogger } from '../../jobs/tasks.js';
+import { startJobWorker } from '../../jobs/worker.js';
 import { MAX_ATTEMPTS } from './backoff.js';
 import { SAMPLE_VARIABLES } from './default-templates/index.js';
+import { createMailer } from './mailer.js';
 import { queueEmail } from './outbox.js';
 import { type SmtpFixture, startSmtpFixture } from './smtp-fixture.js';
-import { type OutboxWorker, startOutboxWorker, type WorkerLogger } from './worker.js';
 
 const ICS = [
   'BEGIN:VCALENDAR',
@@ -28,7 +31,7 @@ interface LogLine {
   msg?: string;
 }
 
-function memoryLogger(lines: LogLine[]): WorkerLogger {
+function memoryLogger(lines: LogLine[]): JobLogger {
   const at = (level: string) => (obj: object, msg?: string) => {
     lines.push({ level, obj, msg });
   };
@@ -44,14 +47,12 @@ interface OutboxState {
 
 describe('outbox delivery over SMTP', () => {
   let db: TestDatabase;
-  const workers: OutboxWorker[] = [];
   const servers: SmtpFixture[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterEach(async () => {
-    for (const worker of workers.splice(0)) await worker.stop();
     for (const server of servers.splice(0)) await server.close();
     await db.pool.query('delete from outbox_messages');
   });
@@ -63,17 +64,46 @@ describe('outbox delivery over SMTP', () => {
     return server;
   }
 
+  async function sentCount(): Promise<number> {
+    const { rows } = await db.pool.query<{ n: number }>(
+      `select count(*)::int as n from outbox_messages where status = 'sent'`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Runs the e-mail jobs due now, as a worker would; resolves with how many were sent. */
   function worker(smtpUrl: string | null, logs: LogLine[] = []) {
-    const started = startOutboxWorker({
-      db: db.db,
-      smtpUrl,
-      from: 'Rabita Test <no-reply@rabita.test>',
-      logger: memoryLogger(logs),
-      pollMs: 60_000,
-      random: () => 0.5,
-    });
-    workers.push(started);
-    return started;
+    return {
+      drain: async () => {
+        const before = await sentCount();
+        const mailer = smtpUrl ? createMailer(smtpUrl, 'Rabita Test <no-reply@rabita.test>') : null;
+        try {
+          await runDueJobs({
+            db: db.db,
+            url: db.url,
+            mailer,
+            logger: memoryLogger(logs),
+            only: ['mail.send'],
+          });
+        } finally {
+          mailer?.close();
+        }
+        return (await sentCount()) - before;
+      },
+    };
+  }
+
+  /** Brings every waiting retry forward to now, on the message and on its job. */
+  async function makeDue() {
+    await db.pool.query('update outbox_messages set next_attempt_at = now()');
+    await db.pool.query('update graphile_worker._private_jobs set run_at = now()');
+  }
+
+  async function queuedJobs(): Promise<number> {
+    const { rows } = await db.pool.query<{ n: number }>(
+      `select count(*)::int as n from graphile_worker.jobs where task_identifier = 'mail.send'`,
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async function state(): Promise<OutboxState[]> {
@@ -115,6 +145,7 @@ describe('outbox delivery over SMTP', () => {
     );
     const sent = await worker(server.url).drain();
     expect(sent).toBe(1);
+    expect(await queuedJobs()).toBe(0);
     expect(server.received).toHaveLength(1);
     const mail = server.received[0];
     if (!mail) throw new Error('no mail');
@@ -139,7 +170,7 @@ describe('outbox delivery over SMTP', () => {
     const [row] = await state();
     expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
     // Nothing left: a second drain sends nothing again.
-    expect(await workers[0]?.drain()).toBe(0);
+    expect(await worker(server.url).drain()).toBe(0);
     expect(server.received).toHaveLength(1);
   });
 
@@ -189,6 +220,7 @@ describe('outbox delivery over SMTP', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
+    expect(await queuedJobs()).toBe(0);
     expect(await worker(server.url).drain()).toBe(0);
     expect(server.received).toEqual([]);
     expect(await state()).toEqual([]);
@@ -220,14 +252,20 @@ describe('outbox delivery over SMTP', () => {
       }
       if (attempt < MAX_ATTEMPTS) {
         expect(row?.status).toBe('pending');
-        await db.pool.query('update outbox_messages set next_attempt_at = now()');
+        // The retry waits in the queue as well as on the message.
+        expect(await queuedJobs()).toBe(1);
+        await makeDue();
       } else {
         expect(row?.status).toBe('failed');
       }
     }
-    // 1, 2, 4 ... minutes (jitter fixed at the middle), capped at one hour.
-    expect(delays.slice(0, 7)).toEqual([60, 120, 240, 480, 960, 1920, 3600]);
-    await db.pool.query('update outbox_messages set next_attempt_at = now()');
+    // 1, 2, 4 ... minutes, each spread by +-20 %, capped at one hour.
+    [60, 120, 240, 480, 960, 1920, 3600].forEach((base, i) => {
+      expect(delays[i]).toBeGreaterThanOrEqual(Math.floor(base * 0.8) - 1);
+      expect(delays[i]).toBeLessThanOrEqual(Math.min(base * 1.2, 3600) + 1);
+    });
+    expect(await queuedJobs()).toBe(0);
+    await makeDue();
     expect(await running.drain()).toBe(0);
     expect((await state())[0]?.attempts).toBe(MAX_ATTEMPTS);
     // The log names the message and the error, never the body or its secret link.
@@ -237,7 +275,7 @@ describe('outbox delivery over SMTP', () => {
     expect(logs.filter((l) => l.msg === 'e-mail failed for good')).toHaveLength(1);
   });
 
-  it('keeps messages pending and sends nothing when no SMTP server is set', async () => {
+  it('keeps messages pending and sends nothing until an SMTP server is set', async () => {
     const logs: LogLine[] = [];
     await db.db.transaction((tx) =>
       queueEmail(tx, {
@@ -249,9 +287,10 @@ describe('outbox delivery over SMTP', () => {
     );
     expect(await worker(null, logs).drain()).toBe(0);
     expect(await state()).toMatchObject([{ status: 'pending', attempts: 0 }]);
-    expect(logs.map((l) => l.msg)).toEqual([
-      'SMTP_URL is not set: e-mails stay in the outbox, unsent',
-    ]);
+    // Its job waits for a worker that has a mail server.
+    expect(await queuedJobs()).toBe(1);
+    const server = await smtp();
+    expect(await worker(server.url).drain()).toBe(1);
   });
 
   it('lets two workers drain together without sending a message twice', async () => {
@@ -266,24 +305,38 @@ describe('outbox delivery over SMTP', () => {
         });
       }
     });
-    const [a, b] = await Promise.all([worker(server.url).drain(), worker(server.url).drain()]);
-    expect((a ?? 0) + (b ?? 0)).toBe(25);
+    await Promise.all([worker(server.url).drain(), worker(server.url).drain()]);
+    expect(await sentCount()).toBe(25);
     const recipients = server.envelopes.flat().sort();
     expect(new Set(recipients).size).toBe(25);
     expect(recipients).toHaveLength(25);
   });
 
-  it('stops cleanly while idle and after a pass', async () => {
+  it('is sent by a running worker within moments of its commit, and the worker stops cleanly', async () => {
     const server = await smtp();
-    const running = startOutboxWorker({
+    const running = await startJobWorker({
       db: db.db,
+      url: db.url,
       smtpUrl: server.url,
-      from: 'x@rabita.test',
+      mailFrom: 'x@rabita.test',
       logger: memoryLogger([]),
-      pollMs: 10,
+      cron: false,
     });
-    await running.drain();
-    await running.stop();
-    await running.stop();
+    try {
+      await db.db.transaction((tx) =>
+        queueEmail(tx, {
+          event: 'password-reset',
+          locale: 'en',
+          to: 'now@test.example',
+          variables: { link: 'https://x.example/now' },
+        }),
+      );
+      await expect.poll(() => server.received.length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(sentCount).toBe(1);
+    } finally {
+      await running.stop();
+    }
+    const { rows } = await db.pool.query('select * from job_workers');
+    expect(rows).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { dateIn } from '../../../domain/venue-calendar.js';
 import { AppError, conflict, forbidden, invalid } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { announceLater } from './announce-job.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
-import { announceDecision } from './notices.js';
 import { actionsOf } from './presenters.js';
 import { promoteWaitlisted } from './promotion.js';
 import * as q from './queries.js';
@@ -110,11 +110,8 @@ export async function applyAction(
   }
 
   // The session row is the one every selection on the session waits for, so it is locked as
-  // late as possible: notices are written first (they roll back with the rest if no seat is
-  // left), the seat is taken or freed last, just before the commit.
-  const known = { row: { ...row, nomination: { ...nomination, ...changes } }, session };
+  // late as possible; the news of the decision is a job, enqueued last.
   if (request.action === 'select') {
-    await announceDecision(ctx, nomination.id, 'select', known);
     const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
     if (!source) {
       throw conflict(
@@ -140,9 +137,7 @@ export async function applyAction(
     before: { status: from, seatSource: nomination.seatSource },
     after: { status: to, seatSource: changes.seatSource ?? null, reason },
   });
-  if (request.action !== 'select') {
-    await announceDecision(ctx, nomination.id, request.action, known);
-  }
+  await announceLater(ctx.tx, nomination.id, request.action);
   const freed = await releaseSeatOf(ctx, nomination);
   if (PROMOTING.has(request.action)) {
     const cause = freed ? `seat freed by ${request.action}` : `seats free after ${request.action}`;

@@ -8,6 +8,7 @@ import {
   venues,
 } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
+import { countFailedJobs } from '../jobs/queries.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -68,5 +69,9 @@ export async function centreToday(ctx: ServiceContext, now = new Date()): Promis
       failed: sql<number>`count(*) filter (where ${outboxMessages.status} = 'failed')::int`,
     })
     .from(outboxMessages);
-  return { sessions, outbox: { pending: outbox?.pending ?? 0, failed: outbox?.failed ?? 0 } };
+  return {
+    sessions,
+    outbox: { pending: outbox?.pending ?? 0, failed: outbox?.failed ?? 0 },
+    failedJobs: await countFailedJobs(ctx.tx),
+  };
 }

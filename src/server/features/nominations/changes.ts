@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
 import { notEligible } from './actions.js';
+import { announceLater } from './announce-job.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
-import { announceDecision } from './notices.js';
 import * as q from './queries.js';
 import { applyTransition, getNomination } from './service.js';
 
@@ -145,7 +145,7 @@ export async function substitute(
     before: { participantId: old.participantId },
     after: { participantId: person.id, nominationId: created.id, reason: input.reason },
   });
-  await announceDecision(ctx, created.id, 'select');
+  await announceLater(ctx.tx, created.id, 'select');
   return getNomination(ctx, created.id);
 }
 

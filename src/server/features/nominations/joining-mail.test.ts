@@ -13,7 +13,7 @@ import type { Nomination } from '../../../contract/nominations.js';
 import { outboxMessages, users } from '../../db/schema/index.js';
 import { INSTRUCTIONS_TO_FOLLOW } from '../messages/default-templates/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
-import { makePerson, openSession } from './test-fixtures.js';
+import { makePerson, openSession, runQueuedJobs } from './test-fixtures.js';
 
 /**
  * The joining-instructions e-mail, read as its recipients read it: once its main paragraph went
@@ -71,6 +71,7 @@ describe('joining instructions e-mail', () => {
       action: 'select',
     });
     expect(selected.statusCode, selected.body).toBe(200);
+    await runQueuedJobs(t);
     return t.db.db
       .select()
       .from(outboxMessages)

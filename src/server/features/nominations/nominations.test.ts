@@ -13,7 +13,7 @@ import { expectProblem } from '../../../../test/support/problem.js';
 import type { Nomination, NominationSummary } from '../../../contract/nominations.js';
 import { auditLog, outboxMessages } from '../../db/schema/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
-import { makeActivityRequiring, makePerson, openSession } from './test-fixtures.js';
+import { makeActivityRequiring, makePerson, openSession, runQueuedJobs } from './test-fixtures.js';
 
 type Page = { items: NominationSummary[]; nextCursor: string | null };
 
@@ -93,6 +93,14 @@ describe('nominations', () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['nomination.created', 'nomination.submit', 'nomination.select']),
     );
+    // The joining kit is written by the decision's job, not in the seat transaction.
+    expect(
+      await t.db.db
+        .select()
+        .from(outboxMessages)
+        .where(eq(outboxMessages.event, 'joining-instructions')),
+    ).toEqual([]);
+    await runQueuedJobs(t);
     const mail = await t.db.db
       .select()
       .from(outboxMessages)

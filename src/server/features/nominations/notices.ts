@@ -9,7 +9,14 @@ import { type SessionFacts, selectSessionFacts } from './eligibility.js';
 import { inLocale, joiningInvitation } from './joining.js';
 import * as q from './queries.js';
 
-type Announced = 'submit' | 'decline' | 'select' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
+export type Announced =
+  | 'submit'
+  | 'decline'
+  | 'select'
+  | 'waitlist'
+  | 'reject'
+  | 'withdraw'
+  | 'promote';
 
 const KIND: Record<Announced, string> = {
   submit: 'nomination-submitted',
@@ -58,8 +65,8 @@ function variablesFor(
 }
 
 /**
- * Tells the people concerned about a decision, in their own language and in the caller's
- * transaction: the nation's NPOCs and the participant (bell and e-mail), the session's
+ * Tells the people concerned about a decision, in their own language (run by the
+ * `nominations.announce` job, see announce-job.ts): the nation's NPOCs and the participant (bell and e-mail), the session's
  * director for what the nation does. A seat brings joining instructions with a calendar
  * invitation and, for a participant with an e-mail, an invitation to open an account.
  */
@@ -67,8 +74,8 @@ export async function announceDecision(
   ctx: ServiceContext,
   nominationId: string,
   action: Announced,
-  /** What the caller has already read (with its changes applied), to spare the round trips. */
-  known?: { row: q.JoinedNomination; session: SessionFacts },
+  /** What the caller has already read, to spare the round trips. */
+  known?: { row: q.JoinedNomination; session?: SessionFacts },
 ): Promise<void> {
   const row = known?.row ?? (await q.selectNomination(ctx.tx, null, nominationId));
   if (!row) return;

@@ -20,7 +20,7 @@ import {
 } from '../../db/schema/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { releaseDueQuotas } from './quota-release.js';
-import { kuwaitToday, openSession, submitNominations } from './test-fixtures.js';
+import { kuwaitToday, openSession, runQueuedJobs, submitNominations } from './test-fixtures.js';
 
 describe('the waitlist is promoted whenever a seat can be given', () => {
   let t: TestApp;
@@ -143,6 +143,7 @@ describe('the waitlist is promoted whenever a seat can be given', () => {
         and(eq(auditLog.action, 'nomination.promoted'), inArray(auditLog.entityId, promotedIds)),
       );
     expect(audits).toHaveLength(3);
+    await runQueuedJobs(t);
     const bells = await t.db.db
       .select({ id: notifications.id })
       .from(notifications)

@@ -1,7 +1,7 @@
 import { promotionPlan } from '../../../domain/promotion.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
-import { announceDecision } from './notices.js';
+import { announceLater } from './announce-job.js';
 import * as q from './queries.js';
 import { takeSeat } from './seats.js';
 import { entryOf, roomOf } from './waitlist.js';
@@ -62,7 +62,7 @@ export async function promoteWaitlisted(
       before: { status: 'waitlisted' },
       after: { status: 'selected', seatSource: source, cause },
     });
-    await announceDecision(ctx, chosen.id, 'promote');
+    await announceLater(ctx.tx, chosen.id, 'promote');
     promoted.push(chosen.id);
   }
   return promoted;

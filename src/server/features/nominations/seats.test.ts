@@ -19,7 +19,7 @@ import {
 } from '../../db/schema/index.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { releaseDueQuotas } from './quota-release.js';
-import { kuwaitToday, openSession, submitNominations } from './test-fixtures.js';
+import { kuwaitToday, openSession, runQueuedJobs, submitNominations } from './test-fixtures.js';
 
 describe('seats', () => {
   let t: TestApp;
@@ -106,6 +106,7 @@ describe('seats', () => {
     ).json<Nomination>();
     expect(promoted).toMatchObject({ status: 'selected', seatSource: 'quota' });
     expect(promoted.timeline.at(-1)).toMatchObject({ action: 'promote', actorName: null });
+    await runQueuedJobs(t);
     const bells = await t.db.db
       .select({ kind: notifications.kind })
       .from(notifications)

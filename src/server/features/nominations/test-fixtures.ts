@@ -5,6 +5,7 @@ import { SessionInput } from '../../../contract/sessions.js';
 import { addDays, dateIn } from '../../../domain/venue-calendar.js';
 import type { Database } from '../../db/client.js';
 import { activities, participants } from '../../db/schema/index.js';
+import { runDueJobs } from '../../jobs/run-due.js';
 import { systemContext } from '../context.js';
 import { createSession, transitionSession } from '../sessions/service.js';
 import { makeActivity, sessionInput } from '../sessions/test-data.js';
@@ -133,4 +134,9 @@ export async function submitNominations(
     ids.push(created.json<{ id: string }>().id);
   }
   return ids;
+}
+
+/** Runs the jobs the decisions so far queued (their notices and e-mails), as a worker would. */
+export async function runQueuedJobs(t: TestApp): Promise<void> {
+  await runDueJobs({ db: t.db.db, url: t.db.url });
 }

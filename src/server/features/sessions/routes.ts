@@ -11,7 +11,7 @@ import {
   SessionUpdate,
 } from '../../../contract/sessions.js';
 import { inTransaction, readContext } from '../../http/context.js';
-import { sendDueSurveys } from '../surveys/scheduler.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
 import * as sessions from './service.js';
 
 const tags = ['sessions'];
@@ -82,18 +82,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'sessions.manage' },
     },
-    async (request) => {
-      const session = await inTransaction(app, request, (ctx) =>
-        sessions.transitionSession(ctx, request.params.code, request.body),
-      );
-      // A session marked completed has ended: its level-1 survey goes out now rather than at the
-      // scheduler's next run. Its own transactions; a failure here is the scheduler's to retry.
-      if (request.body.to === 'completed') {
-        await sendDueSurveys(app.db).catch((error: unknown) =>
-          request.log.error({ err: error }, 'sending surveys after completion failed'),
-        );
-      }
-      return session;
-    },
+    (request) =>
+      inTransaction(app, request, async (ctx) => {
+        const session = await sessions.transitionSession(ctx, request.params.code, request.body);
+        // A session marked completed has ended: its level-1 survey goes out now rather than at
+        // the next scheduled run, and only if the completion commits.
+        if (request.body.to === 'completed')
+          await enqueueJob(ctx.tx, 'surveys.send-due', {}, { jobKey: 'surveys.send-due' });
+        return session;
+      }),
   );
 };

@@ -27,7 +27,7 @@ import {
 } from '../../db/schema/index.js';
 import { kuwaitToday } from '../nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
-import { sendDueSurveys } from './scheduler.js';
+import { sendDueSurveys } from './due-surveys.js';
 import { type Attendee, endedSession, level1Template, level3Template } from './test-fixtures.js';
 
 const DAY = 86_400_000;

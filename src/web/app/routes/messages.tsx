@@ -43,5 +43,14 @@ export const outboxRoute = createRoute({
   ),
 });
 
+export const failedJobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/jobs/failed',
+  component: guarded(
+    'jobs.manage',
+    lazyRouteComponent(() => import('../../features/jobs/FailedJobsPage.js'), 'FailedJobsPage'),
+  ),
+});
+
 export const publicMessageRoutes = [forgotPasswordRoute, setPasswordRoute] as const;
-export const messageRoutes = [messageTemplatesRoute, outboxRoute] as const;
+export const messageRoutes = [messageTemplatesRoute, outboxRoute, failedJobsRoute] as const;

@@ -7,6 +7,7 @@ import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { useCan } from '../auth/session.js';
 import { centreTodayQuery } from './api.js';
 import { Deadline } from './Deadline.js';
 
@@ -103,9 +104,10 @@ function SessionRows({ rows, next }: { rows: Row[]; next: 'board' | 'session' })
 export function CentreToday() {
   const { t } = useTranslation();
   const query = useQuery(centreTodayQuery);
+  const can = useCan();
   if (query.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (query.isError) return <ProblemAlert error={query.error} />;
-  const { sessions, outbox } = query.data;
+  const { sessions, outbox, failedJobs } = query.data;
   return (
     <Stack gap="lg">
       {outbox.failed > 0 && (
@@ -120,6 +122,20 @@ export function CentreToday() {
             >
               {t('centreToday.openOutbox')}
             </ButtonLink>
+          </Group>
+        </Alert>
+      )}
+      {failedJobs > 0 && (
+        <Alert color="red" title={t('centreToday.jobsFailedTitle', { count: failedJobs })}>
+          <Group justify="space-between">
+            <Text fz="sm">
+              {t(can('jobs.manage') ? 'centreToday.jobsFailed' : 'centreToday.jobsFailedTellAdmin')}
+            </Text>
+            {can('jobs.manage') && (
+              <ButtonLink to="/jobs/failed" variant="default" size="xs">
+                {t('centreToday.openFailedJobs')}
+              </ButtonLink>
+            )}
           </Group>
         </Alert>
       )}

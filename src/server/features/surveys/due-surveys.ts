@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type { LocalizedText } from '../../../contract/common.js';
 import { SURVEY_OPEN_DAYS } from '../../../contract/surveys.js';
 import { isSurveyDue, surveyDueAt } from '../../../domain/surveys.js';
@@ -124,39 +123,4 @@ export async function sendDueSurveys(db: Database, now = new Date()): Promise<Su
     if (run.participants + run.supervisors > 0) runs.push(run);
   }
   return runs;
-}
-
-export interface SurveyJobs {
-  stop(): Promise<void>;
-}
-
-/** Runs `sendDueSurveys` on a timer, as the nomination jobs do; a failed run tries again later. */
-export function startSurveyJobs(options: {
-  db: Database;
-  logger: Pick<FastifyBaseLogger, 'info' | 'error'>;
-  intervalMs?: number;
-}): SurveyJobs {
-  const { db, logger } = options;
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        for (const sent of await sendDueSurveys(db)) logger.info(sent, 'survey invitations sent');
-      } catch (error) {
-        logger.error({ err: error }, 'survey jobs failed; they run again at the next tick');
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(run, options.intervalMs ?? 10 * 60 * 1000);
-  timer.unref();
-  run();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

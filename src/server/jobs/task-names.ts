@@ -1,0 +1,25 @@
+/**
+ * Every job Rabita runs and what it carries. Payloads hold ids, never personal data: the job
+ * reads the current rows when it runs, so a retry works on what is true then.
+ */
+export interface TaskPayloads {
+  /** Send one outbox message by SMTP. */
+  'mail.send': { outboxId: number };
+  /** Tell the people concerned of a decision on a nomination (bell, e-mail, joining kit). */
+  'nominations.announce': {
+    nominationId: string;
+    action: 'submit' | 'decline' | 'select' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
+  };
+  /** Give unused quota back to the pool on its release day (cron). */
+  'nominations.release-quotas': Record<string, never>;
+  /** Forget stored idempotent answers older than a day (cron). */
+  'nominations.forget-idempotency-keys': Record<string, never>;
+  /** Send level-1 and level-3 survey invitations and reminders that are due (cron). */
+  'surveys.send-due': Record<string, never>;
+  /** Forget the effect keys of jobs finished a month ago (cron). */
+  'jobs.forget-effects': Record<string, never>;
+  /** Refresh the report roll-ups when their source tables changed (cron). */
+  'reports.refresh-rollups': Record<string, never>;
+}
+
+export type TaskName = keyof TaskPayloads;

@@ -1,0 +1,104 @@
+import type { Task, TaskList } from 'graphile-worker';
+import type { Database } from '../db/client.js';
+import { deliverOutboxMessage } from '../features/messages/delivery-job.js';
+import type { Mailer } from '../features/messages/mailer.js';
+import { runAnnouncement } from '../features/nominations/announce-job.js';
+import {
+  forgetOldIdempotencyKeys,
+  releaseDueQuotas,
+} from '../features/nominations/quota-release.js';
+import { refreshRollupsIfDue } from '../features/reports/refresh-job.js';
+import { sendDueSurveys } from '../features/surveys/due-surveys.js';
+import { forgetOldEffects } from './effects.js';
+import type { TaskName, TaskPayloads } from './task-names.js';
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What every job may use: the app's database (least-privilege role), the log, the mail server. */
+export interface JobContext {
+  db: Database;
+  logger: JobLogger;
+  /** Null when no SMTP server is configured; the worker then leaves e-mail jobs waiting. */
+  mailer: Mailer | null;
+}
+
+/** The job being run: its id is unique for ever, a key for effects written once. */
+export interface JobInfo {
+  id: string;
+  attempts: number;
+}
+
+export type TaskHandler<T extends TaskName> = (
+  payload: TaskPayloads[T],
+  ctx: JobContext,
+  job: JobInfo,
+) => Promise<void>;
+
+export type TaskHandlers = { [T in TaskName]: TaskHandler<T> };
+
+/** The handler of every task. A handler throws to be retried later with the queue's backoff. */
+export const taskHandlers: TaskHandlers = {
+  'mail.send': async ({ outboxId }, { db, mailer, logger }) => {
+    if (!mailer) throw new Error('no SMTP server is configured');
+    const result = await deliverOutboxMessage(db, mailer, outboxId);
+    // Ids and the server's answer, never the message's body or links.
+    if (result.outcome === 'retry' || result.outcome === 'failed')
+      logger.warn(
+        { outboxId, attempts: result.attempts, err: result.error },
+        result.outcome === 'failed' ? 'e-mail failed for good' : 'e-mail not sent; will retry',
+      );
+  },
+  'nominations.announce': async (payload, { db }, job) => {
+    await runAnnouncement(db, job.id, payload);
+  },
+  'nominations.release-quotas': async (_payload, { db, logger }) => {
+    for (const release of await releaseDueQuotas(db))
+      logger.info(release, 'unused quota released to the pool');
+  },
+  'nominations.forget-idempotency-keys': async (_payload, { db }) => {
+    await forgetOldIdempotencyKeys(db);
+  },
+  'surveys.send-due': async (_payload, { db, logger }) => {
+    for (const sent of await sendDueSurveys(db)) logger.info(sent, 'survey invitations sent');
+  },
+  'jobs.forget-effects': async (_payload, { db }) => {
+    await forgetOldEffects(db);
+  },
+  'reports.refresh-rollups': async (_payload, { db, logger }) => {
+    const tookMs = await refreshRollupsIfDue(db);
+    if (tookMs !== null) logger.info({ tookMs }, 'report roll-ups refreshed');
+  },
+};
+
+/** Recurring jobs, in cron syntax (the venue's day is worked out inside each job). */
+export const schedule: { task: TaskName; match: string }[] = [
+  { task: 'nominations.release-quotas', match: '*/10 * * * *' },
+  { task: 'nominations.forget-idempotency-keys', match: '17 * * * *' },
+  { task: 'surveys.send-due', match: '*/10 * * * *' },
+  { task: 'reports.refresh-rollups', match: '* * * * *' },
+  { task: 'jobs.forget-effects', match: '41 3 * * *' },
+];
+
+/**
+ * The queue's task list for these tasks, each handler given the context and its job's id.
+ * Without a mail server `mail.send` is left out, so e-mail jobs wait for a worker that has one.
+ */
+export function queueTaskList(context: JobContext, names?: readonly TaskName[]): TaskList {
+  const list: TaskList = {};
+  for (const name of names ?? (Object.keys(taskHandlers) as TaskName[])) {
+    if (name === 'mail.send' && !context.mailer) continue;
+    const handler = taskHandlers[name] as (
+      payload: unknown,
+      ctx: JobContext,
+      job: JobInfo,
+    ) => Promise<void>;
+    const task: Task = async (payload, helpers) =>
+      handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+    list[name] = task;
+  }
+  return list;
+}
