@@ -10,6 +10,10 @@ export interface TaskPayloads {
     nominationId: string;
     action: 'submit' | 'decline' | 'select' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
   };
+  /** Tell everyone a recorded change to a session concerns (bell, e-mail, calendar update). */
+  'session.changed': { changeId: string };
+  /** E-mail each NPOC one digest of the sessions announced to their nation on a (UTC) day. */
+  'session.announcement-digest': { day: string };
   /** Give unused quota back to the pool on its release day (cron). */
   'nominations.release-quotas': Record<string, never>;
   /** Forget stored idempotent answers older than a day (cron). */

@@ -8,6 +8,8 @@ import {
   releaseDueQuotas,
 } from '../features/nominations/quota-release.js';
 import { refreshRollupsIfDue } from '../features/reports/refresh-job.js';
+import { sendAnnouncementDigest } from '../features/sessions/changes/announcements.js';
+import { notifySessionChange } from '../features/sessions/changes/notify.js';
 import { sendDueSurveys } from '../features/surveys/due-surveys.js';
 import { forgetOldEffects } from './effects.js';
 import type { TaskName, TaskPayloads } from './task-names.js';
@@ -54,6 +56,13 @@ export const taskHandlers: TaskHandlers = {
   },
   'nominations.announce': async (payload, { db }, job) => {
     await runAnnouncement(db, job.id, payload);
+  },
+  'session.changed': async ({ changeId }, { db }) => {
+    await notifySessionChange(db, changeId);
+  },
+  'session.announcement-digest': async ({ day }, { db, logger }) => {
+    const sent = await sendAnnouncementDigest(db, day);
+    if (sent > 0) logger.info({ day, sent }, 'announcement digests queued');
   },
   'nominations.release-quotas': async (_payload, { db, logger }) => {
     for (const release of await releaseDueQuotas(db))

@@ -37,13 +37,6 @@ export async function notifySessionChange(
   });
 }
 
-/** Tells, one after another, every change not yet told: what the queue would have run. */
-export async function notifyPendingSessionChanges(db: DbOrTx, now = new Date()): Promise<number> {
-  const ids = await q.selectUnnotifiedChangeIds(db);
-  for (const id of ids) await notifySessionChange(db, id, now);
-  return ids.length;
-}
-
 async function tellConcerned(tx: Tx, change: q.SessionChangeRow, session: q.SessionForNotice) {
   const cancelled = change.kind === 'cancelled';
   const recipients = await recipientsOf(tx, change, session.language);

@@ -55,16 +55,6 @@ export async function markNotified(db: DbOrTx, id: string, now: Date): Promise<v
   await db.update(sessionChanges).set({ notifiedAt: now }).where(eq(sessionChanges.id, id));
 }
 
-/** Changes written but not yet told, oldest first: what the job has still to do. */
-export async function selectUnnotifiedChangeIds(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ id: sessionChanges.id })
-    .from(sessionChanges)
-    .where(isNull(sessionChanges.notifiedAt))
-    .orderBy(asc(sessionChanges.createdAt), asc(sessionChanges.id));
-  return rows.map((r) => r.id);
-}
-
 /** What a notice says of a session, as it is now. */
 export async function selectSessionForNotice(db: DbOrTx, sessionId: string) {
   const [row] = await db

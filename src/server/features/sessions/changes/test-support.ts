@@ -12,11 +12,29 @@ import {
   participants,
   users,
 } from '../../../db/schema/index.js';
-import { notifyPendingSessionChanges } from './notify.js';
+import { runDueJobs } from '../../../jobs/run-due.js';
 
-/** Runs what the queue runs after a session change: the notices of every change not yet told. */
+/**
+ * Runs the jobs due now, as a worker would: the session changes' notices, the decisions'
+ * joining instructions. E-mails stay in the outbox (no mail server); digests wait for their day.
+ */
 export async function runSessionChangeJobs(t: TestApp): Promise<void> {
-  await notifyPendingSessionChanges(t.db.db);
+  await runDueJobs({ db: t.db.db, url: t.db.url });
+}
+
+/** The jobs queued for a task, with their payloads and when they are due. */
+export async function queuedJobs(t: TestApp, task: string) {
+  const { rows } = await t.db.pool.query<{
+    payload: Record<string, string>;
+    run_at: Date;
+    key: string | null;
+  }>(
+    `select j.payload, j.run_at, j.key from graphile_worker._private_jobs j
+       join graphile_worker._private_tasks k on k.id = j.task_id
+      where k.identifier = $1 order by j.id`,
+    [task],
+  );
+  return rows;
 }
 
 /** The e-mails of one event, oldest first. */
