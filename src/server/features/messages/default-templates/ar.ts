@@ -119,7 +119,7 @@ export const ar: TemplateSet = {
 {{link}}${SIGN_OFF}`,
   },
   'sessions-announced': {
-    subject: 'دورات جديدة مفتوحة لـ{{nationName}}',
+    subject: 'دورات جديدة مفتوحة أمام {{nationName}}',
     body: `السيد/السيدة {{recipientName}}،
 
 أعلن المركز عن دورات مفتوحة لترشيحات {{nationName}}:
