@@ -8,7 +8,15 @@ export interface TaskPayloads {
   /** Tell the people concerned of a decision on a nomination (bell, e-mail, joining kit). */
   'nominations.announce': {
     nominationId: string;
-    action: 'submit' | 'decline' | 'select' | 'waitlist' | 'reject' | 'withdraw' | 'promote';
+    action:
+      | 'submit'
+      | 'decline'
+      | 'select'
+      | 'waitlist'
+      | 'reject'
+      | 'withdraw'
+      | 'promote'
+      | 'override';
   };
   /** Tell everyone a recorded change to a session concerns (bell, e-mail, calendar update). */
   'session.changed': { changeId: string };

@@ -56,6 +56,7 @@ export async function overrideEligibility(
     before: { overrideJustification: row.nomination.overrideJustification },
     after: { overrideJustification: justification },
   });
+  await announceLater(ctx.tx, id, 'override');
   return getNomination(ctx, id);
 }
 

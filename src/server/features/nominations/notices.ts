@@ -16,7 +16,8 @@ export type Announced =
   | 'waitlist'
   | 'reject'
   | 'withdraw'
-  | 'promote';
+  | 'promote'
+  | 'override';
 
 const KIND: Record<Announced, string> = {
   submit: 'nomination-submitted',
@@ -26,12 +27,19 @@ const KIND: Record<Announced, string> = {
   reject: 'nomination-rejected',
   withdraw: 'nomination-withdrawn',
   promote: 'nomination-promoted',
+  override: 'nomination-overridden',
 };
 
-/** E-mails for decisions the nation must hear of; joining instructions follow a seat. */
-const EMAIL: Partial<Record<Announced, 'nomination-waitlisted' | 'nomination-rejected'>> = {
+/**
+ * E-mails for decisions the nation must hear of; joining instructions follow a seat (and say
+ * it was given), and an accepted override lets the NPOC submit.
+ */
+const EMAIL: Partial<
+  Record<Announced, 'nomination-waitlisted' | 'nomination-rejected' | 'nomination-overridden'>
+> = {
   waitlist: 'nomination-waitlisted',
   reject: 'nomination-rejected',
+  override: 'nomination-overridden',
 };
 
 function asLocale(value: string): Locale {
@@ -103,7 +111,8 @@ export async function announceDecision(
   for (const npoc of npocs) {
     await notifyUser(ctx.tx, npoc.id, { kind, params, link });
   }
-  if (row.participant.userId) {
+  // An override is the nation's to act on: the participant hears of the decision that follows.
+  if (row.participant.userId && action !== 'override') {
     await notifyUser(ctx.tx, row.participant.userId, { kind, params, link: '/' });
   }
   const email = EMAIL[action];
@@ -124,6 +133,10 @@ export async function announceDecision(
           // The NPOC's name is at hand: spares queueEmail looking the account up again.
           variables: {
             ...variablesFor(row, session, locale, nation),
+            // An override is explained by its justification, a decision by its reason.
+            ...(action === 'override'
+              ? { reason: row.nomination.overrideJustification ?? '' }
+              : {}),
             recipientName: npoc.displayName,
           },
         };
