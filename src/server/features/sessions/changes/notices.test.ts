@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Session as Browser,
@@ -13,7 +14,10 @@ import type { Nomination } from '../../../../contract/nominations.js';
 import type { Session } from '../../../../contract/sessions.js';
 import { addDays } from '../../../../domain/venue-calendar.js';
 import { nominations, sessionChanges, trainingSessions } from '../../../db/schema/index.js';
+import { runDueJobs } from '../../../jobs/run-due.js';
 import { formatDays } from '../../messages/dates.js';
+import { createMailer } from '../../messages/mailer.js';
+import { startSmtpFixture } from '../../messages/smtp-fixture.js';
 import {
   kuwaitToday,
   makePerson,
@@ -424,6 +428,34 @@ describe('a change to a session reaches the people it concerns', () => {
         [sessionId],
       );
       expect(rows[0]).toEqual({ n: 0 });
+    });
+
+    it('arrives by SMTP as its reader reads it, the cancellation readable by a calendar', async () => {
+      const smtp = await startSmtpFixture();
+      const mailer = createMailer(smtp.url, 'Rabita Test <no-reply@rabita.test>');
+      try {
+        await runDueJobs({ db: t.db.db, url: t.db.url, mailer, only: ['mail.send'] });
+      } finally {
+        mailer.close();
+        await smtp.close();
+      }
+      const index = smtp.envelopes.findIndex(
+        (to, i) =>
+          to.includes(person('npocKwt').email) &&
+          String(smtp.received[i]?.subject).startsWith('إلغاء الدورة CH-CANCEL'),
+      );
+      const mail = smtp.received[index];
+      expect(mail?.subject).toBe('إلغاء الدورة CH-CANCEL: أساسيات مكافحة الإرهاب');
+      expect(mail?.text).toContain('السبب: The venue is closed for repairs.');
+      const calendars = (mail?.attachments ?? []).filter((a) => a.contentType === 'text/calendar');
+      expect(calendars).toHaveLength(2);
+      for (const attachment of calendars) {
+        const parsed = ical.sync.parseICS(attachment.content.toString('utf8'));
+        const event = Object.values(parsed).find((c) => c?.type === 'VEVENT') as VEvent;
+        expect((parsed.vcalendar as { method?: string }).method).toBe('CANCEL');
+        expect(event.status).toBe('CANCELLED');
+        expect(event.sequence).toBeGreaterThan(0);
+      }
     });
 
     it('cancels the invitations of those who held a seat and tells every nation why', async () => {
