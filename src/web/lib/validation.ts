@@ -69,6 +69,9 @@ const SERVER_CODE_KEYS: Record<string, string> = {
   required: 'validation.required',
   date_out_of_range: 'validation.dateRange',
   staff_conflict: 'validation.staffConflict',
+  venue_closed: 'validation.venueClosed',
+  breaks_eligibility: 'validation.breaksEligibility',
+  outside_programme_years: 'validation.outsideProgrammeYears',
   session_too_long: 'validation.sessionTooLong',
 };
 

@@ -22,6 +22,7 @@ import { activitiesQuery, activityQuery } from '../catalogue/api.js';
 import { INSTRUCTION_LANGUAGES } from '../catalogue/labels.js';
 import { languageName } from '../catalogue/prerequisites.js';
 import { venuesQuery } from '../venues/api.js';
+import { MoveConflictAlert, moveConflictsOf } from './MoveConflictAlert.js';
 import { QuotaGrid } from './QuotaGrid.js';
 import { StaffConflictAlert, staffConflictsOf } from './StaffConflictAlert.js';
 import { StaffFields } from './StaffFields.js';
@@ -40,6 +41,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
   const queryClient = useQueryClient();
   const locale = currentLocale();
   const staffConflicts = staffConflictsOf(error);
+  const moveConflicts = moveConflictsOf(error);
   const activities = useInfiniteQuery({ ...activitiesQuery({}, 100), enabled: !session });
   const venues = useQuery(venuesQuery);
   const activityOptions = session
@@ -73,6 +75,8 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
             submitting={form.submitting}
             onConfirm={() => void onSubmit({ ...form.getValues(), confirmStaffConflicts: true })}
           />
+        ) : moveConflicts ? (
+          <MoveConflictAlert conflicts={moveConflicts} />
         ) : (
           <ProblemAlert error={error} />
         )}
