@@ -4,6 +4,7 @@ import {
   programmeYearBroken,
   type RedatingConflict,
 } from '../../../domain/session-redating.js';
+import { dateIn } from '../../../domain/venue-calendar.js';
 import type { DbOrTx } from '../../db/client.js';
 import { plannedYearsServed } from '../programmes/links.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
@@ -15,8 +16,9 @@ const CHECKED: readonly NominationStatus[] = ['submitted', 'waitlisted', 'select
 /**
  * What moving a session to new dates would break among its nominations: a dated eligibility
  * rule (a clearance expiring before the new end, a seat held on another session at the new
- * dates) that held at the old dates, or a programme line planned for other years than the new
- * start's. Nothing is written; the caller refuses the move when the list is not empty.
+ * dates) that held at the old dates, when the new dates are still to come, or a programme line
+ * planned for other years than the new start's. Nothing is written; the caller refuses the
+ * move when the list is not empty.
  */
 export async function nominationsBrokenByMove(
   db: DbOrTx,
@@ -30,7 +32,10 @@ export async function nominationsBrokenByMove(
     CHECKED.includes(row.nomination.status as NominationStatus),
   );
   const conflicts: RedatingConflict[] = [];
-  for (const row of nominations) {
+  // Days already begun are a record of when the session ran (a mobile team's, entered late),
+  // not a plan people must still be able to keep: eligibility is checked for days to come.
+  const ahead = to.startDate > dateIn(now, session.timeZone);
+  for (const row of ahead ? nominations : []) {
     const person = await q.selectParticipant(db, row.nomination.participantId);
     if (!person) continue;
     const who = {

@@ -11,7 +11,7 @@ import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Programme } from '../../../contract/programmes.js';
 import type { Session } from '../../../contract/sessions.js';
-import { addDays } from '../../../domain/venue-calendar.js';
+import { addDays, workingDaysBetween } from '../../../domain/venue-calendar.js';
 import { nominations, participants, sessionChanges } from '../../db/schema/index.js';
 import {
   kuwaitToday,
@@ -177,6 +177,43 @@ describe('moving a published session refuses what no longer fits, and changes no
       expect.objectContaining({ rule: 'overlap', params: { session: 'MV-B', status: 'selected' } }),
     ]);
     expect(otherId).toBeTruthy();
+  });
+
+  it('lets a session be recorded on days it already ran, seats elsewhere or not', async () => {
+    await openSession(t.db.db, 'MV-RAN', 'CT-MOVE');
+    await openSession(t.db.db, 'MV-LATE', 'CT-MOVE');
+    const [ran] = await submitNominations(t, npoc, 'MV-RAN', 'KWT', 1);
+    if (!ran) throw new Error('no nomination');
+    await select(ran);
+    const [row] = await t.db.db
+      .select({ participantId: nominations.participantId })
+      .from(nominations)
+      .where(eq(nominations.id, ran));
+    // The last working day in Kuwait before today: both sessions ran then, as recorded late.
+    const [day] = workingDaysBetween(
+      addDays(today, -7),
+      addDays(today, -1),
+      [0, 1, 2, 3, 4],
+      [],
+    ).slice(-1);
+    const past = {
+      startDate: day,
+      endDate: day,
+      nominationOpens: addDays(String(day), -30),
+      nominationCloses: addDays(String(day), -5),
+    };
+    const ranMoved = await patch('MV-RAN', past);
+    expect(ranMoved.statusCode, ranMoved.body).toBe(200);
+    const late = await call(t.app, npoc, 'POST', '/api/v1/nominations', {
+      sessionCode: 'MV-LATE',
+      participantId: row?.participantId,
+      submit: true,
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    await select(late.json<{ id: string }>().id);
+    // The same person on both that day: the record says what happened; no plan is at stake.
+    const lateMoved = await patch('MV-LATE', past);
+    expect(lateMoved.statusCode, lateMoved.body).toBe(200);
   });
 
   it('refuses a year the programme line of a nomination does not plan', async () => {
