@@ -20,7 +20,8 @@ export async function announceToNations(
   change: q.SessionChangeRow,
   session: q.SessionForNotice,
 ): Promise<void> {
-  if (session.activityStatus === 'active') {
+  // Taken back to draft (or further along) by the time the job runs: that news is out of date.
+  if (session.status === 'announced' && session.activityStatus === 'active') {
     const nations = await q.selectReleasedNations(tx, session.activityId);
     const quotas = await q.selectQuotaSeats(tx, session.id);
     for (const npoc of await q.selectNpocs(tx, nations)) {
