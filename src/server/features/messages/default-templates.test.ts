@@ -81,6 +81,11 @@ describe.each(MESSAGE_EVENTS)('the %s e-mail', (event) => {
       }
     }
   });
+
+  it.each(LOCALES)('in %s names the participant in the subject of a nation’s copy', (locale) => {
+    if (!fixtureOf(event)?.nationCopyOfParticipant) return;
+    expect(placeholdersOf(defaultTemplate(event, locale).subject)).toContain('participantName');
+  });
 });
 
 describe('the gap finder', () => {

@@ -71,7 +71,7 @@ export const ar: TemplateSet = {
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'تعليمات الالتحاق: {{activityTitle}} ({{sessionCode}})',
+    subject: 'تعليمات الالتحاق: {{participantName}}، {{activityTitle}} ({{sessionCode}})',
     body: `السيد/السيدة {{recipientName}}،
 
 تجدون أدناه تعليمات الالتحاق الخاصة بـ{{participantName}} ({{nationName}})، المختار/المختارة للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.

@@ -71,7 +71,7 @@ Details:
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'Joining instructions: {{activityTitle}} ({{sessionCode}})',
+    subject: 'Joining instructions: {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
 Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.

@@ -71,7 +71,8 @@ Détails :
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'Instructions de ralliement : {{activityTitle}} ({{sessionCode}})',
+    subject:
+      'Instructions de ralliement : {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
 Veuillez trouver ci-dessous les instructions de ralliement de {{participantName}} ({{nationName}}), retenu(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
