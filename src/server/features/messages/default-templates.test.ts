@@ -86,6 +86,27 @@ describe.each(MESSAGE_EVENTS)('the %s e-mail', (event) => {
     if (!fixtureOf(event)?.nationCopyOfParticipant) return;
     expect(placeholdersOf(defaultTemplate(event, locale).subject)).toContain('participantName');
   });
+
+  /*
+   * A nation's name takes an article in French (du Koweït, des Émirats arabes unis) and in
+   * English for some (the United Arab Emirates): a sentence built around the bare name reads
+   * wrong for some nation, so it stands apart. Arabic is checked below.
+   */
+  it.each(['en', 'fr'] as const)('in %s sets a nation’s name apart from the sentence', (locale) => {
+    const { subject, body } = defaultTemplate(event, locale);
+    const text = `${subject}\n${body}`;
+    const bare = [...text.matchAll(/\{\{nationName\}\}/g)]
+      .map(({ index }) => text.slice(Math.max(0, index - 1), index + '{{nationName}}'.length + 1))
+      .filter((text) => !/^\(.*\)$/.test(text));
+    expect(bare).toEqual([]);
+  });
+
+  // A one-letter preposition joined to a name must merge with its article (للكويت, not لـالكويت)
+  // and cannot join Latin script; a separate word (من الكويت) reads right before any name.
+  it('in Arabic joins no letter to a value (بـ, لـ)', () => {
+    const { subject, body } = defaultTemplate(event, 'ar');
+    expect(`${subject}\n${body}`).not.toMatch(/\u0640\{\{/);
+  });
 });
 
 describe('the gap finder', () => {

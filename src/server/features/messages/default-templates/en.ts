@@ -9,14 +9,14 @@ export const en: TemplateSet = {
 
 {{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
 
-The nomination now awaits review and submission by the national point of contact of {{nationName}}:
+The nomination now awaits review and submission by the national point of contact ({{nationName}}):
 {{link}}${SIGN_OFF}`,
   },
   'nomination-submitted': {
     subject: 'Nomination submitted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-{{nationName}} has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+The national point of contact ({{nationName}}) has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
 
 The centre will review it and announce its decision after the nomination window closes:
 {{link}}${SIGN_OFF}`,
@@ -85,7 +85,7 @@ The attached calendar invitation adds the session to your calendar. Details:
     subject: 'Your Rabita account',
     body: `Dear {{recipientName}},
 
-An account has been created for you in Rabita, the training centre's system, as a participant from {{nationName}}. There you will find your sessions, joining instructions, surveys and certificates.
+An account has been created for you in Rabita, the training centre's system, as a participant ({{nationName}}). There you will find your sessions, joining instructions, surveys and certificates.
 
 Choose your password with this link, valid for 14 days:
 {{link}}

@@ -9,14 +9,14 @@ export const fr: TemplateSet = {
 
 {{participantName}} a été proposé(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
 
-La candidature attend maintenant l'examen et la soumission du point de contact national de {{nationName}} :
+La candidature attend maintenant l'examen et la soumission du point de contact national ({{nationName}}) :
 {{link}}${SIGN_OFF}`,
   },
   'nomination-submitted': {
     subject: 'Candidature soumise : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
 
-{{nationName}} a soumis la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Le point de contact national ({{nationName}}) a soumis la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
 
 Le centre l'examinera et communiquera sa décision après la clôture des candidatures :
 {{link}}${SIGN_OFF}`,
@@ -86,7 +86,7 @@ L'invitation jointe ajoute la session à votre agenda. Détails :
     subject: 'Votre compte Rabita',
     body: `Bonjour {{recipientName}},
 
-Un compte a été créé pour vous dans Rabita, le système du centre de formation, en tant que participant(e) de {{nationName}}. Vous y trouverez vos sessions, vos instructions de ralliement, vos questionnaires et vos certificats.
+Un compte a été créé pour vous dans Rabita, le système du centre de formation, en tant que stagiaire ({{nationName}}). Vous y trouverez vos sessions, vos instructions de ralliement, vos questionnaires et vos certificats.
 
 Choisissez votre mot de passe à l'aide de ce lien, valable 14 jours :
 {{link}}
