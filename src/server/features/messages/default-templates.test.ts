@@ -88,16 +88,17 @@ describe.each(MESSAGE_EVENTS)('the %s e-mail', (event) => {
   });
 
   /*
-   * A nation's name takes an article in French (du Koweït, des Émirats arabes unis) and in
-   * English for some (the United Arab Emirates): a sentence built around the bare name reads
-   * wrong for some nation, so it stands apart. Arabic is checked below.
+   * French puts an article before a country, a venue or a course (du Koweït, au Centre régional,
+   * le Cours de base) and English before some (the United Arab Emirates, the Regional Training
+   * Centre): a sentence built around the bare name reads wrong for some of them, so each stands
+   * apart, in brackets, after a colon or after a comma. Arabic is checked below.
    */
-  it.each(['en', 'fr'] as const)('in %s sets a nation’s name apart from the sentence', (locale) => {
+  it.each(['en', 'fr'] as const)('in %s sets names of places and courses apart', (locale) => {
     const { subject, body } = defaultTemplate(event, locale);
     const text = `${subject}\n${body}`;
-    const bare = [...text.matchAll(/\{\{nationName\}\}/g)]
-      .map(({ index }) => text.slice(Math.max(0, index - 1), index + '{{nationName}}'.length + 1))
-      .filter((text) => !/^\(.*\)$/.test(text));
+    const bare = [...text.matchAll(/\{\{(nationName|venue|activityTitle)\}\}/g)]
+      .filter(({ index }) => !/(\(|: |, )$/.test(text.slice(0, index)))
+      .map(({ index }) => text.slice(Math.max(0, index - 12), index + 20));
     expect(bare).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ export const en: TemplateSet = {
     subject: 'Nomination proposed: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-{{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+{{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 The nomination now awaits review and submission by the national point of contact ({{nationName}}):
 {{link}}${SIGN_OFF}`,
@@ -16,16 +16,16 @@ The nomination now awaits review and submission by the national point of contact
     subject: 'Nomination submitted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-The national point of contact ({{nationName}}) has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+The national point of contact ({{nationName}}) has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 The centre will review it and announce its decision after the nomination window closes:
 {{link}}${SIGN_OFF}`,
   },
   'nomination-selected': {
-    subject: 'Selected: {{participantName}} for {{activityTitle}} ({{sessionCode}})',
+    subject: 'Selected: {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
-We are pleased to confirm that {{participantName}} has been selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+We are pleased to confirm that {{participantName}} has been selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 Joining instructions will follow. Details:
 {{link}}${SIGN_OFF}`,
@@ -54,7 +54,7 @@ Details:
     subject: 'Seat available: {{participantName}} selected for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-A seat has become available: {{participantName}} has moved from the waiting list to the selected participants of session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+A seat has become available: {{participantName}} has moved from the waiting list to the selected participants of session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 Joining instructions will follow. Details:
 {{link}}${SIGN_OFF}`,
@@ -74,7 +74,7 @@ Details:
     subject: 'Joining instructions: {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
-Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 {{instructions}}
 
@@ -102,7 +102,7 @@ We received a request to reset the password of your Rabita account. Choose a new
 If you did not make this request, ignore this message: your password stays unchanged.${SIGN_OFF}`,
   },
   'survey-invitation': {
-    subject: 'Your opinion on {{activityTitle}} ({{sessionCode}})',
+    subject: 'Your opinion, please: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
 Session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}}, asks for your evaluation: "{{surveyTitle}}" (participant: {{participantName}}).
@@ -111,7 +111,7 @@ It takes a few minutes. Please answer by {{closesOn}}:
 {{link}}${SIGN_OFF}`,
   },
   'survey-reminder': {
-    subject: 'Reminder: your opinion on {{activityTitle}} ({{sessionCode}})',
+    subject: 'Reminder, your opinion: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
 We have not yet received your answers to "{{surveyTitle}}" for session {{sessionCode}} ({{activityTitle}}) (participant: {{participantName}}). The survey closes on {{closesOn}}.
