@@ -150,7 +150,9 @@ describe('outbox delivery over SMTP', () => {
     const mail = server.received[0];
     if (!mail) throw new Error('no mail');
     expect(server.envelopes[0]).toEqual(['ahmed@test.example']);
-    expect(mail.subject).toBe('تعليمات الالتحاق: دورة التوعية بمكافحة الإرهاب (M5-66-A-24)');
+    expect(mail.subject).toBe(
+      'تعليمات الالتحاق: Maj. Ahmed Al-Mutairi، دورة التوعية بمكافحة الإرهاب (M5-66-A-24)',
+    );
     expect(mail.from?.text).toContain('no-reply@rabita.test');
     expect(mail.text).toContain('السيد/السيدة أحمد المطيري');
     expect(mail.text).toContain('من 2026-03-08 إلى 2026-03-12 في مدينة الكويت');
