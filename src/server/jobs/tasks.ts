@@ -1,5 +1,6 @@
 import type { Task, TaskList } from 'graphile-worker';
 import type { Database } from '../db/client.js';
+import { deleteExpiredSessions } from '../features/auth/queries.js';
 import { deliverOutboxMessage } from '../features/messages/delivery-job.js';
 import type { Mailer } from '../features/messages/mailer.js';
 import { runAnnouncement } from '../features/nominations/announce-job.js';
@@ -65,6 +66,9 @@ export const taskHandlers: TaskHandlers = {
   'surveys.send-due': async (_payload, { db, logger }) => {
     for (const sent of await sendDueSurveys(db)) logger.info(sent, 'survey invitations sent');
   },
+  'auth.forget-expired-sessions': async (_payload, { db }) => {
+    await deleteExpiredSessions(db, new Date());
+  },
   'jobs.forget-effects': async (_payload, { db }) => {
     await forgetOldEffects(db);
   },
@@ -81,6 +85,7 @@ export const schedule: { task: TaskName; match: string }[] = [
   { task: 'surveys.send-due', match: '*/10 * * * *' },
   { task: 'reports.refresh-rollups', match: '* * * * *' },
   { task: 'jobs.forget-effects', match: '41 3 * * *' },
+  { task: 'auth.forget-expired-sessions', match: '23 * * * *' },
 ];
 
 /**
