@@ -101,9 +101,31 @@ export function queueTaskList(context: JobContext, names?: readonly TaskName[]):
       ctx: JobContext,
       job: JobInfo,
     ) => Promise<void>;
-    const task: Task = async (payload, helpers) =>
-      handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+    const task: Task = async (payload, helpers) => {
+      try {
+        await handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+      } catch (error) {
+        // What the queue keeps as the job's last error and an administrator reads.
+        throw new Error(describeJobError(error));
+      }
+    };
     list[name] = task;
   }
   return list;
+}
+
+/**
+ * One line an administrator can act on: a failed query's database error (not the query text
+ * and its parameters, which may hold personal data), or the error's own message.
+ */
+export function describeJobError(error: unknown): string {
+  const e = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } };
+  const cause = e?.cause;
+  const message =
+    typeof cause?.message === 'string'
+      ? `${typeof cause.code === 'string' ? `${cause.code} ` : ''}${cause.message}`
+      : typeof e?.message === 'string'
+        ? e.message
+        : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
