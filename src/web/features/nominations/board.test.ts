@@ -34,6 +34,7 @@ function wait(position: number): NominationSummary['waitlist'] {
     entitled: true,
     priority: null,
     submittedAt: '2027-01-01T00:00:00Z',
+    selectedElsewhere: null,
   };
 }
 
