@@ -59,6 +59,19 @@ describe('the demo centre', () => {
     expect(unstaffed?.n).toBe(0);
   });
 
+  it('never has one person selected on two sessions at once', async () => {
+    const pairs = await rows<{ person: string; a: string; b: string }>(
+      `select x.participant_id as person, s1.code as a, s2.code as b
+         from nominations x
+         join nominations y on y.participant_id = x.participant_id and x.id < y.id
+         join training_sessions s1 on s1.id = x.session_id
+         join training_sessions s2 on s2.id = y.session_id
+        where x.status = 'selected' and y.status = 'selected'
+          and s1.start_date <= s2.end_date and s2.start_date <= s1.end_date`,
+    );
+    expect(pairs).toEqual([]);
+  });
+
   it('places sessions around the day it is loaded', async () => {
     const byStatus = await rows<{ status: string; n: number }>(
       'select status, count(*)::int as n from training_sessions group by status',
