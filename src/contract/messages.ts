@@ -109,7 +109,8 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[MessageEvent][number]
 /**
  * The values an e-mail of one event must be given: every placeholder its template may use, so
  * the compiler refuses a caller that forgets one (a joining-instructions e-mail once went out
- * with its main paragraph empty). `recipientName` is filled from the account when left out.
+ * with its main paragraph empty). `recipientName` is filled from the account when left out;
+ * `queueEmail` refuses a blank value at run time.
  */
 export type TemplateVariables<E extends MessageEvent> = Omit<
   Record<(typeof TEMPLATE_VARIABLES)[E][number], string>,

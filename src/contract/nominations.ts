@@ -80,6 +80,16 @@ export const NominationEvent = z.object({
 });
 export type NominationEvent = z.infer<typeof NominationEvent>;
 
+/** The person's selection on another session over the same days, as `selection_conflict` names it. */
+export const SelectionConflict = z.object({
+  nominationId: Uuid,
+  sessionCode: SessionCode,
+  activityTitle: LocalizedText,
+  startDate: IsoDate,
+  endDate: IsoDate,
+});
+export type SelectionConflict = z.infer<typeof SelectionConflict>;
+
 export const NominationSummary = z.object({
   id: Uuid,
   sessionCode: SessionCode,
@@ -110,6 +120,11 @@ export const NominationSummary = z.object({
       entitled: z.boolean(),
       priority: z.number().int().nullable(),
       submittedAt: IsoDateTime,
+      /**
+       * The person's selection on another session over the same days: automatic promotion
+       * passes this nomination over (it keeps its place) until that changes.
+       */
+      selectedElsewhere: SelectionConflict.nullable(),
     })
     .nullable(),
   allowedActions: z.array(NominationAction),
@@ -138,10 +153,21 @@ export const NominationInput = z.strictObject({
 });
 export type NominationInput = z.input<typeof NominationInput>;
 
+/**
+ * The registrar's written reason to select a person whose selection on another session
+ * overlaps this one (a `selection_conflict`): kept in the nomination's timeline and audit record.
+ */
+export const ConflictOverride = z.strictObject({
+  reason: text().trim().min(1).max(1000),
+});
+export type ConflictOverride = z.infer<typeof ConflictOverride>;
+
 export const NominationTransitionRequest = z.strictObject({
   action: NominationAction,
   /** Required for reject, decline and withdraw. */
   reason: text().trim().min(1).max(2000).optional(),
+  /** Only with `select`: select although the person is selected elsewhere on overlapping days. */
+  overrideConflict: ConflictOverride.optional(),
 });
 export type NominationTransitionRequest = z.infer<typeof NominationTransitionRequest>;
 
@@ -149,6 +175,8 @@ export const BulkDecisionRequest = z.strictObject({
   nominationIds: z.array(Uuid).min(1).max(200),
   action: z.enum(['select', 'waitlist', 'reject']),
   reason: text().trim().min(1).max(2000).optional(),
+  /** Only with `select`: every listed person may be selected over an overlapping selection. */
+  overrideConflict: ConflictOverride.optional(),
 });
 export type BulkDecisionRequest = z.infer<typeof BulkDecisionRequest>;
 
@@ -160,6 +188,8 @@ export const BulkDecisionResult = z.object({
       status: NominationStatus.nullable(),
       code: z.string().nullable(),
       detail: z.string().nullable(),
+      /** For `selection_conflict`: the person's overlapping selections. */
+      conflicts: z.array(SelectionConflict).optional(),
     }),
   ),
 });

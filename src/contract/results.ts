@@ -7,7 +7,10 @@ import { SessionCode, SessionStatus } from './sessions.js';
 import { text } from './text.js';
 import { NationCode } from './users.js';
 
-/** A participant's marks over the session's working days; `unmarked` days count as not present. */
+/**
+ * A participant's marks over the session's working days held so far (all of them once it has
+ * ended); `unmarked` days count as not present, days still to come not at all.
+ */
 export const ResultAttendance = z.object({
   days: z.number().int(),
   present: z.number().int(),
@@ -44,7 +47,11 @@ export const ParticipantResult = z.object({
   rankTitle: z.string().nullable(),
   nominationStatus: NominationStatus,
   attendance: ResultAttendance,
-  proposed: ProposedResult,
+  /**
+   * What attendance proposes over the days held so far; null while the course runs and the
+   * person has not been present on any day yet (a no-show is decided at the end).
+   */
+  proposed: ProposedResult.nullable(),
   /** The confirmed status; null until the course director confirms. */
   status: ResultStatus.nullable(),
   confirmedByName: z.string().nullable(),
@@ -64,6 +71,11 @@ export const SessionResults = z.object({
   startDate: IsoDate,
   endDate: IsoDate,
   workingDays: z.array(IsoDate),
+  /**
+   * The working days held so far: up to today at the venue (or already marked), every day once
+   * the session is completed. Attendance counts and proposals cover these only.
+   */
+  heldDays: z.array(IsoDate),
   completionPercent: z.number().int(),
   usesLevel2: z.boolean(),
   closed: z.boolean(),
@@ -152,7 +164,8 @@ export const ReportParticipant = z.object({
   nationCode: NationCode,
   rankTitle: z.string().nullable(),
   attendance: ResultAttendance,
-  proposed: ResultStatus,
+  /** Null while nothing can be proposed yet (see `ParticipantResult.proposed`). */
+  proposed: ResultStatus.nullable(),
   status: ResultStatus.nullable(),
   preTestScore: z.number().nullable(),
   postTestScore: z.number().nullable(),

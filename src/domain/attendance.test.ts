@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkInTiming,
   dayProblem,
+  daysHeld,
   decideMark,
   defaultRosterDay,
   formatCheckInCode,
@@ -120,5 +121,26 @@ describe('check-in codes', () => {
     ['the day before', '2027-03-08', '2027-03-07', 'early'],
   ] as const)('is %s', (_, day, today, expected) => {
     expect(checkInTiming(day, today)).toBe(expected);
+  });
+});
+
+describe('days held', () => {
+  const days = ['2027-03-07', '2027-03-08', '2027-03-09', '2027-03-11'];
+  const none = new Set<string>();
+  it.each([
+    ['before the start: none', '2027-03-06', false, none, []],
+    ['today included', '2027-03-08', false, none, ['2027-03-07', '2027-03-08']],
+    ['a holiday today: the days before it', '2027-03-10', false, none, days.slice(0, 3)],
+    ['after the end: all', '2027-03-20', false, none, days],
+    ['completed early: all', '2027-03-07', true, none, days],
+    [
+      'a marked day has begun, whatever the clock',
+      '2027-03-07',
+      false,
+      new Set(['2027-03-08']),
+      days.slice(0, 2),
+    ],
+  ] as const)('%s', (_, today, completed, markedDays, expected) => {
+    expect(daysHeld(days, today, { completed, markedDays })).toEqual(expected);
   });
 });

@@ -18,6 +18,20 @@ export function dayProblem(
   return null;
 }
 
+/**
+ * The working days a session has held by `venueToday`, today included: every day once it is
+ * completed. A day someone already marked counts too, whatever this server's clock says: a mark
+ * is only accepted on a day that has begun at the venue, so it proves the day began.
+ */
+export function daysHeld(
+  workingDays: readonly string[],
+  venueToday: string,
+  options: { completed: boolean; markedDays: ReadonlySet<string> },
+): string[] {
+  if (options.completed) return [...workingDays];
+  return workingDays.filter((day) => day <= venueToday || options.markedDays.has(day));
+}
+
 /** The day a roster opens on: today when it is a session day, else the nearest earlier one. */
 export function defaultRosterDay(
   workingDays: readonly string[],

@@ -53,7 +53,7 @@ describe('proposeResult', () => {
       code: 'withdrawn',
       percent: 100,
     });
-    expect(proposeResult(input(5, 0, 0, 0, 80, 'withdrawn')).status).toBe('withdrawn');
+    expect(proposeResult(input(5, 0, 0, 0, 80, 'withdrawn'))?.status).toBe('withdrawn');
   });
 
   it('never proposes failed: failing is a director decision', () => {
@@ -62,7 +62,7 @@ describe('proposeResult', () => {
       for (let excused = 0; excused <= 5 - present; excused += 1) {
         for (const rule of [50, 80, 100]) {
           statuses.add(
-            proposeResult(input(5, present, 5 - present - excused, excused, rule)).status,
+            proposeResult(input(5, present, 5 - present - excused, excused, rule))?.status ?? '',
           );
         }
       }
@@ -75,6 +75,52 @@ describe('proposeResult', () => {
     expect(proposeResult(input(2, 3, 0, 0, 80))).toMatchObject({
       status: 'completed',
       percent: 100,
+    });
+  });
+
+  describe('while the course is still running', () => {
+    const running = (
+      days: number,
+      present: number,
+      absent: number,
+      excused: number,
+      toCome: number,
+    ) => ({
+      ...input(days, present, absent, excused),
+      daysToCome: toCome,
+    });
+
+    it.each([
+      // held days, present, absent, excused, days to come -> status (null: nothing yet)
+      [0, 0, 0, 0, 5, null], // not a day held yet
+      [2, 0, 0, 0, 3, null], // not present yet: may still come, no no-show before the end
+      [2, 0, 2, 0, 3, null],
+      [2, 0, 0, 2, 3, null], // excused so far
+      [2, 2, 0, 0, 3, 'completed'], // the rule over the days held so far
+      [3, 2, 1, 0, 2, 'partially-attended'],
+      [5, 0, 0, 0, 0, 'no-show'], // the last day held: now it is a conclusion
+    ] as const)(
+      '%i days held, %i present, %i absent, %i excused, %i to come -> %s',
+      (days, present, absent, excused, toCome, status) => {
+        expect(proposeResult(running(days, present, absent, excused, toCome))?.status ?? null).toBe(
+          status,
+        );
+      },
+    );
+
+    it('counts only the days held, not those to come', () => {
+      expect(proposeResult(running(2, 2, 0, 0, 3))).toEqual({
+        status: 'completed',
+        code: 'rule-met',
+        countedDays: 2,
+        percent: 100,
+      });
+    });
+
+    it('still proposes withdrawn for a withdrawn nomination', () => {
+      expect(
+        proposeResult({ ...running(1, 0, 0, 0, 4), nominationStatus: 'withdrawn' })?.status,
+      ).toBe('withdrawn');
     });
   });
 });

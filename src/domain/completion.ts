@@ -2,7 +2,7 @@ import type { ResultStatus } from '../contract/delivery.js';
 
 /** A participant's marks over a session's working days; a day nobody marked is `unmarked`. */
 export interface AttendanceCounts {
-  /** The session's working days (venue calendar). */
+  /** The session's working days held so far (venue calendar): all of them once it has ended. */
   days: number;
   present: number;
   absent: number;
@@ -15,6 +15,8 @@ export interface CompletionInput {
   completionPercent: number;
   /** The nomination's status: a withdrawn one is withdrawn whatever the marks say. */
   nominationStatus: string;
+  /** Working days not yet held: the session is still running. */
+  daysToCome?: number;
 }
 
 /** Why a status is proposed, in terms a director can check against the roster. */
@@ -30,9 +32,13 @@ export interface CompletionProposal {
 }
 
 /**
- * The status a session's attendance proposes for one participant.
+ * The status a session's attendance proposes for one participant, over the days held so far;
+ * null when there is nothing to propose yet.
  *
  * - A withdrawn nomination is `withdrawn`.
+ * - While days are still to come, a person not yet present on any held day (or with no day
+ *   held at all) gets no proposal: they may still arrive, and a no-show is a conclusion only
+ *   the end of the course can draw. Days to come count neither for nor against anyone.
  * - With no day present it is `no-show` (all days excused included: the person never came).
  * - Excused days count neither for nor against: the share is present / (days - excused), and
  *   unmarked days count as not present, so a forgotten roster shows up as a low share rather
@@ -43,7 +49,7 @@ export interface CompletionProposal {
  * `failed` is never proposed: the schema keeps no pass mark for level-2 tests, so failing is
  * the course director's judgement, entered when confirming.
  */
-export function proposeResult(input: CompletionInput): CompletionProposal {
+export function proposeResult(input: CompletionInput): CompletionProposal | null {
   const { attendance, completionPercent } = input;
   const countedDays = Math.max(attendance.days - attendance.excused, 0);
   const percent =
@@ -53,6 +59,8 @@ export function proposeResult(input: CompletionInput): CompletionProposal {
   const base = { countedDays, percent };
   if (input.nominationStatus === 'withdrawn')
     return { status: 'withdrawn', code: 'withdrawn', ...base };
+  const running = (input.daysToCome ?? 0) > 0;
+  if (running && (attendance.present === 0 || countedDays === 0)) return null;
   if (attendance.present === 0 || countedDays === 0) {
     return { status: 'no-show', code: 'no-day-present', ...base };
   }

@@ -49,6 +49,12 @@ describe('promotion plan', () => {
       room({}, 1, 1),
       ['y:pool'],
     ],
+    [
+      'a person selected elsewhere over the same days is passed over',
+      [{ ...entry('x', 'QAT', 1), selectedElsewhere: true }, entry('y', 'QAT', 2)],
+      room({}, 2, 2),
+      ['y:pool'],
+    ],
     ['an empty waitlist: nobody', [], room({ QAT: 3 }, 3, 6), []],
   ] as const)('%s', (_, entries, seats, expected) => {
     const plan = promotionPlan(entries, seats);

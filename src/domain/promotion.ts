@@ -20,7 +20,8 @@ export interface PlannedPromotion {
  * the waitlist's own explained order (`nextToPromote`) re-read after the previous seat was
  * given, so a nation whose quota fills stops being owed seats before the pool is shared.
  * Nothing when promotion is paused on the session; `held` are nominations a registrar has just
- * waitlisted on purpose, which this run does not undo.
+ * waitlisted on purpose, which this run does not undo. An entry whose person is selected on
+ * another session over the same days is passed over and stays waitlisted.
  */
 export function promotionPlan(
   entries: readonly WaitlistEntry[],

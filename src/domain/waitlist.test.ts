@@ -153,6 +153,16 @@ describe('next to promote', () => {
     expect(nextToPromote(list, new Map([['KWT', 1]]), 1)).toEqual({ id: 'q1', seatSource: 'pool' });
   });
 
+  it('passes over a person selected elsewhere over the same days, who keeps their place', () => {
+    const busy = { ...entry('k1', 'KWT', 1, T1), selectedElsewhere: true };
+    const list = [busy, entry('k2', 'KWT', 2, T2)];
+    expect(nextToPromote(list, new Map([['KWT', 1]]), 0)).toEqual({
+      id: 'k2',
+      seatSource: 'quota',
+    });
+    expect(orderWaitlist(list, new Map([['KWT', 1]]))[0]?.id).toBe('k1');
+  });
+
   it('returns null for an empty waitlist', () => {
     expect(nextToPromote([], new Map([['KWT', 1]]), 1)).toBeNull();
   });

@@ -9,6 +9,11 @@ export interface WaitlistEntry {
   eligible: boolean;
   /** It serves a planned activity of its nation's agreed programme: first among equals. */
   servesProgramme?: boolean;
+  /**
+   * The person is selected on another session over the same days: the entry keeps its place,
+   * but no seat is offered to it, since nobody attends two courses at once.
+   */
+  selectedElsewhere?: boolean;
 }
 
 /** Why an entry stands where it does, in the order the criteria apply. */
@@ -71,8 +76,9 @@ export function orderWaitlist(
 }
 
 /**
- * The entry to offer a freed seat to: the first in waitlist order that is eligible and fits,
- * taking its nation's quota when there is room and the open pool otherwise.
+ * The entry to offer a freed seat to: the first in waitlist order that is eligible, not selected
+ * elsewhere over the same days, and fits, taking its nation's quota when there is room and the
+ * open pool otherwise.
  */
 export function nextToPromote(
   entries: readonly WaitlistEntry[],
@@ -80,7 +86,7 @@ export function nextToPromote(
   poolRoom: number,
 ): { id: string; seatSource: 'quota' | 'pool' } | null {
   for (const e of sorted(entries, quotaRoom)) {
-    if (!e.eligible) continue;
+    if (!e.eligible || e.selectedElsewhere) continue;
     if (e.entitled) return { id: e.id, seatSource: 'quota' };
     if (poolRoom > 0) return { id: e.id, seatSource: 'pool' };
   }

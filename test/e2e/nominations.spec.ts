@@ -1,11 +1,14 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ar from '../../src/web/i18n/ar.json' with { type: 'json' };
+import nominationsAr from '../../src/web/i18n/parts/nominations/ar.json' with { type: 'json' };
 import { api } from './support/api.js';
 import { launchBrowser, newContext, setLocale, signInByApi } from './support/browser.js';
 import { readMailbox } from './support/mailbox.js';
 
 const ACTIVITY = 'CYB-E2E-LANG';
 const SESSION = 'CYB-E2E-LANG-A';
+const OVERLAPPING = 'CYB-E2E-LANG-B';
 const KUWARI_EMAIL = 'khalid.alkuwari@qat.example';
 const MARRI_EMAIL = 'jassim.almarri@qat.example';
 
@@ -13,7 +16,12 @@ function isoDay(offset: number): string {
   return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-type Nomination = { id: string; status: string; participantName: { latin: string } };
+type Nomination = {
+  id: string;
+  status: string;
+  participantId: string;
+  participantName: { latin: string };
+};
 
 describe('nominations in the browser', () => {
   let browser: Browser;
@@ -108,11 +116,20 @@ describe('nominations in the browser', () => {
     // The registrar selects one and waitlists the other on the selection board.
     const board = await registrar.newPage();
     await board.goto(`/sessions/${SESSION}/selection`);
+    // Each bulk decision asks first, saying how many nominations from how many nations.
     await board.getByRole('checkbox', { name: /AL-KUWARI/ }).check();
     await board.getByRole('button', { name: 'Select', exact: true }).click();
+    const selecting = board.getByRole('dialog', { name: 'Select the ticked nominations (1)?' });
+    await selecting.getByText('Nominations: 1', { exact: true }).waitFor();
+    await selecting.getByText('Nations: 1', { exact: true }).waitFor();
+    await selecting.getByRole('button', { name: 'Select', exact: true }).click();
     await board.getByText("Seat from the nation's quota").waitFor();
     await board.getByRole('checkbox', { name: /AL-MARRI/ }).check();
     await board.getByRole('button', { name: 'Waitlist', exact: true }).click();
+    await board
+      .getByRole('dialog', { name: 'Waitlist the ticked nominations (1)?' })
+      .getByRole('button', { name: 'Waitlist', exact: true })
+      .click();
     await board.getByRole('heading', { name: 'Waitlist, in order (1)' }).waitFor();
 
     // Qatar withdraws the selected officer; the waitlisted one takes his seat at once.
@@ -143,6 +160,78 @@ describe('nominations in the browser', () => {
       .toBeTruthy();
     // The first officer was told too, when he was selected.
     expect(readMailbox(mailDir).some((mail) => mail.to.includes(KUWARI_EMAIL))).toBe(true);
+  });
+
+  it('names the overlapping session when the registrar selects the same officer there, and takes a written override in Arabic', async () => {
+    // A second session on the same day: the promoted officer is already selected on the first.
+    const start = isoDay(200);
+    await api(registrar.request, 'POST', '/api/v1/sessions', {
+      code: OVERLAPPING,
+      activityCode: ACTIVITY,
+      startDate: start,
+      endDate: start,
+      venueCode: 'KWI-NIRC',
+      capacity: 2,
+      nominationOpens: isoDay(-1),
+      nominationCloses: isoDay(60),
+      quotas: [{ nationCode: 'QAT', seats: 1 }],
+    });
+    await api(registrar.request, 'POST', `/api/v1/sessions/${OVERLAPPING}/transitions`, {
+      to: 'announced',
+    });
+    const marri = (
+      await api<{ items: Nomination[] }>(
+        registrar.request,
+        'GET',
+        `/api/v1/nominations?sessionCode=${SESSION}&status=selected`,
+      )
+    ).items.find((n) => /AL-MARRI/i.test(n.participantName.latin));
+    if (!marri) throw new Error('the promoted officer is not selected');
+    // He fails the language rule (and is selected elsewhere): the registrar accepts that first.
+    const draft = await api<Nomination>(qatar.request, 'POST', '/api/v1/nominations', {
+      sessionCode: OVERLAPPING,
+      participantId: marri.participantId,
+    });
+    await api(registrar.request, 'POST', `/api/v1/nominations/${draft.id}/override`, {
+      justification: 'The nation provides an interpreter for the whole course.',
+    });
+    await api(qatar.request, 'POST', `/api/v1/nominations/${draft.id}/transitions`, {
+      action: 'submit',
+    });
+
+    await setLocale(registrar, 'ar');
+    const board = await registrar.newPage();
+    await board.goto(`/sessions/${OVERLAPPING}/selection`);
+    const t = nominationsAr.nominations;
+    await board.getByRole('checkbox', { name: /AL-MARRI/ }).check();
+    expect(await board.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await board
+      .getByRole('group', { name: t.board.bulkLabel })
+      .getByRole('button', { name: t.action.select })
+      .click();
+    await board
+      .getByRole('dialog', { name: t.board.confirm.selectTitle.replace('{{count}}', '1') })
+      .getByRole('button', { name: t.action.select, exact: true })
+      .click();
+
+    // Refused, naming the other session; the registrar writes why and selects anyway.
+    const alert = board.getByRole('alert').filter({ hasText: t.selectionConflict.title });
+    await alert.getByText(SESSION).first().waitFor();
+    await alert.getByRole('button', { name: t.selectionConflict.confirm }).click();
+    await alert.getByText(ar.validation.required).waitFor();
+    const reason = 'يفتتح الدورة الثانية فقط ثم يعود إلى الأولى.';
+    await alert.getByLabel(t.selectionConflict.reason).fill(reason);
+    await alert.getByRole('button', { name: t.selectionConflict.confirm }).click();
+    await alert.waitFor({ state: 'detached' });
+
+    const selected = await api<Nomination & { timeline: { action: string; reason: string }[] }>(
+      registrar.request,
+      'GET',
+      `/api/v1/nominations/${draft.id}`,
+    );
+    expect(selected.status).toBe('selected');
+    expect(selected.timeline.at(-1)).toMatchObject({ action: 'select-over-conflict', reason });
+    await setLocale(registrar, 'en');
   });
 
   it('lets the promoted officer open his account from the invitation and read his joining instructions', async () => {

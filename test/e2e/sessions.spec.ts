@@ -57,7 +57,18 @@ describe('sessions in the browser', () => {
     await page.getByText('12', { exact: true }).first().waitFor(); // the open pool: 20 - 8
     await page.getByRole('button', { name: 'Create session' }).click();
 
+    // Announcing asks first, saying who will see it: two nations with a quota, 20 seats.
     await page.getByRole('button', { name: 'Announce' }).click();
+    const dialog = page.getByRole('dialog', { name: `Announce ${SESSION}?` });
+    await dialog.getByText('Nations with a quota: 2', { exact: true }).waitFor();
+    await dialog.getByText('Seats: 20', { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await (await registrar.request.get(`/api/v1/sessions/${SESSION}`)).json()).status).toBe(
+      'draft',
+    );
+    await page.getByRole('button', { name: 'Announce' }).click();
+    await dialog.getByRole('button', { name: 'Announce' }).click();
     await page.getByRole('button', { name: 'Close nominations' }).waitFor();
     const session = await (await registrar.request.get(`/api/v1/sessions/${SESSION}`)).json();
     expect(session.status).toBe('announced');

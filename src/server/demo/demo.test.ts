@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { Locale } from '../../contract/common.js';
+import { gapsIn } from '../features/messages/message-gaps.js';
+import { runDueJobs } from '../jobs/run-due.js';
 import { DEMO_ACCOUNTS, loadDemoCentre } from './load.js';
 
 describe('the demo centre', () => {
@@ -9,6 +12,8 @@ describe('the demo centre', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await loadDemoCentre(db.db, now);
+    // The news of the demo's decisions is written by their jobs, as a server's worker would.
+    await runDueJobs({ db: db.db, url: db.url });
   });
   afterAll(() => db.destroy());
 
@@ -22,6 +27,17 @@ describe('the demo centre', () => {
     );
     // Selected participants with an e-mail get accounts of their own besides the staff ones.
     expect(counts).toEqual({ users: DEMO_ACCOUNTS.length, nations: 10, activities: 20 });
+  });
+
+  // The demo's decisions go through the code that really sends e-mails, with lifelike records.
+  it('queues every e-mail whole, in its reader’s language', async () => {
+    const mails = await rows<{ event: string; locale: Locale; subject: string; body: string }>(
+      'select event, locale, subject, body from outbox_messages order by id',
+    );
+    expect(mails.map((m) => m.event)).toContain('joining-instructions');
+    for (const mail of mails) {
+      expect(gapsIn(mail, mail.locale), `${mail.event} / ${mail.locale}`).toEqual([]);
+    }
   });
 
   it('never has one person direct or teach two sessions at once', async () => {
@@ -41,6 +57,19 @@ describe('the demo centre', () => {
       'select count(*)::int as n from training_sessions where director_id is null',
     );
     expect(unstaffed?.n).toBe(0);
+  });
+
+  it('never has one person selected on two sessions at once', async () => {
+    const pairs = await rows<{ person: string; a: string; b: string }>(
+      `select x.participant_id as person, s1.code as a, s2.code as b
+         from nominations x
+         join nominations y on y.participant_id = x.participant_id and x.id < y.id
+         join training_sessions s1 on s1.id = x.session_id
+         join training_sessions s2 on s2.id = y.session_id
+        where x.status = 'selected' and y.status = 'selected'
+          and s1.start_date <= s2.end_date and s2.start_date <= s1.end_date`,
+    );
+    expect(pairs).toEqual([]);
   });
 
   it('places sessions around the day it is loaded', async () => {

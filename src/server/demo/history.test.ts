@@ -86,7 +86,7 @@ describe('the demo history', () => {
       expect(outcomes).toContain('no-show');
       expect(outcomes).toContain('completed');
       for (const p of results.participants) {
-        expect(p.proposed.status).toBe(p.status);
+        expect(p.proposed?.status).toBe(p.status);
         expect(p.attendance.unmarked).toBe(0);
         if (p.status === 'completed')
           expect(p.postTestScore).toBeGreaterThan(p.preTestScore ?? 100);

@@ -116,8 +116,8 @@ export async function loadDemoHistory(tx: Tx, now: Date): Promise<void> {
       nominationStatus: 'selected',
     });
     // Failing is the director's judgement over a full attendance; the rest the marks propose.
-    if (result !== 'failed' && proposal.status !== result) {
-      throw new Error(`demo attendance proposes ${proposal.status}, not ${result}`);
+    if (!proposal || (result !== 'failed' && proposal.status !== result)) {
+      throw new Error(`demo attendance proposes ${proposal?.status ?? 'nothing'}, not ${result}`);
     }
     const confirmedAt = at(row.endDate, '13:00:00', now);
     const attended = result !== 'no-show' && row.levels.includes(2);

@@ -15,21 +15,42 @@ import { AppError } from '../http/errors.js';
 
 const HISTORY = ['completed', 'in-progress', 'confirmed'];
 
-/** The nation's people in a fixed order, handed out in turn so everyone gets some history. */
+interface Dates {
+  startDate: string;
+  endDate: string;
+}
+
+const overlap = (a: Dates, b: Dates) => a.startDate <= b.endDate && b.startDate <= a.endDate;
+
+/**
+ * The nation's people in a fixed order, handed out in turn so everyone gets some history; a
+ * person selected on one session (`seated`) is not handed out for another over the same days,
+ * as the centre would refuse to select them.
+ */
 function rotation(people: { id: string; nationCode: string }[]) {
   const byNation = new Map<string, string[]>();
   for (const p of people) byNation.set(p.nationCode, [...(byNation.get(p.nationCode) ?? []), p.id]);
   const next = new Map<string, number>();
-  return (nationCode: string, count: number): string[] => {
-    const list = byNation.get(nationCode) ?? [];
-    if (list.length === 0) return [];
-    const start = next.get(nationCode) ?? 0;
-    const picked = Array.from(
-      { length: Math.min(count, list.length) },
-      (_, i) => list[(start + i) % list.length] as string,
-    );
-    next.set(nationCode, start + picked.length);
-    return picked;
+  const seatedOn = new Map<string, Dates[]>();
+  const free = (id: string, dates: Dates) =>
+    !(seatedOn.get(id) ?? []).some((d) => overlap(d, dates));
+  return {
+    pick(nationCode: string, count: number, dates: Dates): string[] {
+      const list = byNation.get(nationCode) ?? [];
+      const start = next.get(nationCode) ?? 0;
+      const picked: string[] = [];
+      let looked = 0;
+      while (picked.length < count && looked < list.length) {
+        const id = list[(start + looked) % list.length] as string;
+        looked += 1;
+        if (free(id, dates)) picked.push(id);
+      }
+      next.set(nationCode, start + looked);
+      return picked;
+    },
+    seated(id: string, dates: Dates): void {
+      seatedOn.set(id, [...(seatedOn.get(id) ?? []), dates]);
+    },
   };
 }
 
@@ -48,7 +69,7 @@ export async function loadDemoNominations(
     .select({ id: participants.id, nationCode: participants.nationCode })
     .from(participants)
     .orderBy(asc(participants.nationCode), asc(participants.familyNameLatin));
-  const pick = rotation(people);
+  const turns = rotation(people);
 
   const past = await tx
     .select()
@@ -62,8 +83,9 @@ export async function loadDemoNominations(
       .from(sessionQuotas)
       .where(eq(sessionQuotas.sessionId, session.id));
     for (const quota of quotas) {
-      const chosen = pick(quota.nationCode, Math.min(quota.seats, 3));
+      const chosen = turns.pick(quota.nationCode, Math.min(quota.seats, 3), session);
       for (const participantId of chosen) {
+        turns.seated(participantId, session);
         serial += 1;
         const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
         const [row] = await tx
@@ -114,6 +136,8 @@ export async function loadDemoNominations(
     .select({
       code: trainingSessions.code,
       id: trainingSessions.id,
+      startDate: trainingSessions.startDate,
+      endDate: trainingSessions.endDate,
       quotaReleaseOn: trainingSessions.quotaReleaseOn,
     })
     .from(trainingSessions)
@@ -135,8 +159,8 @@ export async function loadDemoNominations(
       await updateSession(ctx, session.code, { promotionPaused: true });
     }
     for (const nationCode of ['KWT', 'QAT', 'BHR', 'ARE']) {
-      const ids: string[] = [];
-      for (const participantId of pick(nationCode, 2)) {
+      const nominated: { id: string; participantId: string }[] = [];
+      for (const participantId of turns.pick(nationCode, 2, session)) {
         try {
           // A savepoint: a refusal must not abort the whole demo transaction.
           const created = await tx.transaction((sp) =>
@@ -152,20 +176,23 @@ export async function loadDemoNominations(
               now,
             ),
           );
-          ids.push(created.id);
+          nominated.push({ id: created.id, participantId });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           // A demo person who fails this course's rules simply is not nominated.
         }
       }
-      const [first, second] = ids;
-      if (first) await applyTransition(ctx, first, { action: 'select' }, now);
+      const [first, second] = nominated;
+      if (first) {
+        await applyTransition(ctx, first.id, { action: 'select' }, now);
+        turns.seated(first.participantId, session);
+      }
       if (second && session.code === waitlistOn) {
-        await applyTransition(ctx, second, { action: 'waitlist' }, now);
+        await applyTransition(ctx, second.id, { action: 'waitlist' }, now);
       }
     }
     if (index === 0 && nominatorId) {
-      const [participantId] = pick('KWT', 1);
+      const [participantId] = turns.pick('KWT', 1, session);
       if (participantId) {
         await tx
           .insert(nominations)

@@ -28,6 +28,8 @@ export interface TaskPayloads {
   'nominations.forget-idempotency-keys': Record<string, never>;
   /** Send level-1 and level-3 survey invitations and reminders that are due (cron). */
   'surveys.send-due': Record<string, never>;
+  /** Delete sign-ins that have expired (cron). */
+  'auth.forget-expired-sessions': Record<string, never>;
   /** Forget the effect keys of jobs finished a month ago (cron). */
   'jobs.forget-effects': Record<string, never>;
   /** Refresh the report roll-ups when their source tables changed (cron). */

@@ -1,5 +1,6 @@
 import type { Task, TaskList } from 'graphile-worker';
 import type { Database } from '../db/client.js';
+import { deleteExpiredSessions } from '../features/auth/queries.js';
 import { deliverOutboxMessage } from '../features/messages/delivery-job.js';
 import type { Mailer } from '../features/messages/mailer.js';
 import { runAnnouncement } from '../features/nominations/announce-job.js';
@@ -74,6 +75,9 @@ export const taskHandlers: TaskHandlers = {
   'surveys.send-due': async (_payload, { db, logger }) => {
     for (const sent of await sendDueSurveys(db)) logger.info(sent, 'survey invitations sent');
   },
+  'auth.forget-expired-sessions': async (_payload, { db }) => {
+    await deleteExpiredSessions(db, new Date());
+  },
   'jobs.forget-effects': async (_payload, { db }) => {
     await forgetOldEffects(db);
   },
@@ -90,6 +94,7 @@ export const schedule: { task: TaskName; match: string }[] = [
   { task: 'surveys.send-due', match: '*/10 * * * *' },
   { task: 'reports.refresh-rollups', match: '* * * * *' },
   { task: 'jobs.forget-effects', match: '41 3 * * *' },
+  { task: 'auth.forget-expired-sessions', match: '23 * * * *' },
 ];
 
 /**
@@ -105,9 +110,31 @@ export function queueTaskList(context: JobContext, names?: readonly TaskName[]):
       ctx: JobContext,
       job: JobInfo,
     ) => Promise<void>;
-    const task: Task = async (payload, helpers) =>
-      handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+    const task: Task = async (payload, helpers) => {
+      try {
+        await handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+      } catch (error) {
+        // What the queue keeps as the job's last error and an administrator reads.
+        throw new Error(describeJobError(error));
+      }
+    };
     list[name] = task;
   }
   return list;
+}
+
+/**
+ * One line an administrator can act on: a failed query's database error (not the query text
+ * and its parameters, which may hold personal data), or the error's own message.
+ */
+export function describeJobError(error: unknown): string {
+  const e = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } };
+  const cause = e?.cause;
+  const message =
+    typeof cause?.message === 'string'
+      ? `${typeof cause.code === 'string' ? `${cause.code} ` : ''}${cause.message}`
+      : typeof e?.message === 'string'
+        ? e.message
+        : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 500);
 }

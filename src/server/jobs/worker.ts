@@ -124,9 +124,23 @@ function cronItems() {
 
 function queueLogger(logger: JobLogger): Logger {
   return new Logger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
-    const obj = { ...scope, ...(meta && typeof meta === 'object' ? meta : {}) };
-    if (level === 'error') logger.error(obj, message);
-    else if (level === 'warning') logger.warn(obj, message);
+    // A failed job's line names the job and its error, not the job row or a stack.
+    const { job, error } = (meta ?? {}) as {
+      job?: { id?: string; task_identifier?: string; attempts?: number; max_attempts?: number };
+      error?: { message?: string };
+    };
+    const obj = job
+      ? {
+          jobId: job.id,
+          task: job.task_identifier,
+          attempt: job.attempts,
+          maxAttempts: job.max_attempts,
+          err: error?.message,
+        }
+      : { ...scope };
+    const line = job ? 'job failed; it will be retried while it has attempts left' : message;
+    if (level === 'error') logger.error(obj, line);
+    else if (level === 'warning') logger.warn(obj, line);
     // Its info lines (one per job done) would drown the log; Rabita logs what matters itself.
   });
 }

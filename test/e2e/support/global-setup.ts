@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureWebBuilt } from '../../../src/cli/web-build.js';
 import { loadConfig } from '../../../src/server/config.js';
+import type { Database } from '../../../src/server/db/client.js';
+import { enqueueJob } from '../../../src/server/jobs/enqueue.js';
 import { startServer } from '../../../src/server/main.js';
 import { startMailbox } from './mailbox.js';
 
@@ -12,6 +14,21 @@ declare module 'vitest' {
     baseUrl: string;
     mailDir: string;
   }
+}
+
+/**
+ * A job that cannot succeed (its nomination does not exist as written), allowed one attempt:
+ * the administrator's failed-jobs page and Centre today have something to show.
+ */
+async function queueDoomedJob(db: Database) {
+  await db.transaction((tx) =>
+    enqueueJob(
+      tx,
+      'nominations.announce',
+      { nominationId: 'no-such-nomination', action: 'select' },
+      { maxAttempts: 1 },
+    ),
+  );
 }
 
 /** Builds the web app if needed and starts Rabita with a fresh demo centre on a free port. */
@@ -31,6 +48,7 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
   });
   const server = await startServer(config, webRoot);
+  await queueDoomedJob(server.app.db);
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mailDir);
   return async () => {

@@ -68,7 +68,8 @@ export async function inviteParticipantAccount(
     variables: {
       recipientName: participant.displayName,
       participantName: participant.displayName,
-      nationName: nationName?.[participant.locale] ?? nationName?.en ?? participant.nationCode,
+      // A French or Arabic name may be blank: only the English one is required.
+      nationName: nationName?.[participant.locale] || nationName?.en || participant.nationCode,
       link: passwordLink(token),
     },
   });

@@ -7,7 +7,7 @@ import { startJobWorker } from '../../jobs/worker.js';
 import { MAX_ATTEMPTS } from './backoff.js';
 import { SAMPLE_VARIABLES } from './default-templates/index.js';
 import { createMailer } from './mailer.js';
-import { queueEmail } from './outbox.js';
+import { queueEmail, queueEmails } from './outbox.js';
 import { type SmtpFixture, startSmtpFixture } from './smtp-fixture.js';
 
 const ICS = [
@@ -150,7 +150,9 @@ describe('outbox delivery over SMTP', () => {
     const mail = server.received[0];
     if (!mail) throw new Error('no mail');
     expect(server.envelopes[0]).toEqual(['ahmed@test.example']);
-    expect(mail.subject).toBe('تعليمات الالتحاق: دورة التوعية بمكافحة الإرهاب (M5-66-A-24)');
+    expect(mail.subject).toBe(
+      'تعليمات الالتحاق: Maj. Ahmed Al-Mutairi، دورة التوعية بمكافحة الإرهاب (M5-66-A-24)',
+    );
     expect(mail.from?.text).toContain('no-reply@rabita.test');
     expect(mail.text).toContain('السيد/السيدة أحمد المطيري');
     expect(mail.text).toContain('من 2026-03-08 إلى 2026-03-12 في مدينة الكويت');
@@ -273,6 +275,35 @@ describe('outbox delivery over SMTP', () => {
     expect(logged).toContain('451');
     expect(logged).not.toContain('SECRET-LINK');
     expect(logs.filter((l) => l.msg === 'e-mail failed for good')).toHaveLength(1);
+  });
+
+  it('loses nothing while the mail server is down, and sends each message once when it returns', async () => {
+    await db.db.transaction((tx) =>
+      queueEmails(
+        tx,
+        Array.from({ length: 5 }, (_, i) => ({
+          event: 'password-reset' as const,
+          locale: 'en' as const,
+          to: `down${i}@test.example`,
+          variables: { link: `https://x.example/down/${i}` },
+        })),
+      ),
+    );
+    const down = await smtp({ refuse: true });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect(await worker(down.url).drain()).toBe(0);
+      await makeDue();
+    }
+    expect((await state()).map((row) => [row.status, row.attempts])).toEqual(
+      Array.from({ length: 5 }, () => ['pending', 3]),
+    );
+    const back = await smtp();
+    expect(await worker(back.url).drain()).toBe(5);
+    expect(await worker(back.url).drain()).toBe(0);
+    expect(back.envelopes.flat().sort()).toEqual(
+      Array.from({ length: 5 }, (_, i) => `down${i}@test.example`),
+    );
+    expect(await queuedJobs()).toBe(0);
   });
 
   it('keeps messages pending and sends nothing until an SMTP server is set', async () => {

@@ -1,6 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../contract/common.js';
-import type { MessageEvent, TemplateVariables } from '../../../contract/messages.js';
+import {
+  type MessageEvent,
+  TEMPLATE_VARIABLES,
+  type TemplateVariables,
+} from '../../../contract/messages.js';
 import type { Tx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { type MessageAttachment, notifications, users } from '../../db/schema/index.js';
@@ -33,10 +37,26 @@ async function recipientNameOf(tx: Tx, request: EmailRequest): Promise<string> {
 }
 
 /**
+ * The compiler makes a caller name every value of its event, but not give it something: a blank
+ * value, or one a cast let through, would send a sentence with a hole in it (a joining
+ * instructions e-mail once went out with its main paragraph empty). Refused here, so the change
+ * that would have sent it fails in its tests rather than in a reader's inbox.
+ */
+function assertEveryValueGiven(event: MessageEvent, variables: Record<string, unknown>): void {
+  const missing = TEMPLATE_VARIABLES[event].filter((name) => {
+    const value = variables[name];
+    return typeof value !== 'string' || value.trim() === '';
+  });
+  if (missing.length > 0) {
+    throw new Error(`${event} e-mail without a value for ${missing.join(', ')}`);
+  }
+}
+
+/**
  * Queues an e-mail in the caller's transaction: it is sent only if the change that caused it
  * commits, and it survives a restart because the worker reads it from the table. The text is
  * rendered now, in the recipient's language, so a later template edit does not change what
- * was already decided.
+ * was already decided. Throws when a value its event declares is missing or blank.
  */
 export async function queueEmail(tx: Tx, request: EmailRequest): Promise<void> {
   await queueEmails(tx, [request]);
@@ -52,6 +72,7 @@ export async function queueEmails(tx: Tx, requests: EmailRequest[]): Promise<voi
   for (const request of requests) {
     const variables: Record<string, string> = { ...request.variables };
     if (!variables.recipientName) variables.recipientName = await recipientNameOf(tx, request);
+    assertEveryValueGiven(request.event, variables);
     const key = `${request.event}|${request.locale}`;
     let template = templates.get(key);
     if (!template) {

@@ -278,6 +278,23 @@ describe('participant account invitations', () => {
     expect(session.userId).toBe(result.userId);
   });
 
+  it('names the nation in English when its name in the reader’s language is left blank', async () => {
+    // The API takes a blank French or Arabic name: only the English one is required.
+    await t.db.pool.query(`update nations set name = name || '{"fr": ""}' where code = 'QAT'`);
+    const id = await makeParticipant('noura.fr@test.example');
+    await t.db.db.transaction((tx) =>
+      inviteParticipantAccount(systemContext(tx, 'test'), {
+        id,
+        email: 'noura.fr@test.example',
+        nationCode: 'QAT',
+        displayName: 'Noura Al-Thani',
+        locale: 'fr',
+      }),
+    );
+    const { body } = await linkSentTo(t, 'noura.fr@test.example');
+    expect(body).toContain('en tant que stagiaire (Qatar).');
+  });
+
   it('does nothing for a participant who already has an account', async () => {
     const id = await makeParticipant('again@test.example');
     const first = await invite(id, 'again@test.example');

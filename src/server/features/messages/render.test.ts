@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../contract/common.js';
-import { MESSAGE_EVENTS, TEMPLATE_VARIABLES } from '../../../contract/messages.js';
 import { describeError, retryDelayMs } from './backoff.js';
-import { defaultTemplate } from './default-templates/index.js';
 import { placeholdersOf, renderSubject, renderText } from './render.js';
 
 describe('renderText', () => {
@@ -31,27 +28,6 @@ describe('renderText', () => {
 
   it('lists the placeholders a template uses', () => {
     expect(placeholdersOf('{{a}} {{ b }} {{a}}')).toEqual(['a', 'b']);
-  });
-});
-
-describe('default templates', () => {
-  for (const event of MESSAGE_EVENTS) {
-    for (const locale of LOCALES) {
-      it(`${event} / ${locale} exists and uses only its own values`, () => {
-        const { subject, body } = defaultTemplate(event, locale);
-        expect(subject.trim()).not.toBe('');
-        expect(subject).not.toMatch(/[\r\n]/);
-        expect(body.trim()).not.toBe('');
-        const known = new Set(TEMPLATE_VARIABLES[event]);
-        for (const name of placeholdersOf(subject + body)) expect(known, name).toContain(name);
-      });
-    }
-  }
-
-  it('Arabic wording is written in Arabic', () => {
-    for (const event of MESSAGE_EVENTS) {
-      expect(defaultTemplate(event, 'ar').body).toMatch(/[\u0600-\u06FF]{5,}/);
-    }
   });
 });
 

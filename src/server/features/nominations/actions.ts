@@ -2,6 +2,7 @@ import type {
   Eligibility,
   NominationStatus,
   NominationTransitionRequest,
+  SelectionConflict,
 } from '../../../contract/nominations.js';
 import { canWithdrawOn, reasonRequired } from '../../../domain/nomination-lifecycle.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
@@ -14,6 +15,7 @@ import { actionsOf } from './presenters.js';
 import { promoteWaitlisted } from './promotion.js';
 import * as q from './queries.js';
 import { freeSeat, type SeatSource, takeSeat } from './seats.js';
+import { refuseOverlappingSelection } from './selection-conflicts.js';
 
 /** 422 with the explanation, so the person picker can show which rule failed. */
 export function notEligible(eligibility: Eligibility): AppError {
@@ -38,6 +40,19 @@ export function problemIfNotAllowed(
   if (reasonRequired(request.action) && !request.reason) {
     throw invalid('reason', `a reason is required to ${request.action}`, 'required');
   }
+  problemIfOverrideMisplaced(ctx, request);
+}
+
+/** An override of a selection conflict goes with a selection, and only a registrar writes one. */
+export function problemIfOverrideMisplaced(
+  ctx: ServiceContext,
+  request: Pick<NominationTransitionRequest, 'action' | 'overrideConflict'>,
+): void {
+  if (!request.overrideConflict) return;
+  if (request.action !== 'select') {
+    throw invalid('overrideConflict', 'goes only with the select action', 'select_only');
+  }
+  if (!ctx.actor.permissions.has('nominations.override')) throw forbidden();
 }
 
 /** The decisions after which the waitlist is offered whatever seats are free. */
@@ -111,7 +126,9 @@ export async function applyAction(
 
   // The session row is the one every selection on the session waits for, so it is locked as
   // late as possible; the news of the decision is a job, enqueued last.
+  let overridden: SelectionConflict[] = [];
   if (request.action === 'select') {
+    overridden = await refuseOverlappingSelection(ctx.tx, nomination, request.overrideConflict);
     const source = await takeSeat(ctx.tx, session.id, nomination.nationCode);
     if (!source) {
       throw conflict(
@@ -121,21 +138,31 @@ export async function applyAction(
     }
     changes.seatSource = source;
   }
+  // A selection over an overlapping one is its own kind of event, carrying the written reason.
+  const override =
+    overridden.length > 0 && request.overrideConflict
+      ? { reason: request.overrideConflict.reason, sessions: overridden.map((c) => c.sessionCode) }
+      : null;
   await q.updateNomination(ctx.tx, nomination.id, changes);
   await q.insertEvent(ctx.tx, {
     nominationId: nomination.id,
     actorId: ctx.actor.id,
-    action: request.action,
+    action: override ? 'select-over-conflict' : request.action,
     fromStatus: from,
     toStatus: to,
-    reason,
+    reason: override ? override.reason : reason,
   });
   await recordAudit(ctx, {
     action: `nomination.${request.action}`,
     entityType: 'nomination',
     entityId: nomination.id,
     before: { status: from, seatSource: nomination.seatSource },
-    after: { status: to, seatSource: changes.seatSource ?? null, reason },
+    after: {
+      status: to,
+      seatSource: changes.seatSource ?? null,
+      reason,
+      ...(override ? { conflictOverride: override } : {}),
+    },
   });
   await announceLater(ctx.tx, nomination.id, request.action);
   const freed = await releaseSeatOf(ctx, nomination);

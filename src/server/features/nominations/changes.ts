@@ -3,6 +3,7 @@ import type {
   BulkDecisionResult,
   Nomination,
   NominationStatus,
+  SelectionConflict,
 } from '../../../contract/nominations.js';
 import { canSubstitute, canWithdrawOn } from '../../../domain/nomination-lifecycle.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
@@ -11,7 +12,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
-import { notEligible } from './actions.js';
+import { notEligible, problemIfOverrideMisplaced } from './actions.js';
 import { announceLater } from './announce-job.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
 import * as q from './queries.js';
@@ -165,6 +166,10 @@ export async function bulkDecide(
   if (request.action === 'reject' && !request.reason) {
     throw invalid('reason', 'a reason is required to reject', 'required');
   }
+  problemIfOverrideMisplaced(ctx, request);
+  // Every row's person at once, in one order: two bulk selections sharing people on two
+  // sessions then wait for each other instead of deadlocking row by row.
+  if (request.action === 'select') await q.lockPeopleOf(ctx.tx, request.nominationIds);
   const results: BulkDecisionResult['results'] = [];
   for (const nominationId of [...new Set(request.nominationIds)]) {
     try {
@@ -180,12 +185,14 @@ export async function bulkDecide(
       results.push({ nominationId, ok: true, status, code: null, detail: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      const conflicts = error.extra?.conflicts as SelectionConflict[] | undefined;
       results.push({
         nominationId,
         ok: false,
         status: null,
         code: error.code,
         detail: error.message,
+        ...(conflicts ? { conflicts } : {}),
       });
     }
   }

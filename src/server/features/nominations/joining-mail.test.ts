@@ -97,6 +97,8 @@ describe('joining instructions e-mail', () => {
       expect(mail.body).toContain('Salem Al-Ali');
       expect(mail.body).toContain(KUWAIT[locale]);
       expect(mail.subject).toContain('JI-A');
+      // An NPOC gets one per participant: the subject tells them apart.
+      expect(mail.subject).toContain('Salem Al-Ali');
     }
     expect(mails.map((m) => m.locale).sort()).toEqual(['ar', 'en', 'en', 'fr']);
   });

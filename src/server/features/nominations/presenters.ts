@@ -5,6 +5,7 @@ import type {
   NominationEvent,
   NominationStatus,
   NominationSummary,
+  SelectionConflict,
 } from '../../../contract/nominations.js';
 import { actionsFor } from '../../../domain/nomination-lifecycle.js';
 import type { Actor } from '../../http/actor.js';
@@ -16,6 +17,7 @@ export interface WaitlistPlaceText {
   entitled: boolean;
   priority: number | null;
   submittedAt: string;
+  selectedElsewhere: SelectionConflict | null;
 }
 
 function latinName(p: JoinedNomination['participant']): string {
@@ -100,21 +102,31 @@ export function presentNomination(
   };
 }
 
-/** "Quota seats still owed to QAT · priority 2 · submitted 2027-01-03 10:00 UTC". */
+/**
+ * "Quota seats still owed to QAT · priority 2 · submitted 2027-01-03 10:00 UTC", and why
+ * automatic promotion passes the nomination over when the person is selected elsewhere.
+ */
 export function waitlistReasonText(
   reason: {
     entitled: boolean;
     priority: number | null;
     submittedAt: string;
+    selectedElsewhere?: SelectionConflict | null;
   },
   nationCode: string,
 ): string {
+  const elsewhere = reason.selectedElsewhere;
   const parts = [
     reason.entitled
       ? `${nationCode} still has quota seats`
       : `${nationCode}'s quota is used; open pool`,
     reason.priority !== null ? `nation priority ${reason.priority}` : 'no nation priority',
     `submitted ${reason.submittedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    ...(elsewhere
+      ? [
+          `not promoted automatically: selected on ${elsewhere.sessionCode} (${elsewhere.startDate} to ${elsewhere.endDate}) over the same days`,
+        ]
+      : []),
   ];
   return parts.join(' · ');
 }

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context.js';
 import { announceLater } from './announce-job.js';
 import * as q from './queries.js';
 import { takeSeat } from './seats.js';
+import { overlappingSelectionsOf } from './selection-conflicts.js';
 import { entryOf, roomOf } from './waitlist.js';
 
 export interface PromotionOptions {
@@ -16,7 +17,9 @@ export interface PromotionOptions {
  * allow and no further, unless a registrar has paused promotion on the session. Runs inside the
  * transaction of whatever freed or added the seats. The session row is locked first (the order
  * every seat change follows), then the waitlisted rows; each seat is still taken by the
- * conditional UPDATEs of `seats.ts`, so a session is never overbooked. Returns the ids promoted.
+ * conditional UPDATEs of `seats.ts`, so a session is never overbooked. A nomination whose person
+ * is selected on another session over the same days is passed over and stays waitlisted (its
+ * waitlist reason says so). Returns the ids promoted.
  */
 export async function promoteWaitlisted(
   ctx: ServiceContext,
@@ -31,8 +34,15 @@ export async function promoteWaitlisted(
   if (seats.promotionPaused) return [];
   const waitlisted = await q.selectWaitlisted(ctx.tx, sessionId);
   const { quotaRoom, poolRoom } = await roomOf(ctx.tx, sessionId);
+  // Read after the people were locked with their nominations: a selection elsewhere either
+  // committed before (and is seen here) or waits for this transaction.
+  const elsewhere = await overlappingSelectionsOf(
+    ctx.tx,
+    sessionId,
+    waitlisted.map((n) => n.participantId),
+  );
   const plan = promotionPlan(
-    waitlisted.map(entryOf),
+    waitlisted.map((n) => entryOf(n, elsewhere)),
     { quotaRoom, poolRoom, seatsLeft: seats.capacity - seats.seatsTaken },
     { held: new Set(options.held ?? []) },
   );

@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  lte,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { NominationListQuery, NominationStatus } from '../../../contract/nominations.js';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
@@ -125,22 +138,44 @@ const nominationByIdLocked = preparedStatement((db) =>
     .for('update', { of: nominations })
     .prepare('rabita_nomination_locked'),
 );
+const nominationByIdLockedWithPerson = preparedStatement((db) =>
+  joined(db)
+    .where(eq(nominations.id, sql.placeholder('id')))
+    .for('update', { of: [nominations, participants] })
+    .prepare('rabita_nomination_locked_with_person'),
+);
+
+/**
+ * What a read locks until the commit: nothing, the nomination (`true`), or the nomination and
+ * its person (`'with-person'`, for a selection: see `refuseOverlappingSelection`).
+ */
+export type NominationLock = boolean | 'with-person';
 
 /** One nomination the reader may see; a null reader is the system (jobs, promotions). */
 export async function selectNomination(
   db: DbOrTx,
   actor: Actor | null,
   id: string,
-  lock = false,
+  lock: NominationLock = false,
 ): Promise<JoinedNomination | undefined> {
   const scope = actor ? visibleNominations(actor) : undefined;
   if (!scope) {
     // Centre-wide readers and the system: the same statement every time, prepared once.
-    const [row] = await (lock ? nominationByIdLocked : nominationById)(db, { id });
+    const statement =
+      lock === 'with-person'
+        ? nominationByIdLockedWithPerson
+        : lock
+          ? nominationByIdLocked
+          : nominationById;
+    const [row] = await statement(db, { id });
     return row as JoinedNomination | undefined;
   }
   const query = joined(db).where(and(scope, eq(nominations.id, id)));
-  const [row] = await (lock ? query.for('update', { of: nominations }) : query);
+  const [row] = await (lock === 'with-person'
+    ? query.for('update', { of: [nominations, participants] })
+    : lock
+      ? query.for('update', { of: nominations })
+      : query);
   return row as JoinedNomination | undefined;
 }
 
@@ -181,17 +216,20 @@ export async function selectSessionNominations(
 }
 
 /**
- * The waitlisted nominations of a session, locked so two promotions cannot pick the same one.
- * Rows another transaction is deciding on are skipped, not waited for: that transaction holds
- * the nomination and waits for the session row the promotion holds, so waiting would deadlock.
+ * The waitlisted nominations of a session, locked with their people so two promotions cannot
+ * pick the same one, nor a selection elsewhere take the same person meanwhile. Rows another
+ * transaction is deciding on (or whose person it is selecting) are skipped, not waited for:
+ * that transaction holds them and waits for the session row the promotion holds, so waiting
+ * would deadlock.
  */
 export async function selectWaitlisted(db: DbOrTx, sessionId: string) {
   return db
-    .select()
+    .select(getTableColumns(nominations))
     .from(nominations)
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
     .where(and(eq(nominations.sessionId, sessionId), eq(nominations.status, 'waitlisted')))
     .orderBy(asc(nominations.id))
-    .for('update', { skipLocked: true });
+    .for('update', { of: [nominations, participants], skipLocked: true });
 }
 
 /** Whether a session has anyone waitlisted: read without a lock, to spare the session row. */
@@ -360,6 +398,75 @@ export async function selectOverlapping(
         sql`${trainingSessions.startDate} <= ${endDate}::date and ${trainingSessions.endDate} >= ${startDate}::date`,
       ),
     );
+}
+
+/** One of a person's selections on another session over the same days. */
+export interface OverlappingSelection {
+  participantId: string;
+  nominationId: string;
+  sessionCode: string;
+  activityTitle: { en: string; fr?: string; ar?: string };
+  startDate: string;
+  endDate: string;
+}
+
+const thisSession = alias(trainingSessions, 'this_session');
+
+// Every selection runs it: built and planned once.
+const overlappingSelections = preparedStatement((db) =>
+  db
+    .select({
+      participantId: nominations.participantId,
+      nominationId: nominations.id,
+      sessionCode: trainingSessions.code,
+      activityTitle: activities.title,
+      startDate: trainingSessions.startDate,
+      endDate: trainingSessions.endDate,
+    })
+    .from(nominations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
+    .innerJoin(thisSession, eq(thisSession.id, sql.placeholder('sessionId')))
+    .where(
+      and(
+        sql`${nominations.participantId} = any(${sql.placeholder('participantIds')}::uuid[])`,
+        eq(nominations.status, 'selected'),
+        ne(nominations.sessionId, thisSession.id),
+        ne(trainingSessions.status, 'cancelled'),
+        lte(trainingSessions.startDate, thisSession.endDate),
+        gte(trainingSessions.endDate, thisSession.startDate),
+      ),
+    )
+    .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.code))
+    .prepare('rabita_overlapping_selections'),
+);
+
+/**
+ * These people's selections on other sessions, not cancelled, whose dates overlap the given
+ * session's (both ends included: a course ending the day another starts still needs its
+ * participant that day). One statement for one person or a whole waitlist.
+ */
+export async function selectOverlappingSelections(
+  db: DbOrTx,
+  sessionId: string,
+  participantIds: readonly string[],
+): Promise<OverlappingSelection[]> {
+  if (participantIds.length === 0) return [];
+  return overlappingSelections(db, { sessionId, participantIds: [...participantIds] }) as Promise<
+    OverlappingSelection[]
+  >;
+}
+
+/** Locks the people of these nominations, in the order of their ids. */
+export async function lockPeopleOf(db: DbOrTx, nominationIds: readonly string[]): Promise<void> {
+  if (nominationIds.length === 0) return;
+  await db
+    .select({ id: participants.id })
+    .from(participants)
+    .innerJoin(nominations, eq(nominations.participantId, participants.id))
+    .where(inArray(nominations.id, [...nominationIds]))
+    .orderBy(asc(participants.id))
+    .for('update', { of: participants });
 }
 
 /** The next free place in a nation's priority order on a session. */

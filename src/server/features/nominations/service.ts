@@ -147,7 +147,9 @@ export async function applyTransition(
   now: Date,
   held: readonly string[] = [],
 ): Promise<NominationStatus> {
-  const row = await q.selectNomination(ctx.tx, ctx.actor, id, true);
+  // A selection locks the person too: see `refuseOverlappingSelection`.
+  const lock = request.action === 'select' ? 'with-person' : true;
+  const row = await q.selectNomination(ctx.tx, ctx.actor, id, lock);
   if (!row) throw notFound(`The nomination ${id}`);
   const from = row.nomination.status as NominationStatus;
   const to = targetOf(from, request.action);

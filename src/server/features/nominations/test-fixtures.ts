@@ -17,7 +17,8 @@ export function kuwaitToday(now = new Date()): string {
 
 /**
  * An announced session in Kuwait whose nomination window is open now: it opened a week ago,
- * closes in a month, and the session starts two months from today.
+ * closes in a month, and the session starts two months from today (or `startsIn` days) and
+ * runs five days.
  */
 export async function openSession(
   db: Database,
@@ -30,10 +31,11 @@ export async function openSession(
     opens?: string;
     closes?: string;
     directorId?: string | null;
+    startsIn?: number;
   } = {},
 ): Promise<string> {
   const today = kuwaitToday();
-  const start = addDays(today, 60);
+  const start = addDays(today, options.startsIn ?? 60);
   return db.transaction(async (tx) => {
     const ctx = systemContext(tx, 'fixture');
     const session = await createSession(

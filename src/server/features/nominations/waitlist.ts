@@ -1,8 +1,9 @@
-import type { Eligibility } from '../../../contract/nominations.js';
+import type { Eligibility, SelectionConflict } from '../../../contract/nominations.js';
 import { orderWaitlist, type WaitlistEntry } from '../../../domain/waitlist.js';
 import type { DbOrTx } from '../../db/client.js';
 import { type WaitlistPlaceText, waitlistReasonText } from './presenters.js';
 import * as q from './queries.js';
+import { overlappingSelectionsOf } from './selection-conflicts.js';
 
 /** Seats left per nation quota and in the open pool, as the waitlist rules see them. */
 export async function roomOf(db: DbOrTx, sessionId: string) {
@@ -15,8 +16,14 @@ export async function roomOf(db: DbOrTx, sessionId: string) {
   };
 }
 
-/** A waitlisted nomination may be promoted when it meets the rules or a registrar overrode them. */
-export function entryOf(n: q.NominationRow): WaitlistEntry {
+/**
+ * A waitlisted nomination may be promoted when it meets the rules or a registrar overrode them,
+ * and its person is not selected elsewhere over the same days (`selectedElsewhere`, by person).
+ */
+export function entryOf(
+  n: q.NominationRow,
+  selectedElsewhere: ReadonlyMap<string, readonly SelectionConflict[]> = new Map(),
+): WaitlistEntry {
   return {
     id: n.id,
     nationCode: n.nationCode,
@@ -25,6 +32,7 @@ export function entryOf(n: q.NominationRow): WaitlistEntry {
     eligible: (n.eligibility as Eligibility).eligible || n.overrideJustification !== null,
     // Linking is only accepted to a programme in force, so a link is the programme's word.
     servesProgramme: n.plannedActivityId !== null,
+    selectedElsewhere: selectedElsewhere.has(n.participantId),
   };
 }
 
@@ -40,15 +48,28 @@ export async function waitlistPlaces(
       .map((r) => r.nomination)
       .filter((n) => n.status === 'waitlisted');
   const { quotaRoom } = await roomOf(db, sessionId);
-  const nationOf = new Map(rows.map((n) => [n.id, n.nationCode]));
+  const elsewhere = await overlappingSelectionsOf(
+    db,
+    sessionId,
+    rows.map((n) => n.participantId),
+  );
+  const byId = new Map(rows.map((n) => [n.id, n]));
   return new Map(
-    orderWaitlist(rows.map(entryOf), quotaRoom).map((place) => [
-      place.id,
-      {
-        position: place.position,
-        reason: waitlistReasonText(place.reason, nationOf.get(place.id) ?? ''),
-        ...place.reason,
-      },
-    ]),
+    orderWaitlist(
+      rows.map((n) => entryOf(n, elsewhere)),
+      quotaRoom,
+    ).map((place) => {
+      const row = byId.get(place.id);
+      const selectedElsewhere = (row && elsewhere.get(row.participantId)?.[0]) ?? null;
+      return [
+        place.id,
+        {
+          position: place.position,
+          reason: waitlistReasonText({ ...place.reason, selectedElsewhere }, row?.nationCode ?? ''),
+          ...place.reason,
+          selectedElsewhere,
+        },
+      ];
+    }),
   );
 }

@@ -45,19 +45,23 @@ export function arabicName(p: ParticipantRow): string | null {
 
 const score = (value: string | null) => (value === null ? null : Number(value));
 
-/** One participant's row: attendance, the rule's proposal, what was confirmed. */
+/**
+ * One participant's row: attendance over the days held so far (`marks` hold only those), the
+ * rule's proposal, what was confirmed.
+ */
 export function presentParticipantResult(
   row: ParticipantRow,
   marks: MarksByNomination,
-  workingDays: readonly string[],
+  days: { held: number; toCome: number },
   completionPercent: number,
   usesLevel2: boolean,
 ): ParticipantResult {
-  const attendance = tally(marks.get(row.nominationId), workingDays.length);
+  const attendance = tally(marks.get(row.nominationId), days.held);
   const proposal = proposeResult({
     attendance,
     completionPercent,
     nominationStatus: row.nominationStatus,
+    daysToCome: days.toCome,
   });
   return {
     nominationId: row.nominationId,
@@ -68,7 +72,7 @@ export function presentParticipantResult(
     rankTitle: row.rankTitle,
     nominationStatus: row.nominationStatus as NominationStatus,
     attendance,
-    proposed: {
+    proposed: proposal && {
       status: proposal.status,
       reason: proposal.code,
       countedDays: proposal.countedDays,

@@ -106,7 +106,11 @@ function results(canvas: ReturnType<typeof createCanvas>, r: SessionReport, loca
         p.nationCode,
         p.rankTitle ?? w.none,
         `${a.present}/${a.days}${a.excused > 0 ? ` (+${a.excused} ${w.excused})` : ''}`,
-        p.status ? w.status[p.status] : `${w.status[p.proposed]} (${w.proposed})`,
+        p.status
+          ? w.status[p.status]
+          : p.proposed
+            ? `${w.status[p.proposed]} (${w.proposed})`
+            : '—',
         ...(level2 ? [`${num(p.preTestScore, w)} / ${num(p.postTestScore, w)}`] : []),
       ];
     }),

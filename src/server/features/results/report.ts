@@ -42,10 +42,10 @@ function count(into: ResultCounts, status: ResultStatus | null) {
   into[status ?? 'unconfirmed'] += 1;
 }
 
-/** Present, absent, excused and unmarked per working day, over those not withdrawn. */
+/** Present, absent, excused and unmarked per working day held so far, over those not withdrawn. */
 async function attendanceByDay(
   ctx: ServiceContext,
-  loaded: LoadedSession,
+  heldDays: readonly string[],
   participants: readonly ParticipantResult[],
 ): Promise<SessionReport['attendance']> {
   const expected = participants.filter((p) => p.nominationStatus !== 'withdrawn');
@@ -54,10 +54,10 @@ async function attendanceByDay(
       ctx.tx,
       expected.map((p) => p.nominationId),
     ),
-    loaded.workingDays,
+    heldDays,
   );
   let present = 0;
-  const days = loaded.workingDays.map((day) => {
+  const days = heldDays.map((day) => {
     const row = { day, present: 0, absent: 0, excused: 0, unmarked: 0 };
     for (const p of expected) {
       const status = marks.get(p.nominationId)?.get(day);
@@ -66,7 +66,7 @@ async function attendanceByDay(
     present += row.present;
     return { ...row, rate: percent(row.present, expected.length) };
   });
-  return { days, rate: percent(present, expected.length * loaded.workingDays.length) };
+  return { days, rate: percent(present, expected.length * heldDays.length) };
 }
 
 /** The level-1 response rate and the mean of each 1-5 question, read from the answers. */
@@ -137,7 +137,7 @@ export async function readReport(
   const { session, activity, venue } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
   const completionPercent = delivery?.completionPercent ?? DEFAULT_COMPLETION_PERCENT;
-  const participants = await participantResults(ctx, loaded, completionPercent);
+  const { participants, heldDays } = await participantResults(ctx, loaded, completionPercent, now);
 
   const totals = emptyCounts();
   const byNation = new Map<string, ResultCounts>();
@@ -179,12 +179,12 @@ export async function readReport(
       nationCode: p.nationCode,
       rankTitle: p.rankTitle,
       attendance: p.attendance,
-      proposed: p.proposed.status,
+      proposed: p.proposed?.status ?? null,
       status: p.status,
       preTestScore: p.preTestScore,
       postTestScore: p.postTestScore,
     })),
-    attendance: await attendanceByDay(ctx, loaded, participants),
+    attendance: await attendanceByDay(ctx, heldDays, participants),
     evaluation: {
       level1: await level1Summary(ctx, loaded),
       level2: level2Summary(loaded, participants),

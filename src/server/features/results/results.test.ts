@@ -11,8 +11,9 @@ import {
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { SessionResults } from '../../../contract/results.js';
+import { addDays } from '../../../domain/venue-calendar.js';
 import { auditLog, nominations, participantResults } from '../../db/schema/index.js';
-import { makePerson } from '../nominations/test-fixtures.js';
+import { kuwaitToday, makePerson } from '../nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import {
   DAYS,
@@ -125,6 +126,51 @@ describe('session results', () => {
     expect(rows.get(n.gone)?.nominationStatus).toBe('withdrawn');
   });
 
+  it('proposes nothing for the days a running session has not held yet', async () => {
+    // Running now at the venue: started three days ago, ends in a week.
+    const today = kuwaitToday();
+    const sessionId = await deliveredSession(t.db.db, 'NOW-A', 'CT-L1', {
+      dates: { startDate: addDays(today, -3), endDate: addDays(today, 7) },
+    });
+    const seat = async () =>
+      seatedNomination(t.db.db, sessionId, await makePerson(t.db.db, 'KWT'), 'KWT');
+    const [always, never, absent] = [await seat(), await seat(), await seat()];
+
+    const first = (await get(registrar, 'NOW-A')).json<SessionResults>();
+    const held = first.heldDays;
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((day) => day <= today)).toBe(true);
+    expect(first.workingDays.filter((day) => day <= today)).toEqual(held);
+    expect(first.workingDays.length).toBeGreaterThan(held.length);
+    await markDays(
+      t.db.db,
+      always,
+      held.map(() => 'present'),
+      held,
+    );
+    await markDays(
+      t.db.db,
+      absent,
+      held.map(() => 'absent'),
+      held,
+    );
+
+    const response = await get(registrar, 'NOW-A');
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = byId(response.json<SessionResults>());
+    // Only the days held count: present on each of them is the rule met so far.
+    expect(rows.get(always)).toMatchObject({
+      attendance: { days: held.length, present: held.length, unmarked: 0 },
+      proposed: { status: 'completed', countedDays: held.length, percent: 100 },
+    });
+    // Nobody is a no-show before the last day, marked absent or not marked at all.
+    expect(rows.get(never)).toMatchObject({
+      attendance: { days: held.length, unmarked: held.length },
+      proposed: null,
+    });
+    expect(rows.get(absent)?.proposed).toBeNull();
+  });
+
   it('refuses the anonymous, other roles and other directors; unknown sessions are not found', async () => {
     expectProblem(await get(null), 401, 'unauthenticated');
     expectProblem(await get(npoc), 403, 'forbidden');
@@ -154,7 +200,7 @@ describe('session results', () => {
     expect(lowered.statusCode, lowered.body).toBe(200);
     const body = lowered.json<SessionResults>();
     expect(body.completionPercent).toBe(50);
-    expect(byId(body).get(n.sixty)?.proposed.status).toBe('completed');
+    expect(byId(body).get(n.sixty)?.proposed?.status).toBe('completed');
     const audit = await t.db.db
       .select()
       .from(auditLog)
@@ -162,7 +208,7 @@ describe('session results', () => {
     expect(audit.at(-1)?.after).toEqual({ completionPercent: 50 });
 
     const back = await rule(director, { completionPercent: 80 });
-    expect(byId(back.json<SessionResults>()).get(n.sixty)?.proposed.status).toBe(
+    expect(byId(back.json<SessionResults>()).get(n.sixty)?.proposed?.status).toBe(
       'partially-attended',
     );
   });

@@ -5,8 +5,10 @@ import type {
   ReopenResultsInput,
   SessionResults,
 } from '../../../contract/results.js';
+import { daysHeld } from '../../../domain/attendance.js';
 import { DEFAULT_COMPLETION_PERCENT } from '../../../domain/completion.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
+import { dateIn } from '../../../domain/venue-calendar.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
@@ -17,31 +19,42 @@ import * as q from './queries.js';
 
 const DELIVERED = ['in-progress', 'completed'];
 
-/** Every participant's row within the reader's scope, with the rule's proposal. */
+/**
+ * Every participant's row within the reader's scope, with the rule's proposal, over the days the
+ * session has held by `now` at the venue: a running course proposes nothing for days to come.
+ */
 export async function participantResults(
   ctx: ServiceContext,
   loaded: LoadedSession,
   completionPercent: number,
-): Promise<ParticipantResult[]> {
-  const rows = await q.selectParticipants(ctx.tx, loaded.row.session.id, ctx.actor.scope);
-  const marks = marksByNomination(
-    await q.selectMarks(
-      ctx.tx,
-      rows.map((r) => r.nominationId),
-    ),
-    loaded.workingDays,
+  now = new Date(),
+): Promise<{ participants: ParticipantResult[]; heldDays: string[] }> {
+  const { session, venue } = loaded.row;
+  const rows = await q.selectParticipants(ctx.tx, session.id, ctx.actor.scope);
+  const stored = await q.selectMarks(
+    ctx.tx,
+    rows.map((r) => r.nominationId),
   );
+  const heldDays = daysHeld(loaded.workingDays, dateIn(now, venue.timeZone), {
+    completed: session.status === 'completed',
+    markedDays: new Set(stored.map((m) => m.day)),
+  });
+  const marks = marksByNomination(stored, heldDays);
+  const days = { held: heldDays.length, toCome: loaded.workingDays.length - heldDays.length };
   const usesLevel2 = loaded.evaluationLevels.includes(2);
-  return rows.map((row) =>
-    presentParticipantResult(row, marks, loaded.workingDays, completionPercent, usesLevel2),
-  );
+  return {
+    participants: rows.map((row) =>
+      presentParticipantResult(row, marks, days, completionPercent, usesLevel2),
+    ),
+    heldDays,
+  };
 }
 
 async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<SessionResults> {
   const { session, activity } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
   const completionPercent = delivery?.completionPercent ?? DEFAULT_COMPLETION_PERCENT;
-  const participants = await participantResults(ctx, loaded, completionPercent);
+  const { participants, heldDays } = await participantResults(ctx, loaded, completionPercent);
   const closedAt = delivery?.resultsClosedAt ?? null;
   return {
     sessionCode: session.code,
@@ -51,6 +64,7 @@ async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<Sess
     startDate: session.startDate,
     endDate: session.endDate,
     workingDays: loaded.workingDays,
+    heldDays,
     completionPercent,
     usesLevel2: loaded.evaluationLevels.includes(2),
     closed: closedAt !== null,
@@ -129,7 +143,7 @@ export async function confirmResults(
   const { session } = loaded.row;
   if (!DELIVERED.includes(session.status)) throw notDelivered(code, session.status);
   // The whole session, whatever the reader's scope: a director confirms for every nation.
-  const current = await participantResults(
+  const { participants: current } = await participantResults(
     { ...ctx, actor: { ...ctx.actor, scope: { kind: 'all' } } },
     loaded,
     delivery.completionPercent,
@@ -200,7 +214,7 @@ export async function confirmResults(
     if (unchanged) continue;
     await q.saveResult(ctx.tx, {
       nominationId: entry.nominationId,
-      proposedStatus: participant.proposed.status,
+      proposedStatus: participant.proposed?.status ?? null,
       ...after,
       confirmedBy: ctx.actor.id,
       confirmedAt: now,
@@ -230,7 +244,7 @@ export async function closeResults(ctx: ServiceContext, code: string): Promise<S
   const { loaded, delivery } = await openForChanges(ctx, code);
   const { session } = loaded.row;
   if (!DELIVERED.includes(session.status)) throw notDelivered(code, session.status);
-  const all = await participantResults(
+  const { participants: all } = await participantResults(
     { ...ctx, actor: { ...ctx.actor, scope: { kind: 'all' } } },
     loaded,
     delivery.completionPercent,

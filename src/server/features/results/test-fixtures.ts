@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AttendanceStatus } from '../../../contract/delivery.js';
 import { SessionInput, type SessionStatus } from '../../../contract/sessions.js';
+import { addDays } from '../../../domain/venue-calendar.js';
 import type { Database } from '../../db/client.js';
 import {
   activities,
@@ -17,12 +18,21 @@ export const DAYS = ['2027-03-07', '2027-03-08', '2027-03-09', '2027-03-11'] as 
 
 const PATH: SessionStatus[] = ['announced', 'nominations-closed', 'confirmed', 'in-progress'];
 
-/** A session in Kuwait, 7-11 March 2027, moved along to `status` (in progress by default). */
+/**
+ * A session in Kuwait, 7-11 March 2027 unless `dates` say otherwise, moved along to `status`
+ * (in progress by default).
+ */
 export async function deliveredSession(
   db: Database,
   code: string,
   activityCode: string,
-  options: { directorId?: string; instructorIds?: string[]; status?: SessionStatus } = {},
+  options: {
+    directorId?: string;
+    instructorIds?: string[];
+    status?: SessionStatus;
+    /** Other dates than 7-11 March 2027, with a nomination window that closed before them. */
+    dates?: { startDate: string; endDate: string };
+  } = {},
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const ctx = systemContext(tx, 'fixture');
@@ -34,6 +44,13 @@ export async function deliveredSession(
           instructorIds: options.instructorIds ?? [],
           // The tests run one director's sessions side by side on the same dates.
           confirmStaffConflicts: true,
+          ...(options.dates
+            ? {
+                ...options.dates,
+                nominationOpens: addDays(options.dates.startDate, -60),
+                nominationCloses: addDays(options.dates.startDate, -30),
+              }
+            : {}),
         }),
       ),
     );

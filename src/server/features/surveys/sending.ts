@@ -156,11 +156,13 @@ export async function sendSupervisor(
   event: 'survey-invitation' | 'survey-reminder' = 'survey-invitation',
 ): Promise<boolean> {
   if (!invitation.email) return false;
-  const token = newSecret();
   const about = (await selectRecipients(tx, [invitation.nominationId])).get(
     invitation.nominationId,
   );
-  const locale = about?.locale ?? 'en';
+  // A supervisor is asked about someone: without them there is nothing to ask.
+  if (!about) return false;
+  const token = newSecret();
+  const locale = about.locale;
   const closes = event === 'survey-invitation' ? closesAt(now, SURVEY_OPEN_DAYS) : null;
   const [row] = await tx
     .update(surveyInvitations)
@@ -177,7 +179,7 @@ export async function sendSupervisor(
     locale,
     to: invitation.email,
     variables: {
-      ...variables(facts, locale, about?.name ?? '', row.closesAt),
+      ...variables(facts, locale, about.name, row.closesAt),
       recipientName: invitation.email,
       link: supervisorLink(token),
     },

@@ -34,6 +34,15 @@ function ResultText({ result }: { result: Result }) {
       </Text>
     );
   }
+  const [conflict] = result.conflicts ?? [];
+  if (result.code === 'selection_conflict' && conflict) {
+    return (
+      <Text span fz="xs" c="red.9">
+        <IconX size={12} aria-hidden /> {t('nominations.board.failed')}:{' '}
+        {t('nominations.selectionConflict.row', { session: `\u2068${conflict.sessionCode}\u2069` })}
+      </Text>
+    );
+  }
   const message = nominationErrorMessage(
     new ApiError({
       type: 'about:blank',

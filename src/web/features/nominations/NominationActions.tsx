@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Nomination, NominationAction } from '../../../contract/index.js';
 import { reasonRequired } from '../../../domain/nomination-lifecycle.js';
+import { useCan } from '../auth/session.js';
 import { portalKeys } from '../portal/api.js';
 import { nominationKeys, nominationQuery, transitionNomination } from './api.js';
 import { actionVariant } from './labels.js';
 import { NominationProblem } from './NominationProblem.js';
 import { ReasonModal } from './ReasonModal.js';
+import { SelectionConflictAlert, selectionConflictsOf } from './SelectionConflictAlert.js';
 
 /** One button per move the reader may make now, as the server listed them. */
 export function NominationActions({ nomination }: { nomination: Nomination }) {
@@ -18,14 +20,16 @@ export function NominationActions({ nomination }: { nomination: Nomination }) {
   const [busy, setBusy] = useState<NominationAction | null>(null);
   const [asking, setAsking] = useState<NominationAction | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const can = useCan();
 
   if (nomination.allowedActions.length === 0) return null;
+  const conflicts = selectionConflictsOf(error);
 
-  async function act(action: NominationAction, reason?: string) {
+  async function act(action: NominationAction, reason?: string, overrideConflict?: string) {
     setBusy(action);
     setError(null);
     try {
-      const updated = await transitionNomination(nomination.id, action, reason);
+      const updated = await transitionNomination(nomination.id, action, reason, overrideConflict);
       queryClient.setQueryData(nominationQuery(nomination.id).queryKey, updated);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
@@ -62,7 +66,15 @@ export function NominationActions({ nomination }: { nomination: Nomination }) {
           </Button>
         ))}
       </Group>
-      <NominationProblem error={error} />
+      {conflicts ? (
+        <SelectionConflictAlert
+          people={[{ key: nomination.id, conflicts }]}
+          canOverride={can('nominations.override')}
+          onOverride={(why) => act('select', undefined, why)}
+        />
+      ) : (
+        <NominationProblem error={error} />
+      )}
       {asking && (
         <ReasonModal
           title={t(`nominations.reasonTitle.${asking}`)}

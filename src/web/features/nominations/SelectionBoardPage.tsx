@@ -5,11 +5,13 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult } from '../../../contract/index.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { useCan } from '../auth/session.js';
 import { sessionQuery } from '../sessions/api.js';
 import { bulkDecide, nominationKeys, selectionBoardQuery } from './api.js';
 import { BoardSeats } from './BoardSeats.js';
@@ -18,6 +20,7 @@ import { boardOrder, isDecidable } from './board.js';
 import { NominationProblem } from './NominationProblem.js';
 import { PromotionPause } from './PromotionPause.js';
 import { ReasonModal } from './ReasonModal.js';
+import { type ConflictedPerson, SelectionConflictAlert } from './SelectionConflictAlert.js';
 import { WaitlistSection } from './WaitlistSection.js';
 
 const route = getRouteApi('/app/sessions/$code/selection');
@@ -34,9 +37,9 @@ export function SelectionBoardPage() {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<Map<string, Result>>(new Map());
   const [busy, setBusy] = useState<BulkAction | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [asking, setAsking] = useState<BulkAction | null>(null);
   const locale = currentLocale();
+  const can = useCan();
 
   const back = (
     <AnchorLink to="/sessions/$code" params={{ code }} fz="sm">
@@ -44,12 +47,28 @@ export function SelectionBoardPage() {
     </AnchorLink>
   );
 
-  async function decide(action: BulkAction, reason?: string) {
+  /**
+   * Sends one bulk decision: the ticked rows, or (an override) the rows refused for a selection
+   * elsewhere. Results merge into what the table shows.
+   */
+  async function decide(
+    action: BulkAction,
+    reason?: string,
+    override?: { nominationIds: string[]; reason: string },
+  ) {
     setBusy(action);
-    setError(null);
     try {
-      const answer = await bulkDecide(code, { nominationIds: ticked, action, reason });
-      setResults(new Map(answer.results.map((r) => [r.nominationId, r])));
+      const answer = await bulkDecide(code, {
+        nominationIds: override?.nominationIds ?? ticked,
+        action,
+        reason,
+        ...(override ? { overrideConflict: { reason: override.reason } } : {}),
+      });
+      setResults((prev) =>
+        override
+          ? new Map([...prev, ...answer.results.map((r) => [r.nominationId, r] as const)])
+          : new Map(answer.results.map((r) => [r.nominationId, r])),
+      );
       const failed = answer.results.filter((r) => !r.ok).map((r) => r.nominationId);
       // What failed stays ticked, so it can be looked at and tried again.
       setChecked(new Set(failed));
@@ -62,10 +81,8 @@ export function SelectionBoardPage() {
           failed: failed.length,
         }),
       });
-    } catch (caught) {
-      if (!reason) setError(caught);
-      throw caught;
     } finally {
+      // A refusal of the whole request is shown where it was asked for: the dialog or the alert.
       setBusy(null);
     }
   }
@@ -86,6 +103,18 @@ export function SelectionBoardPage() {
   const rows = boardOrder(board.data.nominations);
   const live = new Set(rows.filter(isDecidable).map((r) => r.id));
   const ticked = [...checked].filter((id) => live.has(id));
+  const tickedNations = new Set(rows.filter((r) => ticked.includes(r.id)).map((r) => r.nationCode));
+  const figures = [
+    { label: t('nominations.board.confirm.people'), value: ticked.length },
+    { label: t('nominations.board.confirm.nations'), value: tickedNations.size },
+  ];
+  // Rows a bulk selection refused because the person is selected elsewhere over the same days.
+  const conflicted: (ConflictedPerson & { id: string })[] = rows.flatMap((r) => {
+    const result = results.get(r.id);
+    return result?.code === 'selection_conflict' && result.conflicts
+      ? [{ id: r.id, key: r.id, name: r.participantName.latin, conflicts: result.conflicts }]
+      : [];
+  });
 
   return (
     <>
@@ -123,7 +152,7 @@ export function SelectionBoardPage() {
               size="xs"
               disabled={ticked.length === 0 || (busy !== null && busy !== 'select')}
               loading={busy === 'select'}
-              onClick={() => void decide('select').catch(() => undefined)}
+              onClick={() => setAsking('select')}
             >
               {t('nominations.action.select')}
             </Button>
@@ -132,7 +161,7 @@ export function SelectionBoardPage() {
               variant="light"
               disabled={ticked.length === 0 || (busy !== null && busy !== 'waitlist')}
               loading={busy === 'waitlist'}
-              onClick={() => void decide('waitlist').catch(() => undefined)}
+              onClick={() => setAsking('waitlist')}
             >
               {t('nominations.action.waitlist')}
             </Button>
@@ -141,12 +170,23 @@ export function SelectionBoardPage() {
               variant="outline"
               color="red.9"
               disabled={ticked.length === 0 || busy !== null}
-              onClick={() => setRejecting(true)}
+              onClick={() => setAsking('reject')}
             >
               {t('nominations.action.reject')}
             </Button>
           </Group>
-          <NominationProblem error={error} />
+          {conflicted.length > 0 && (
+            <SelectionConflictAlert
+              people={conflicted}
+              canOverride={can('nominations.override')}
+              onOverride={(reason) =>
+                decide('select', undefined, {
+                  nominationIds: conflicted.map((c) => c.id),
+                  reason,
+                })
+              }
+            />
+          )}
           {rows.length === 0 ? (
             <Text fz="sm" c="dimmed">
               {t('nominations.board.empty')}
@@ -170,15 +210,32 @@ export function SelectionBoardPage() {
         </Paper>
         <WaitlistSection rows={rows} />
       </Stack>
-      {rejecting && (
+      {(asking === 'select' || asking === 'waitlist') && (
+        <ConfirmDialog
+          title={t(`nominations.board.confirm.${asking}Title`, { count: ticked.length })}
+          figures={figures}
+          body={t(`nominations.board.confirm.${asking}`)}
+          confirmLabel={t(`nominations.action.${asking}`)}
+          problem={(caught) => <NominationProblem error={caught} />}
+          onConfirm={() => decide(asking)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking === 'reject' && (
         <ReasonModal
           title={t('nominations.board.rejectTitle', { count: ticked.length })}
-          explain={t('nominations.reasonExplain.reject')}
+          explain={
+            <>
+              {figures.map((f) => `${f.label}: ${f.value}`).join(t('common.listSeparator'))}
+              <br />
+              {t('nominations.board.confirm.reject')}
+            </>
+          }
           label={t('nominations.reason')}
           confirmLabel={t('nominations.action.reject')}
           danger
           onConfirm={(reason) => decide('reject', reason)}
-          onClose={() => setRejecting(false)}
+          onClose={() => setAsking(null)}
         />
       )}
     </>

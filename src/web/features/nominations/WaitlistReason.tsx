@@ -2,13 +2,14 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NominationSummary } from '../../../contract/index.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../../lib/dates.js';
+import { formatDate, formatDateRange } from '../../lib/dates.js';
 
 type Waitlist = NonNullable<NominationSummary['waitlist']>;
 
 /**
  * Why a waitlisted nomination stands where it does, in the order the criteria apply: its nation
- * still owed quota seats, the nation's own ranking, then the time of submission.
+ * still owed quota seats, the nation's own ranking, then the time of submission; and why
+ * automatic promotion passes over a person selected elsewhere over the same days.
  */
 export function WaitlistReason({ waitlist }: { waitlist: Waitlist }) {
   const { t } = useTranslation();
@@ -20,6 +21,16 @@ export function WaitlistReason({ waitlist }: { waitlist: Waitlist }) {
       : t('nominations.waitReason.unranked'),
     t('nominations.waitReason.submitted', { at }),
   ];
+  const elsewhere = waitlist.selectedElsewhere;
+  if (elsewhere) {
+    parts.push(
+      t('nominations.waitReason.selectedElsewhere', {
+        // Isolated, so the code keeps its order inside Arabic text.
+        session: `\u2068${elsewhere.sessionCode}\u2069`,
+        dates: formatDateRange(elsewhere.startDate, elsewhere.endDate, currentLocale()).gregorian,
+      }),
+    );
+  }
   return (
     <Text span display="block" fz="xs" c="dimmed" maw={280}>
       {parts.join(t('nominations.waitReason.separator'))}

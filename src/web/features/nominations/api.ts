@@ -73,10 +73,20 @@ export const createNomination = (body: NominationInput, idempotencyKey: string) 
     headers: { 'idempotency-key': idempotencyKey },
   });
 
-export const transitionNomination = (id: string, action: NominationAction, reason?: string) =>
+/** `overrideConflict` is the registrar's written reason to select over a `selection_conflict`. */
+export const transitionNomination = (
+  id: string,
+  action: NominationAction,
+  reason?: string,
+  overrideConflict?: string,
+) =>
   api<Nomination>(`${nominationPath(id)}/transitions`, {
     method: 'POST',
-    body: { action, reason },
+    body: {
+      action,
+      reason,
+      ...(overrideConflict ? { overrideConflict: { reason: overrideConflict } } : {}),
+    },
   });
 
 export const overrideNomination = (id: string, justification: string) =>

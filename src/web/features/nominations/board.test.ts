@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NominationSummary } from '../../../contract/index.js';
-import { boardOrder, isDecidable, waitlistOrder } from './board.js';
+import { boardOrder, isDecidable, reachOf, waitlistOrder } from './board.js';
 
 function row(patch: Partial<NominationSummary>): NominationSummary {
   return {
@@ -34,6 +34,7 @@ function wait(position: number): NominationSummary['waitlist'] {
     entitled: true,
     priority: null,
     submittedAt: '2027-01-01T00:00:00Z',
+    selectedElsewhere: null,
   };
 }
 
@@ -60,5 +61,19 @@ describe('selection board order', () => {
   it('ticks only nominations open to a centre decision', () => {
     expect(isDecidable(row({ allowedActions: ['select', 'withdraw'] }))).toBe(true);
     expect(isDecidable(row({ allowedActions: ['withdraw'] }))).toBe(false);
+  });
+
+  it('counts who a step reaches: selected, waitlisted, awaiting a decision, their nations', () => {
+    const rows = [
+      row({ nationCode: 'KWT', status: 'selected' }),
+      row({ nationCode: 'KWT', status: 'selected' }),
+      row({ nationCode: 'QAT', status: 'waitlisted' }),
+      row({ nationCode: 'BHR', status: 'submitted' }),
+      // Neither a rejected nomination nor a draft is reached.
+      row({ nationCode: 'OMN', status: 'rejected' }),
+      row({ nationCode: 'ARE', status: 'draft' }),
+    ];
+    expect(reachOf(rows)).toEqual({ selected: 2, waitlisted: 1, pending: 1, nations: 3 });
+    expect(reachOf([])).toEqual({ selected: 0, waitlisted: 0, pending: 0, nations: 0 });
   });
 });

@@ -21,3 +21,26 @@ export function waitlistOrder(rows: readonly NominationSummary[]): NominationSum
 export function isDecidable(n: NominationSummary): boolean {
   return n.allowedActions.some((a) => a === 'select' || a === 'waitlist' || a === 'reject');
 }
+
+/** How many people and nations a step touches. */
+export interface Reach {
+  selected: number;
+  waitlisted: number;
+  /** Submitted and waiting for the centre's decision. */
+  pending: number;
+  /** Nations of all of the above. */
+  nations: number;
+}
+
+/** Who a session-wide step (cancelling, completing) or a bulk decision reaches. */
+export function reachOf(rows: readonly Pick<NominationSummary, 'status' | 'nationCode'>[]): Reach {
+  const counted = rows.filter(
+    (r) => r.status === 'selected' || r.status === 'waitlisted' || r.status === 'submitted',
+  );
+  return {
+    selected: counted.filter((r) => r.status === 'selected').length,
+    waitlisted: counted.filter((r) => r.status === 'waitlisted').length,
+    pending: counted.filter((r) => r.status === 'submitted').length,
+    nations: new Set(counted.map((r) => r.nationCode)).size,
+  };
+}

@@ -151,10 +151,12 @@ export function ParticipantTable({ report }: { report: SessionReport }) {
                 <Table.Td>
                   {p.status ? (
                     <Badge color={RESULT_COLOR[p.status]}>{t(`results.status.${p.status}`)}</Badge>
-                  ) : (
+                  ) : p.proposed ? (
                     <Text fz="xs" c="dimmed">
                       {t('report.proposedOnly', { status: t(`results.status.${p.proposed}`) })}
                     </Text>
+                  ) : (
+                    '—'
                   )}
                 </Table.Td>
                 {level2 && (

@@ -1,6 +1,12 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChecks, IconLock, IconLockOpen, IconReportAnalytics } from '@tabler/icons-react';
+import {
+  IconCalendarTime,
+  IconChecks,
+  IconLock,
+  IconLockOpen,
+  IconReportAnalytics,
+} from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -103,7 +109,8 @@ export function ResultsPage() {
 
   const locked = data.closed || !data.delivered;
   const changed = changedEntries(data.participants, drafts, data.usesLevel2);
-  const proposed = proposedEntries(data.participants);
+  const toCome = data.workingDays.length - data.heldDays.length;
+  const proposed = proposedEntries(data.participants, toCome);
   const scoresValid = [...drafts.values()].every((d) => validScore(d.pre) && validScore(d.post));
 
   return (
@@ -153,6 +160,17 @@ export function ResultsPage() {
         ) : !data.delivered ? (
           <Alert color="gray" title={t('results.notDeliveredTitle')}>
             {t('results.notDelivered')}
+          </Alert>
+        ) : toCome > 0 ? (
+          <Alert
+            color="blue"
+            icon={<IconCalendarTime size={18} aria-hidden />}
+            title={t('results.runningTitle')}
+          >
+            {t('results.running', {
+              held: data.heldDays.length,
+              days: data.workingDays.length,
+            })}
           </Alert>
         ) : null}
         <Paper withBorder p="md">

@@ -45,6 +45,7 @@ function AttendanceCell({ row }: { row: ParticipantResult }) {
 /** One row per participant: attendance, what the rule proposes and why, the confirmed status. */
 export function ResultsTable({ data, drafts, locked, onChange }: Props) {
   const { t } = useTranslation();
+  const toCome = data.workingDays.length - data.heldDays.length;
   const options = RESULT_STATUSES.map((status) => ({
     value: status,
     label: t(`results.status.${status}`),
@@ -108,12 +109,21 @@ export function ResultsTable({ data, drafts, locked, onChange }: Props) {
                   <AttendanceCell row={row} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={RESULT_COLOR[row.proposed.status]} variant="outline">
-                    {t(`results.status.${row.proposed.status}`)}
-                  </Badge>
-                  <Text fz="xs" c="dimmed" mt={2} maw={240}>
-                    {proposalReason(t, row.proposed, data.completionPercent)}
-                  </Text>
+                  {row.proposed ? (
+                    <>
+                      <Badge color={RESULT_COLOR[row.proposed.status]} variant="outline">
+                        {t(`results.status.${row.proposed.status}`)}
+                      </Badge>
+                      <Text fz="xs" c="dimmed" mt={2} maw={240}>
+                        {proposalReason(t, row.proposed, data.completionPercent)}
+                        {toCome > 0 && ` ${t('results.soFar')}`}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text fz="xs" c="dimmed" maw={240}>
+                      {t('results.nothingYet')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Select

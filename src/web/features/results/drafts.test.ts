@@ -50,6 +50,12 @@ describe('result drafts', () => {
     ]);
   });
 
+  it('confirms nothing while days are still to come, nor a row without a proposal', () => {
+    const rows = [row('a'), row('b', { proposed: null })];
+    expect(proposedEntries(rows, 2)).toEqual([]);
+    expect(proposedEntries(rows)).toEqual([{ nominationId: 'a', status: 'completed' }]);
+  });
+
   it.each([
     ['', true],
     [0, true],

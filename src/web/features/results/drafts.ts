@@ -38,11 +38,17 @@ export function changedEntries(
   return entries;
 }
 
-/** Every row not yet confirmed, with the status the rule proposes. */
-export function proposedEntries(rows: readonly ParticipantResult[]): ResultEntry[] {
-  return rows
-    .filter((row) => row.status === null)
-    .map((row) => ({ nominationId: row.nominationId, status: row.proposed.status }));
+/**
+ * Every row not yet confirmed, with the status the rule proposes; none while working days are
+ * still to come (`daysToCome`), since a proposal so far is not yet a result.
+ */
+export function proposedEntries(rows: readonly ParticipantResult[], daysToCome = 0): ResultEntry[] {
+  if (daysToCome > 0) return [];
+  return rows.flatMap((row) =>
+    row.status === null && row.proposed
+      ? [{ nominationId: row.nominationId, status: row.proposed.status }]
+      : [],
+  );
 }
 
 /** A score is whole or has at most two decimals, from 0 to 100. */

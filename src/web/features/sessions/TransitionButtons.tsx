@@ -4,18 +4,26 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session, SessionStatus } from '../../../contract/index.js';
+import { ConfirmDialog, type Figure } from '../../components/ConfirmDialog.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { currentLocale } from '../../i18n/index.js';
+import { formatDateRange } from '../../lib/dates.js';
 import { sessionKeys, sessionQuery, transitionSession } from './api.js';
 import { CancelSessionModal } from './CancelSessionModal.js';
 import { transitionKey } from './labels.js';
+import { useSessionReach } from './reach.js';
 
-/** One button per step the session may take now; cancelling asks why first. */
+/** Steps the nations see at once or that end the session's life: the registrar confirms them. */
+const ASKS_FIRST: ReadonlySet<string> = new Set(['announce', 'complete', 'cancel']);
+
+/** One button per step the session may take now; announcing, completing and cancelling ask first. */
 export function TransitionButtons({ session }: { session: Session }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<SessionStatus | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  const [asking, setAsking] = useState<SessionStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const reach = useSessionReach(session, asking !== null);
 
   if (session.allowedTransitions.length === 0) return null;
 
@@ -28,12 +36,19 @@ export function TransitionButtons({ session }: { session: Session }) {
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
       notifications.show({ color: 'teal', message: t(`sessionStatus.${updated.status}`) });
     } catch (caught) {
-      setError(caught);
+      // Asked in a dialog: the dialog shows the refusal; otherwise it goes under the buttons.
+      if (!asking) setError(caught);
       throw caught;
     } finally {
       setBusy(null);
     }
   }
+
+  const figure = (name: keyof typeof reach): Figure => ({
+    label: t(`sessions.reach.${name}`),
+    value: reach[name] ?? '…',
+  });
+  const askedKey = asking ? transitionKey(session.status, asking) : null;
 
   return (
     <>
@@ -50,7 +65,9 @@ export function TransitionButtons({ session }: { session: Session }) {
               color={cancel ? 'red.8' : undefined}
               loading={busy === to}
               disabled={busy !== null && busy !== to}
-              onClick={() => (cancel ? setCancelling(true) : void move(to).catch(() => undefined))}
+              onClick={() =>
+                ASKS_FIRST.has(key) ? setAsking(to) : void move(to).catch(() => undefined)
+              }
             >
               {t(`transition.${key}`)}
             </Button>
@@ -58,11 +75,44 @@ export function TransitionButtons({ session }: { session: Session }) {
         })}
       </Group>
       <ProblemAlert error={error} />
-      {cancelling && (
+      {asking === 'cancelled' && (
         <CancelSessionModal
           code={session.code}
+          figures={[figure('selected'), figure('waitlisted'), figure('pending'), figure('nations')]}
           onCancel={(reason) => move('cancelled', reason)}
-          onClose={() => setCancelling(false)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking && askedKey === 'announce' && (
+        <ConfirmDialog
+          title={t('sessions.reach.announceTitle', { code: session.code })}
+          figures={[
+            {
+              label: t('sessions.reach.window'),
+              value: formatDateRange(
+                session.nominationOpens,
+                session.nominationCloses,
+                currentLocale(),
+              ).gregorian,
+            },
+            { label: t('sessions.reach.quotaNations'), value: session.quotas.length },
+            { label: t('sessions.reach.capacity'), value: session.seats.capacity },
+          ]}
+          body={t('sessions.reach.announce')}
+          confirmLabel={t('transition.announce')}
+          onConfirm={() => move(asking)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking && askedKey === 'complete' && (
+        <ConfirmDialog
+          title={t('sessions.reach.completeTitle', { code: session.code })}
+          figures={[figure('selected'), figure('nations')]}
+          body={t('sessions.reach.complete')}
+          confirmLabel={t('transition.complete')}
+          danger
+          onConfirm={() => move(asking)}
+          onClose={() => setAsking(null)}
         />
       )}
     </>

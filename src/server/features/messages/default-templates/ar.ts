@@ -9,14 +9,14 @@ export const ar: TemplateSet = {
 
 تم اقتراح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
 
-ينتظر الترشيح الآن مراجعة نقطة الاتصال الوطنية لـ{{nationName}} وتقديمه:
+ينتظر الترشيح الآن مراجعة نقطة الاتصال الوطنية ({{nationName}}) وتقديمه:
 {{link}}${SIGN_OFF}`,
   },
   'nomination-submitted': {
     subject: 'تقديم ترشيح: {{participantName}} للدورة {{sessionCode}}',
     body: `السيد/السيدة {{recipientName}}،
 
-قدّمت {{nationName}} ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+قدّمت نقطة الاتصال الوطنية ({{nationName}}) ترشيح {{participantName}} للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
 
 سيدرس المركز الترشيح ويعلن قراره بعد انتهاء فترة الترشيح:
 {{link}}${SIGN_OFF}`,
@@ -82,10 +82,10 @@ export const ar: TemplateSet = {
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'تعليمات الالتحاق: {{activityTitle}} ({{sessionCode}})',
+    subject: 'تعليمات الالتحاق: {{participantName}}، {{activityTitle}} ({{sessionCode}})',
     body: `السيد/السيدة {{recipientName}}،
 
-تجدون أدناه تعليمات الالتحاق الخاصة بـ{{participantName}} ({{nationName}})، المختار/المختارة للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
+تجدون أدناه تعليمات الالتحاق الخاصة بالمشارك/المشاركة {{participantName}} ({{nationName}})، المختار/المختارة للدورة {{sessionCode}} ({{activityTitle}})، من {{startDate}} إلى {{endDate}} في {{venue}}.
 
 {{instructions}}
 

@@ -7,25 +7,25 @@ export const en: TemplateSet = {
     subject: 'Nomination proposed: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-{{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+{{participantName}} has been proposed for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
-The nomination now awaits review and submission by the national point of contact of {{nationName}}:
+The nomination now awaits review and submission by the national point of contact ({{nationName}}):
 {{link}}${SIGN_OFF}`,
   },
   'nomination-submitted': {
     subject: 'Nomination submitted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-{{nationName}} has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+The national point of contact ({{nationName}}) has submitted the nomination of {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 The centre will review it and announce its decision after the nomination window closes:
 {{link}}${SIGN_OFF}`,
   },
   'nomination-selected': {
-    subject: 'Selected: {{participantName}} for {{activityTitle}} ({{sessionCode}})',
+    subject: 'Selected: {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
-We are pleased to confirm that {{participantName}} has been selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+We are pleased to confirm that {{participantName}} has been selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 Joining instructions will follow. Details:
 {{link}}${SIGN_OFF}`,
@@ -54,7 +54,7 @@ Details:
     subject: 'Seat available: {{participantName}} selected for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-A seat has become available: {{participantName}} has moved from the waiting list to the selected participants of session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+A seat has become available: {{participantName}} has moved from the waiting list to the selected participants of session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 Joining instructions will follow. Details:
 {{link}}${SIGN_OFF}`,
@@ -82,10 +82,10 @@ The nomination may now be submitted. Details:
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'Joining instructions: {{activityTitle}} ({{sessionCode}})',
+    subject: 'Joining instructions: {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
-Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}.
+Please find below the joining instructions for {{participantName}} ({{nationName}}), selected for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 {{instructions}}
 
@@ -133,7 +133,7 @@ Nominations are submitted in Rabita before the deadline of each session:
     subject: 'Your Rabita account',
     body: `Dear {{recipientName}},
 
-An account has been created for you in Rabita, the training centre's system, as a participant from {{nationName}}. There you will find your sessions, joining instructions, surveys and certificates.
+An account has been created for you in Rabita, the training centre's system, as a participant ({{nationName}}). There you will find your sessions, joining instructions, surveys and certificates.
 
 Choose your password with this link, valid for 14 days:
 {{link}}
@@ -150,7 +150,7 @@ We received a request to reset the password of your Rabita account. Choose a new
 If you did not make this request, ignore this message: your password stays unchanged.${SIGN_OFF}`,
   },
   'survey-invitation': {
-    subject: 'Your opinion on {{activityTitle}} ({{sessionCode}})',
+    subject: 'Your opinion, please: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
 Session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}}, asks for your evaluation: "{{surveyTitle}}" (participant: {{participantName}}).
@@ -159,7 +159,7 @@ It takes a few minutes. Please answer by {{closesOn}}:
 {{link}}${SIGN_OFF}`,
   },
   'survey-reminder': {
-    subject: 'Reminder: your opinion on {{activityTitle}} ({{sessionCode}})',
+    subject: 'Reminder, your opinion: {{activityTitle}} ({{sessionCode}})',
     body: `Dear {{recipientName}},
 
 We have not yet received your answers to "{{surveyTitle}}" for session {{sessionCode}} ({{activityTitle}}) (participant: {{participantName}}). The survey closes on {{closesOn}}.

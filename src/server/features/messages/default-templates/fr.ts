@@ -7,25 +7,25 @@ export const fr: TemplateSet = {
     subject: 'Candidature proposée : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
 
-{{participantName}} a été proposé(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+{{participantName}} a été proposé(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
 
-La candidature attend maintenant l'examen et la soumission du point de contact national de {{nationName}} :
+La candidature attend maintenant l'examen et la soumission du point de contact national ({{nationName}}) :
 {{link}}${SIGN_OFF}`,
   },
   'nomination-submitted': {
     subject: 'Candidature soumise : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
 
-{{nationName}} a soumis la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Le point de contact national ({{nationName}}) a soumis la candidature de {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
 
 Le centre l'examinera et communiquera sa décision après la clôture des candidatures :
 {{link}}${SIGN_OFF}`,
   },
   'nomination-selected': {
-    subject: 'Sélection : {{participantName}} pour {{activityTitle}} ({{sessionCode}})',
+    subject: 'Sélection : {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
-Nous avons le plaisir de vous confirmer que {{participantName}} a été sélectionné(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Nous avons le plaisir de vous confirmer que {{participantName}} a été sélectionné(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
 
 Les instructions de ralliement suivront. Détails :
 {{link}}${SIGN_OFF}`,
@@ -54,7 +54,7 @@ Détails :
     subject: 'Place libérée : {{participantName}} sélectionné(e) pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
 
-Une place s'est libérée : {{participantName}} passe de la liste d'attente aux participants sélectionnés de la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Une place s'est libérée : {{participantName}} passe de la liste d'attente aux participants sélectionnés de la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
 
 Les instructions de ralliement suivront. Détails :
 {{link}}${SIGN_OFF}`,
@@ -82,10 +82,11 @@ La candidature peut maintenant être soumise. Détails :
 {{link}}${SIGN_OFF}`,
   },
   'joining-instructions': {
-    subject: 'Instructions de ralliement : {{activityTitle}} ({{sessionCode}})',
+    subject:
+      'Instructions de ralliement : {{participantName}}, {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
-Veuillez trouver ci-dessous les instructions de ralliement de {{participantName}} ({{nationName}}), retenu(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}.
+Veuillez trouver ci-dessous les instructions de ralliement de {{participantName}} ({{nationName}}), retenu(e) pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
 
 {{instructions}}
 
@@ -133,7 +134,7 @@ Les candidatures se soumettent dans Rabita avant la date limite de chaque sessio
     subject: 'Votre compte Rabita',
     body: `Bonjour {{recipientName}},
 
-Un compte a été créé pour vous dans Rabita, le système du centre de formation, en tant que participant(e) de {{nationName}}. Vous y trouverez vos sessions, vos instructions de ralliement, vos questionnaires et vos certificats.
+Un compte a été créé pour vous dans Rabita, le système du centre de formation, en tant que stagiaire ({{nationName}}). Vous y trouverez vos sessions, vos instructions de ralliement, vos questionnaires et vos certificats.
 
 Choisissez votre mot de passe à l'aide de ce lien, valable 14 jours :
 {{link}}
@@ -150,7 +151,7 @@ Nous avons reçu une demande de réinitialisation du mot de passe de votre compt
 Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.${SIGN_OFF}`,
   },
   'survey-invitation': {
-    subject: 'Votre avis sur {{activityTitle}} ({{sessionCode}})',
+    subject: 'Votre avis : {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
 La session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}}, vous demande votre évaluation : « {{surveyTitle}} » (participant : {{participantName}}).
@@ -159,7 +160,7 @@ Cela prend quelques minutes. Merci de répondre avant le {{closesOn}} :
 {{link}}${SIGN_OFF}`,
   },
   'survey-reminder': {
-    subject: 'Rappel : votre avis sur {{activityTitle}} ({{sessionCode}})',
+    subject: 'Rappel, votre avis : {{activityTitle}} ({{sessionCode}})',
     body: `Bonjour {{recipientName}},
 
 Nous n'avons pas encore reçu vos réponses au questionnaire « {{surveyTitle}} » de la session {{sessionCode}} ({{activityTitle}}) (participant : {{participantName}}). Il ferme le {{closesOn}}.
