@@ -97,7 +97,6 @@ export const ar: TemplateSet = {
     body: `السيد/السيدة {{recipientName}}،
 
 أجرى المركز تعديلًا على الدورة {{sessionCode}} ({{activityTitle}}):
-
 {{changes}}
 
 {{concerning}}
@@ -119,11 +118,10 @@ export const ar: TemplateSet = {
 {{link}}${SIGN_OFF}`,
   },
   'sessions-announced': {
-    subject: 'دورات جديدة مفتوحة أمام {{nationName}}',
+    subject: 'دورات جديدة مفتوحة أمام دولتكم ({{nationName}})',
     body: `السيد/السيدة {{recipientName}}،
 
-أعلن المركز عن دورات مفتوحة لترشيحات {{nationName}}:
-
+أعلن المركز عن دورات مفتوحة لترشيحات دولتكم ({{nationName}}):
 {{sessions}}
 
 تُقدَّم الترشيحات عبر رابطة قبل الموعد النهائي لكل دورة:

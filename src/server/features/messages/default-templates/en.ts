@@ -74,7 +74,7 @@ Details:
     subject: 'Eligibility accepted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},
 
-The centre has accepted {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} at {{venue}}, although a rule of the course is not met.
+The centre has accepted {{participantName}} for session {{sessionCode}} ({{activityTitle}}), from {{startDate}} to {{endDate}} (venue: {{venue}}), although a rule of the course is not met.
 
 Justification: {{reason}}
 
@@ -93,23 +93,22 @@ The attached calendar invitation adds the session to your calendar. Details:
 {{link}}${SIGN_OFF}`,
   },
   'session-changed': {
-    subject: 'Change to {{sessionCode}}: {{activityTitle}}',
+    subject: 'Session changed: {{sessionCode}}, {{activityTitle}}',
     body: `Dear {{recipientName}},
 
 The centre has changed session {{sessionCode}} ({{activityTitle}}):
-
 {{changes}}
 
 {{concerning}}
 
-The session now runs {{dates}}, at {{venue}}. Details:
+The session now runs {{dates}} (venue: {{venue}}). Details:
 {{link}}${SIGN_OFF}`,
   },
   'session-cancelled': {
-    subject: 'Cancelled: {{sessionCode}} {{activityTitle}}',
+    subject: 'Session cancelled: {{sessionCode}}, {{activityTitle}}',
     body: `Dear {{recipientName}},
 
-We regret to inform you that the centre has cancelled session {{sessionCode}} ({{activityTitle}}), planned at {{venue}} ({{dates}}).
+We regret to inform you that the centre has cancelled session {{sessionCode}} ({{activityTitle}}), planned for {{dates}} (venue: {{venue}}).
 
 Reason: {{reason}}
 
@@ -119,11 +118,10 @@ Details:
 {{link}}${SIGN_OFF}`,
   },
   'sessions-announced': {
-    subject: 'New sessions open to {{nationName}}',
+    subject: 'New sessions open to your nation ({{nationName}})',
     body: `Dear {{recipientName}},
 
-The centre has announced sessions open to nominations from {{nationName}}:
-
+The centre has announced sessions open to nominations from your nation ({{nationName}}):
 {{sessions}}
 
 Nominations are submitted in Rabita before the deadline of each session:

@@ -74,7 +74,7 @@ Détails :
     subject: 'Éligibilité acceptée : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
 
-Le centre accepte {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} à {{venue}}, bien qu'une condition du cours ne soit pas remplie.
+Le centre accepte {{participantName}} pour la session {{sessionCode}} ({{activityTitle}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}), bien qu'une condition du cours ne soit pas remplie.
 
 Justification : {{reason}}
 
@@ -94,23 +94,22 @@ L'invitation jointe ajoute la session à votre agenda. Détails :
 {{link}}${SIGN_OFF}`,
   },
   'session-changed': {
-    subject: 'Modification de {{sessionCode}} : {{activityTitle}}',
+    subject: 'Session modifiée : {{sessionCode}}, {{activityTitle}}',
     body: `Bonjour {{recipientName}},
 
 Le centre a modifié la session {{sessionCode}} ({{activityTitle}}) :
-
 {{changes}}
 
 {{concerning}}
 
-Dates et lieu de la session désormais : {{dates}}, {{venue}}. Détails :
+Dates de la session désormais : {{dates}} (lieu : {{venue}}). Détails :
 {{link}}${SIGN_OFF}`,
   },
   'session-cancelled': {
-    subject: 'Annulation : {{sessionCode}} {{activityTitle}}',
+    subject: 'Session annulée : {{sessionCode}}, {{activityTitle}}',
     body: `Bonjour {{recipientName}},
 
-Nous avons le regret de vous informer que le centre a annulé la session {{sessionCode}} ({{activityTitle}}), qui devait se tenir à {{venue}} ({{dates}}).
+Nous avons le regret de vous informer que le centre a annulé la session {{sessionCode}} ({{activityTitle}}), prévue aux dates suivantes : {{dates}} (lieu : {{venue}}).
 
 Motif : {{reason}}
 
@@ -120,11 +119,10 @@ Détails :
 {{link}}${SIGN_OFF}`,
   },
   'sessions-announced': {
-    subject: 'Nouvelles sessions ouvertes à {{nationName}}',
+    subject: 'Nouvelles sessions ouvertes à votre nation ({{nationName}})',
     body: `Bonjour {{recipientName}},
 
-Le centre a annoncé des sessions ouvertes aux candidatures de {{nationName}} :
-
+Le centre a annoncé des sessions ouvertes aux candidatures de votre nation ({{nationName}}) :
 {{sessions}}
 
 Les candidatures se soumettent dans Rabita avant la date limite de chaque session :

@@ -78,7 +78,7 @@ export async function sendAnnouncementDigest(
         .map(({ session, seats }) => {
           const pool = session.capacity - session.quotaTotal;
           return [
-            `• ${session.code}, ${inLocale(session.activityTitle, locale)}: ${formatDays(session.startDate, session.endDate, locale)} ${w.digest.at} ${inLocale(session.venueName, locale)}.`,
+            `• ${session.code}, ${inLocale(session.activityTitle, locale)}: ${formatDays(session.startDate, session.endDate, locale)} ${w.digest.venue(inLocale(session.venueName, locale))}.`,
             seats > 0 ? w.digest.quota(seats) : w.digest.noQuota(pool),
             w.digest.closes(formatDay(session.nominationCloses, locale), session.timeZone),
           ].join(' ');

@@ -35,7 +35,8 @@ interface ChangeWords {
     quota: (seats: number) => string;
     noQuota: (pool: number) => string;
     closes: (day: string, zone: string) => string;
-    at: string;
+    /** The venue, in brackets: "(venue: …)". */
+    venue: (name: string) => string;
   };
 }
 
@@ -63,7 +64,7 @@ const WORDS: Record<Locale, ChangeWords> = {
     listJoin: ', ',
     concerns: {
       participant: 'You hold a seat on this session.',
-      nation: (nation, people) => `This concerns the nominations of ${nation}: ${people}.`,
+      nation: (nation, people) => `This concerns your nation's nominations (${nation}): ${people}.`,
       staff: (role) => `You are ${role} of this session.`,
       leftStaff: 'You are no longer on the staff of this session.',
       calendarUpdated:
@@ -74,7 +75,7 @@ const WORDS: Record<Locale, ChangeWords> = {
     cancelled: {
       participant: 'Your seat on this session is released.',
       nation: (nation, people) =>
-        `The nominations of ${nation} for this session have ended: ${people}. Their seats are released; none counts as a withdrawal.`,
+        `Your nation's nominations (${nation}) for this session have ended: ${people}. Their seats are released; none counts as a withdrawal.`,
       staff: (role) => `You were ${role} of this session.`,
       calendarRemoved: 'The calendar message attached removes the session from your calendar.',
       calendarsRemoved:
@@ -84,7 +85,7 @@ const WORDS: Record<Locale, ChangeWords> = {
       quota: (seats) => `Your quota: ${seats} ${seats === 1 ? 'seat' : 'seats'}.`,
       noQuota: (pool) => `No quota for your nation; ${pool} seats are open to all.`,
       closes: (day, zone) => `Nominations close on ${day} (end of day, ${zone}).`,
-      at: 'at',
+      venue: (name) => `(venue: ${name})`,
     },
   },
   fr: {
@@ -110,7 +111,8 @@ const WORDS: Record<Locale, ChangeWords> = {
     listJoin: ', ',
     concerns: {
       participant: 'Vous avez une place sur cette session.',
-      nation: (nation, people) => `Cela concerne les candidatures de ${nation} : ${people}.`,
+      nation: (nation, people) =>
+        `Cela concerne les candidatures de votre nation (${nation}) : ${people}.`,
       staff: (role) => `Vous êtes ${role} de cette session.`,
       leftStaff: "Vous ne faites plus partie de l'équipe de cette session.",
       calendarUpdated:
@@ -121,7 +123,7 @@ const WORDS: Record<Locale, ChangeWords> = {
     cancelled: {
       participant: 'Votre place sur cette session est libérée.',
       nation: (nation, people) =>
-        `Les candidatures de ${nation} pour cette session prennent fin : ${people}. Leurs places sont libérées ; aucune ne compte comme un retrait.`,
+        `Les candidatures de votre nation (${nation}) pour cette session prennent fin : ${people}. Leurs places sont libérées ; aucune ne compte comme un retrait.`,
       staff: (role) => `Vous étiez ${role} de cette session.`,
       calendarRemoved: 'Le message de calendrier joint retire la session de votre agenda.',
       calendarsRemoved:
@@ -131,7 +133,7 @@ const WORDS: Record<Locale, ChangeWords> = {
       quota: (seats) => `Votre quota : ${seats} ${seats > 1 ? 'places' : 'place'}.`,
       noQuota: (pool) => `Pas de quota pour votre nation ; ${pool} places sont ouvertes à tous.`,
       closes: (day, zone) => `Candidatures jusqu'au ${day} (fin de journée, ${zone}).`,
-      at: 'à',
+      venue: (name) => `(lieu : ${name})`,
     },
   },
   ar: {
@@ -157,7 +159,7 @@ const WORDS: Record<Locale, ChangeWords> = {
     listJoin: '، ',
     concerns: {
       participant: 'لكم مقعد في هذه الدورة.',
-      nation: (nation, people) => `يخص هذا ترشيحات ${nation}: ${people}.`,
+      nation: (nation, people) => `يخص هذا ترشيحات دولتكم (${nation}): ${people}.`,
       staff: (role) => `أنتم ${role} هذه الدورة.`,
       leftStaff: 'لم تعودوا ضمن فريق هذه الدورة.',
       calendarUpdated: 'دعوة التقويم المرفقة تحل محل الدعوة السابقة، ويحدّثها تقويمكم في مكانها.',
@@ -166,7 +168,7 @@ const WORDS: Record<Locale, ChangeWords> = {
     cancelled: {
       participant: 'أُلغي مقعدكم في هذه الدورة.',
       nation: (nation, people) =>
-        `انتهت ترشيحات ${nation} لهذه الدورة: ${people}. أُفرجت مقاعدها، ولا يُحتسب أي منها انسحابًا.`,
+        `انتهت ترشيحات دولتكم (${nation}) لهذه الدورة: ${people}. أُفرجت مقاعدها، ولا يُحتسب أي منها انسحابًا.`,
       staff: (role) => `كنتم ${role} هذه الدورة.`,
       calendarRemoved: 'رسالة التقويم المرفقة تحذف الدورة من تقويمكم.',
       calendarsRemoved: 'رسائل التقويم المرفقة تحذف الدورة من تقاويم المشاركين المختارين.',
@@ -175,7 +177,7 @@ const WORDS: Record<Locale, ChangeWords> = {
       quota: (seats) => `حصتكم: ${seats} مقاعد.`,
       noQuota: (pool) => `لا حصة لدولتكم، و${pool} مقاعد مفتوحة للجميع.`,
       closes: (day, zone) => `آخر موعد للترشيح: ${day} (نهاية اليوم، ${zone}).`,
-      at: 'في',
+      venue: (name) => `(المكان: ${name})`,
     },
   },
 };
