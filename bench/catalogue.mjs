@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { root, startChild, writeSection } from './lib.mjs';
+import { createAppDatabase, root, startChild, writeSection } from './lib.mjs';
 
 const SERVER =
   process.env.RABITA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -14,22 +14,21 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 2;
 
+/**
+ * A database set up as in production (owner role, migrations, the app's least-privilege role)
+ * with the demo centre loaded by the app role; the catalogue's extra rows are loaded and
+ * analysed as the superuser, which owns the statistics the app role may not gather.
+ */
 async function prepareDatabase() {
-  const name = `rabita_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
+  const db = await createAppDatabase(SERVER, `rabita_bench_${Date.now()}`);
   const started = Date.now();
   await startChild(
     'node',
     ['bin/rabita.js', 'demo'],
-    { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
+    { DATABASE_URL: db.appUrl, LOG_LEVEL: 'warn' },
     /Password for every demo account/,
   );
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   await client.query(fs.readFileSync(path.join(root, 'bench', 'catalogue-data.sql'), 'utf8'));
   const { rows } = await client.query(
@@ -37,9 +36,9 @@ async function prepareDatabase() {
   );
   await client.end();
   process.stdout.write(
-    `database ${name}: ${rows[0].a} activities, ${rows[0].s} sessions, ready in ${Date.now() - started} ms\n`,
+    `database ${db.name}: ${rows[0].a} activities, ${rows[0].s} sessions, ready in ${Date.now() - started} ms\n`,
   );
-  return { name, url: url.toString() };
+  return db;
 }
 
 function load(url, headers, duration = SECONDS) {
@@ -64,7 +63,7 @@ async function main() {
   const app = await startChild(
     'node',
     ['bin/rabita.js', 'serve'],
-    { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn' },
+    { DATABASE_URL: db.appUrl, PORT: '0', LOG_LEVEL: 'warn' },
     /running at (http:\/\/\S+)/,
   );
   const base = app.match[1];
