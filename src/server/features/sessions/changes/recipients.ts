@@ -74,12 +74,14 @@ export async function recipientsOf(
     const seat = told(n);
     if (!seat || (!seat.person.email && !seat.person.userId)) continue;
     const { person } = seat;
+    const locale = asLocale(person.locale, asLocale(sessionLanguage));
     add({
       key: person.userId ?? `mail:${person.email?.toLowerCase()}`,
       userId: person.userId,
       email: person.email,
-      name: null,
-      locale: asLocale(person.locale, asLocale(sessionLanguage)),
+      // Addressed by name even without an account, in the script the reader reads.
+      name: locale === 'ar' && person.name.arabic ? person.name.arabic : person.name.latin,
+      locale,
       ownSeat: seat,
       nation: null,
       staff: null,
