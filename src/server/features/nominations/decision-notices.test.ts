@@ -10,7 +10,7 @@ import {
 } from '../../../../test/support/app.js';
 import { seedPartners } from '../../../../test/support/factories.js';
 import { notifications, outboxMessages } from '../../db/schema/index.js';
-import { userSpeaking } from '../sessions/changes/test-support.js';
+import { userSpeaking } from '../sessions/changes/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import {
   makeActivityRequiring,

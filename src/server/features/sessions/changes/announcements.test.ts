@@ -24,7 +24,7 @@ import {
   queuedJobs,
   runSessionChangeJobs,
   userSpeaking,
-} from './test-support.js';
+} from './test-fixtures.js';
 
 describe('announcing a session tells the nations it is released to', () => {
   let t: TestApp;

@@ -35,7 +35,7 @@ import {
   queuedJobs,
   runSessionChangeJobs,
   userSpeaking,
-} from './test-support.js';
+} from './test-fixtures.js';
 
 /** The first Sunday on or after `date`: Kuwait's week starts then. */
 function sundayFrom(date: string): string {
