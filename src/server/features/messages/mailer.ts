@@ -7,12 +7,16 @@ export interface Mailer {
 }
 
 /**
- * One SMTP transport for the worker's life. Short timeouts: a hung mail server must not keep
- * the worker's locked rows (and its transaction) waiting for minutes.
+ * One pooled SMTP transport for the worker's life. Short timeouts: a hung mail server must not
+ * keep a job (and its worker's slot) waiting for minutes.
  */
 export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
+    // A few connections kept open and reused: a new connection per message pays the server's
+    // greeting each time (a fifth of the delivery rate in the benchmark).
+    pool: true,
+    maxConnections: 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
