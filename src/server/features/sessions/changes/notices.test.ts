@@ -348,6 +348,34 @@ describe('a change to a session reaches the people it concerns', () => {
     });
   });
 
+  it('tells of an edit overtaken by a cancellation only the cancellation', async () => {
+    await plan('CH-LATE');
+    const [a] = await submitNominations(t, npocKwt, 'CH-LATE', 'KWT', 1);
+    if (!a) throw new Error('nomination missing');
+    await decide(a, 'select');
+    await runSessionChangeJobs(t);
+    const edited = await patch('CH-LATE', { joiningInstructions: { en: 'Bring a laptop.' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const url = '/api/v1/sessions/CH-LATE/transitions';
+    const cancelled = await call(t.app, registrar, 'POST', url, {
+      to: 'cancelled',
+      reason: 'Postponed to next year.',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    // Both jobs were queued before either ran, as with a busy worker.
+    await runSessionChangeJobs(t);
+    const about = async (event: string) =>
+      (await outboxOf(t.db.db, event)).filter((m) => m.body.includes('CH-LATE'));
+    expect(await about('session-changed')).toEqual([]);
+    // The participant, Kuwait's NPOC, the director and the instructor.
+    expect(await about('session-cancelled')).toHaveLength(4);
+    const { rows } = await t.db.pool.query(
+      `select count(*)::int as n from session_changes c join training_sessions s
+          on s.id = c.session_id where s.code = 'CH-LATE' and c.notified_at is null`,
+    );
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
   describe('cancellation', () => {
     let sessionId: string;
     const ids: Record<string, string> = {};
@@ -500,7 +528,8 @@ describe('a change to a session reaches the people it concerns', () => {
       expect(parseInvitation(director?.attachments[0]).method).toBe('CANCEL');
       for (const id of [person('npocKwt').id, person('npocQat').id, person('director').id]) {
         const notes = await noticesOf(t.db.db, id, 'session-cancelled');
-        expect(notes[0]?.params).toEqual({
+        const note = notes.find((n) => n.params.sessionCode === 'CH-CANCEL');
+        expect(note?.params).toEqual({
           sessionCode: 'CH-CANCEL',
           reason: 'The venue is closed for repairs.',
         });

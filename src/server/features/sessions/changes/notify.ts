@@ -30,7 +30,8 @@ export async function notifySessionChange(
     const session = await q.selectSessionForNotice(tx, change.sessionId);
     if (change.kind === 'announced') {
       await announceToNations(tx, change, session);
-    } else {
+    } else if (change.kind === 'cancelled' || session.status !== 'cancelled') {
+      // An edit overtaken by the cancellation is old news: the cancellation tells everyone.
       await tellConcerned(tx, change, session);
     }
     await q.markNotified(tx, change.id, now);
