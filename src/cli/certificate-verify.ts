@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   CertificateKeySet,
   type PrintedCertificate,
@@ -13,21 +12,7 @@ import {
 } from '../server/features/certificates/file-check.js';
 import { KEY_SET_PATH } from '../server/features/certificates/keys.js';
 import { claimedVerifyUrl } from '../server/features/certificates/pdf/embedded.js';
-
-export const CERTIFICATE_VERIFY_USAGE = `Usage: rabita certificate verify <file.pdf> [--issuer URL | --keys FILE]
-
-Checks a certificate PDF against its issuer's published keys, then asks the issuer's register
-whether it is still valid. Nothing is read from a database.
-
-  --issuer URL   the issuing centre's address, e.g. https://training.example.org (default:
-                 PUBLIC_URL); its keys are fetched from URL${KEY_SET_PATH}
-                 and its register from URL/api/v1/verify/<id>
-  --keys FILE    check offline against a saved copy of those keys (a JWK set); the issuer is
-                 not asked, so a revocation cannot be seen
-
-Prints VALID, REVOKED or INVALID and what was checked. Exit status: 0 valid, 1 not valid,
-2 the check could not be made (bad arguments, unreadable file, issuer unreachable).
-`;
+import { UsageError } from './command.js';
 
 const TIMEOUT_MS = 15_000;
 
@@ -95,24 +80,11 @@ function signatureVerdict(check: Exclude<FileCheck, { status: 'signed' }>, where
 }
 
 /** `rabita certificate verify`: 0 valid, 1 not valid, 2 the check could not be made. */
-export async function runCertificateVerify(config: Config, args: string[]): Promise<number> {
-  let options: { file?: string; issuer?: string; keys?: string };
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { issuer: { type: 'string' }, keys: { type: 'string' }, help: { type: 'boolean' } },
-    });
-    if (values.help) {
-      print(CERTIFICATE_VERIFY_USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1 || (values.issuer && values.keys)) throw new Error('usage');
-    options = { file: positionals[0], issuer: values.issuer, keys: values.keys };
-  } catch {
-    process.stderr.write(CERTIFICATE_VERIFY_USAGE);
-    return 2;
-  }
+export async function runCertificateVerify(
+  config: Config,
+  options: { file: string; issuer?: string; keys?: string },
+): Promise<number> {
+  if (options.issuer && options.keys) throw new UsageError('give --issuer or --keys, not both');
   let pdf: Buffer;
   try {
     pdf = await readFile(options.file ?? '');

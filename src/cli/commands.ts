@@ -15,7 +15,7 @@ import { refreshReportRollups } from '../server/features/reports/rollups.js';
 import { createUser } from '../server/features/users/service.js';
 import { AppError } from '../server/http/errors.js';
 import { openDatabase, startServer } from '../server/main.js';
-import { ensureWebBuilt, existingWebBuild } from './web-build.js';
+import { existingWebBuild } from './web-build.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -23,8 +23,14 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 export const STOP_WITHIN_MS = 15_000;
 
 /** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
-export async function runServe(config: Config, options: { buildWeb: boolean }): Promise<number> {
-  const webRoot = options.buildWeb ? ensureWebBuilt(print) : existingWebBuild();
+export async function runServe(config: Config): Promise<number> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 22 && major !== 24)
+    print(
+      `Node ${process.versions.node} is not a supported release (22 and 24 are); use it for a try-out only.`,
+    );
+  const webRoot = existingWebBuild();
+  if (!webRoot) print('The web app is not built (npm run build); serving the API only.');
   const starting = startServer(config, webRoot);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,85 +1,124 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { DatabaseAccessError } from '../server/db/access.js';
 import { EmbeddedDatabaseError } from '../server/db/embedded.js';
 import { StartupError } from '../server/main.js';
-import { runCertificateVerify } from './certificate-verify.js';
-import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
-import { runWorker } from './worker.js';
+import { type CliCommand, CommandFailed, UsageError } from './command.js';
+import { COMMANDS } from './registry.js';
 
-const USAGE = `Usage: rabita <command>
+const commandWords = (command: CliCommand) => command.name.join(' ');
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => commandWords(c).length)) + 2;
+  return `Usage: rabita <command> [options]
 
 Commands:
-  serve [--build-web]   start the server (embedded PostgreSQL unless DATABASE_URL is set);
-                        --build-web first builds the web app if it is missing or out of date
-  worker                run the job queue (e-mails, notices, recurring jobs) in a process of
-                        its own, beside servers started with RABITA_JOBS=off
-  migrate               apply database migrations and exit
-  demo                  load the demo centre into an empty database
-  user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
-                        create a user (the password is read from RABITA_PASSWORD when not given)
-  certificate verify <file.pdf> [--issuer URL | --keys FILE]
-                        check a certificate PDF against its issuer's published keys and
-                        register; prints VALID, REVOKED or INVALID and what was checked
-  reports refresh       recompute the figures the reports read now (the server does it
-                        within minutes of a change; useful after a bulk import)
+${COMMANDS.map((c) => `  ${commandWords(c).padEnd(width)}${c.summary}`).join('\n')}
+
+Run "rabita <command> --help" for a command's options. Settings come from the environment
+(deploy/rabita.env lists them all).
 `;
+}
+
+/** The command the words name, longest name first (`user add` before a lone `user`). */
+function find(argv: string[]): CliCommand | undefined {
+  return COMMANDS.filter((c) => c.name.every((word, i) => argv[i] === word)).sort(
+    (a, b) => b.name.length - a.name.length,
+  )[0];
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
-  const config = loadConfig();
-  switch (command) {
-    case 'serve':
-      return runServe(config, { buildWeb: sub === '--build-web' });
-    case 'worker':
-      return runWorker(config);
-    case 'migrate':
-      return runMigrate(config);
-    case 'demo':
-      return runDemo(config);
-    case 'user':
-      if (sub === 'add') {
-        const { values } = parseArgs({
-          args: rest,
-          options: {
-            email: { type: 'string' },
-            name: { type: 'string' },
-            role: { type: 'string', multiple: true },
-            nation: { type: 'string' },
-            password: { type: 'string' },
-          },
-        });
-        return runUserAdd(config, values);
-      }
-      break;
-    case 'certificate':
-      if (sub === 'verify') return runCertificateVerify(config, rest);
-      break;
-    case 'reports':
-      if (sub === 'refresh') return runReportsRefresh(config);
-      break;
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE);
-      return 0;
+  const first = argv[0];
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    const named = first === 'help' ? find(argv.slice(1)) : undefined;
+    process.stdout.write(named ? named.help : overview());
+    return 0;
   }
-  process.stderr.write(`rabita: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
-  return 2;
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${await releaseVersion()}\n`);
+    return 0;
+  }
+  const command = find(argv);
+  if (!command) {
+    const words = argv
+      .filter((a) => !a.startsWith('-'))
+      .slice(0, 2)
+      .join(' ');
+    throw new UsageError(`unknown command "${words || first}"; "rabita --help" lists them`);
+  }
+  const args = argv.slice(command.name.length);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    // Node's first sentence says which option, and how it was wrong; the rest is noise.
+    const sentence = (error as Error).message.split(/\.\s|\n/)[0];
+    throw new UsageError(`${sentence}; "rabita ${commandWords(command)} --help" lists the options`);
+  }
+  const { min, max } = command.positionals ?? { min: 0, max: 0 };
+  if (parsed.positionals.length < min || parsed.positionals.length > max)
+    throw new UsageError(
+      parsed.positionals.length > max
+        ? `unexpected argument "${parsed.positionals[max]}"`
+        : `missing argument; usage: ${command.help.split('\n')[0]?.replace(/^Usage: /, '')}`,
+    );
+  let config: Config | undefined;
+  return command.run({
+    config: () => {
+      config ??= loadConfig();
+      return config;
+    },
+    values: parsed.values,
+    positionals: parsed.positionals,
+  });
 }
+
+async function releaseVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const manifest = new URL('../../package.json', import.meta.url);
+  const fallback = new URL('../../../package.json', import.meta.url);
+  const raw = await readFile(manifest, 'utf8').catch(() => readFile(fallback, 'utf8'));
+  return (JSON.parse(raw) as { version: string }).version;
+}
+
+/** Failures the operator can act on: one line, no stack. */
+const KNOWN_FAILURES = [
+  CommandFailed,
+  ConfigError,
+  StartupError,
+  DatabaseAccessError,
+  EmbeddedDatabaseError,
+];
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== -1) process.exit(code);
   },
   (error: unknown) => {
-    const known =
-      error instanceof ConfigError ||
-      error instanceof StartupError ||
-      error instanceof DatabaseAccessError ||
-      error instanceof EmbeddedDatabaseError;
+    if (error instanceof UsageError) {
+      process.stderr.write(`rabita: ${error.message}\n`);
+      process.exit(2);
+    }
+    const known = KNOWN_FAILURES.some((kind) => error instanceof kind);
+    const message = error instanceof Error ? error.message : String(error);
+    // An unexpected failure still gets one line; its stack only when asked for.
     process.stderr.write(
-      `rabita: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+      known
+        ? `rabita: ${message}\n`
+        : `rabita: unexpected failure: ${message}\n${
+            process.env.RABITA_DEBUG === '1' && error instanceof Error
+              ? `${error.stack}\n`
+              : '(set RABITA_DEBUG=1 to see where it happened)\n'
+          }`,
     );
     process.exit(1);
   },

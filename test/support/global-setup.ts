@@ -8,6 +8,7 @@ import { asRole, provisionRoles } from '../../src/server/db/access.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/server/db/embedded.js';
 import { migrateDatabase } from '../../src/server/db/migrate.js';
 import { APP_ROLE, OWNER_ROLE } from '../../src/server/db/roles.js';
+import { buildIfStale } from './build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,6 +33,8 @@ const TEST_APP_PASSWORD = 'rabita-test-app';
  * role, so the whole suite proves the app role's grants suffice.
  */
 export default async function setup(project: TestProject) {
+  // Some tests run the real `rabita` command, which runs the compiled server.
+  buildIfStale('server');
   let embedded: EmbeddedServer | null = null;
   let dataDir: string | null = null;
   let adminUrl = process.env.RABITA_TEST_DATABASE_URL;

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureWebBuilt } from '../../../src/cli/web-build.js';
+import { existingWebBuild } from '../../../src/cli/web-build.js';
 import { loadConfig } from '../../../src/server/config.js';
 import type { Database } from '../../../src/server/db/client.js';
 import { enqueueJob } from '../../../src/server/jobs/enqueue.js';
 import { startServer } from '../../../src/server/main.js';
+import { buildIfStale } from '../../support/build.js';
 import { startMailbox } from './mailbox.js';
 
 declare module 'vitest' {
@@ -33,7 +34,8 @@ async function queueDoomedJob(db: Database) {
 
 /** Builds the web app if needed and starts Rabita with a fresh demo centre on a free port. */
 export default async function setup(project: TestProject) {
-  const webRoot = ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
+  buildIfStale('server', 'web');
+  const webRoot = existingWebBuild();
   if (!webRoot) throw new Error('the web app could not be built');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-e2e-'));
   fs.chmodSync(dataDir, 0o755);
