@@ -55,8 +55,12 @@ export interface AppSettings {
   signInAttemptsPerWindow: number;
   /** How failed sign-ins slow down the next ones; the domain's policies when absent. */
   signInThrottle?: SignInThrottle;
-  /** One proxy in front: the address it saw (the last of X-Forwarded-For) is the client's. */
-  trustProxy: boolean;
+  /**
+   * `true`: one proxy in front, the address it saw (the last of X-Forwarded-For) is the client's;
+   * a string: the proxies' addresses or subnets (as proxy-addr reads them, e.g. `loopback`),
+   * and only their connections' X-Forwarded-* is believed.
+   */
+  trustProxy: boolean | string;
   /** The built web app (index.html + assets); not served when absent. */
   webRoot: string | null;
 }
@@ -86,8 +90,12 @@ declare module 'fastify' {
  * Trusts the one proxy in front, not every address in X-Forwarded-For: with Fastify's `true` the
  * client's own header would name its address, and a guesser could pick a new one per attempt.
  */
-function trustOneProxy(enabled: boolean): boolean | ((address: string, hop: number) => boolean) {
-  return enabled ? (_address, hop) => hop < 1 : false;
+function trustOneProxy(
+  trust: boolean | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  // A list of the proxies' addresses: X-Forwarded-* is believed only on their connections.
+  if (typeof trust === 'string') return trust;
+  return trust ? (_address, hop) => hop < 1 : false;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with `inject()`. */
@@ -211,7 +219,24 @@ function registerWebApp(app: FastifyInstance, webRoot: string | null) {
   const index = webRoot ? path.join(webRoot, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);
   if (hasWeb && webRoot) {
-    app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });
+    app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      // Vite names every built asset by its content's hash: a changed file gets a new name, so
+      // browsers and the proxy keep one for a year. Anything else may change under its name.
+      setHeaders: (reply, filePath) => {
+        // The page itself: its sender says how long (no-cache, or no-store behind a secret).
+        if (path.basename(filePath) === 'index.html') return;
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
+        );
+      },
+    });
   }
   if (hasWeb) {
     // The static plugin answers a directory request with 403; the root is the app itself.

@@ -13,8 +13,18 @@ const Env = z.object({
   RABITA_DATA_DIR: z.string().min(1).default('./data'),
   RABITA_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set when a TLS-terminating proxy sits in front, so cookies get `Secure`. */
-  RABITA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * The TLS-terminating proxy in front, so cookies get `Secure` and the audit trail the client's
+   * address: `1` for a proxy on this machine (loopback), or its addresses/subnets, comma-separated.
+   * X-Forwarded-* from any other address is ignored.
+   */
+  RABITA_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(0|1|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be 0, 1 (a proxy on this machine) or the proxy addresses, comma-separated',
+    )
+    .default('0'),
   RABITA_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -44,6 +54,9 @@ const Env = z.object({
   RABITA_DB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
+/** Every setting's name, as deploy/rabita.env and docs/operations.md must list them. */
+export const SETTING_NAMES = Object.keys(Env.shape);
+
 export interface Config {
   port: number;
   host: string;
@@ -54,7 +67,8 @@ export interface Config {
   /** undefined: decide by the database (demo on an empty embedded one). */
   demo: boolean | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /** false, or the proxies whose X-Forwarded-* is believed (proxy-addr's notation). */
+  trustProxy: false | string;
   sessionHours: number;
   sessionIdleMinutes: number;
   smtpUrl: string | undefined;
@@ -84,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.RABITA_DATA_DIR),
     demo: e.RABITA_DEMO === undefined ? undefined : e.RABITA_DEMO === '1',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.RABITA_TRUST_PROXY === '1',
+    trustProxy: trustedProxies(e.RABITA_TRUST_PROXY),
     sessionHours: e.RABITA_SESSION_HOURS,
     sessionIdleMinutes: e.RABITA_SESSION_IDLE_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,
@@ -97,3 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export class ConfigError extends Error {}
+
+function trustedProxies(setting: string): false | string {
+  if (setting === '0') return false;
+  if (setting === '1') return 'loopback';
+  return setting
+    .split(',')
+    .map((address) => address.trim())
+    .join(',');
+}

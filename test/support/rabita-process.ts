@@ -17,8 +17,8 @@ export interface RabitaProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, ...args], {
+function launch(args: string[], env: Record<string, string>, command = bin) {
+  const child = spawn(process.execPath, [command, ...args], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
   });
   started.add(child);
@@ -39,12 +39,16 @@ function launch(args: string[], env: Record<string, string>) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-/** `rabita serve`, resolved once it says where it runs; rejects with its output otherwise. */
+/**
+ * `rabita serve`, resolved once it says where it runs; rejects with its output otherwise.
+ * `command`: another copy's bin/rabita.js, e.g. an installed release's.
+ */
 export async function serveRabita(
   env: Record<string, string>,
   withinMs = 60_000,
-): Promise<RabitaProcess> {
-  const run = launch(['serve'], { PORT: '0', ...env });
+  command = bin,
+): Promise<RabitaProcess & { kill(signal: NodeJS.Signals): void }> {
+  const run = launch(['serve'], { PORT: '0', ...env }, command);
   let gone = false;
   void run.exited.then(() => {
     gone = true;
@@ -65,6 +69,7 @@ export async function serveRabita(
     url,
     output: () => `${run.stdout()}${run.stderr()}`,
     exited: run.exited,
+    kill: (signal) => run.child.kill(signal),
   };
 }
 
@@ -96,8 +101,13 @@ export async function startRabitaWorker(
 }
 
 /** Any `rabita` command, to its end (killed past the bound, so it never outlives the test). */
-export async function runRabita(args: string[], env: Record<string, string>, withinMs = 60_000) {
-  const run = launch(args, env);
+export async function runRabita(
+  args: string[],
+  env: Record<string, string>,
+  withinMs = 60_000,
+  command = bin,
+) {
+  const run = launch(args, env, command);
   const guard = setTimeout(() => run.child.kill('SIGKILL'), withinMs);
   const { code } = await run.exited;
   clearTimeout(guard);

@@ -61,6 +61,8 @@ describe('Cache-Control', () => {
   it('is no-store on the web app’s pages whose address holds a secret', async () => {
     const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-web-'));
     fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Rabita</title>');
+    fs.mkdirSync(path.join(webRoot, 'assets'));
+    fs.writeFileSync(path.join(webRoot, 'assets', 'index-Bx3f9a.js'), 'export {};');
     const app = await buildApp({
       db: t.db.db,
       pool: t.db.pool,
@@ -75,6 +77,10 @@ describe('Cache-Control', () => {
       }
       // Pages without a secret may be kept, to be checked again before use.
       expect((await page('/catalogue')).headers['cache-control']).toBe('no-cache');
+      // A built asset is named by its content's hash: kept for a year.
+      expect((await page('/assets/index-Bx3f9a.js')).headers['cache-control']).toBe(
+        'public, max-age=31536000, immutable',
+      );
     } finally {
       await app.close();
       fs.rmSync(webRoot, { recursive: true, force: true });

@@ -72,7 +72,13 @@ export async function signIn(opts: SignInRequest): Promise<SignInResult> {
     await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
     await releaseAttempt(tx, keys);
     const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
-    await recordAudit(ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+    // Where from, as for a failure: the first thing asked when an account is misused.
+    await recordAudit(ctx, {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      after: { address: opts.address },
+    });
   });
   const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
   return { me: presentMe(actor), sessionToken, expiresAt };
