@@ -17,7 +17,7 @@ const dist = path.join(root, 'dist');
 /** The server's source folders; the web app's own code (src/web) is Vite's. */
 const SERVER_DIRS = ['cli', 'server', 'contract', 'domain'];
 /** Only tests import these. */
-const TEST_ONLY = /(\.test|fixtures|test-data)\.ts$/;
+const TEST_ONLY = /(\.test|fixtures?|test-data)\.ts$/;
 /** Read at run time beside the code that reads them. */
 const ASSETS = /\.(json|sql)$/;
 const SERVER_STAMP = path.join(dist, '.server-built');

@@ -1,6 +1,7 @@
 import { runCertificateVerify } from './certificate-verify.js';
 import type { CliCommand } from './command.js';
 import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
+import { doctorCommand } from './doctor.js';
 import { runWorker } from './worker.js';
 
 const serve: CliCommand = {
@@ -112,4 +113,5 @@ export const COMMANDS: CliCommand[] = [
   userAdd,
   certificateVerify,
   reportsRefresh,
+  doctorCommand,
 ];

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { type SmtpFixture, startSmtpFixture } from '../server/features/messages/smtp-fixture.js';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/rabita.js');
+
+function doctor(env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, 'doctor'], {
+      env: { PATH: process.env.PATH ?? '', RABITA_DATA_DIR: '/tmp', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('rabita doctor', { timeout: 90_000 }, () => {
+  let db: TestDatabase;
+  let smtp: SmtpFixture;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    smtp = await startSmtpFixture();
+  });
+
+  afterAll(async () => {
+    await smtp?.close();
+    await db?.destroy();
+  });
+
+  it('finds nothing to fix on a migrated database with a mail server that answers', async () => {
+    const result = await doctor({
+      DATABASE_URL: db.url,
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://training.example.org',
+      RABITA_TRUST_PROXY: '1',
+    });
+    expect(result.stdout).toMatch(/^ok {4}database: PostgreSQL \d+/m);
+    expect(result.stdout).toMatch(/^ok {4}migrations: the schema is this release’s$/m);
+    expect(result.stdout).toMatch(/^ok {4}e-mail: smtp:\/\/127\.0\.0\.1:\d+ accepts connections$/m);
+    expect(result.stdout).not.toMatch(/^FAIL/m);
+    expect(result.code, result.stdout).toBe(0);
+  });
+
+  it('names what is wrong and what to do, without the password', async () => {
+    const result = await doctor({
+      DATABASE_URL: 'postgres://rabita_app:s3cret-pw@127.0.0.1:1/rabita',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL {2}database: cannot reach postgres:\/\/rabita_app:\*\*\*@127\.0\.0\.1:1\/rabita: .+\n {6}-> check DATABASE_URL/m,
+    );
+    expect(result.stdout).toMatch(
+      /^FAIL {2}e-mail: smtp:\/\/127\.0\.0\.1:1: .+\n {6}-> check SMTP_URL/m,
+    );
+    expect(result.stdout).toMatch(/^WARN {2}public address: PUBLIC_URL is not set/m);
+    expect(result.stdout).not.toContain('s3cret-pw');
+    expect(result.stdout).toMatch(/^2 to fix, \d+ to look at\.$/m);
+  });
+
+  it('says which setting is invalid instead of failing with a stack', async () => {
+    const result = await doctor({ RABITA_JOBS: 'sometimes' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^FAIL {2}settings: RABITA_JOBS: /m);
+    expect(result.stderr).toBe('');
+  });
+});
