@@ -17,8 +17,8 @@ export interface RabitaProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, ...args], {
+function launch(args: string[], env: Record<string, string>, command = bin) {
+  const child = spawn(process.execPath, [command, ...args], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
   });
   started.add(child);
@@ -39,12 +39,16 @@ function launch(args: string[], env: Record<string, string>) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-/** `rabita serve`, resolved once it says where it runs; rejects with its output otherwise. */
+/**
+ * `rabita serve`, resolved once it says where it runs; rejects with its output otherwise.
+ * `command` is another release's bin/rabita.js (the upgrade test runs the previous one).
+ */
 export async function serveRabita(
   env: Record<string, string>,
   withinMs = 60_000,
+  command = bin,
 ): Promise<RabitaProcess> {
-  const run = launch(['serve'], { PORT: '0', ...env });
+  const run = launch(['serve'], { PORT: '0', ...env }, command);
   let gone = false;
   void run.exited.then(() => {
     gone = true;
