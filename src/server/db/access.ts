@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { DatabaseAccessError } from './errors.js';
 import { migrateDatabase, pendingMigrations } from './migrate.js';
+import { refuseNewerDatabase } from './newer-database.js';
 import { APP_ROLE, adoptDatabase, ensureRoles, OWNER_ROLE, whoAmI } from './roles.js';
 
 /** How the app reaches its database, and how migrations reach it as the schema's owner. */
@@ -24,8 +26,8 @@ export interface AccessOptions {
   warn?: (line: string) => void;
 }
 
-/** A problem the operator can fix; main prints its message as one line. */
-export class DatabaseAccessError extends Error {}
+// Declared in errors.ts, so that newer-database.ts extends it without an import cycle.
+export { DatabaseAccessError };
 
 /**
  * Decides the app's connection. Embedded: Rabita creates the owner and app roles itself (the
@@ -43,6 +45,8 @@ export async function openDatabaseAccess(options: AccessOptions): Promise<Databa
       appUrl: asRole(superUrl, APP_ROLE, password),
       migrate: () =>
         withPool(superUrl, async (pool) => {
+          // Before the older database is handed to the owner: a newer one is left as it is.
+          await refuseNewerDatabase(pool);
           await withClient(pool, adoptDatabase);
           await migrateDatabase(pool, { asRole: OWNER_ROLE, grantTo: APP_ROLE });
         }),
@@ -52,6 +56,8 @@ export async function openDatabaseAccess(options: AccessOptions): Promise<Databa
   return {
     appUrl: url,
     migrate: async (app) => {
+      // Also when nothing is pending, so that no migration would run to notice it.
+      await refuseNewerDatabase(app);
       const me = await whoAmI(app);
       if (me.superuser)
         warn(

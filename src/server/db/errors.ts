@@ -37,3 +37,6 @@ function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** A problem with the database the operator can fix; the CLI prints its message as one line. */
+export class DatabaseAccessError extends Error {}

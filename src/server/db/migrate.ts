@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
 import { migrateJobQueue } from '../jobs/queue-schema.js';
+import { refuseNewerDatabase } from './newer-database.js';
 import { grantAppAccess } from './roles.js';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -22,12 +23,14 @@ export interface MigrateOptions {
 /**
  * Applies the job queue's and Rabita's pending migrations, then the app role's grants. Holds a session advisory lock so that
  * two servers starting together migrate one after the other instead of racing on the same DDL.
+ * A database a newer release has migrated is refused first, under the lock, with nothing changed.
  */
 export async function migrateDatabase(pool: pg.Pool, options: MigrateOptions = {}): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
+      await refuseNewerDatabase(client);
       // The job queue first: Rabita's migrations add triggers that enqueue into it.
       await migrateJobQueue(pool, options.asRole);
       if (options.asRole) await client.query(`set role ${client.escapeIdentifier(options.asRole)}`);
