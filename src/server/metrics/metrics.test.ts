@@ -6,6 +6,7 @@ import {
   signInAs,
   type TestApp,
 } from '../../../test/support/app.js';
+import { loadConfig } from '../config.js';
 import { enqueueJob } from '../jobs/enqueue.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -157,5 +158,16 @@ describe('/metrics', () => {
     expect(sample(text, 'rabita_db_pool_idle_clients')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'rabita_db_pool_waiting_requests')).toBe(0);
     expect(sample(text, 'rabita_db_pool_max_clients')).toBe(5);
+  });
+});
+
+describe('RABITA_METRICS_TOKEN', () => {
+  it('is off when unset or empty, and refuses a token too short to be a secret', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ RABITA_METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ RABITA_METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
+    expect(() => loadConfig({ RABITA_METRICS_TOKEN: 'short' })).toThrow(
+      /RABITA_METRICS_TOKEN: must be at least 16 characters/,
+    );
   });
 });
