@@ -46,6 +46,7 @@ import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
 import { withLogRedaction } from './http/log-redaction.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
+import { metricsRoutes } from './metrics/routes.js';
 
 export interface AppSettings {
   sessionHours: number;
@@ -63,6 +64,8 @@ export interface AppSettings {
   trustProxy: boolean | string;
   /** The built web app (index.html + assets); not served when absent. */
   webRoot: string | null;
+  /** The bearer token /metrics demands; absent or null: no /metrics (404, as any unknown path). */
+  metricsToken?: string | null;
 }
 
 export interface AppDeps {
@@ -174,6 +177,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, ''),
   });
 
+  // Registered before the routes, so that its hook times each of them.
+  const metricsToken = deps.settings.metricsToken;
+  if (metricsToken) await app.register(metricsRoutes, { token: metricsToken });
   await app.register(healthRoutes);
   await app.register(certificateWellKnownRoutes);
   await app.register(
@@ -245,7 +251,8 @@ function registerWebApp(app: FastifyInstance, webRoot: string | null) {
     );
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
+    const isPage =
+      request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(request.url);
     if (hasWeb && isPage) {
       const cache = isSecretLinkPage(request.url) ? 'no-store' : 'no-cache';
       return reply.header('cache-control', cache).sendFile('index.html', INDEX_OPTIONS);

@@ -52,6 +52,10 @@ const Env = z.object({
   RABITA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** The embedded database down this long, /healthz answers 503 (its restarts go on). */
   RABITA_DB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The bearer token a Prometheus scrape sends to /metrics; unset (or empty): no /metrics. */
+  RABITA_METRICS_TOKEN: z
+    .union([z.literal(''), z.string().trim().min(16, 'must be at least 16 characters')])
+    .optional(),
 });
 
 /** Every setting's name, as deploy/rabita.env and docs/operations.md must list them. */
@@ -80,6 +84,8 @@ export interface Config {
   /** Whether `serve` also runs the job queue's worker in its process. */
   jobsInProcess: boolean;
   jobConcurrency: number;
+  /** Undefined: /metrics is absent (404). */
+  metricsToken: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseGiveUpMs: e.RABITA_DB_GIVE_UP_SECONDS * 1000,
     jobsInProcess: e.RABITA_JOBS === 'on',
     jobConcurrency: e.RABITA_JOB_CONCURRENCY,
+    metricsToken: e.RABITA_METRICS_TOKEN || undefined,
   };
 }
 

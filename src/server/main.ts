@@ -96,6 +96,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         signInAttemptsPerWindow: 10,
         trustProxy: config.trustProxy,
         webRoot,
+        metricsToken: config.metricsToken ?? null,
       },
       catalogueCache: catalogue.cache,
       // Read through the supervisor started below, once the app's logger exists.

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   /** The app's default (30) when absent. */
   sessionIdleMinutes?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Serves /metrics behind this bearer token; no /metrics when absent, as in production. */
+  metricsToken?: string;
 }
 
 /** The real app on a fresh database; no web app, no logger unless given, limits off unless asked for. */
@@ -45,6 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       signInThrottle: options.signInThrottle ?? { account: NO_THROTTLE, address: NO_THROTTLE },
       trustProxy: options.trustProxy ?? false,
       webRoot: null,
+      metricsToken: options.metricsToken ?? null,
     },
     logger: options.logger,
   });

@@ -111,16 +111,42 @@ export function queueTaskList(context: JobContext, names?: readonly TaskName[]):
       job: JobInfo,
     ) => Promise<void>;
     const task: Task = async (payload, helpers) => {
+      const { id, attempts, max_attempts: maxAttempts } = helpers.job;
       try {
-        await handler(payload, context, { id: helpers.job.id, attempts: helpers.job.attempts });
+        await handler(payload, context, { id, attempts });
       } catch (error) {
+        const message = describeJobError(error);
+        logFailedAttempt(
+          context.logger,
+          { task: name, jobId: id, attempt: attempts, maxAttempts },
+          message,
+        );
         // What the queue keeps as the job's last error and an administrator reads.
-        throw new Error(describeJobError(error));
+        throw new LoggedJobError(message);
       }
     };
     list[name] = task;
   }
   return list;
+}
+
+/** A task's failure, already logged by it; the worker's logger does not log it again. */
+export class LoggedJobError extends Error {}
+
+/**
+ * One line per failed attempt, wherever the job ran (a server, `rabita worker`, `runDueJobs`):
+ * the task, the job, which attempt of how many, and the error's message. Never the payload or
+ * a stack, which may carry personal data; the job's id leads to the rest.
+ */
+function logFailedAttempt(
+  logger: JobLogger,
+  job: { task: TaskName; jobId: string; attempt: number; maxAttempts: number },
+  message: string,
+) {
+  const last = job.attempt >= job.maxAttempts;
+  const line = { ...job, err: message };
+  if (last) logger.error(line, 'job failed for good; an administrator may retry it');
+  else logger.warn(line, 'job failed; it will be retried');
 }
 
 /**

@@ -17,7 +17,14 @@ import {
   signOff,
 } from './liveness.js';
 import { QUEUE_SCHEMA, queuePool } from './queue-schema.js';
-import { type JobContext, type JobLogger, queueTaskList, schedule } from './tasks.js';
+import {
+  describeJobError,
+  type JobContext,
+  type JobLogger,
+  LoggedJobError,
+  queueTaskList,
+  schedule,
+} from './tasks.js';
 
 export interface JobWorkerOptions {
   /** The app's database; the queue's own pool connects to `url` as the same role. */
@@ -122,25 +129,30 @@ function cronItems() {
   );
 }
 
-function queueLogger(logger: JobLogger): Logger {
+/** The queue's own log lines as Rabita's; exported for its test. */
+export function queueLogger(logger: JobLogger): Logger {
   return new Logger((scope) => (level: LogLevel, message: string, meta?: unknown) => {
-    // A failed job's line names the job and its error, not the job row or a stack.
     const { job, error } = (meta ?? {}) as {
       job?: { id?: string; task_identifier?: string; attempts?: number; max_attempts?: number };
-      error?: { message?: string };
+      error?: unknown;
     };
-    const obj = job
-      ? {
-          jobId: job.id,
-          task: job.task_identifier,
-          attempt: job.attempts,
-          maxAttempts: job.max_attempts,
-          err: error?.message,
-        }
-      : { ...scope };
-    const line = job ? 'job failed; it will be retried while it has attempts left' : message;
-    if (level === 'error') logger.error(obj, line);
-    else if (level === 'warning') logger.warn(obj, line);
+    // A failed attempt is logged by its task (tasks.ts), once and without the stack this line
+    // carries; only a failure outside the task's own code is logged here.
+    if (error instanceof LoggedJobError) return;
+    if (job) {
+      const line = {
+        task: job.task_identifier,
+        jobId: job.id,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        err: describeJobError(error ?? message),
+      };
+      if (level === 'error') logger.error(line, 'job failed');
+      else if (level === 'warning') logger.warn(line, 'job warning');
+      return;
+    }
+    if (level === 'error') logger.error({ ...scope }, message);
+    else if (level === 'warning') logger.warn({ ...scope }, message);
     // Its info lines (one per job done) would drown the log; Rabita logs what matters itself.
   });
 }

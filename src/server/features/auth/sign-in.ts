@@ -1,6 +1,7 @@
 import type { Me } from '../../../contract/auth.js';
 import type { Database, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
+import { countSignInFailure } from '../../metrics/process-metrics.js';
 import { recordAudit } from '../audit/record.js';
 import { actorFromUser, presentMe } from './presenters.js';
 import * as q from './queries.js';
@@ -32,8 +33,8 @@ interface SignInRequest {
   now: Date;
 }
 
-/** Why a sign-in failed, for the audit trail only: the caller hears the same for each. */
-type FailureReason = 'unknown_email' | 'wrong_password' | 'no_password_yet' | 'inactive';
+/** Why a sign-in failed, for the audit trail and metrics only: the caller hears the same for each. */
+export type FailureReason = 'unknown_email' | 'wrong_password' | 'no_password_yet' | 'inactive';
 
 /**
  * Checks the credentials and opens a server-side session. The same answer for an unknown
@@ -55,6 +56,7 @@ export async function signIn(opts: SignInRequest): Promise<SignInResult> {
           : 'wrong_password'
         : 'inactive';
     await recordFailure(opts, user?.id ?? null, reason);
+    countSignInFailure(reason);
     throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
   }
   const sessionToken = newSecret();

@@ -17,6 +17,7 @@ import type {
   SessionCertificates,
 } from '../../../contract/certificates.js';
 import { auditLog, certificates, signingKeys } from '../../db/schema/index.js';
+import { processRegistry } from '../../metrics/process-metrics.js';
 import { verifyBadge } from './badge.js';
 import { extractSignature } from './pdf/embedded.js';
 import { OTHER_SESSION, SESSION, seedCertificateWorld } from './test-data.js';
@@ -192,6 +193,10 @@ describe('certificates', () => {
     });
 
     it('issues to everyone completed and uncertified, once', async () => {
+      const issuedCount = async () =>
+        (await processRegistry.getSingleMetric('rabita_certificates_issued_total')?.get())
+          ?.values[0]?.value ?? 0;
+      const before = await issuedCount();
       const first = await post(b.director, LIST);
       expect(first.statusCode, first.body).toBe(200);
       const outcome = first.json<IssueOutcome>();
@@ -202,6 +207,8 @@ describe('certificates', () => {
       expect(outcome).toMatchObject({ alreadyCertified: 1, notCompleted: 1 });
       const again = (await post(b.registrar, LIST)).json<IssueOutcome>();
       expect(again).toEqual({ issued: [], alreadyCertified: 3, notCompleted: 1 });
+      // Counted for /metrics as issued, once each.
+      expect(await issuedCount()).toBe(before + 2);
       expect((await get(b.registrar, LIST)).json<SessionCertificates>().issuable).toBe(0);
     });
   });

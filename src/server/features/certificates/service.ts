@@ -11,6 +11,7 @@ import { buildCertificatePayload } from '../../../domain/certificate-payload.js'
 import { dateIn } from '../../../domain/venue-calendar.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { conflict, notFound } from '../../http/errors.js';
+import { countCertificatesIssued } from '../../metrics/process-metrics.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
@@ -159,6 +160,7 @@ export async function issueSessionCertificates(
     else issued.push({ candidate, certificate: await issueFor(ctx, candidate, context) });
   }
   await announceCertificates(ctx, issued);
+  countCertificatesIssued(issued.length);
   outcome.issued = issued.map((i) => presentCertificate(i.certificate));
   return outcome;
 }
@@ -191,6 +193,7 @@ export async function issueNominationCertificate(
   }
   const row = await issueFor(ctx, candidate, { issuerName: await issuerName(ctx), now });
   await announceCertificates(ctx, [{ candidate, certificate: row }]);
+  countCertificatesIssued(1);
   return presentCertificate(row);
 }
 

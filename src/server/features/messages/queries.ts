@@ -153,6 +153,15 @@ export async function selectOutbox(
     .limit(filter.limit + 1);
 }
 
+/** Messages kept as failed after their last attempt: nobody receives them unless resent. */
+export async function countFailedOutboxMessages(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outboxMessages)
+    .where(eq(outboxMessages.status, 'failed'));
+  return row?.n ?? 0;
+}
+
 export async function selectOutboxMessage(db: DbOrTx, id: number, lock = false) {
   const query = db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
   const [row] = lock ? await query.for('update') : await query;
