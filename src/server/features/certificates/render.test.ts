@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedCertificate } from '../../../contract/certificates.js';
 import { layoutLine } from './pdf/bidi-text.js';
 import { extractSignature } from './pdf/embedded.js';
-import { faces } from './pdf/fonts.js';
+import { type Face, faces } from './pdf/fonts.js';
 import { renderCertificatePdf } from './pdf/render.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rabita-certificate-'));
@@ -119,9 +119,12 @@ describe('certificate PDF', () => {
 });
 
 describe('bidi line layout', () => {
-  const regular = () => faces().regular;
+  let regular: Face[] = [];
+  beforeAll(async () => {
+    regular = (await faces()).regular;
+  });
   const texts = (text: string, direction: 'ltr' | 'rtl') =>
-    layoutLine(text, regular(), 12, direction).pieces.map((p) => p.text);
+    layoutLine(text, regular, 12, direction).pieces.map((p) => p.text);
 
   it('orders an Arabic line right to left, keeping the number left to right', () => {
     // Pieces are left to right on the page. fontkit reverses Arabic-script runs itself, so

@@ -40,7 +40,7 @@ export async function annualReportPdf(
     q.programmeDelivery(ctx.tx, ctx.actor.scope, filters),
   ]);
   const title = w.annualTitle(nationName, year);
-  const canvas = createCanvas(locale, title);
+  const canvas = await createCanvas(locale, title);
   canvas.paragraph(title, { size: 16, weight: 'bold' });
   canvas.gap(6);
 

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../../contract/common.js';
 import { type LaidLine, layoutLine, wrapText } from '../certificates/pdf/bidi-text.js';
 import { type Face, faces, type Weight } from '../certificates/pdf/fonts.js';
@@ -30,8 +29,10 @@ export interface Column {
  * bidi step (mixed Arabic and Latin, digits included), mirrors the page for a right-to-left
  * language and starts a new page when the next block would not fit.
  */
-export function createCanvas(locale: Locale, title: string) {
+export async function createCanvas(locale: Locale, title: string) {
   const rtl = locale === 'ar';
+  // Loaded on the first PDF rather than at start (see certificates/pdf/fonts.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -39,7 +40,7 @@ export function createCanvas(locale: Locale, title: string) {
     lang: locale,
     info: { Title: title },
   });
-  const allFaces = faces();
+  const allFaces = await faces();
   for (const face of [...allFaces.regular, ...allFaces.bold]) {
     // The shared faces hand pdfkit a parsed font that reuses their cached shaping.
     doc.registerFont(face.name, face.forPdf as Buffer);
@@ -217,4 +218,4 @@ export function createCanvas(locale: Locale, title: string) {
   return { heading, paragraph, table, gap, finish, rtl };
 }
 
-export type Canvas = ReturnType<typeof createCanvas>;
+export type Canvas = Awaited<ReturnType<typeof createCanvas>>;

@@ -2,7 +2,7 @@ import type { Locale, LocalizedText } from '../../../contract/common.js';
 import type { SessionReport } from '../../../contract/results.js';
 import { recordExport } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
-import { createCanvas } from './pdf-canvas.js';
+import { type Canvas, createCanvas } from './pdf-canvas.js';
 import { readReport } from './report.js';
 import { REPORT_WORDS, type ReportWords } from './report-pdf-text.js';
 
@@ -40,7 +40,7 @@ function day(value: string, locale: Locale, weekday = false): string {
 const pct = (value: number | null, w: ReportWords) => (value === null ? w.none : `${value}%`);
 const num = (value: number | null, w: ReportWords) => (value === null ? w.none : String(value));
 
-function header(canvas: ReturnType<typeof createCanvas>, r: SessionReport, locale: Locale) {
+function header(canvas: Canvas, r: SessionReport, locale: Locale) {
   const w = REPORT_WORDS[locale];
   const s = r.session;
   canvas.paragraph(w.title, { size: 18, weight: 'bold' });
@@ -59,7 +59,7 @@ function header(canvas: ReturnType<typeof createCanvas>, r: SessionReport, local
   if (r.scopedToNation) canvas.paragraph(w.scoped(r.scopedToNation), { color: '#b45309' });
 }
 
-function results(canvas: ReturnType<typeof createCanvas>, r: SessionReport, locale: Locale) {
+function results(canvas: Canvas, r: SessionReport, locale: Locale) {
   const w = REPORT_WORDS[locale];
   const statusColumns = [
     w.status.completed,
@@ -117,7 +117,7 @@ function results(canvas: ReturnType<typeof createCanvas>, r: SessionReport, loca
   );
 }
 
-function attendance(canvas: ReturnType<typeof createCanvas>, r: SessionReport, locale: Locale) {
+function attendance(canvas: Canvas, r: SessionReport, locale: Locale) {
   const w = REPORT_WORDS[locale];
   canvas.heading(w.attendanceByDay);
   canvas.table(
@@ -141,7 +141,7 @@ function attendance(canvas: ReturnType<typeof createCanvas>, r: SessionReport, l
   canvas.paragraph(w.overallRate(pct(r.attendance.rate, w)), { weight: 'bold' });
 }
 
-function evaluation(canvas: ReturnType<typeof createCanvas>, r: SessionReport, locale: Locale) {
+function evaluation(canvas: Canvas, r: SessionReport, locale: Locale) {
   const w = REPORT_WORDS[locale];
   const { level1, level2 } = r.evaluation;
   canvas.heading(w.evaluation);
@@ -178,7 +178,7 @@ export async function reportPdf(
 ): Promise<Buffer> {
   const { sessionId, report } = await readReport(ctx, code);
   const w = REPORT_WORDS[locale];
-  const canvas = createCanvas(locale, `${w.title} ${report.session.code}`);
+  const canvas = await createCanvas(locale, `${w.title} ${report.session.code}`);
   header(canvas, report, locale);
   results(canvas, report, locale);
   attendance(canvas, report, locale);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 
 /** The result of shaping one run: glyphs in drawing order, their advances, the direction. */
 export interface Shaped {
@@ -127,18 +127,25 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-function load(weight: Weight): Face[] {
+function load(create: typeof fontkit.create, weight: Weight): Face[] {
   return FILES[weight].map((file, index) => {
-    const font = fontkit.create(woffToSfnt(readFileSync(require.resolve(file))));
+    const font = create(woffToSfnt(readFileSync(require.resolve(file))));
     if (!('layout' in font)) throw new Error(`${file} is a font collection`);
     return makeFace(`${weight}-${index}`, font);
   });
 }
 
-let loaded: Record<Weight, Face[]> | null = null;
+let loaded: Promise<Record<Weight, Face[]>> | null = null;
 
-/** The faces of each weight, in the order a character is looked up in them. */
-export function faces(): Record<Weight, Face[]> {
-  loaded ??= { regular: load('regular'), bold: load('bold') };
+/**
+ * The faces of each weight, in the order a character is looked up in them. fontkit is loaded on
+ * the first PDF, not at start: it is a quarter of a second and tens of megabytes a server that
+ * prints nothing never needs.
+ */
+export function faces(): Promise<Record<Weight, Face[]>> {
+  loaded ??= import('fontkit').then(({ create }) => ({
+    regular: load(create, 'regular'),
+    bold: load(create, 'bold'),
+  }));
   return loaded;
 }

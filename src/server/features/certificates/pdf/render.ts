@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { PrintedCertificate } from '../../../../contract/certificates.js';
 import { type LaidLine, layoutLine, wrapText } from './bidi-text.js';
@@ -147,6 +146,8 @@ export interface CertificateDocument {
 export async function renderCertificatePdf(input: CertificateDocument): Promise<Buffer> {
   const { printed } = input;
   const other = printed.languages[1];
+  // Loaded on the first PDF rather than at start (see fonts.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -161,7 +162,7 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     },
   });
   Object.assign(doc.info, infoEntries(input.signed), verifyUrlEntry(input.verifyUrl));
-  const all = faces();
+  const all = await faces();
   for (const face of [...all.regular, ...all.bold]) {
     // pdfkit takes a parsed font as it is; the types only know files and bytes.
     doc.registerFont(face.name, face.forPdf as Buffer);
