@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.js';
 import { text } from './text.js';
 
 /** The languages Rabita speaks; Arabic is written right to left. */
@@ -43,19 +44,32 @@ export const IsoDateTime = z.iso.datetime({ offset: true }).refine(inDateRange, 
 
 export const Uuid = z.uuid();
 
-/** RFC 9457 problem details, with Rabita's stable machine `code`. */
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.string(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  requestId: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), message: z.string(), code: z.string() }))
-    .optional(),
-});
+/** RFC 9457 problem details, with Rabita's stable machine `code` (one of `ERROR_CODES`). */
+export const Problem = z
+  .object({
+    type: z.string().meta({ description: 'https://rabita.dev/problems/<code>' }),
+    title: z.string().meta({ description: 'The HTTP status in words.' }),
+    status: z.number().int(),
+    code: ErrorCode.meta({ description: 'Stable; branch on it, never on `detail`.' }),
+    detail: z.string().meta({ description: 'For people, in English.' }),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          code: z.string().meta({ description: 'A field code: `too_small`, `required`...' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'One entry per bad field.' }),
+  })
+  .meta({
+    id: 'Problem',
+    description:
+      'RFC 9457 problem details, sent as application/problem+json. Some codes add members of their own (`conflicts`, `eligibility`, `allowed`, `existing`, `retryAfter`...).',
+  });
 export type Problem = z.infer<typeof Problem>;
 
 /** Keyset pagination: the cursor is opaque to clients. */
