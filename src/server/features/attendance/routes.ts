@@ -24,6 +24,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getAttendanceRoster',
         summary: "A session's roster: working days, selected participants and every mark",
         params: SessionParams,
         response: { 200: AttendanceRoster },
@@ -37,6 +38,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'markAttendance',
         summary: 'Mark attendance; a mark someone else changed since comes back as a conflict',
         params: SessionParams,
         body: AttendanceBatch,
@@ -54,6 +56,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCheckInCode',
         summary: "The day's signed check-in code and its QR code, valid until the day ends",
         params: SessionParams,
         querystring: CheckInCodeQuery,
@@ -71,6 +74,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'checkIn',
         summary: 'Check yourself in with the code shown in the classroom',
         body: CheckInRequest,
         response: { 200: CheckInResult },

@@ -47,6 +47,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listNominations',
         summary: 'Nominations you may see, latest session first',
         querystring: NominationListQuery,
         response: { 200: pageOf(NominationSummary) },
@@ -60,6 +61,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'submitNomination',
         summary: 'Propose (nominator) or draft/submit (NPOC) a person for a session',
         headers: IdempotencyHeaders,
         body: NominationInput,
@@ -77,6 +79,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getNomination',
         summary: 'One nomination and its timeline',
         params: IdParams,
         response: { 200: Nomination },
@@ -90,6 +93,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'transitionNomination',
         summary: 'Submit, decline, select, waitlist, reject or withdraw',
         params: IdParams,
         body: NominationTransitionRequest,
@@ -110,6 +114,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'overrideEligibility',
         summary: 'Accept a person who fails a hard eligibility rule, with a justification',
         params: IdParams,
         body: OverrideRequest,
@@ -127,6 +132,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'substituteNomination',
         summary: 'Put another person of the nation on a held seat',
         params: IdParams,
         headers: IdempotencyHeaders,
@@ -145,6 +151,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'decideNominationsInBulk',
         summary: 'Select, waitlist or reject many nominations at once',
         params: SessionParams,
         body: BulkDecisionRequest,
@@ -160,6 +167,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'orderNominations',
         summary: "Order the nation's nominations for a session, first choice first",
         params: SessionParams,
         body: PriorityRequest,
@@ -179,6 +187,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSelectionBoard',
         summary: 'Quotas, pool, nominations and the waitlist of a session',
         params: SessionParams,
         response: { 200: SelectionBoard },
@@ -192,6 +201,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'checkEligibility',
         summary: 'Would these people be eligible for the session?',
         params: SessionParams,
         querystring: EligibilityCheckQuery.omit({ sessionCode: true }),
@@ -211,6 +221,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getNationPortal',
         summary: "My nation: open sessions, quota use, nominations, what's due",
         response: { 200: NationPortal },
       },
@@ -223,6 +234,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCentrePortal',
         summary:
           'Centre today: running and coming sessions, deadlines, decisions, waitlists, outbox',
         response: { 200: CentreToday },
@@ -236,6 +248,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMyTraining',
         summary: 'My nominations and joining instructions',
         response: { 200: MyTraining },
       },

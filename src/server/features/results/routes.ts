@@ -27,6 +27,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getResults',
         summary: "A session's participants with attendance, proposed and confirmed results",
         params: SessionParams,
         response: { 200: SessionResults },
@@ -40,6 +41,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'setCompletionRule',
         summary: 'Set the share of days a participant must attend to complete (50-100%)',
         params: SessionParams,
         body: CompletionRuleInput,
@@ -57,6 +59,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'confirmResults',
         summary: "Confirm participants' statuses and level-2 scores",
         params: SessionParams,
         body: ConfirmResultsInput,
@@ -74,6 +77,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'closeResults',
         summary: 'Close (freeze) the results; every participant must be confirmed',
         params: SessionParams,
         response: { 200: SessionResults },
@@ -88,6 +92,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'reopenResults',
         summary: 'Reopen closed results, with a reason (audited)',
         params: SessionParams,
         body: ReopenResultsInput,
@@ -105,6 +110,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSessionReport',
         summary: 'The post-course report',
         params: SessionParams,
         response: { 200: SessionReport },
@@ -118,6 +124,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'saveReportComments',
         summary: "The course director's comments on the report",
         params: SessionParams,
         body: ReportCommentsInput,
@@ -135,6 +142,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'downloadSessionReportPdf',
         summary: 'The post-course report as an A4 PDF, in the reader’s language',
         params: SessionParams,
         querystring: SessionReportQuery,
@@ -160,6 +168,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMyAttendance',
         summary: 'Your own attendance on the sessions you attend or attended',
         response: { 200: MyAttendance },
       },

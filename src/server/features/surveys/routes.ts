@@ -41,7 +41,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/surveys/templates',
     {
-      schema: { tags, summary: 'Survey templates', response: { 200: z.array(SurveyTemplate) } },
+      schema: {
+        tags,
+        operationId: 'listSurveyTemplates',
+        summary: 'Survey templates',
+        response: { 200: z.array(SurveyTemplate) },
+      },
       config: { permission: 'surveys.manage' },
     },
     (request) => templates.listTemplates(readContext(app, request)),
@@ -51,6 +56,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createSurveyTemplate',
         summary: 'Write a survey template',
         body: SurveyTemplateInput,
         response: { 201: SurveyTemplate },
@@ -69,6 +75,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSurveyTemplate',
         summary: 'One survey template',
         params: SurveyTemplateParams,
         response: { 200: SurveyTemplate },
@@ -82,6 +89,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'replaceSurveyTemplate',
         summary: 'Replace a survey template (its questions are frozen once answered)',
         params: SurveyTemplateParams,
         body: SurveyTemplateUpdate,
@@ -97,7 +105,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/surveys/templates/:code',
     {
-      schema: { tags, summary: 'Delete an unused survey template', params: SurveyTemplateParams },
+      schema: {
+        tags,
+        operationId: 'deleteSurveyTemplate',
+        summary: 'Delete an unused survey template',
+        params: SurveyTemplateParams,
+      },
       config: { permission: 'surveys.manage' },
     },
     async (request, reply) => {
@@ -114,6 +127,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listActivitySurveys',
         summary: "An activity's surveys per level",
         params: ActivityParams,
         response: { 200: z.array(ActivitySurvey) },
@@ -127,6 +141,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'attachActivitySurvey',
         summary: 'Use a template for an activity at level 1 or 3',
         params: ActivitySurveyParams,
         body: ActivitySurveyInput,
@@ -144,6 +159,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'detachActivitySurvey',
         summary: "Stop an activity's survey at a level",
         params: ActivitySurveyParams,
       },
@@ -163,6 +179,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSurveyedSessions',
         summary: 'Sessions whose surveys went out, with response counts',
         response: { 200: z.array(SurveySessionSummary) },
       },
@@ -175,6 +192,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSurveyResults',
         summary: "A session's survey results at one level",
         params: SessionSurveyParams,
         querystring: SurveyResultsQuery,
@@ -195,6 +213,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'remindSurveyRespondents',
         summary: 'Remind those who have not answered',
         params: SessionSurveyParams,
         response: { 200: ReminderResult },
@@ -211,6 +230,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSupervisors',
         summary: 'Supervisors to ask at level 3',
         params: SessionParams,
         response: { 200: z.array(SupervisorLine) },
@@ -224,6 +244,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'setSupervisor',
         summary: "Name a participant's supervisor for level 3",
         params: SupervisorParams,
         body: SupervisorInput,
@@ -241,7 +262,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/surveys',
     {
-      schema: { tags, summary: 'My surveys to answer', response: { 200: z.array(MySurvey) } },
+      schema: {
+        tags,
+        operationId: 'listMySurveys',
+        summary: 'My surveys to answer',
+        response: { 200: z.array(MySurvey) },
+      },
       config: { permission: 'authenticated' },
     },
     (request) => answers.listMySurveys(readContext(app, request)),
@@ -251,6 +277,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMySurvey',
         summary: 'One of my surveys, in my language',
         params: SurveyInvitationParams,
         querystring: SurveyFormQuery,
@@ -266,6 +293,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'answerMySurvey',
         summary: 'Answer one of my surveys',
         params: SurveyInvitationParams,
         body: SurveySubmission,
@@ -297,6 +325,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSupervisorSurvey',
         summary: "A supervisor's survey, by the link's secret",
         params: SurveyTokenParams,
         querystring: SurveyFormQuery,
@@ -311,6 +340,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'answerSupervisorSurvey',
         summary: "Answer a supervisor's survey, by the link's secret",
         params: SurveyTokenParams,
         body: SurveySubmission,
