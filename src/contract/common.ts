@@ -8,11 +8,13 @@ export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** Human text entered in several languages: English is required, French and Arabic optional. */
-export const LocalizedText = z.strictObject({
-  en: text().trim().min(1).max(200),
-  fr: text().trim().max(200).optional(),
-  ar: text().trim().max(200).optional(),
-});
+export const LocalizedText = z
+  .strictObject({
+    en: text().trim().min(1).max(200),
+    fr: text().trim().max(200).optional(),
+    ar: text().trim().max(200).optional(),
+  })
+  .meta({ id: 'LocalizedText' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**
@@ -34,13 +36,16 @@ const outOfRange = {
 };
 
 /** A calendar date without time, as `YYYY-MM-DD`, inside {@link DATE_RANGE}. */
-export const IsoDate = z.iso.date().refine(inDateRange, outOfRange);
+export const IsoDate = z.iso.date().refine(inDateRange, outOfRange).meta({ id: 'IsoDate' });
 
 /**
  * An instant, as an ISO 8601 string in UTC, inside {@link DATE_RANGE}. The offset can move the
  * UTC day by one, which the range's decades of margin absorb.
  */
-export const IsoDateTime = z.iso.datetime({ offset: true }).refine(inDateRange, outOfRange);
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine(inDateRange, outOfRange)
+  .meta({ id: 'IsoDateTime' });
 
 export const Uuid = z.uuid();
 

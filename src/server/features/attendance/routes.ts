@@ -39,6 +39,14 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'markAttendance',
+        problems: [
+          'not_a_session_day',
+          'not_a_participant',
+          'duplicate_mark',
+          'day_not_started',
+          'results_closed',
+          'session_cancelled',
+        ],
         summary: 'Mark attendance; a mark someone else changed since comes back as a conflict',
         params: SessionParams,
         body: AttendanceBatch,
@@ -75,6 +83,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'checkIn',
+        problems: ['invalid_code', 'code_expired', 'session_cancelled'],
         summary: 'Check yourself in with the code shown in the classroom',
         body: CheckInRequest,
         response: { 200: CheckInResult },

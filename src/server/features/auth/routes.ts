@@ -29,6 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'signIn',
+        problems: ['invalid_credentials', 'sign_in_delayed'],
         summary: 'Sign in',
         description:
           'After repeated failures on the account or from the address, 429 sign_in_delayed with Retry-After.',
@@ -104,6 +105,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'changeMyPassword',
+        problems: ['wrong_password'],
         summary: 'Change my password',
         body: ChangePasswordRequest,
       },
@@ -135,6 +137,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createApiToken',
+        problems: ['token_cannot_mint'],
         summary: 'Create an API token',
         body: CreateApiTokenRequest,
         response: { 201: CreatedApiToken },

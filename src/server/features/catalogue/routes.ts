@@ -45,6 +45,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createDiscipline',
+        problems: ['discipline_exists'],
         summary: 'Add a discipline',
         body: DisciplineInput,
         response: { 201: Discipline },
@@ -103,6 +104,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createActivity',
+        problems: ['activity_exists'],
         summary: 'Add an activity to the catalogue',
         body: ActivityInput,
         response: { 201: Activity },

@@ -80,6 +80,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'issueCertificate',
+        problems: ['not_completed', 'already_certified'],
         summary: "Issue one participant's certificate (409 not_completed unless completed)",
         params: NominationParams,
         response: { 201: Certificate },
@@ -101,6 +102,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'downloadSessionCertificates',
+        problems: ['no_certificates'],
         summary: 'Every valid certificate of a session as PDFs in one ZIP',
         params: SessionParams,
       },
@@ -118,6 +120,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'downloadCertificatePdf',
+        problems: ['certificate_revoked'],
         summary: 'A certificate as a PDF (its holder, their NPOC, centre staff)',
         params: CertificateParams,
       },
@@ -135,6 +138,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'getCertificateBadge',
+        problems: ['certificate_revoked'],
         summary: 'A certificate as an Open Badges 3.0 verifiable credential',
         params: CertificateParams,
       },
@@ -152,6 +156,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'revokeCertificate',
+        problems: ['already_revoked'],
         summary: 'Revoke a certificate, with the reason the public page will show',
         params: CertificateParams,
         body: RevokeRequest,

@@ -27,6 +27,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'getLogistics',
+        problems: ['not_selected'],
         summary: "A selected nomination's logistics (its NPOC, centre staff, or the participant)",
         params: NominationParams,
         response: { 200: Logistics },
@@ -41,6 +42,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'saveLogistics',
+        problems: ['not_selected'],
         summary: "Save a selected nomination's logistics; fields left out keep their value",
         params: NominationParams,
         body: LogisticsInput,

@@ -50,6 +50,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'retryOutboxMessage',
+        problems: ['already_sent'],
         summary: 'Send a failed or waiting e-mail again now',
         params: Params,
         response: { 200: OutboxMessage },

@@ -42,6 +42,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'completePasswordReset',
+        problems: ['token_invalid', 'token_used', 'token_expired'],
         summary: 'Choose a new password with a one-time link',
         body: PasswordResetComplete,
       },

@@ -62,6 +62,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'submitNomination',
+        problems: ['window_closed', 'already_nominated', 'not_eligible', 'idempotency_key_reused'],
         summary: 'Propose (nominator) or draft/submit (NPOC) a person for a session',
         headers: IdempotencyHeaders,
         body: NominationInput,
@@ -94,6 +95,14 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'transitionNomination',
+        problems: [
+          'invalid_transition',
+          'window_closed',
+          'no_seat',
+          'session_started',
+          'selection_conflict',
+          'not_eligible',
+        ],
         summary: 'Submit, decline, select, waitlist, reject or withdraw',
         params: IdParams,
         body: NominationTransitionRequest,
@@ -115,6 +124,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'overrideEligibility',
+        problems: ['invalid_transition'],
         summary: 'Accept a person who fails a hard eligibility rule, with a justification',
         params: IdParams,
         body: OverrideRequest,
@@ -133,6 +143,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'substituteNomination',
+        problems: ['invalid_transition', 'already_nominated', 'session_started', 'not_eligible'],
         summary: 'Put another person of the nation on a held seat',
         params: IdParams,
         headers: IdempotencyHeaders,

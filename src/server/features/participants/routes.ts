@@ -36,6 +36,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createParticipant',
+        problems: ['possible_duplicate'],
         summary: 'Register a person; a likely duplicate answers 409 possible_duplicate',
         body: ParticipantInput,
         response: { 201: ParticipantDetail },

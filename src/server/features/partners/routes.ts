@@ -48,6 +48,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createFramework',
+        problems: ['framework_exists'],
         summary: 'Add a framework',
         body: FrameworkInput,
         response: { 201: Framework },
@@ -82,6 +83,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createNation',
+        problems: ['nation_exists'],
         summary: 'Add a partner nation',
         body: NationInput,
         response: { 201: Nation },
@@ -204,6 +206,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createInstitution',
+        problems: ['institution_exists'],
         summary: 'Add an institution',
         body: InstitutionInput,
         response: { 201: Institution },

@@ -76,6 +76,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'replaceProgrammeOutline',
+        problems: ['programme_not_editable', 'planned_activity_in_use'],
         summary: 'Replace the outline (a revision with a reason once agreed)',
         params: Params,
         body: OutlineInput,
@@ -94,6 +95,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'transitionProgramme',
+        problems: ['invalid_transition'],
         summary: 'Move a programme along its life cycle',
         params: Params,
         body: ProgrammeTransitionRequest,

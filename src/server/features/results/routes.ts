@@ -42,6 +42,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'setCompletionRule',
+        problems: ['results_closed'],
         summary: 'Set the share of days a participant must attend to complete (50-100%)',
         params: SessionParams,
         body: CompletionRuleInput,
@@ -60,6 +61,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'confirmResults',
+        problems: ['session_not_delivered', 'results_closed'],
         summary: "Confirm participants' statuses and level-2 scores",
         params: SessionParams,
         body: ConfirmResultsInput,
@@ -78,6 +80,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'closeResults',
+        problems: ['results_unconfirmed', 'results_closed'],
         summary: 'Close (freeze) the results; every participant must be confirmed',
         params: SessionParams,
         response: { 200: SessionResults },
@@ -93,6 +96,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'reopenResults',
+        problems: ['results_not_closed'],
         summary: 'Reopen closed results, with a reason (audited)',
         params: SessionParams,
         body: ReopenResultsInput,

@@ -39,6 +39,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createSession',
+        problems: ['session_exists', 'staff_conflict'],
         summary: 'Plan a session',
         body: SessionInput,
         response: { 201: Session },
@@ -72,6 +73,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'updateSession',
+        problems: [
+          'session_not_editable',
+          'staff_conflict',
+          'venue_closed',
+          'outside_programme_years',
+          'breaks_eligibility',
+        ],
         summary: 'Edit a session',
         params: SessionParams,
         body: SessionUpdate,
@@ -90,6 +98,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'transitionSession',
+        problems: ['invalid_transition'],
         summary: 'Move a session along its life cycle',
         params: SessionParams,
         body: SessionTransitionRequest,

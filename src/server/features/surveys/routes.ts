@@ -57,6 +57,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createSurveyTemplate',
+        problems: ['survey_template_exists'],
         summary: 'Write a survey template',
         body: SurveyTemplateInput,
         response: { 201: SurveyTemplate },
@@ -90,6 +91,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'replaceSurveyTemplate',
+        problems: ['template_in_use'],
         summary: 'Replace a survey template (its questions are frozen once answered)',
         params: SurveyTemplateParams,
         body: SurveyTemplateUpdate,
@@ -108,6 +110,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'deleteSurveyTemplate',
+        problems: ['template_in_use'],
         summary: 'Delete an unused survey template',
         params: SurveyTemplateParams,
       },
@@ -245,6 +248,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'setSupervisor',
+        problems: ['no_supervisor_survey', 'supervisor_already_invited'],
         summary: "Name a participant's supervisor for level 3",
         params: SupervisorParams,
         body: SupervisorInput,
@@ -294,6 +298,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'answerMySurvey',
+        problems: ['already_answered', 'survey_closed'],
         summary: 'Answer one of my surveys',
         params: SurveyInvitationParams,
         body: SurveySubmission,
@@ -341,6 +346,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'answerSupervisorSurvey',
+        problems: ['already_answered', 'survey_closed'],
         summary: "Answer a supervisor's survey, by the link's secret",
         params: SurveyTokenParams,
         body: SurveySubmission,

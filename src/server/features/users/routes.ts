@@ -53,6 +53,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createUser',
+        problems: ['email_taken'],
         summary: 'Create a user',
         body: CreateUserRequest,
         response: { 201: User },
@@ -86,6 +87,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'updateUser',
+        problems: ['cannot_demote_self'],
         summary: 'Change roles, nation or status',
         params: IdParams,
         body: UpdateUserRequest,

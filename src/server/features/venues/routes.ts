@@ -28,6 +28,7 @@ export const venueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createVenue',
+        problems: ['venue_exists'],
         summary: 'Add a venue',
         body: VenueInput,
         response: { 201: Venue },
