@@ -20,11 +20,13 @@ export const CurrentUser = z.object({
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
 /** Who am I: the user, what they may do, and the CSRF token cookie-authenticated writes must echo. */
-export const Me = z.object({
-  user: CurrentUser,
-  permissions: z.array(Permission),
-  csrfToken: z.string().nullable(),
-});
+export const Me = z
+  .object({
+    user: CurrentUser,
+    permissions: z.array(Permission),
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
 /**
@@ -67,14 +69,16 @@ export const CreateApiTokenRequest = z.strictObject({
 });
 export type CreateApiTokenRequest = z.infer<typeof CreateApiTokenRequest>;
 
-export const ApiToken = z.object({
-  id: Uuid,
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: IsoDateTime,
-  expiresAt: IsoDateTime,
-  lastUsedAt: IsoDateTime.nullable(),
-});
+export const ApiToken = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: IsoDateTime,
+    expiresAt: IsoDateTime,
+    lastUsedAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiToken>;
 
 /** Returned once, at creation: the secret is never shown again. */

@@ -16,11 +16,13 @@ export const DisciplineCode = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'must be 2-16 capitals, digits or dashes, e.g. CYBER');
 
-export const Discipline = z.object({
-  code: DisciplineCode,
-  name: LocalizedText,
-  activityCount: z.number().int(),
-});
+export const Discipline = z
+  .object({
+    code: DisciplineCode,
+    name: LocalizedText,
+    activityCount: z.number().int(),
+  })
+  .meta({ id: 'Discipline' });
 export type Discipline = z.infer<typeof Discipline>;
 export const DisciplineInput = z.strictObject({ code: DisciplineCode, name: LocalizedText });
 export type DisciplineInput = z.infer<typeof DisciplineInput>;
@@ -88,20 +90,22 @@ export const ActivityCode = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be 2-40 capitals, digits or dashes, e.g. CTM-CT-2839');
 
-export const ActivitySummary = z.object({
-  id: Uuid,
-  code: ActivityCode,
-  type: ActivityType,
-  title: LocalizedText,
-  disciplineCode: DisciplineCode,
-  providerCode: InstitutionCode,
-  delivery: DeliveryMethod,
-  durationDays: z.number().int(),
-  language: LanguageCode,
-  status: ActivityStatus,
-  /** Sessions of this activity currently open for nominations that the reader may see. */
-  openSessions: z.number().int(),
-});
+export const ActivitySummary = z
+  .object({
+    id: Uuid,
+    code: ActivityCode,
+    type: ActivityType,
+    title: LocalizedText,
+    disciplineCode: DisciplineCode,
+    providerCode: InstitutionCode,
+    delivery: DeliveryMethod,
+    durationDays: z.number().int(),
+    language: LanguageCode,
+    status: ActivityStatus,
+    /** Sessions of this activity currently open for nominations that the reader may see. */
+    openSessions: z.number().int(),
+  })
+  .meta({ id: 'ActivitySummary' });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
 export const Activity = ActivitySummary.extend({
@@ -114,7 +118,7 @@ export const Activity = ActivitySummary.extend({
   defaultCapacity: z.number().int(),
   fee: Fee.nullable(),
   updatedAt: IsoDateTime,
-});
+}).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
 
 export const ActivityInput = z.strictObject({

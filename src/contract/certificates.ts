@@ -11,34 +11,38 @@ export const CertificateId = z.string().regex(CERTIFICATE_ID_PATTERN, 'is not a 
 export const BilingualText = z.object({ en: z.string(), other: z.string().nullable() });
 
 /** Exactly what a certificate prints, and so exactly what its signature covers. */
-export const PrintedCertificate = z.object({
-  id: z.string(),
-  languages: z.tuple([z.literal('en'), z.enum(['ar', 'fr'])]),
-  participant: z.object({ latin: z.string(), arabic: z.string().nullable() }),
-  activity: z.object({ code: z.string(), title: BilingualText }),
-  session: z.object({
-    code: z.string(),
-    startDate: IsoDate,
-    endDate: IsoDate,
-    venue: BilingualText,
-  }),
-  issuedOn: IsoDate,
-  issuer: BilingualText,
-});
+export const PrintedCertificate = z
+  .object({
+    id: z.string(),
+    languages: z.tuple([z.literal('en'), z.enum(['ar', 'fr'])]),
+    participant: z.object({ latin: z.string(), arabic: z.string().nullable() }),
+    activity: z.object({ code: z.string(), title: BilingualText }),
+    session: z.object({
+      code: z.string(),
+      startDate: IsoDate,
+      endDate: IsoDate,
+      venue: BilingualText,
+    }),
+    issuedOn: IsoDate,
+    issuer: BilingualText,
+  })
+  .meta({ id: 'PrintedCertificate' });
 export type PrintedCertificate = z.infer<typeof PrintedCertificate>;
 
 /** A certificate as centre staff and its holder see it. */
-export const Certificate = z.object({
-  id: CertificateId,
-  nominationId: Uuid,
-  printed: PrintedCertificate,
-  keyId: z.string(),
-  issuedAt: IsoDateTime,
-  revokedAt: IsoDateTime.nullable(),
-  revokeReason: z.string().nullable(),
-  /** The public page the QR code points to. */
-  verifyUrl: z.string(),
-});
+export const Certificate = z
+  .object({
+    id: CertificateId,
+    nominationId: Uuid,
+    printed: PrintedCertificate,
+    keyId: z.string(),
+    issuedAt: IsoDateTime,
+    revokedAt: IsoDateTime.nullable(),
+    revokeReason: z.string().nullable(),
+    /** The public page the QR code points to. */
+    verifyUrl: z.string(),
+  })
+  .meta({ id: 'Certificate' });
 export type Certificate = z.infer<typeof Certificate>;
 
 /** One selected participant of a session, their result and their live (or last) certificate. */
@@ -82,12 +86,14 @@ export type VerificationStatus = z.infer<typeof VerificationStatus>;
  * The public answer about a certificate: its status and, only when the signature holds, what
  * it prints. A forged id or a tampered file gets the status alone.
  */
-export const Verification = z.object({
-  status: VerificationStatus,
-  revokedOn: IsoDate.optional(),
-  reason: z.string().optional(),
-  certificate: PrintedCertificate.optional(),
-});
+export const Verification = z
+  .object({
+    status: VerificationStatus,
+    revokedOn: IsoDate.optional(),
+    reason: z.string().optional(),
+    certificate: PrintedCertificate.optional(),
+  })
+  .meta({ id: 'Verification' });
 export type Verification = z.infer<typeof Verification>;
 
 /** A certificate in its holder's list. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.js';
 import { text } from './text.js';
 
 /** The languages Rabita speaks; Arabic is written right to left. */
@@ -7,11 +8,13 @@ export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** Human text entered in several languages: English is required, French and Arabic optional. */
-export const LocalizedText = z.strictObject({
-  en: text().trim().min(1).max(200),
-  fr: text().trim().max(200).optional(),
-  ar: text().trim().max(200).optional(),
-});
+export const LocalizedText = z
+  .strictObject({
+    en: text().trim().min(1).max(200),
+    fr: text().trim().max(200).optional(),
+    ar: text().trim().max(200).optional(),
+  })
+  .meta({ id: 'LocalizedText' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**
@@ -33,29 +36,45 @@ const outOfRange = {
 };
 
 /** A calendar date without time, as `YYYY-MM-DD`, inside {@link DATE_RANGE}. */
-export const IsoDate = z.iso.date().refine(inDateRange, outOfRange);
+export const IsoDate = z.iso.date().refine(inDateRange, outOfRange).meta({ id: 'IsoDate' });
 
 /**
  * An instant, as an ISO 8601 string in UTC, inside {@link DATE_RANGE}. The offset can move the
  * UTC day by one, which the range's decades of margin absorb.
  */
-export const IsoDateTime = z.iso.datetime({ offset: true }).refine(inDateRange, outOfRange);
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine(inDateRange, outOfRange)
+  .meta({ id: 'IsoDateTime' });
 
 export const Uuid = z.uuid();
 
-/** RFC 9457 problem details, with Rabita's stable machine `code`. */
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.string(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  requestId: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), message: z.string(), code: z.string() }))
-    .optional(),
-});
+/** RFC 9457 problem details, with Rabita's stable machine `code` (one of `ERROR_CODES`). */
+export const Problem = z
+  .object({
+    type: z.string().meta({ description: 'https://rabita.dev/problems/<code>' }),
+    title: z.string().meta({ description: 'The HTTP status in words.' }),
+    status: z.number().int(),
+    code: ErrorCode.meta({ description: 'Stable; branch on it, never on `detail`.' }),
+    detail: z.string().meta({ description: 'For people, in English.' }),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          code: z.string().meta({ description: 'A field code: `too_small`, `required`...' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'One entry per bad field.' }),
+  })
+  .meta({
+    id: 'Problem',
+    description:
+      'RFC 9457 problem details, sent as application/problem+json. Some codes add members of their own (`conflicts`, `eligibility`, `allowed`, `existing`, `retryAfter`...).',
+  });
 export type Problem = z.infer<typeof Problem>;
 
 /** Keyset pagination: the cursor is opaque to clients. */

@@ -5,6 +5,7 @@ export * from './catalogue.js';
 export * from './certificates.js';
 export * from './common.js';
 export * from './delivery.js';
+export * from './errors.js';
 export * from './logistics.js';
 export * from './messages.js';
 export * from './nominations.js';

@@ -37,24 +37,26 @@ export const REQUIRED_LOGISTICS = [
 const Text = (max: number) => text().trim().max(max);
 
 /** One selected nomination's arrival, stay and departure. Never-recorded fields are null. */
-export const Logistics = z.object({
-  nominationId: Uuid,
-  sessionCode: z.string(),
-  /** The venue's IANA time zone: the form reads and writes times as the venue's clock shows. */
-  timeZone: z.string(),
-  arrivalAt: IsoDateTime.nullable(),
-  arrivalFlight: z.string().nullable(),
-  departureAt: IsoDateTime.nullable(),
-  departureFlight: z.string().nullable(),
-  lodging: Lodging.nullable(),
-  visaLetterRequested: VisaLetterAnswer.nullable(),
-  passportNumber: z.string().nullable(),
-  dietaryNeeds: z.string().nullable(),
-  notes: z.string().nullable(),
-  /** Null until logistics are first saved. */
-  updatedAt: IsoDateTime.nullable(),
-  updatedByName: z.string().nullable(),
-});
+export const Logistics = z
+  .object({
+    nominationId: Uuid,
+    sessionCode: z.string(),
+    /** The venue's IANA time zone: the form reads and writes times as the venue's clock shows. */
+    timeZone: z.string(),
+    arrivalAt: IsoDateTime.nullable(),
+    arrivalFlight: z.string().nullable(),
+    departureAt: IsoDateTime.nullable(),
+    departureFlight: z.string().nullable(),
+    lodging: Lodging.nullable(),
+    visaLetterRequested: VisaLetterAnswer.nullable(),
+    passportNumber: z.string().nullable(),
+    dietaryNeeds: z.string().nullable(),
+    notes: z.string().nullable(),
+    /** Null until logistics are first saved. */
+    updatedAt: IsoDateTime.nullable(),
+    updatedByName: z.string().nullable(),
+  })
+  .meta({ id: 'Logistics' });
 export type Logistics = z.infer<typeof Logistics>;
 
 /**

@@ -142,19 +142,21 @@ export const TemplateSubject = text()
   .regex(/^[^\r\n]*$/, 'must be one line');
 export const TemplateBody = text().trim().min(1).max(10_000);
 
-export const MessageTemplate = z.object({
-  event: MessageEvent,
-  locale: Locale,
-  subject: z.string(),
-  body: z.string(),
-  /** False while the wording is the default one shipped with Rabita. */
-  customized: z.boolean(),
-  updatedAt: IsoDateTime.nullable(),
-  updatedByName: z.string().nullable(),
-  variables: z.array(z.string()),
-  defaultSubject: z.string(),
-  defaultBody: z.string(),
-});
+export const MessageTemplate = z
+  .object({
+    event: MessageEvent,
+    locale: Locale,
+    subject: z.string(),
+    body: z.string(),
+    /** False while the wording is the default one shipped with Rabita. */
+    customized: z.boolean(),
+    updatedAt: IsoDateTime.nullable(),
+    updatedByName: z.string().nullable(),
+    variables: z.array(z.string()),
+    defaultSubject: z.string(),
+    defaultBody: z.string(),
+  })
+  .meta({ id: 'MessageTemplate' });
 export type MessageTemplate = z.infer<typeof MessageTemplate>;
 
 export const TemplateParams = z.strictObject({ event: MessageEvent, locale: Locale });
@@ -188,19 +190,21 @@ export type OutboxListQuery = z.infer<typeof OutboxListQuery>;
 
 export const OutboxId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export const OutboxSummary = z.object({
-  id: z.number().int(),
-  event: z.string(),
-  locale: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  status: OutboxStatus,
-  attempts: z.number().int(),
-  nextAttemptAt: IsoDateTime,
-  lastError: z.string().nullable(),
-  sentAt: IsoDateTime.nullable(),
-  createdAt: IsoDateTime,
-});
+export const OutboxSummary = z
+  .object({
+    id: z.number().int(),
+    event: z.string(),
+    locale: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    status: OutboxStatus,
+    attempts: z.number().int(),
+    nextAttemptAt: IsoDateTime,
+    lastError: z.string().nullable(),
+    sentAt: IsoDateTime.nullable(),
+    createdAt: IsoDateTime,
+  })
+  .meta({ id: 'OutboxSummary' });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
 export const OutboxMessage = OutboxSummary.extend({
@@ -208,7 +212,7 @@ export const OutboxMessage = OutboxSummary.extend({
   attachments: z.array(
     z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }),
   ),
-});
+}).meta({ id: 'OutboxMessage' });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const Notification = z.object({

@@ -63,11 +63,13 @@ export const EligibilityLine = z.object({
 });
 export type EligibilityLine = z.infer<typeof EligibilityLine>;
 
-export const Eligibility = z.object({
-  lines: z.array(EligibilityLine),
-  /** True when no line fails. */
-  eligible: z.boolean(),
-});
+export const Eligibility = z
+  .object({
+    lines: z.array(EligibilityLine),
+    /** True when no line fails. */
+    eligible: z.boolean(),
+  })
+  .meta({ id: 'Eligibility' });
 export type Eligibility = z.infer<typeof Eligibility>;
 
 export const NominationEvent = z.object({
@@ -90,47 +92,49 @@ export const SelectionConflict = z.object({
 });
 export type SelectionConflict = z.infer<typeof SelectionConflict>;
 
-export const NominationSummary = z.object({
-  id: Uuid,
-  sessionCode: SessionCode,
-  activityTitle: LocalizedText,
-  startDate: IsoDate,
-  endDate: IsoDate,
-  nationCode: NationCode,
-  participantId: Uuid,
-  participantName: z.object({ latin: z.string(), arabic: z.string().nullable() }),
-  rankCode: z.string(),
-  rankTitle: z.string().nullable(),
-  status: NominationStatus,
-  priority: z.number().int().nullable(),
-  seatSource: z.enum(['quota', 'pool']).nullable(),
-  eligibility: Eligibility,
-  overridden: z.boolean(),
-  submittedAt: IsoDateTime.nullable(),
-  decisionReason: z.string().nullable(),
-  /**
-   * Where a waitlisted nomination stands, 1 first, and why: its nation still owed quota seats
-   * (`entitled`), then the nation's priority, then the time of submission. `reason` says the
-   * same in English for API clients; the web app words it in the reader's language.
-   */
-  waitlist: z
-    .object({
-      position: z.number().int(),
-      reason: z.string(),
-      entitled: z.boolean(),
-      priority: z.number().int().nullable(),
-      submittedAt: IsoDateTime,
-      /**
-       * The person's selection on another session over the same days: automatic promotion
-       * passes this nomination over (it keeps its place) until that changes.
-       */
-      selectedElsewhere: SelectionConflict.nullable(),
-    })
-    .nullable(),
-  allowedActions: z.array(NominationAction),
-  /** The goal of the nation's programme this nomination serves, when it says so. */
-  plannedActivity: z.object({ id: Uuid, label: LocalizedText }).nullable().optional(),
-});
+export const NominationSummary = z
+  .object({
+    id: Uuid,
+    sessionCode: SessionCode,
+    activityTitle: LocalizedText,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    nationCode: NationCode,
+    participantId: Uuid,
+    participantName: z.object({ latin: z.string(), arabic: z.string().nullable() }),
+    rankCode: z.string(),
+    rankTitle: z.string().nullable(),
+    status: NominationStatus,
+    priority: z.number().int().nullable(),
+    seatSource: z.enum(['quota', 'pool']).nullable(),
+    eligibility: Eligibility,
+    overridden: z.boolean(),
+    submittedAt: IsoDateTime.nullable(),
+    decisionReason: z.string().nullable(),
+    /**
+     * Where a waitlisted nomination stands, 1 first, and why: its nation still owed quota seats
+     * (`entitled`), then the nation's priority, then the time of submission. `reason` says the
+     * same in English for API clients; the web app words it in the reader's language.
+     */
+    waitlist: z
+      .object({
+        position: z.number().int(),
+        reason: z.string(),
+        entitled: z.boolean(),
+        priority: z.number().int().nullable(),
+        submittedAt: IsoDateTime,
+        /**
+         * The person's selection on another session over the same days: automatic promotion
+         * passes this nomination over (it keeps its place) until that changes.
+         */
+        selectedElsewhere: SelectionConflict.nullable(),
+      })
+      .nullable(),
+    allowedActions: z.array(NominationAction),
+    /** The goal of the nation's programme this nomination serves, when it says so. */
+    plannedActivity: z.object({ id: Uuid, label: LocalizedText }).nullable().optional(),
+  })
+  .meta({ id: 'NominationSummary' });
 export type NominationSummary = z.infer<typeof NominationSummary>;
 
 export const Nomination = NominationSummary.extend({
@@ -138,7 +142,7 @@ export const Nomination = NominationSummary.extend({
   overrideJustification: z.string().nullable(),
   substituteFor: Uuid.nullable(),
   timeline: z.array(NominationEvent),
-});
+}).meta({ id: 'Nomination' });
 export type Nomination = z.infer<typeof Nomination>;
 
 export const NominationInput = z.strictObject({

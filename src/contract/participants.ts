@@ -31,14 +31,16 @@ const participantFields = {
 };
 
 /** A person a nation may nominate: names in both scripts, rank, languages, clearance. */
-export const Participant = z.object({
-  id: Uuid,
-  nationCode: NationCode,
-  ...participantFields,
-  hasAccount: z.boolean(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-});
+export const Participant = z
+  .object({
+    id: Uuid,
+    nationCode: NationCode,
+    ...participantFields,
+    hasAccount: z.boolean(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'Participant' });
 export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantInput = z.strictObject({
@@ -90,7 +92,7 @@ export type TrainingRecord = z.infer<typeof TrainingRecord>;
 
 export const ParticipantDetail = Participant.extend({
   history: z.array(TrainingRecord),
-});
+}).meta({ id: 'ParticipantDetail' });
 export type ParticipantDetail = z.infer<typeof ParticipantDetail>;
 
 /** Why an existing person looks like the one being created. */

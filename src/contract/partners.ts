@@ -7,12 +7,14 @@ export const FrameworkCode = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'must be 2-16 capitals, digits or dashes, e.g. ICI');
 
-export const Framework = z.object({
-  code: FrameworkCode,
-  name: LocalizedText,
-  launchedOn: IsoDate.nullable(),
-  nationCount: z.number().int(),
-});
+export const Framework = z
+  .object({
+    code: FrameworkCode,
+    name: LocalizedText,
+    launchedOn: IsoDate.nullable(),
+    nationCount: z.number().int(),
+  })
+  .meta({ id: 'Framework' });
 export type Framework = z.infer<typeof Framework>;
 
 export const FrameworkInput = z.strictObject({
@@ -27,15 +29,17 @@ export const NATION_STATUSES = ['member', 'partner', 'selected-activities', 'obs
 export const NationStatus = z.enum(NATION_STATUSES);
 export type NationStatus = z.infer<typeof NationStatus>;
 
-export const Contact = z.object({
-  id: Uuid,
-  nationCode: NationCode,
-  name: z.string(),
-  position: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  primary: z.boolean(),
-});
+export const Contact = z
+  .object({
+    id: Uuid,
+    nationCode: NationCode,
+    name: z.string(),
+    position: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    primary: z.boolean(),
+  })
+  .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
 
 export const ContactInput = z.strictObject({
@@ -67,21 +71,23 @@ export const ContactUpdate = z
   .partial();
 export type ContactUpdate = z.input<typeof ContactUpdate>;
 
-export const NationSummary = z.object({
-  code: NationCode,
-  name: LocalizedText,
-  frameworkCode: FrameworkCode,
-  status: NationStatus,
-  joinedOn: IsoDate.nullable(),
-  host: z.boolean(),
-});
+export const NationSummary = z
+  .object({
+    code: NationCode,
+    name: LocalizedText,
+    frameworkCode: FrameworkCode,
+    status: NationStatus,
+    joinedOn: IsoDate.nullable(),
+    host: z.boolean(),
+  })
+  .meta({ id: 'NationSummary' });
 export type NationSummary = z.infer<typeof NationSummary>;
 
 export const Nation = NationSummary.extend({
   notes: z.string().nullable(),
   contacts: z.array(Contact),
   updatedAt: IsoDateTime,
-});
+}).meta({ id: 'Nation' });
 export type Nation = z.infer<typeof Nation>;
 
 export const NationInput = z.strictObject({
@@ -120,15 +126,17 @@ export const InstitutionCode = z
   .regex(/^[A-Z][A-Z0-9-]{1,23}$/, 'must be 2-24 capitals, digits or dashes, e.g. NSO');
 
 /** Countries of institutions are any ISO 3166 alpha-3 code, not only partner nations. */
-export const Institution = z.object({
-  code: InstitutionCode,
-  name: LocalizedText,
-  city: z.string().nullable(),
-  countryCode: NationCode,
-  host: z.boolean(),
-  openedOn: IsoDate.nullable(),
-  updatedAt: IsoDateTime,
-});
+export const Institution = z
+  .object({
+    code: InstitutionCode,
+    name: LocalizedText,
+    city: z.string().nullable(),
+    countryCode: NationCode,
+    host: z.boolean(),
+    openedOn: IsoDate.nullable(),
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'Institution' });
 export type Institution = z.infer<typeof Institution>;
 
 export const InstitutionInput = z.strictObject({

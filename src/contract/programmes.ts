@@ -77,18 +77,20 @@ export const ProgrammeTransitionRequest = z.strictObject({
 });
 export type ProgrammeTransitionRequest = z.infer<typeof ProgrammeTransitionRequest>;
 
-export const ProgrammeSummary = z.object({
-  id: Uuid,
-  nationCode: z.string(),
-  nationName: LocalizedText,
-  title: LocalizedText,
-  startYear: z.number().int(),
-  endYear: z.number().int(),
-  status: ProgrammeStatus,
-  version: z.number().int(),
-  agreedAt: IsoDateTime.nullable(),
-  updatedAt: IsoDateTime,
-});
+export const ProgrammeSummary = z
+  .object({
+    id: Uuid,
+    nationCode: z.string(),
+    nationName: LocalizedText,
+    title: LocalizedText,
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    status: ProgrammeStatus,
+    version: z.number().int(),
+    agreedAt: IsoDateTime.nullable(),
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'ProgrammeSummary' });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
 export const PlannedActivity = z.object({
@@ -129,7 +131,7 @@ export const Programme = ProgrammeSummary.extend({
   allowedTransitions: z.array(ProgrammeStatus),
   /** Whether this reader may replace the outline now, and whether a reason is needed. */
   outlineEdit: z.enum(['free', 'revision', 'none']),
-});
+}).meta({ id: 'Programme' });
 export type Programme = z.infer<typeof Programme>;
 
 export const ProgrammeRevision = z.object({

@@ -63,29 +63,31 @@ export const ParticipantResult = z.object({
 export type ParticipantResult = z.infer<typeof ParticipantResult>;
 
 /** A session's results: its rule, whether they are closed, one row per participant. */
-export const SessionResults = z.object({
-  sessionCode: SessionCode,
-  activityCode: ActivityCode,
-  activityTitle: LocalizedText,
-  sessionStatus: SessionStatus,
-  startDate: IsoDate,
-  endDate: IsoDate,
-  workingDays: z.array(IsoDate),
-  /**
-   * The working days held so far: up to today at the venue (or already marked), every day once
-   * the session is completed. Attendance counts and proposals cover these only.
-   */
-  heldDays: z.array(IsoDate),
-  completionPercent: z.number().int(),
-  usesLevel2: z.boolean(),
-  closed: z.boolean(),
-  closedAt: IsoDateTime.nullable(),
-  closedByName: z.string().nullable(),
-  /** Results can be confirmed once the session is under way (in progress or completed). */
-  delivered: z.boolean(),
-  unconfirmed: z.number().int(),
-  participants: z.array(ParticipantResult),
-});
+export const SessionResults = z
+  .object({
+    sessionCode: SessionCode,
+    activityCode: ActivityCode,
+    activityTitle: LocalizedText,
+    sessionStatus: SessionStatus,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    workingDays: z.array(IsoDate),
+    /**
+     * The working days held so far: up to today at the venue (or already marked), every day once
+     * the session is completed. Attendance counts and proposals cover these only.
+     */
+    heldDays: z.array(IsoDate),
+    completionPercent: z.number().int(),
+    usesLevel2: z.boolean(),
+    closed: z.boolean(),
+    closedAt: IsoDateTime.nullable(),
+    closedByName: z.string().nullable(),
+    /** Results can be confirmed once the session is under way (in progress or completed). */
+    delivered: z.boolean(),
+    unconfirmed: z.number().int(),
+    participants: z.array(ParticipantResult),
+  })
+  .meta({ id: 'SessionResults' });
 export type SessionResults = z.infer<typeof SessionResults>;
 
 export const CompletionRuleInput = z.strictObject({
@@ -172,53 +174,55 @@ export const ReportParticipant = z.object({
 });
 
 /** The post-course report: generated from the data, with the course director's comments. */
-export const SessionReport = z.object({
-  session: z.object({
-    code: SessionCode,
-    activityCode: ActivityCode,
-    activityTitle: LocalizedText,
-    status: SessionStatus,
-    startDate: IsoDate,
-    endDate: IsoDate,
-    venueName: LocalizedText,
-    directorName: z.string().nullable(),
-    instructorNames: z.array(z.string()),
-    evaluationLevels: z.array(z.number().int()),
-  }),
-  generatedAt: IsoDateTime,
-  completionPercent: z.number().int(),
-  closed: z.boolean(),
-  /** A nation-scoped reader sees their own nation's participants only. */
-  scopedToNation: NationCode.nullable(),
-  totals: ResultCounts,
-  nations: z.array(ReportNationRow),
-  participants: z.array(ReportParticipant),
-  attendance: z.object({
-    days: z.array(ReportDay),
-    /** Present share over every expected participant-day, percent; null with none. */
-    rate: z.number().nullable(),
-  }),
-  evaluation: z.object({
-    level1: z
-      .object({
-        invited: z.number().int(),
-        responses: z.number().int(),
-        /** Percent of invited participants who answered; null when nobody was invited. */
-        responseRate: z.number().nullable(),
-        questions: z.array(ReportQuestion),
-      })
-      .nullable(),
-    level2: z
-      .object({
-        scored: z.number().int(),
-        meanPre: z.number().nullable(),
-        meanPost: z.number().nullable(),
-      })
-      .nullable(),
-  }),
-  directorComments: z.string().nullable(),
-  canEditComments: z.boolean(),
-});
+export const SessionReport = z
+  .object({
+    session: z.object({
+      code: SessionCode,
+      activityCode: ActivityCode,
+      activityTitle: LocalizedText,
+      status: SessionStatus,
+      startDate: IsoDate,
+      endDate: IsoDate,
+      venueName: LocalizedText,
+      directorName: z.string().nullable(),
+      instructorNames: z.array(z.string()),
+      evaluationLevels: z.array(z.number().int()),
+    }),
+    generatedAt: IsoDateTime,
+    completionPercent: z.number().int(),
+    closed: z.boolean(),
+    /** A nation-scoped reader sees their own nation's participants only. */
+    scopedToNation: NationCode.nullable(),
+    totals: ResultCounts,
+    nations: z.array(ReportNationRow),
+    participants: z.array(ReportParticipant),
+    attendance: z.object({
+      days: z.array(ReportDay),
+      /** Present share over every expected participant-day, percent; null with none. */
+      rate: z.number().nullable(),
+    }),
+    evaluation: z.object({
+      level1: z
+        .object({
+          invited: z.number().int(),
+          responses: z.number().int(),
+          /** Percent of invited participants who answered; null when nobody was invited. */
+          responseRate: z.number().nullable(),
+          questions: z.array(ReportQuestion),
+        })
+        .nullable(),
+      level2: z
+        .object({
+          scored: z.number().int(),
+          meanPre: z.number().nullable(),
+          meanPost: z.number().nullable(),
+        })
+        .nullable(),
+    }),
+    directorComments: z.string().nullable(),
+    canEditComments: z.boolean(),
+  })
+  .meta({ id: 'SessionReport' });
 export type SessionReport = z.infer<typeof SessionReport>;
 
 /** The signed-in participant's own marks, per session they were selected for. */

@@ -37,16 +37,18 @@ export const Holiday = z.strictObject({ date: IsoDate, name: LocalizedText });
 export type Holiday = z.infer<typeof Holiday>;
 
 /** Where sessions take place; its time zone, working week and holidays rule every date count. */
-export const Venue = z.object({
-  code: VenueCode,
-  name: LocalizedText,
-  kind: VenueKind,
-  city: z.string().nullable(),
-  countryCode: NationCode.nullable(),
-  timeZone: z.string(),
-  workingDays: z.array(Weekday),
-  holidays: z.array(Holiday),
-});
+export const Venue = z
+  .object({
+    code: VenueCode,
+    name: LocalizedText,
+    kind: VenueKind,
+    city: z.string().nullable(),
+    countryCode: NationCode.nullable(),
+    timeZone: z.string(),
+    workingDays: z.array(Weekday),
+    holidays: z.array(Holiday),
+  })
+  .meta({ id: 'Venue' });
 export type Venue = z.infer<typeof Venue>;
 
 export const VenueInput = z.strictObject({
@@ -109,29 +111,31 @@ export const Seats = z.object({
 });
 export type Seats = z.infer<typeof Seats>;
 
-export const SessionSummary = z.object({
-  id: Uuid,
-  code: SessionCode,
-  activityId: Uuid,
-  activityCode: ActivityCode,
-  activityTitle: LocalizedText,
-  activityType: ActivityType,
-  disciplineCode: DisciplineCode,
-  delivery: DeliveryMethod,
-  startDate: IsoDate,
-  endDate: IsoDate,
-  venueCode: VenueCode,
-  venueName: LocalizedText,
-  timeZone: z.string(),
-  status: SessionStatus,
-  nominationOpens: IsoDate,
-  nominationCloses: IsoDate,
-  /** The end of the closing day in the venue's time zone, as a UTC instant. */
-  nominationDeadline: IsoDateTime,
-  seats: Seats,
-  /** For a nation-scoped reader: their nation's quota on this session (0 when none). */
-  myQuota: z.number().int().nullable(),
-});
+export const SessionSummary = z
+  .object({
+    id: Uuid,
+    code: SessionCode,
+    activityId: Uuid,
+    activityCode: ActivityCode,
+    activityTitle: LocalizedText,
+    activityType: ActivityType,
+    disciplineCode: DisciplineCode,
+    delivery: DeliveryMethod,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    venueCode: VenueCode,
+    venueName: LocalizedText,
+    timeZone: z.string(),
+    status: SessionStatus,
+    nominationOpens: IsoDate,
+    nominationCloses: IsoDate,
+    /** The end of the closing day in the venue's time zone, as a UTC instant. */
+    nominationDeadline: IsoDateTime,
+    seats: Seats,
+    /** For a nation-scoped reader: their nation's quota on this session (0 when none). */
+    myQuota: z.number().int().nullable(),
+  })
+  .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
 export const Session = SessionSummary.extend({
@@ -151,7 +155,7 @@ export const Session = SessionSummary.extend({
   promotionPaused: z.boolean(),
   allowedTransitions: z.array(SessionStatus),
   updatedAt: IsoDateTime,
-});
+}).meta({ id: 'Session' });
 export type Session = z.infer<typeof Session>;
 
 const sessionFields = {
@@ -241,5 +245,7 @@ export type SessionListQuery = z.infer<typeof SessionListQuery>;
  * Only the token's hash is kept, so the address is shown once, when it is issued (the first
  * request, or a rotation); later answers carry `url: null` and say since when the feed exists.
  */
-export const CalendarFeed = z.object({ url: z.string().nullable(), createdAt: IsoDateTime });
+export const CalendarFeed = z
+  .object({ url: z.string().nullable(), createdAt: IsoDateTime })
+  .meta({ id: 'CalendarFeed' });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;

@@ -56,26 +56,28 @@ export type SurveyTemplateInput = z.infer<typeof SurveyTemplateInput>;
 export const SurveyTemplateUpdate = SurveyTemplateInput.omit({ code: true });
 export type SurveyTemplateUpdate = z.infer<typeof SurveyTemplateUpdate>;
 
-export const SurveyTemplate = z.object({
-  id: Uuid,
-  code: z.string(),
-  title: LocalizedText,
-  level: SurveyLevel,
-  anonymous: z.boolean(),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      kind: SurveyQuestionKind,
-      text: LocalizedText,
-      options: z.array(LocalizedText),
-      required: z.boolean(),
-    }),
-  ),
-  /** Activities that use it; a used template's questions are frozen once invitations exist. */
-  activityCodes: z.array(z.string()),
-  invitations: z.number().int(),
-  updatedAt: IsoDateTime,
-});
+export const SurveyTemplate = z
+  .object({
+    id: Uuid,
+    code: z.string(),
+    title: LocalizedText,
+    level: SurveyLevel,
+    anonymous: z.boolean(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        kind: SurveyQuestionKind,
+        text: LocalizedText,
+        options: z.array(LocalizedText),
+        required: z.boolean(),
+      }),
+    ),
+    /** Activities that use it; a used template's questions are frozen once invitations exist. */
+    activityCodes: z.array(z.string()),
+    invitations: z.number().int(),
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'SurveyTemplate' });
 export type SurveyTemplate = z.infer<typeof SurveyTemplate>;
 
 export const SurveyTemplateParams = z.strictObject({ code: SurveyTemplateCode });
@@ -90,14 +92,16 @@ export const ActivitySurveyInput = z.strictObject({
 });
 export type ActivitySurveyInput = z.infer<typeof ActivitySurveyInput>;
 
-export const ActivitySurvey = z.object({
-  level: SurveyLevel,
-  templateCode: z.string(),
-  templateTitle: LocalizedText,
-  anonymous: z.boolean(),
-  delayMonths: z.number().int().nullable(),
-  askSupervisor: z.boolean(),
-});
+export const ActivitySurvey = z
+  .object({
+    level: SurveyLevel,
+    templateCode: z.string(),
+    templateTitle: LocalizedText,
+    anonymous: z.boolean(),
+    delayMonths: z.number().int().nullable(),
+    askSupervisor: z.boolean(),
+  })
+  .meta({ id: 'ActivitySurvey' });
 export type ActivitySurvey = z.infer<typeof ActivitySurvey>;
 
 export const ActivitySurveyParams = z.strictObject({
@@ -123,31 +127,33 @@ export const SurveySubmitted = z.object({ answeredAt: IsoDateTime });
 export type SurveySubmitted = z.infer<typeof SurveySubmitted>;
 
 /** A survey as its reader answers it: worded in one language. */
-export const SurveyForm = z.object({
-  sessionCode: z.string(),
-  activityTitle: z.string(),
-  startDate: IsoDate,
-  endDate: IsoDate,
-  level: SurveyLevel,
-  respondent: SurveyRespondent,
-  title: z.string(),
-  anonymous: z.boolean(),
-  locale: Locale,
-  closesAt: IsoDateTime,
-  closed: z.boolean(),
-  answeredAt: IsoDateTime.nullable(),
-  /** The participant a supervisor answers about. */
-  aboutName: z.string().nullable(),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      kind: SurveyQuestionKind,
-      text: z.string(),
-      options: z.array(z.string()),
-      required: z.boolean(),
-    }),
-  ),
-});
+export const SurveyForm = z
+  .object({
+    sessionCode: z.string(),
+    activityTitle: z.string(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    level: SurveyLevel,
+    respondent: SurveyRespondent,
+    title: z.string(),
+    anonymous: z.boolean(),
+    locale: Locale,
+    closesAt: IsoDateTime,
+    closed: z.boolean(),
+    answeredAt: IsoDateTime.nullable(),
+    /** The participant a supervisor answers about. */
+    aboutName: z.string().nullable(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        kind: SurveyQuestionKind,
+        text: z.string(),
+        options: z.array(z.string()),
+        required: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'SurveyForm' });
 export type SurveyForm = z.infer<typeof SurveyForm>;
 
 export const SurveyFormQuery = z.strictObject({ locale: Locale.optional() });
@@ -241,14 +247,16 @@ export const ReminderResult = z.object({ reminded: z.number().int(), skipped: z.
 export type ReminderResult = z.infer<typeof ReminderResult>;
 
 /** A selected participant and the supervisor to ask at level 3. */
-export const SupervisorLine = z.object({
-  nominationId: Uuid,
-  participantName: z.string(),
-  nationCode: z.string(),
-  email: z.string().nullable(),
-  /** pending until level 3 goes out; then sent, answered or closed. */
-  state: z.enum(['none', 'pending', 'sent', 'answered']),
-});
+export const SupervisorLine = z
+  .object({
+    nominationId: Uuid,
+    participantName: z.string(),
+    nationCode: z.string(),
+    email: z.string().nullable(),
+    /** pending until level 3 goes out; then sent, answered or closed. */
+    state: z.enum(['none', 'pending', 'sent', 'answered']),
+  })
+  .meta({ id: 'SupervisorLine' });
 export type SupervisorLine = z.infer<typeof SupervisorLine>;
 
 export const SupervisorParams = z.strictObject({

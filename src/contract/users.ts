@@ -8,17 +8,19 @@ export const NationCode = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. KWT');
 
-export const User = z.object({
-  id: Uuid,
-  email: z.string(),
-  displayName: z.string(),
-  roles: z.array(Role),
-  nationCode: NationCode.nullable(),
-  locale: Locale,
-  active: z.boolean(),
-  createdAt: IsoDateTime,
-  lastSignInAt: IsoDateTime.nullable(),
-});
+export const User = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(Role),
+    nationCode: NationCode.nullable(),
+    locale: Locale,
+    active: z.boolean(),
+    createdAt: IsoDateTime,
+    lastSignInAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
 export const CreateUserRequest = z.strictObject({

@@ -10,7 +10,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -45,6 +44,7 @@ import { authenticate } from './http/authenticate.js';
 import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
 import { withLogRedaction } from './http/log-redaction.js';
+import { openApiOptions } from './http/openapi.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
 import { metricsRoutes } from './metrics/routes.js';
 
@@ -153,24 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     sessionIdleMinutes: deps.settings.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Rabita API',
-        version: '1',
-        description: 'Partners, people and training of a security-cooperation training centre.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'rabita_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,

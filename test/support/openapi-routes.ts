@@ -48,6 +48,7 @@ export interface ApiOperation {
 }
 
 interface OpenApiDocument {
+  components?: { schemas?: Record<string, JsonSchema> };
   paths: Record<
     string,
     Record<
@@ -63,11 +64,41 @@ interface OpenApiDocument {
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
+ * The value with every `$ref` to a schema component replaced by the component itself, so the tests
+ * that walk a schema see the same shape whether the document shares it or inlines it. The
+ * contract has no recursive schema; a cycle would throw rather than loop.
+ */
+export function inlineRefs<T>(
+  value: T,
+  components: Record<string, unknown>,
+  seen: string[] = [],
+): T {
+  if (Array.isArray(value)) return value.map((item) => inlineRefs(item, components, seen)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const { $ref, ...rest } = value as { $ref?: unknown } & Record<string, unknown>;
+  // Schemas only: a shared response (`#/components/responses/...`) stays a reference.
+  if (typeof $ref === 'string' && $ref.startsWith('#/components/schemas/')) {
+    const name = $ref.replace('#/components/schemas/', '');
+    if (seen.includes(name)) throw new Error(`recursive schema ${name}`);
+    const target = components[name];
+    if (!target) throw new Error(`no component ${name}`);
+    return {
+      ...inlineRefs(target, components, [...seen, name]),
+      ...inlineRefs(rest, components, seen),
+    } as T;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, inlineRefs(child, components, seen)]),
+  ) as T;
+}
+
+/**
  * Every operation the app documents, read from its OpenAPI document, so a route added tomorrow
  * is in every test that walks them. Throws when a documented route declares no permission.
  */
 export async function apiOperations(app: FastifyInstance): Promise<ApiOperation[]> {
-  const doc = (await app.inject('/api/v1/openapi.json')).json<OpenApiDocument>();
+  const raw = (await app.inject('/api/v1/openapi.json')).json<OpenApiDocument>();
+  const doc = { paths: inlineRefs(raw.paths, raw.components?.schemas ?? {}) };
   const declared = new Map(
     app.declaredRoutes.map((r) => [`${r.method} ${r.url.replace(/\/$/, '')}`, r.permission]),
   );

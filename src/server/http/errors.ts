@@ -1,18 +1,20 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../contract/common.js';
+import type { ErrorCode, ErrorStatus } from '../../contract/errors.js';
 import { isRefusedValue } from '../db/errors.js';
 
 type FieldError = NonNullable<Problem['errors']>[number];
 
 /**
  * The one error type services and hooks throw. `code` is stable and machine-readable; clients
- * branch on it, never on `detail`, which is for people.
+ * branch on it, never on `detail`, which is for people. Both come from the registry in
+ * `contract/errors.ts`: a code it does not list, or a status other than its own, does not compile.
  */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly status: ErrorStatus<C>,
+    readonly code: C,
     detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
@@ -24,7 +26,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
-export const conflict = (code: string, detail: string) => new AppError(409, code, detail);
+/** The codes the registry answers with 409. */
+type ConflictCode = { [C in ErrorCode]: ErrorStatus<C> extends 409 ? C : never }[ErrorCode];
+export const conflict = (code: ConflictCode, detail: string) =>
+  new AppError<ConflictCode>(409, code, detail);
 export const forbidden = () =>
   new AppError(403, 'forbidden', 'Your role does not allow this action.');
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in to continue.');
@@ -51,7 +56,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   detail: string,
   errors?: FieldError[],
   extra?: Record<string, unknown>,
@@ -72,7 +77,7 @@ export function sendProblem(
 }
 
 /** Fastify's own errors (bad JSON, body too large...) keep their status with a stable code. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',

@@ -63,4 +63,28 @@ describe('route permissions', () => {
     expect(() => app.get('/api/v1/forgotten', async () => 'x')).toThrow(/declares no permission/);
     await app.close();
   });
+
+  it('refuses at start-up a route without an operationId or a summary', async () => {
+    const app = Fastify();
+    requireDeclaredPermissions(app);
+    const config = { permission: 'public' as const };
+    expect(() =>
+      app.get('/api/v1/nameless', { schema: { summary: 'No name' }, config }, async () => 'x'),
+    ).toThrow(/operationId/);
+    expect(() =>
+      app.get('/api/v1/untold', { schema: { operationId: 'untold' }, config }, async () => 'x'),
+    ).toThrow(/summary/);
+    await app.close();
+  });
+
+  it('refuses two routes with one operationId', async () => {
+    const app = Fastify();
+    requireDeclaredPermissions(app);
+    const options = { schema: { operationId: 'twice', summary: 'Twice' }, config: {} };
+    app.get('/api/v1/one', { ...options, config: { permission: 'public' } }, async () => 'x');
+    expect(() =>
+      app.get('/api/v1/two', { ...options, config: { permission: 'public' } }, async () => 'x'),
+    ).toThrow(/share the operationId twice/);
+    await app.close();
+  });
 });

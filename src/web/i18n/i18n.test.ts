@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NATION_STATUSES, ROLES } from '../../contract/index.js';
+import { ERROR_CODE_NAMES, NATION_STATUSES, ROLES } from '../../contract/index.js';
 import { messages } from './resources.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -91,4 +91,18 @@ describe('keys used by the code', () => {
     for (const role of ROLES) expect(english.has(`roles.${role}`), role).toBe(true);
     for (const status of NATION_STATUSES) expect(english.has(`nationStatus.${status}`)).toBe(true);
   });
+});
+
+describe('problem codes', () => {
+  // The web shows a problem by its code (lib/errors.ts); a code the registry gains is shown in
+  // every language from the day it ships, never as the server's English detail alone.
+  for (const [language, tree] of Object.entries({ en: english, ...others })) {
+    it(`${language} has a message for every code of the registry`, () => {
+      const missing = ERROR_CODE_NAMES.filter((code) => {
+        const value = tree.get(`errors.codes.${code}`);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(missing).toEqual([]);
+    });
+  }
 });

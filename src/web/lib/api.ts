@@ -1,12 +1,18 @@
-import type { Problem } from '../../contract/index.js';
+import type { ErrorCode, Problem } from '../../contract/index.js';
+
+/**
+ * A problem as received: a newer server may send a code this build does not know yet, and the
+ * network or a proxy can fail with no code at all (`http_<status>`).
+ */
+export type ReceivedProblem = Omit<Problem, 'code'> & { code: string };
 
 /** An API failure, carrying the server's problem+json document (or one we made up for the network). */
 export class ApiError extends Error {
-  readonly problem: Problem;
+  readonly problem: ReceivedProblem;
   /** The parsed response body as sent, for problem members beyond the common ones. */
   readonly body: unknown;
 
-  constructor(problem: Problem, body?: unknown) {
+  constructor(problem: ReceivedProblem, body?: unknown) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.problem = problem;
@@ -22,7 +28,7 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown, code?: string): error is ApiError {
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
@@ -52,7 +58,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Turns any failed response body into a Problem, even when a proxy answered with HTML. */
-export function toProblem(status: number, body: unknown): Problem {
+export function toProblem(status: number, body: unknown): ReceivedProblem {
   if (isRecord(body) && typeof body.code === 'string') {
     return {
       type: typeof body.type === 'string' ? body.type : 'about:blank',

@@ -98,7 +98,11 @@ function fieldMessage(item: { message: string; code: string }, t: Translate, lan
  * brackets for arrays. Its messages are English, so known codes are translated and the
  * server's text is kept only when we have nothing better.
  */
-export function problemFieldErrors(problem: Problem, t: Translate, language: string): FieldErrors {
+export function problemFieldErrors(
+  problem: Pick<Problem, 'errors'>,
+  t: Translate,
+  language: string,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const item of problem.errors ?? []) {
     const field = item.field

@@ -24,6 +24,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getAttendanceRoster',
         summary: "A session's roster: working days, selected participants and every mark",
         params: SessionParams,
         response: { 200: AttendanceRoster },
@@ -37,6 +38,15 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'markAttendance',
+        problems: [
+          'not_a_session_day',
+          'not_a_participant',
+          'duplicate_mark',
+          'day_not_started',
+          'results_closed',
+          'session_cancelled',
+        ],
         summary: 'Mark attendance; a mark someone else changed since comes back as a conflict',
         params: SessionParams,
         body: AttendanceBatch,
@@ -54,6 +64,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCheckInCode',
         summary: "The day's signed check-in code and its QR code, valid until the day ends",
         params: SessionParams,
         querystring: CheckInCodeQuery,
@@ -71,6 +82,8 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'checkIn',
+        problems: ['invalid_code', 'code_expired', 'session_cancelled'],
         summary: 'Check yourself in with the code shown in the classroom',
         body: CheckInRequest,
         response: { 200: CheckInResult },

@@ -6,6 +6,7 @@ import type {
   AttendanceRoster,
 } from '../../../contract/attendance.js';
 import type { AttendanceStatus } from '../../../contract/delivery.js';
+import { ERROR_CODES } from '../../../contract/errors.js';
 import { type DayProblem, dayProblem, decideMark } from '../../../domain/attendance.js';
 import { dateIn, workingDaysBetween } from '../../../domain/venue-calendar.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
@@ -71,12 +72,6 @@ export async function getRoster(ctx: ServiceContext, code: string): Promise<Atte
   };
 }
 
-const PROBLEM_STATUS: Record<DayProblem | 'not_a_participant', number> = {
-  not_a_session_day: 400,
-  not_a_participant: 400,
-  day_not_started: 409,
-};
-
 const PROBLEM_MESSAGE: Record<DayProblem | 'not_a_participant', string> = {
   not_a_session_day: 'is not a working day of the session',
   not_a_participant: 'is not a selected participant of the session',
@@ -115,7 +110,6 @@ async function batchProblems(
 function rejectProblems(problems: readonly Problem[]): void {
   const first = problems[0];
   if (!first) return;
-  const status = first.code === 'duplicate_mark' ? 400 : PROBLEM_STATUS[first.code];
   const code = first.code === 'duplicate_mark' ? 'validation_failed' : first.code;
   const errors = problems.map((p) => ({
     field: p.field,
@@ -123,7 +117,12 @@ function rejectProblems(problems: readonly Problem[]): void {
     message:
       p.code === 'duplicate_mark' ? 'marks the same person and day twice' : PROBLEM_MESSAGE[p.code],
   }));
-  throw new AppError(status, code, errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+  throw new AppError(
+    ERROR_CODES[code].status,
+    code,
+    errors.map((e) => `${e.field} ${e.message}`).join('; '),
+    errors,
+  );
 }
 
 /**

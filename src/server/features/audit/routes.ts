@@ -10,6 +10,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['audit'],
+        operationId: 'listAuditRecords',
         summary: 'Browse the audit trail',
         querystring: AuditQuery,
         response: { 200: pageOf(AuditEntry) },

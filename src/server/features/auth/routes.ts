@@ -28,6 +28,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'signIn',
+        problems: ['invalid_credentials', 'sign_in_delayed'],
         summary: 'Sign in',
         description:
           'After repeated failures on the account or from the address, 429 sign_in_delayed with Retry-After.',
@@ -62,7 +64,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/logout',
-    { schema: { tags, summary: 'Sign out' }, config: { permission: 'authenticated' } },
+    {
+      schema: { tags, operationId: 'signOut', summary: 'Sign out' },
+      config: { permission: 'authenticated' },
+    },
     async (request, reply) => {
       await inTransaction(app, request, auth.signOut);
       clearCookie(reply);
@@ -73,7 +78,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      schema: { tags, summary: 'Who am I', response: { 200: Me } },
+      schema: { tags, operationId: 'getMe', summary: 'Who am I', response: { 200: Me } },
       config: { permission: 'authenticated' },
     },
     async (request) => presentMe(actorOf(request)),
@@ -84,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateMyPreferences',
         summary: 'Update my preferences',
         body: UpdatePreferencesRequest,
         response: { 200: Me },
@@ -96,7 +102,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/password',
     {
-      schema: { tags, summary: 'Change my password', body: ChangePasswordRequest },
+      schema: {
+        tags,
+        operationId: 'changeMyPassword',
+        problems: ['wrong_password'],
+        summary: 'Change my password',
+        body: ChangePasswordRequest,
+      },
       config: { permission: 'authenticated' },
     },
     async (request, reply) => {
@@ -108,7 +120,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tokens',
     {
-      schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiToken) } },
+      schema: {
+        tags,
+        operationId: 'listMyApiTokens',
+        summary: 'My API tokens',
+        response: { 200: z.array(ApiToken) },
+      },
       config: { permission: 'authenticated' },
     },
     (request) => auth.listApiTokens(readContext(app, request)),
@@ -119,6 +136,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createApiToken',
+        problems: ['token_cannot_mint'],
         summary: 'Create an API token',
         body: CreateApiTokenRequest,
         response: { 201: CreatedApiToken },
@@ -136,7 +155,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/tokens/:id',
     {
-      schema: { tags, summary: 'Revoke an API token', params: z.strictObject({ id: Uuid }) },
+      schema: {
+        tags,
+        operationId: 'revokeApiToken',
+        summary: 'Revoke an API token',
+        params: z.strictObject({ id: Uuid }),
+      },
       config: { permission: 'authenticated' },
     },
     async (request, reply) => {

@@ -19,6 +19,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMyCalendarFeed',
         summary: 'Your calendar feed (its address is shown when issued)',
         response: { 200: CalendarFeed },
       },
@@ -32,6 +33,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'rotateMyCalendarFeed',
         summary: 'Replace your calendar feed address; the old one stops working',
         response: { 200: CalendarFeed },
       },
@@ -45,6 +47,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCalendarFeedFile',
         summary: 'A calendar feed in iCalendar format; the secret address is the credential',
         params: FileParams,
         security: [],

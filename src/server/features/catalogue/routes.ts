@@ -31,6 +31,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listDisciplines',
         summary: 'Disciplines, with the number of activities you may see in each',
         response: { 200: z.array(Discipline) },
       },
@@ -43,6 +44,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createDiscipline',
+        problems: ['discipline_exists'],
         summary: 'Add a discipline',
         body: DisciplineInput,
         response: { 201: Discipline },
@@ -61,6 +64,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'renameDiscipline',
         summary: 'Rename a discipline',
         params: DisciplineParams,
         body: DisciplineUpdate,
@@ -79,6 +83,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listActivities',
         summary: 'Activities you may see: filter, search in English, French or Arabic',
         querystring: ActivityListQuery,
         response: { 200: pageOf(ActivitySummary) },
@@ -98,6 +103,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createActivity',
+        problems: ['activity_exists'],
         summary: 'Add an activity to the catalogue',
         body: ActivityInput,
         response: { 201: Activity },
@@ -116,6 +123,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getActivity',
         summary: 'One activity',
         params: ActivityParams,
         response: { 200: Activity },
@@ -129,6 +137,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateActivity',
         summary: 'Edit an activity; fields left out keep their value',
         params: ActivityParams,
         body: ActivityUpdate,

@@ -47,6 +47,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSessionCertificates',
         summary: "A session's selected participants, their results and certificates",
         params: SessionParams,
         response: { 200: SessionCertificates },
@@ -61,6 +62,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'issueSessionCertificates',
         summary: 'Issue a certificate to every participant who completed and holds none',
         params: SessionParams,
         response: { 200: IssueOutcome },
@@ -77,6 +79,8 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'issueCertificate',
+        problems: ['not_completed', 'already_certified'],
         summary: "Issue one participant's certificate (409 not_completed unless completed)",
         params: NominationParams,
         response: { 201: Certificate },
@@ -97,6 +101,8 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'downloadSessionCertificates',
+        problems: ['no_certificates'],
         summary: 'Every valid certificate of a session as PDFs in one ZIP',
         params: SessionParams,
       },
@@ -113,6 +119,8 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'downloadCertificatePdf',
+        problems: ['certificate_revoked'],
         summary: 'A certificate as a PDF (its holder, their NPOC, centre staff)',
         params: CertificateParams,
       },
@@ -129,6 +137,8 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCertificateBadge',
+        problems: ['certificate_revoked'],
         summary: 'A certificate as an Open Badges 3.0 verifiable credential',
         params: CertificateParams,
       },
@@ -145,6 +155,8 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'revokeCertificate',
+        problems: ['already_revoked'],
         summary: 'Revoke a certificate, with the reason the public page will show',
         params: CertificateParams,
         body: RevokeRequest,
@@ -162,6 +174,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listMyCertificates',
         summary: 'Your own certificates',
         response: { 200: z.object({ items: z.array(MyCertificate) }) },
       },
@@ -176,6 +189,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'verifyCertificateById',
         summary: 'Public check of a certificate id: valid, revoked, invalid or not found',
         params: VerifyParams,
         response: { 200: Verification },
@@ -197,6 +211,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'verifyCertificateFile',
         summary: 'Public check of a certificate PDF, sent as the raw body (application/pdf)',
         consumes: ['application/pdf'],
         response: { 200: Verification },
@@ -224,6 +239,7 @@ export const certificateWellKnownRoutes: FastifyPluginAsyncZod = async (app) => 
     {
       schema: {
         tags,
+        operationId: 'listCertificateKeys',
         summary: 'The public keys that verify certificates and badges (JWK set)',
         response: { 200: CertificateKeySet },
       },

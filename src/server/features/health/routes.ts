@@ -23,6 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['health'],
+        operationId: 'checkLiveness',
         summary: 'The process is alive and can recover by itself',
         response: { 200: Status, 503: Status },
       },
@@ -40,6 +41,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['health'],
+        operationId: 'checkReadiness',
         summary: 'The server can serve requests now',
         response: { 200: Status, 503: Status },
       },

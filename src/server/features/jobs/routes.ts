@@ -13,6 +13,7 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listFailedJobs',
         summary: 'Jobs that used all their attempts (e-mail, notices, recurring work)',
         response: { 200: FailedJobList },
       },
@@ -25,6 +26,7 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'retryJob',
         summary: 'Run a failed job again now, with its attempts restored',
         params: JobParams,
         response: { 200: FailedJob },

@@ -26,6 +26,8 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getLogistics',
+        problems: ['not_selected'],
         summary: "A selected nomination's logistics (its NPOC, centre staff, or the participant)",
         params: NominationParams,
         response: { 200: Logistics },
@@ -39,6 +41,8 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'saveLogistics',
+        problems: ['not_selected'],
         summary: "Save a selected nomination's logistics; fields left out keep their value",
         params: NominationParams,
         body: LogisticsInput,
@@ -56,6 +60,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getLogisticsSheet',
         summary: "A session's logistics sheet: every selected participant you may see",
         params: SessionParams,
         response: { 200: LogisticsSheet },
@@ -70,6 +75,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          operationId: format === 'csv' ? 'downloadLogisticsCsv' : 'downloadLogisticsXlsx',
           summary: `The logistics sheet as ${format.toUpperCase()}, headers in your language`,
           params: SessionParams,
         },

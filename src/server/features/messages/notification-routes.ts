@@ -17,6 +17,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listMyNotifications',
         summary: 'My notifications, newest first, with the unread count',
         querystring: NotificationListQuery,
         response: { 200: NotificationList },
@@ -28,7 +29,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/notifications/:id/read',
     {
-      schema: { tags, summary: 'Mark one of my notifications read', params: NotificationParams },
+      schema: {
+        tags,
+        operationId: 'markNotificationRead',
+        summary: 'Mark one of my notifications read',
+        params: NotificationParams,
+      },
       config,
     },
     async (request, reply) => {
@@ -40,7 +46,14 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read' }, config },
+    {
+      schema: {
+        tags,
+        operationId: 'markAllNotificationsRead',
+        summary: 'Mark all my notifications read',
+      },
+      config,
+    },
     async (request, reply) => {
       await inTransaction(app, request, notifications.markAllNotificationsRead);
       return reply.status(204).send();

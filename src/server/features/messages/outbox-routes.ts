@@ -21,6 +21,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listOutboxMessages',
         summary: 'E-mails queued, sent and failed, newest first',
         querystring: OutboxListQuery,
         response: { 200: pageOf(OutboxSummary) },
@@ -34,6 +35,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getOutboxMessage',
         summary: 'One e-mail with its text',
         params: Params,
         response: { 200: OutboxMessage },
@@ -47,6 +49,8 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'retryOutboxMessage',
+        problems: ['already_sent'],
         summary: 'Send a failed or waiting e-mail again now',
         params: Params,
         response: { 200: OutboxMessage },

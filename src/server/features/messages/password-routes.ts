@@ -11,6 +11,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'requestPasswordReset',
         summary: 'E-mail me a link to choose a new password',
         description: 'Always 202, whether or not an account has this e-mail.',
         body: PasswordResetRequest,
@@ -40,6 +41,8 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'completePasswordReset',
+        problems: ['token_invalid', 'token_used', 'token_expired'],
         summary: 'Choose a new password with a one-time link',
         body: PasswordResetComplete,
       },

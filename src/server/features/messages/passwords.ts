@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../../contract/errors.js';
 import type { PasswordResetComplete } from '../../../contract/messages.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
@@ -40,8 +41,11 @@ export async function requestPasswordReset(opts: PublicRequest & { email: string
   });
 }
 
-const tokenProblem = (status: number, code: string, detail: string, message: string) =>
-  new AppError(status, code, detail, [{ field: 'token', message, code }]);
+const tokenProblem = (
+  code: 'token_invalid' | 'token_used' | 'token_expired',
+  detail: string,
+  message: string,
+) => new AppError(ERROR_CODES[code].status, code, detail, [{ field: 'token', message, code }]);
 
 /**
  * Sets the password from a one-time link (a reset or an invitation). The link is spent, every
@@ -54,13 +58,13 @@ export async function completePasswordReset(
   await opts.db.transaction(async (tx) => {
     const row = await selectPasswordTokenForUpdate(tx, hashToken(opts.input.token));
     if (!row?.user.active) {
-      throw tokenProblem(400, 'token_invalid', 'This link is not valid.', 'is not a valid link');
+      throw tokenProblem('token_invalid', 'This link is not valid.', 'is not a valid link');
     }
     if (row.token.usedAt) {
-      throw tokenProblem(410, 'token_used', 'This link has already been used.', 'was already used');
+      throw tokenProblem('token_used', 'This link has already been used.', 'was already used');
     }
     if (row.token.expiresAt <= opts.now) {
-      throw tokenProblem(410, 'token_expired', 'This link has expired.', 'has expired');
+      throw tokenProblem('token_expired', 'This link has expired.', 'has expired');
     }
     assertAcceptablePassword(opts.input.newPassword, row.user, 'newPassword');
     const userId = row.token.userId;

@@ -20,6 +20,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listMessageTemplates',
         summary: 'Every e-mail template in every language',
         response: { 200: z.array(MessageTemplate) },
       },
@@ -32,6 +33,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMessageTemplate',
         summary: 'One e-mail template',
         params: TemplateParams,
         response: { 200: MessageTemplate },
@@ -46,6 +48,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'saveMessageTemplate',
         summary: 'Change the wording of an e-mail in one language',
         params: TemplateParams,
         body: TemplateUpdate,
@@ -63,6 +66,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'resetMessageTemplate',
         summary: 'Go back to the default wording',
         params: TemplateParams,
         response: { 200: MessageTemplate },
@@ -79,6 +83,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'previewMessageTemplate',
         summary: 'Render a template with sample values',
         params: TemplateParams,
         body: TemplatePreviewRequest,

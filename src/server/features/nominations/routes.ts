@@ -47,6 +47,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listNominations',
         summary: 'Nominations you may see, latest session first',
         querystring: NominationListQuery,
         response: { 200: pageOf(NominationSummary) },
@@ -60,6 +61,8 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'submitNomination',
+        problems: ['window_closed', 'already_nominated', 'not_eligible', 'idempotency_key_reused'],
         summary: 'Propose (nominator) or draft/submit (NPOC) a person for a session',
         headers: IdempotencyHeaders,
         body: NominationInput,
@@ -77,6 +80,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getNomination',
         summary: 'One nomination and its timeline',
         params: IdParams,
         response: { 200: Nomination },
@@ -90,6 +94,15 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'transitionNomination',
+        problems: [
+          'invalid_transition',
+          'window_closed',
+          'no_seat',
+          'session_started',
+          'selection_conflict',
+          'not_eligible',
+        ],
         summary: 'Submit, decline, select, waitlist, reject or withdraw',
         params: IdParams,
         body: NominationTransitionRequest,
@@ -110,6 +123,8 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'overrideEligibility',
+        problems: ['invalid_transition'],
         summary: 'Accept a person who fails a hard eligibility rule, with a justification',
         params: IdParams,
         body: OverrideRequest,
@@ -127,6 +142,8 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'substituteNomination',
+        problems: ['invalid_transition', 'already_nominated', 'session_started', 'not_eligible'],
         summary: 'Put another person of the nation on a held seat',
         params: IdParams,
         headers: IdempotencyHeaders,
@@ -145,6 +162,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'decideNominationsInBulk',
         summary: 'Select, waitlist or reject many nominations at once',
         params: SessionParams,
         body: BulkDecisionRequest,
@@ -160,6 +178,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'orderNominations',
         summary: "Order the nation's nominations for a session, first choice first",
         params: SessionParams,
         body: PriorityRequest,
@@ -179,6 +198,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSelectionBoard',
         summary: 'Quotas, pool, nominations and the waitlist of a session',
         params: SessionParams,
         response: { 200: SelectionBoard },
@@ -192,6 +212,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'checkEligibility',
         summary: 'Would these people be eligible for the session?',
         params: SessionParams,
         querystring: EligibilityCheckQuery.omit({ sessionCode: true }),
@@ -211,6 +232,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getNationPortal',
         summary: "My nation: open sessions, quota use, nominations, what's due",
         response: { 200: NationPortal },
       },
@@ -223,6 +245,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getCentrePortal',
         summary:
           'Centre today: running and coming sessions, deadlines, decisions, waitlists, outbox',
         response: { 200: CentreToday },
@@ -236,6 +259,7 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMyTraining',
         summary: 'My nominations and joining instructions',
         response: { 200: MyTraining },
       },

@@ -21,6 +21,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listParticipants',
         summary: 'People you may see, by family name; `q` searches both scripts and e-mail',
         querystring: ParticipantListQuery,
         response: { 200: pageOf(Participant) },
@@ -34,6 +35,8 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createParticipant',
+        problems: ['possible_duplicate'],
         summary: 'Register a person; a likely duplicate answers 409 possible_duplicate',
         body: ParticipantInput,
         response: { 201: ParticipantDetail },
@@ -54,6 +57,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getParticipant',
         summary: 'One person with their training history',
         params: ParticipantParams,
         response: { 200: ParticipantDetail },
@@ -67,6 +71,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateParticipant',
         summary: "Edit a person's record",
         params: ParticipantParams,
         body: ParticipantUpdate,

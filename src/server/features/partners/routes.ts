@@ -32,7 +32,12 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/frameworks',
     {
-      schema: { tags, summary: 'Cooperation frameworks', response: { 200: z.array(Framework) } },
+      schema: {
+        tags,
+        operationId: 'listFrameworks',
+        summary: 'Cooperation frameworks',
+        response: { 200: z.array(Framework) },
+      },
       config: { permission: 'partners.read' },
     },
     (request) => nations.listFrameworks(readContext(app, request)),
@@ -42,6 +47,8 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createFramework',
+        problems: ['framework_exists'],
         summary: 'Add a framework',
         body: FrameworkInput,
         response: { 201: Framework },
@@ -61,6 +68,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listNations',
         summary: 'Partner nations you may see',
         querystring: NationListQuery,
         response: { 200: z.array(NationSummary) },
@@ -74,6 +82,8 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createNation',
+        problems: ['nation_exists'],
         summary: 'Add a partner nation',
         body: NationInput,
         response: { 201: Nation },
@@ -90,6 +100,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getNation',
         summary: 'One partner nation with its points of contact',
         params: NationParams,
         response: { 200: Nation },
@@ -103,6 +114,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateNation',
         summary: 'Edit a partner nation',
         params: NationParams,
         body: NationUpdate,
@@ -121,6 +133,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'addNationContact',
         summary: 'Add a point of contact',
         params: NationParams,
         body: ContactInput,
@@ -142,6 +155,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateNationContact',
         summary: 'Edit a point of contact',
         params: ContactParams,
         body: ContactUpdate,
@@ -157,7 +171,12 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/nations/:code/contacts/:id',
     {
-      schema: { tags, summary: 'Remove a point of contact', params: ContactParams },
+      schema: {
+        tags,
+        operationId: 'removeNationContact',
+        summary: 'Remove a point of contact',
+        params: ContactParams,
+      },
       config: { permission: 'contacts.manage' },
     },
     async (request, reply) => {
@@ -171,7 +190,12 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/institutions',
     {
-      schema: { tags, summary: 'Training institutions', response: { 200: z.array(Institution) } },
+      schema: {
+        tags,
+        operationId: 'listInstitutions',
+        summary: 'Training institutions',
+        response: { 200: z.array(Institution) },
+      },
       config: { permission: 'partners.read' },
     },
     (request) => institutions.listInstitutions(readContext(app, request)),
@@ -181,6 +205,8 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createInstitution',
+        problems: ['institution_exists'],
         summary: 'Add an institution',
         body: InstitutionInput,
         response: { 201: Institution },
@@ -201,6 +227,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getInstitution',
         summary: 'One institution',
         params: InstitutionParams,
         response: { 200: Institution },
@@ -214,6 +241,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateInstitution',
         summary: 'Edit an institution',
         params: InstitutionParams,
         body: InstitutionUpdate,

@@ -311,7 +311,7 @@ describe('programmes', () => {
       const illegal = expectProblem(
         await move(npoc, kwt.id, { to: 'agreed' }),
         409,
-        'illegal_transition',
+        'invalid_transition',
       );
       expect(illegal.detail).toContain('proposed');
       expectProblem(await move(observer, kwt.id, { to: 'proposed' }), 403, 'forbidden');

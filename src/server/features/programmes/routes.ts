@@ -28,6 +28,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listProgrammes',
         summary: 'Programmes you may see',
         querystring: ProgrammeListQuery,
         response: { 200: z.object({ items: z.array(ProgrammeSummary) }) },
@@ -41,6 +42,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createProgramme',
         summary: 'Draft a programme',
         body: ProgrammeInput,
         response: { 201: Programme },
@@ -59,6 +61,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getProgramme',
         summary: 'A programme with its outline and progress',
         params: Params,
         response: { 200: Programme },
@@ -72,6 +75,8 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'replaceProgrammeOutline',
+        problems: ['programme_not_editable', 'planned_activity_in_use'],
         summary: 'Replace the outline (a revision with a reason once agreed)',
         params: Params,
         body: OutlineInput,
@@ -89,6 +94,8 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'transitionProgramme',
+        problems: ['invalid_transition'],
         summary: 'Move a programme along its life cycle',
         params: Params,
         body: ProgrammeTransitionRequest,
@@ -106,6 +113,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listProgrammeRevisions',
         summary: 'The revisions of a programme, newest first',
         params: Params,
         response: { 200: z.object({ items: z.array(ProgrammeRevision) }) },
@@ -119,6 +127,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listPlannedActivitiesForSession',
         summary: 'The programme goals a nomination of a nation for this session could serve',
         params: SessionParams,
         querystring: PlannedCandidatesQuery,

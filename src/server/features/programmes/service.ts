@@ -424,9 +424,11 @@ export async function transitionProgramme(
     const options = allowed.length > 0 ? allowed.join(', ') : 'nothing (it is final)';
     throw new AppError(
       409,
-      'illegal_transition',
+      'invalid_transition',
       `A programme cannot go from ${from} to ${request.to}. From ${from} a programme can go to: ${options}.`,
-      [{ field: 'to', message: `must be one of: ${options}`, code: 'illegal_transition' }],
+      [{ field: 'to', message: `must be one of: ${options}`, code: 'invalid_transition' }],
+      undefined,
+      { allowed },
     );
   }
   if (!transitionsFor(from, programmeActor(ctx.actor)).includes(request.to)) throw forbidden();

@@ -27,7 +27,10 @@ function sendDownload(reply: FastifyReply, file: reports.Download) {
 
 interface ReportRoute {
   kind: reports.ReportKind;
+  /** The report's name in operation ids: `get<name>`, `download<name>Csv`... */
+  name: string;
   summary: string;
+  description: string;
   response: z.ZodType;
   read: (ctx: ServiceContext, filters: ReportFilters) => Promise<unknown>;
 }
@@ -35,27 +38,35 @@ interface ReportRoute {
 const REPORTS: readonly ReportRoute[] = [
   {
     kind: 'trained',
-    summary:
-      'Nominated, selected and trained (completed) people per nation, discipline, provider or year',
+    name: 'TrainedReport',
+    summary: 'People nominated, selected and trained',
+    description:
+      'Nominated, selected and trained (completed) people per nation, discipline, provider or year.',
     response: TrainedReport,
     read: reports.trainedReport,
   },
   {
     kind: 'rates',
-    summary: 'Fill, no-show and completion rates per group, over completed sessions',
+    name: 'RatesReport',
+    summary: 'Fill, no-show and completion rates',
+    description: 'Fill, no-show and completion rates per group, over completed sessions.',
     response: RatesReport,
     read: reports.ratesReport,
   },
   {
     kind: 'evaluations',
-    summary:
-      'Mean level-1 evaluation score per activity and year, with response counts: newest year first, the first 500 rows and how many there are',
+    name: 'EvaluationsReport',
+    summary: 'Level-1 evaluation scores',
+    description:
+      'Mean level-1 evaluation score per activity and year, with response counts: newest year first, the first 500 rows and how many there are.',
     response: EvaluationsReport,
     read: reports.evaluationsReport,
   },
   {
     kind: 'programme-delivery',
-    summary: 'Seats planned by agreed programmes against seats completed, per nation and year',
+    name: 'ProgrammeDeliveryReport',
+    summary: 'Programme delivery: seats planned against completed',
+    description: 'Seats planned by agreed programmes against seats completed, per nation and year.',
     response: DeliveryReport,
     read: reports.deliveryReport,
   },
@@ -72,7 +83,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          operationId: `get${report.name}`,
           summary: report.summary,
+          description: report.description,
           querystring: ReportFilters,
           response: { 200: report.response },
         },
@@ -86,7 +99,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           schema: {
             tags,
-            summary: `${report.summary}, as ${format.toUpperCase()} with headers in your language`,
+            operationId: `download${report.name}${format === 'csv' ? 'Csv' : 'Xlsx'}`,
+            summary: `${report.summary}, as ${format.toUpperCase()}`,
+            description: `${report.description} A download with headers in your language.`,
             querystring: ReportFilters,
           },
           config: { permission: 'reports.read' },
@@ -109,6 +124,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'downloadAnnualReportPdf',
         summary: "A nation's annual training report as an A4 PDF, in the reader's language",
         params: AnnualReportParams,
         querystring: AnnualReportQuery,

@@ -27,6 +27,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getResults',
         summary: "A session's participants with attendance, proposed and confirmed results",
         params: SessionParams,
         response: { 200: SessionResults },
@@ -40,6 +41,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'setCompletionRule',
+        problems: ['results_closed'],
         summary: 'Set the share of days a participant must attend to complete (50-100%)',
         params: SessionParams,
         body: CompletionRuleInput,
@@ -57,6 +60,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'confirmResults',
+        problems: ['session_not_delivered', 'results_closed'],
         summary: "Confirm participants' statuses and level-2 scores",
         params: SessionParams,
         body: ConfirmResultsInput,
@@ -74,6 +79,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'closeResults',
+        problems: ['results_unconfirmed', 'results_closed'],
         summary: 'Close (freeze) the results; every participant must be confirmed',
         params: SessionParams,
         response: { 200: SessionResults },
@@ -88,6 +95,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'reopenResults',
+        problems: ['results_not_closed'],
         summary: 'Reopen closed results, with a reason (audited)',
         params: SessionParams,
         body: ReopenResultsInput,
@@ -105,6 +114,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSessionReport',
         summary: 'The post-course report',
         params: SessionParams,
         response: { 200: SessionReport },
@@ -118,6 +128,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'saveReportComments',
         summary: "The course director's comments on the report",
         params: SessionParams,
         body: ReportCommentsInput,
@@ -135,6 +146,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'downloadSessionReportPdf',
         summary: 'The post-course report as an A4 PDF, in the reader’s language',
         params: SessionParams,
         querystring: SessionReportQuery,
@@ -160,6 +172,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMyAttendance',
         summary: 'Your own attendance on the sessions you attend or attended',
         response: { 200: MyAttendance },
       },

@@ -24,6 +24,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSessions',
         summary: 'Sessions you may see, in date order',
         querystring: SessionListQuery,
         response: { 200: pageOf(SessionSummary) },
@@ -35,7 +36,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sessions',
     {
-      schema: { tags, summary: 'Plan a session', body: SessionInput, response: { 201: Session } },
+      schema: {
+        tags,
+        operationId: 'createSession',
+        problems: ['session_exists', 'staff_conflict'],
+        summary: 'Plan a session',
+        body: SessionInput,
+        response: { 201: Session },
+      },
       config: { permission: 'sessions.manage' },
     },
     async (request, reply) =>
@@ -48,7 +56,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sessions/:code',
     {
-      schema: { tags, summary: 'One session', params: SessionParams, response: { 200: Session } },
+      schema: {
+        tags,
+        operationId: 'getSession',
+        summary: 'One session',
+        params: SessionParams,
+        response: { 200: Session },
+      },
       config: { permission: 'sessions.read' },
     },
     (request) => sessions.getSession(readContext(app, request), request.params.code),
@@ -58,6 +72,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateSession',
+        problems: [
+          'session_not_editable',
+          'staff_conflict',
+          'venue_closed',
+          'outside_programme_years',
+          'breaks_eligibility',
+        ],
         summary: 'Edit a session',
         params: SessionParams,
         body: SessionUpdate,
@@ -75,6 +97,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'transitionSession',
+        problems: ['invalid_transition'],
         summary: 'Move a session along its life cycle',
         params: SessionParams,
         body: SessionTransitionRequest,

@@ -193,7 +193,7 @@ describe('session changes', () => {
       const problem = expectProblem(
         await move(registrar, 'TR-2', { to: 'completed' }),
         409,
-        'illegal_transition',
+        'invalid_transition',
       );
       expect(problem.detail).toContain(
         'From announced a session can go to: nominations-closed, draft, cancelled',
@@ -229,7 +229,7 @@ describe('session changes', () => {
       const again = expectProblem(
         await move(registrar, 'TR-3', { to: 'draft' }),
         409,
-        'illegal_transition',
+        'invalid_transition',
       );
       expect(again.detail).toContain('nothing');
     });

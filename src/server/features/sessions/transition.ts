@@ -26,9 +26,11 @@ export async function transitionSession(
     const options = allowed.length > 0 ? allowed.join(', ') : 'nothing (it is final)';
     throw new AppError(
       409,
-      'illegal_transition',
+      'invalid_transition',
       `A session cannot go from ${from} to ${request.to}. From ${from} a session can go to: ${options}.`,
-      [{ field: 'to', message: `must be one of: ${options}`, code: 'illegal_transition' }],
+      [{ field: 'to', message: `must be one of: ${options}`, code: 'invalid_transition' }],
+      undefined,
+      { allowed },
     );
   }
   const reason = request.reason?.trim() || null;

@@ -41,7 +41,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/surveys/templates',
     {
-      schema: { tags, summary: 'Survey templates', response: { 200: z.array(SurveyTemplate) } },
+      schema: {
+        tags,
+        operationId: 'listSurveyTemplates',
+        summary: 'Survey templates',
+        response: { 200: z.array(SurveyTemplate) },
+      },
       config: { permission: 'surveys.manage' },
     },
     (request) => templates.listTemplates(readContext(app, request)),
@@ -51,6 +56,8 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createSurveyTemplate',
+        problems: ['survey_template_exists'],
         summary: 'Write a survey template',
         body: SurveyTemplateInput,
         response: { 201: SurveyTemplate },
@@ -69,6 +76,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSurveyTemplate',
         summary: 'One survey template',
         params: SurveyTemplateParams,
         response: { 200: SurveyTemplate },
@@ -82,6 +90,8 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'replaceSurveyTemplate',
+        problems: ['template_in_use'],
         summary: 'Replace a survey template (its questions are frozen once answered)',
         params: SurveyTemplateParams,
         body: SurveyTemplateUpdate,
@@ -97,7 +107,13 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/surveys/templates/:code',
     {
-      schema: { tags, summary: 'Delete an unused survey template', params: SurveyTemplateParams },
+      schema: {
+        tags,
+        operationId: 'deleteSurveyTemplate',
+        problems: ['template_in_use'],
+        summary: 'Delete an unused survey template',
+        params: SurveyTemplateParams,
+      },
       config: { permission: 'surveys.manage' },
     },
     async (request, reply) => {
@@ -114,6 +130,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listActivitySurveys',
         summary: "An activity's surveys per level",
         params: ActivityParams,
         response: { 200: z.array(ActivitySurvey) },
@@ -127,6 +144,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'attachActivitySurvey',
         summary: 'Use a template for an activity at level 1 or 3',
         params: ActivitySurveyParams,
         body: ActivitySurveyInput,
@@ -144,6 +162,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'detachActivitySurvey',
         summary: "Stop an activity's survey at a level",
         params: ActivitySurveyParams,
       },
@@ -163,6 +182,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSurveyedSessions',
         summary: 'Sessions whose surveys went out, with response counts',
         response: { 200: z.array(SurveySessionSummary) },
       },
@@ -175,6 +195,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSurveyResults',
         summary: "A session's survey results at one level",
         params: SessionSurveyParams,
         querystring: SurveyResultsQuery,
@@ -195,6 +216,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'remindSurveyRespondents',
         summary: 'Remind those who have not answered',
         params: SessionSurveyParams,
         response: { 200: ReminderResult },
@@ -211,6 +233,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSupervisors',
         summary: 'Supervisors to ask at level 3',
         params: SessionParams,
         response: { 200: z.array(SupervisorLine) },
@@ -224,6 +247,8 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'setSupervisor',
+        problems: ['no_supervisor_survey', 'supervisor_already_invited'],
         summary: "Name a participant's supervisor for level 3",
         params: SupervisorParams,
         body: SupervisorInput,
@@ -241,7 +266,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/surveys',
     {
-      schema: { tags, summary: 'My surveys to answer', response: { 200: z.array(MySurvey) } },
+      schema: {
+        tags,
+        operationId: 'listMySurveys',
+        summary: 'My surveys to answer',
+        response: { 200: z.array(MySurvey) },
+      },
       config: { permission: 'authenticated' },
     },
     (request) => answers.listMySurveys(readContext(app, request)),
@@ -251,6 +281,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getMySurvey',
         summary: 'One of my surveys, in my language',
         params: SurveyInvitationParams,
         querystring: SurveyFormQuery,
@@ -266,6 +297,8 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'answerMySurvey',
+        problems: ['already_answered', 'survey_closed'],
         summary: 'Answer one of my surveys',
         params: SurveyInvitationParams,
         body: SurveySubmission,
@@ -297,6 +330,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getSupervisorSurvey',
         summary: "A supervisor's survey, by the link's secret",
         params: SurveyTokenParams,
         querystring: SurveyFormQuery,
@@ -311,6 +345,8 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'answerSupervisorSurvey',
+        problems: ['already_answered', 'survey_closed'],
         summary: "Answer a supervisor's survey, by the link's secret",
         params: SurveyTokenParams,
         body: SurveySubmission,

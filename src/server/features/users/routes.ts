@@ -22,6 +22,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listUsers',
         summary: 'List users',
         querystring: UserListQuery,
         response: { 200: pageOf(User) },
@@ -36,6 +37,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listStaff',
         summary: 'Course directors or instructors, to name on a session',
         querystring: StaffQuery,
         response: { 200: z.array(StaffMember) },
@@ -48,7 +50,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      schema: { tags, summary: 'Create a user', body: CreateUserRequest, response: { 201: User } },
+      schema: {
+        tags,
+        operationId: 'createUser',
+        problems: ['email_taken'],
+        summary: 'Create a user',
+        body: CreateUserRequest,
+        response: { 201: User },
+      },
       config: { permission: 'users.manage' },
     },
     async (request, reply) =>
@@ -60,7 +69,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      schema: { tags, summary: 'One user', params: IdParams, response: { 200: User } },
+      schema: {
+        tags,
+        operationId: 'getUser',
+        summary: 'One user',
+        params: IdParams,
+        response: { 200: User },
+      },
       config: { permission: 'users.read' },
     },
     (request) => users.getUser(readContext(app, request), request.params.id),
@@ -71,6 +86,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateUser',
+        problems: ['cannot_demote_self'],
         summary: 'Change roles, nation or status',
         params: IdParams,
         body: UpdateUserRequest,
@@ -87,6 +104,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'resetUserPassword',
         summary: 'Set a new password for a user',
         params: IdParams,
         body: ResetPasswordRequest,

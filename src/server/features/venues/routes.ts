@@ -12,7 +12,12 @@ export const venueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/venues',
     {
-      schema: { tags, summary: 'Venues', response: { 200: z.array(Venue) } },
+      schema: {
+        tags,
+        operationId: 'listVenues',
+        summary: 'Venues',
+        response: { 200: z.array(Venue) },
+      },
       config: { permission: 'sessions.read' },
     },
     (request) => venues.listVenues(readContext(app, request)),
@@ -20,7 +25,14 @@ export const venueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/venues',
     {
-      schema: { tags, summary: 'Add a venue', body: VenueInput, response: { 201: Venue } },
+      schema: {
+        tags,
+        operationId: 'createVenue',
+        problems: ['venue_exists'],
+        summary: 'Add a venue',
+        body: VenueInput,
+        response: { 201: Venue },
+      },
       config: { permission: 'sessions.manage' },
     },
     async (request, reply) =>
@@ -31,7 +43,13 @@ export const venueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/venues/:code',
     {
-      schema: { tags, summary: 'One venue', params: VenueParams, response: { 200: Venue } },
+      schema: {
+        tags,
+        operationId: 'getVenue',
+        summary: 'One venue',
+        params: VenueParams,
+        response: { 200: Venue },
+      },
       config: { permission: 'sessions.read' },
     },
     (request) => venues.getVenue(readContext(app, request), request.params.code),
@@ -41,6 +59,7 @@ export const venueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'updateVenue',
         summary: 'Edit a venue',
         params: VenueParams,
         body: VenueUpdate,
