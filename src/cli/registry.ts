@@ -1,3 +1,4 @@
+import { ROLES } from '../contract/roles.js';
 import { runCertificateVerify } from './certificate-verify.js';
 import type { CliCommand } from './command.js';
 import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
@@ -54,8 +55,8 @@ const userAdd: CliCommand = {
   help: `Usage: rabita user add --email E --name N --role R [--role R] [--nation KWT] [--password P]
 
 Creates a user. The password is read from RABITA_PASSWORD when --password is not given, so it
-stays out of the shell's history. Roles: admin, registrar, director, instructor, npoc,
-nominator, observer, participant; --nation binds a nation's point of contact to his nation.
+stays out of the shell's history. Roles: ${ROLES.join(', ')}. --nation (a code such as KWT)
+binds a national point of contact, nominator or participant to his nation.
 `,
   options: {
     email: { type: 'string' },
