@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from './backup.js';
 import { runCertificateVerify } from './certificate-verify.js';
 import type { CliCommand } from './command.js';
 import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
@@ -112,4 +113,6 @@ export const COMMANDS: CliCommand[] = [
   userAdd,
   certificateVerify,
   reportsRefresh,
+  backupCommand,
+  restoreCommand,
 ];

