@@ -27,7 +27,12 @@ export async function openDestination(dest: string, expectedBytes: number): Prom
     throw new BackupError(`${root} is not empty; give a new or empty folder for the backup`);
   const created = existing === null;
   try {
-    await fs.mkdir(root, { recursive: true, mode: 0o700 });
+    // A recursive mkdir reports a read-only or full parent as ENOENT: the plain one first.
+    if (created)
+      await fs.mkdir(root, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        return fs.mkdir(root, { recursive: true, mode: 0o700 });
+      });
     // Root passes permission checks, so only a real write tells a writable folder.
     const probe = path.join(root, '.rabita-write-test');
     await fs.writeFile(probe, 'x');
