@@ -11,7 +11,7 @@ import {
 } from './cluster.js';
 import { openDestination } from './destination.js';
 import { BackupError, describeFsError } from './errors.js';
-import { type ArchivedFile, copyWithChecksum, listFiles, writeArchived } from './files.js';
+import { type ArchivedFile, copyAll, copyWithChecksum, listFiles, writeArchived } from './files.js';
 import { type Manifest, writeManifest } from './manifest.js';
 import { progressLines } from './progress.js';
 
@@ -112,14 +112,14 @@ async function copyCluster(
   };
   const progress = progressLines('backup', total, say);
   const archived: ArchivedFile[] = [];
-  for (const file of files) {
+  await copyAll(files, async (file) => {
     const copied = await copyWithChecksum(
       path.join(clusterDir, file.path),
       path.join(root, CLUSTER, file.path),
       progress,
     );
     if (copied) archived.push({ path: `${CLUSTER}/${file.path}`, ...copied });
-  }
+  });
   const stop = await client.query<{ lsn: string; labelfile: string; spcmapfile: string }>(
     'select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)',
   );

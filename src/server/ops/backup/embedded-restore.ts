@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrationLevel } from '../../db/migrate.js';
 import { CLUSTER, embeddedMajor } from './cluster.js';
 import { BackupError, describeFsError } from './errors.js';
-import { copyWithChecksum } from './files.js';
+import { copyAll, copyWithChecksum } from './files.js';
 import type { Manifest } from './manifest.js';
 import { progressLines } from './progress.js';
 
@@ -112,7 +112,7 @@ async function copyArchive(
   );
   for (const folder of manifest.folders)
     await fs.mkdir(path.join(dataDir, folder), { recursive: true, mode: 0o700 });
-  for (const file of manifest.files) {
+  await copyAll(manifest.files, async (file) => {
     const copied = await copyWithChecksum(
       path.join(source, file.path),
       path.join(dataDir, file.path),
@@ -122,7 +122,7 @@ async function copyArchive(
       throw new BackupError(
         `${source} is damaged: ${file.path} does not match its checksum; nothing was restored (the folder was emptied again)`,
       );
-  }
+  });
   progress.done();
 }
 

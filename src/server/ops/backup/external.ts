@@ -64,7 +64,7 @@ export async function backupExternal(
         wal: null,
         folders: [],
       },
-      [{ path: DUMP, size: stat.size, sha256: await checksumOf(file) }],
+      [{ path: DUMP, size: stat.size, sha256: (await checksumOf(file)).sha256 }],
     );
   } catch (error) {
     await destination.discard().catch(() => {});
@@ -98,7 +98,7 @@ export async function restoreExternal(
     );
   await toolMajor('pg_restore');
   say('restore: checking the archive');
-  if ((await checksumOf(path.join(source, DUMP))) !== dump.sha256)
+  if ((await checksumOf(path.join(source, DUMP))).sha256 !== dump.sha256)
     throw new BackupError(
       `${source} is damaged: ${DUMP} does not match its checksum; nothing was restored`,
     );

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Progress } from './progress.js';
 
 /** One file of an archive, as the manifest lists it. */
@@ -42,57 +40,75 @@ export async function listFiles(
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-const CHUNK = 1024 * 1024;
-const SMALL = 4 * CHUNK;
+const CHUNK = 4 * 1024 * 1024;
 
 /**
- * Copies one file and hashes what it copied, in one read. The source may change while it is
- * read (a live cluster's files do; the WAL replayed at restore repairs them): the manifest
- * records what was copied. Null when the file disappeared before it could be opened.
+ * Copies one file in the kernel (copy_file_range, as `cp` does), then hashes the copy: the
+ * checksum is of exactly what the archive holds, though the source may change while it is read
+ * (a live cluster's files do; the WAL replayed at restore repairs them). Null when the file
+ * disappeared before it could be copied (a dropped table).
  */
 export async function copyWithChecksum(
   from: string,
   to: string,
   progress: Progress | null,
-  mode = 0o600,
 ): Promise<{ size: number; sha256: string } | null> {
-  const source = await fs.open(from, constants.O_RDONLY).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  if (!source) return null;
   await fs.mkdir(path.dirname(to), { recursive: true, mode: 0o700 });
-  // Most of a cluster's files are small: one read and one write beat a stream's set-up.
-  if ((await source.stat()).size <= SMALL) {
-    const content = await source.readFile().finally(() => source.close());
-    await fs.writeFile(to, content, { mode, flag: 'wx' });
-    progress?.add(content.length, 1);
-    return { size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+  try {
+    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      progress?.add(chunk.length);
-      done(null, chunk);
-    },
-  });
-  await pipeline(
-    createReadStream('', { fd: source, highWaterMark: CHUNK }),
-    tap,
-    createWriteStream(to, { mode, flags: 'wx', highWaterMark: CHUNK }),
-  );
+  const { size, sha256 } = await checksumOf(to, progress);
   progress?.add(0, 1);
-  return { size, sha256: hash.digest('hex') };
+  return { size, sha256 };
 }
 
-/** The SHA-256 of a file, streamed. */
-export async function checksumOf(file: string): Promise<string> {
+/**
+ * Copies files two at a time: while one is hashed (this thread), the next is copied (the
+ * kernel, through libuv's pool), so the copy costs little more than the hashing.
+ */
+export async function copyAll<T>(items: T[], copy: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const item = items[next] as T;
+      next += 1;
+      await copy(item).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  // Both settle before a failure is reported, so nothing is still writing during a clean-up.
+  const results = await Promise.allSettled([worker(), worker()]);
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/** The SHA-256 and size of a file, read in large chunks. */
+export async function checksumOf(
+  file: string,
+  progress: Progress | null = null,
+): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file, { highWaterMark: CHUNK }), hash);
-  return hash.digest('hex');
+  const handle = await fs.open(file, constants.O_RDONLY);
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let size = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      progress?.add(bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 /** Writes a small file and returns its manifest entry. */
