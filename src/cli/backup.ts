@@ -3,7 +3,7 @@ import { BackupError } from '../server/ops/backup/errors.js';
 import { backupExternal } from '../server/ops/backup/external.js';
 import { formatBytes } from '../server/ops/backup/progress.js';
 import { restoreBackup } from '../server/ops/backup/restore.js';
-import { type CliCommand, CommandFailed } from './command.js';
+import { type CliCommand, CommandFailed, UsageError } from './command.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -20,6 +20,16 @@ async function failingAsCommand<T>(work: () => Promise<T>): Promise<T> {
 /** The schema owner's connection reads every object; the app role's may not. */
 const externalUrl = (config: { databaseUrl?: string; migrationDatabaseUrl?: string }) =>
   config.databaseUrl ? (config.migrationDatabaseUrl ?? config.databaseUrl) : undefined;
+
+function parseUntil(value: unknown): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time))
+    throw new UsageError(
+      `--until ${String(value)} is not a time; give one such as 2026-12-01T14:30:00Z`,
+    );
+  return new Date(time);
+}
 
 export const backupCommand: CliCommand = {
   name: ['backup'],
@@ -67,14 +77,25 @@ RABITA_DATA_DIR, which must be empty or absent; a DATABASE_URL backup into that 
 checked against the manifest's checksum; a damaged or foreign backup, or a target in use or not
 empty, is refused in one line and nothing is changed. An embedded restore then starts PostgreSQL
 once, so its WAL is replayed, and reports what the database holds.
+
+  --until TIME   point-in-time recovery (embedded): replay the WAL the server archived into
+                 RABITA_WAL_ARCHIVE past the backup's end, up to TIME (ISO 8601, e.g.
+                 2026-12-01T14:30:00Z; without a zone, this machine's), then start from there
 `,
+  options: { until: { type: 'string' } },
   positionals: { min: 1, max: 1 },
-  run: ({ config, positionals }) =>
+  run: ({ config, values, positionals }) =>
     failingAsCommand(async () => {
+      const until = parseUntil(values.until);
       const settings = config();
       const line = await restoreBackup(
         positionals[0] ?? '',
-        { databaseUrl: externalUrl(settings), dataDir: settings.dataDir },
+        {
+          databaseUrl: externalUrl(settings),
+          dataDir: settings.dataDir,
+          until,
+          walArchive: process.env.RABITA_WAL_ARCHIVE || undefined,
+        },
         say,
       );
       process.stdout.write(`${line}\n`);

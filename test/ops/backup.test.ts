@@ -217,6 +217,72 @@ describe('rabita backup and restore', { timeout: 180_000 }, () => {
     }
   });
 
+  it('restores to a moment after the backup from the archived WAL (--until)', async () => {
+    const pitrDir = path.join(root, 'pitr');
+    const archive = path.join(root, 'wal-archive');
+    const pitrEnv = { ...env, RABITA_DATA_DIR: pitrDir, RABITA_WAL_ARCHIVE: archive };
+    const server = await serveRabita(pitrEnv);
+    const client = new pg.Client({ connectionString: clusterUrl(pitrDir) });
+    await client.connect();
+    await client.query(
+      'create table probe (id int primary key, at timestamptz not null default clock_timestamp())',
+    );
+    for (let id = 1; id <= 50; id += 1)
+      await client.query('insert into probe (id) values ($1)', [id]);
+    const dest = path.join(root, 'pitr-backup');
+    const made = await runRabita(['backup', dest], pitrEnv, 120_000);
+    expect(made.code, made.stderr).toBe(0);
+    for (let id = 51; id <= 100; id += 1)
+      await client.query('insert into probe (id) values ($1)', [id]);
+    await delay(1_100);
+    const moment = (await client.query<{ t: Date }>('select clock_timestamp() as t')).rows[0]
+      ?.t as Date;
+    await delay(1_100);
+    for (let id = 101; id <= 150; id += 1)
+      await client.query('insert into probe (id) values ($1)', [id]);
+    // The segment holding the last writes is archived once it is finished.
+    const last = await client.query<{ name: string }>(
+      'select pg_walfile_name(pg_switch_wal()) as name',
+    );
+    const segment = last.rows[0]?.name as string;
+    const deadline = Date.now() + 30_000;
+    while (!fs.existsSync(path.join(archive, segment)) && Date.now() < deadline) await delay(100);
+    await client.end();
+    await stop(server);
+
+    const target = path.join(root, 'pitr-restored');
+    const early = await runRabita(['restore', dest, '--until', '2001-01-01T00:00:00Z'], {
+      ...pitrEnv,
+      RABITA_DATA_DIR: target,
+    });
+    expect(early.code).toBe(1);
+    expect(oneLine(early.stderr)).toMatch(/is before this backup ended/);
+    const back = await runRabita(
+      ['restore', dest, '--until', moment.toISOString()],
+      {
+        ...pitrEnv,
+        RABITA_DATA_DIR: target,
+      },
+      120_000,
+    );
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain(`up to ${moment.toISOString()}`);
+    const again = await serveRabita({
+      ...pitrEnv,
+      RABITA_DATA_DIR: target,
+      RABITA_WAL_ARCHIVE: '',
+    });
+    const reader = new pg.Client({ connectionString: clusterUrl(target) });
+    await reader.connect();
+    const { rows } = await reader.query<{ n: number; top: number }>(
+      'select count(*)::int as n, max(id) as top from probe',
+    );
+    await reader.end();
+    await stop(again);
+    // Everything written before the moment, past the backup's end, and nothing after it.
+    expect(rows[0]).toEqual({ n: 100, top: 100 });
+  });
+
   describe('a database given by DATABASE_URL', () => {
     const server = 'postgres://postgres@127.0.0.1:5432';
     const names = [`rabita_bk_${process.pid}_a`, `rabita_bk_${process.pid}_b`];

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { readPostmasterLock } from '../../db/embedded/leftovers.js';
 import { isRunning } from '../../db/embedded/processes.js';
+import { restoreCommand } from '../../db/embedded/wal-archive.js';
 import { startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrationLevel } from '../../db/migrate.js';
 import { CLUSTER, embeddedMajor } from './cluster.js';
@@ -12,6 +13,12 @@ import { BackupError, describeFsError } from './errors.js';
 import { copyAll, copyWithChecksum } from './files.js';
 import type { Manifest } from './manifest.js';
 import { progressLines } from './progress.js';
+
+/** Replay archived WAL past the backup's end, up to a moment (recovery_target_time). */
+export interface PointInTime {
+  until: Date;
+  archive: string;
+}
 
 export interface RestoreResult {
   /** What the restored database holds once PostgreSQL has replayed its WAL. */
@@ -29,6 +36,7 @@ export async function restoreEmbedded(
   manifest: Manifest,
   dataDir: string,
   say: (line: string) => void,
+  recovery: PointInTime | null = null,
 ): Promise<RestoreResult> {
   const major = await embeddedMajor();
   if (manifest.postgres.major !== major)
@@ -44,6 +52,7 @@ export async function restoreEmbedded(
   };
   try {
     await copyArchive(source, manifest, dataDir, say);
+    if (recovery) await requestRecovery(path.join(dataDir, CLUSTER), recovery);
     await handToPostgres(path.join(dataDir, CLUSTER));
   } catch (error) {
     await emptyAgain().catch(() => {});
@@ -63,6 +72,10 @@ export async function restoreEmbedded(
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
     try {
+      // Recovery is over (promoted): its settings would only confuse a later reader.
+      if (recovery)
+        for (const setting of RECOVERY_SETTINGS)
+          await client.query(`alter system reset ${setting}`);
       const users = await client
         .query<{ n: string }>('select count(*) as n from users')
         .catch(() => ({ rows: [{ n: '0' }] }));
@@ -124,6 +137,30 @@ async function copyArchive(
       );
   });
   progress.done();
+}
+
+const RECOVERY_SETTINGS = ['restore_command', 'recovery_target_time', 'recovery_target_action'];
+
+/**
+ * Archive recovery at the first start: WAL past the copy's own is fetched from the archive and
+ * replayed up to the moment, then the server is promoted (a new timeline) and runs.
+ */
+async function requestRecovery(clusterDir: string, recovery: PointInTime): Promise<void> {
+  await fs.writeFile(path.join(clusterDir, 'recovery.signal'), '', { mode: 0o600 });
+  await fs.appendFile(
+    path.join(clusterDir, 'postgresql.auto.conf'),
+    [
+      `restore_command = '${restoreCommand(recovery.archive).replaceAll("'", "''")}'`,
+      `recovery_target_time = '${postgresTime(recovery.until)}'`,
+      `recovery_target_action = 'promote'`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** recovery_target_time refuses zone abbreviations, "Z" among them: a numeric offset it takes. */
+function postgresTime(moment: Date): string {
+  return moment.toISOString().replace('T', ' ').replace('Z', '+00');
 }
 
 /** PostgreSQL wants its cluster 0700 and, under root, runs as "postgres", who must own it. */

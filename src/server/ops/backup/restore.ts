@@ -8,6 +8,10 @@ export interface RestoreTarget {
   /** DATABASE_URL's database (or the migration URL's, the schema owner), when set. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Point-in-time recovery: replay the archived WAL up to this moment. */
+  until?: Date | undefined;
+  /** RABITA_WAL_ARCHIVE: where the embedded server archived its WAL. */
+  walArchive?: string | undefined;
 }
 
 /**
@@ -27,6 +31,20 @@ export async function restoreBackup(
       `${source} comes from Rabita ${manifest.rabitaVersion}, whose database is newer than this release's; restore it with Rabita ${manifest.rabitaVersion} or later`,
     );
   const made = `made ${manifest.createdAt} by Rabita ${manifest.rabitaVersion}`;
+  if (target.until) {
+    if (target.databaseUrl)
+      throw new BackupError(
+        "--until is for the embedded database; with DATABASE_URL use your PostgreSQL service's point-in-time recovery",
+      );
+    if (!target.walArchive)
+      throw new BackupError(
+        '--until needs RABITA_WAL_ARCHIVE, the folder the embedded server archived its WAL into',
+      );
+    if (target.until.getTime() <= Date.parse(manifest.createdAt))
+      throw new BackupError(
+        `--until ${target.until.toISOString()} is before this backup ended (${manifest.createdAt}); restore an older backup`,
+      );
+  }
   if (target.databaseUrl) {
     const { tables } = await restoreExternal(source, manifest, target.databaseUrl, say);
     return `Restored the backup ${made} into the database (${tables} tables); start Rabita on it.`;
@@ -35,6 +53,9 @@ export async function restoreBackup(
     throw new BackupError(
       `${source} is a backup of a database given by DATABASE_URL; set DATABASE_URL to an empty database to restore it`,
     );
-  const result = await restoreEmbedded(source, manifest, target.dataDir, say);
-  return `Restored the backup ${made} into ${target.dataDir}: PostgreSQL replayed its WAL and holds ${result.users} users at migration ${result.migrations}; start Rabita on it.`;
+  const recovery =
+    target.until && target.walArchive ? { until: target.until, archive: target.walArchive } : null;
+  const result = await restoreEmbedded(source, manifest, target.dataDir, say, recovery);
+  const upTo = recovery ? ` up to ${recovery.until.toISOString()}` : '';
+  return `Restored the backup ${made} into ${target.dataDir}: PostgreSQL replayed its WAL${upTo} and holds ${result.users} users at migration ${result.migrations}; start Rabita on it.`;
 }
