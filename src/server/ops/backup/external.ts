@@ -103,12 +103,19 @@ export async function restoreExternal(
       `${source} is damaged: ${DUMP} does not match its checksum; nothing was restored`,
     );
   say(`restore: loading ${formatBytes(dump.size)} into ${withoutPassword(url)}`);
-  await runTool('pg_restore', url, [
-    '--exit-on-error',
-    '--single-transaction',
-    '--no-owner',
-    path.join(source, DUMP),
-  ]).catch((error: Error) => {
+  const started = Date.now();
+  let last = started;
+  const tell = () => {
+    if (Date.now() - last < EVERY_MS) return;
+    last = Date.now();
+    say(`restore: pg_restore running for ${Math.round((last - started) / 1000)} s`);
+  };
+  await runTool(
+    'pg_restore',
+    url,
+    ['--exit-on-error', '--single-transaction', '--no-owner', path.join(source, DUMP)],
+    tell,
+  ).catch((error: Error) => {
     throw new BackupError(`${error.message}; nothing was restored`);
   });
   return { tables: await withClient(url, countTables) };
