@@ -334,7 +334,25 @@ describe('rabita backup and restore', { timeout: 180_000 }, () => {
         /is not empty \(\d+ tables\); a restore goes into an empty database only/,
       );
 
-      const embeddedIntoUrl = await runRabita(['restore', backup], { DATABASE_URL: target });
+      // An embedded backup's manifest (its files do not matter: the kind is refused first).
+      const embedded = path.join(root, 'embedded-kind');
+      fs.mkdirSync(embedded);
+      fs.writeFileSync(
+        path.join(embedded, 'manifest.json'),
+        JSON.stringify({
+          format: 'rabita-backup',
+          formatVersion: 1,
+          kind: 'embedded',
+          rabitaVersion: '0.1.0',
+          createdAt: new Date().toISOString(),
+          postgres: { version: '18.4', major: 18 },
+          migrations: { applied: 1, newestAt: null },
+          wal: null,
+          folders: [],
+          files: [],
+        }),
+      );
+      const embeddedIntoUrl = await runRabita(['restore', embedded], { DATABASE_URL: target });
       expect(oneLine(embeddedIntoUrl.stderr)).toMatch(/is a backup of an embedded database/);
     });
 
