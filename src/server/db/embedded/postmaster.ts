@@ -10,6 +10,8 @@ export interface PostmasterOptions {
   port: number;
   /** Under root: the "postgres" user PostgreSQL runs as (it refuses to run as root). */
   runAs: { uid: number; gid: number } | null;
+  /** More `-c name=value` settings (WAL archiving). */
+  settings?: string[];
 }
 
 export interface PostmasterExit {
@@ -60,6 +62,7 @@ export async function spawnPostmaster(options: PostmasterOptions): Promise<Postm
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     {
       ...(options.runAs ?? {}),
