@@ -54,9 +54,9 @@ const Env = z.object({
   RABITA_DB_GIVE_UP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /**
    * Where the embedded PostgreSQL archives its WAL, for `rabita restore --until` (point-in-time
-   * recovery); unset: no archiving. Read by db/embedded.ts and the restore command themselves.
+   * recovery); unset or empty: no archiving. Read by db/embedded.ts and the restore command.
    */
-  RABITA_WAL_ARCHIVE: z.string().min(1).optional(),
+  RABITA_WAL_ARCHIVE: z.string().optional(),
   /** The bearer token a Prometheus scrape sends to /metrics; unset (or empty): no /metrics. */
   RABITA_METRICS_TOKEN: z
     .union([z.literal(''), z.string().trim().min(16, 'must be at least 16 characters')])
