@@ -1,32 +1,11 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { runRabita } from '../../test/support/rabita-process.js';
 import { type SmtpFixture, startSmtpFixture } from '../server/features/messages/smtp-fixture.js';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/rabita.js');
-
-function doctor(env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'doctor'], {
-      env: { PATH: process.env.PATH ?? '', RABITA_DATA_DIR: '/tmp', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** `rabita doctor` with these settings (the data folder: one that exists and can be written). */
+const doctor = (env: Record<string, string>) =>
+  runRabita(['doctor'], { RABITA_DATA_DIR: '/tmp', LOG_LEVEL: 'warn', ...env });
 
 describe('rabita doctor', { timeout: 90_000 }, () => {
   let db: TestDatabase;
