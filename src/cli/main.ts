@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
-import { DatabaseAccessError } from '../server/db/access.js';
-import { EmbeddedDatabaseError } from '../server/db/embedded.js';
-import { StartupError } from '../server/main.js';
 import { type CliCommand, CommandFailed, UsageError } from './command.js';
 import { COMMANDS } from './registry.js';
 
@@ -90,25 +87,34 @@ async function releaseVersion(): Promise<string> {
   return (JSON.parse(raw) as { version: string }).version;
 }
 
-/** Failures the operator can act on: one line, no stack. */
-const KNOWN_FAILURES = [
-  CommandFailed,
-  ConfigError,
-  StartupError,
-  DatabaseAccessError,
-  EmbeddedDatabaseError,
-];
+/**
+ * Failures the operator can act on: one line, no stack. Their modules are loaded only when a
+ * failure needs sorting, so a command that never opens the database never loads them.
+ */
+async function isKnownFailure(error: unknown): Promise<boolean> {
+  if (error instanceof CommandFailed || error instanceof ConfigError) return true;
+  const [{ StartupError }, { DatabaseAccessError }, { EmbeddedDatabaseError }] = await Promise.all([
+    import('../server/main.js'),
+    import('../server/db/access.js'),
+    import('../server/db/embedded.js'),
+  ]);
+  return (
+    error instanceof StartupError ||
+    error instanceof DatabaseAccessError ||
+    error instanceof EmbeddedDatabaseError
+  );
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== -1) process.exit(code);
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`rabita: ${error.message}\n`);
       process.exit(2);
     }
-    const known = KNOWN_FAILURES.some((kind) => error instanceof kind);
+    const known = await isKnownFailure(error).catch(() => false);
     const message = error instanceof Error ? error.message : String(error);
     // An unexpected failure still gets one line; its stack only when asked for.
     process.stderr.write(

@@ -1,10 +1,11 @@
 import { ROLES } from '../contract/roles.js';
 import { backupCommand, restoreCommand } from './backup.js';
-import { runCertificateVerify } from './certificate-verify.js';
 import type { CliCommand } from './command.js';
-import { runDemo, runMigrate, runReportsRefresh, runServe, runUserAdd } from './commands.js';
 import { doctorCommand } from './doctor.js';
-import { runWorker } from './worker.js';
+
+// The server's modules load only for a command that runs it: `--help`, `--version`, a typo or a
+// backup answer without a second's wait for the whole app.
+const commands = () => import('./commands.js');
 
 const serve: CliCommand = {
   name: ['serve'],
@@ -15,7 +16,7 @@ Starts the web app and its API. Without DATABASE_URL it runs its own PostgreSQL 
 RABITA_DATA_DIR and loads the demo centre into a new, empty one. Stops cleanly on SIGTERM.
 Settings come from the environment; deploy/rabita.env lists every one.
 `,
-  run: ({ config }) => runServe(config()),
+  run: async ({ config }) => (await commands()).runServe(config()),
 };
 
 const worker: CliCommand = {
@@ -26,7 +27,7 @@ const worker: CliCommand = {
 Runs the job queue (e-mails, notices, recurring jobs) apart from the web servers, which then
 run with RABITA_JOBS=off. Needs DATABASE_URL. Several workers may run at once.
 `,
-  run: ({ config }) => runWorker(config()),
+  run: async ({ config }) => (await import('./worker.js')).runWorker(config()),
 };
 
 const migrate: CliCommand = {
@@ -37,7 +38,7 @@ const migrate: CliCommand = {
 Brings the database's schema up to this release and exits. The server does it at start too;
 run it alone before starting several servers. Refuses a database from a newer release.
 `,
-  run: ({ config }) => runMigrate(config()),
+  run: async ({ config }) => (await commands()).runMigrate(config()),
 };
 
 const demo: CliCommand = {
@@ -47,7 +48,7 @@ const demo: CliCommand = {
 
 Loads the demo centre (partners, catalogue, sessions, people) into a database with no users.
 `,
-  run: ({ config }) => runDemo(config()),
+  run: async ({ config }) => (await commands()).runDemo(config()),
 };
 
 const userAdd: CliCommand = {
@@ -66,7 +67,17 @@ binds a national point of contact, nominator or participant to his nation.
     nation: { type: 'string' },
     password: { type: 'string' },
   },
-  run: ({ config, values }) => runUserAdd(config(), values as Parameters<typeof runUserAdd>[1]),
+  run: async ({ config, values }) =>
+    (await commands()).runUserAdd(
+      config(),
+      values as {
+        email?: string;
+        name?: string;
+        role?: string[];
+        nation?: string;
+        password?: string;
+      },
+    ),
 };
 
 const certificateVerify: CliCommand = {
@@ -87,8 +98,8 @@ Exit status: 0 valid, 1 not valid, 2 the check could not be made.
 `,
   options: { issuer: { type: 'string' }, keys: { type: 'string' } },
   positionals: { min: 1, max: 1 },
-  run: ({ config, values, positionals }) =>
-    runCertificateVerify(config(), {
+  run: async ({ config, values, positionals }) =>
+    (await import('./certificate-verify.js')).runCertificateVerify(config(), {
       file: positionals[0] ?? '',
       issuer: values.issuer as string | undefined,
       keys: values.keys as string | undefined,
@@ -103,7 +114,7 @@ const reportsRefresh: CliCommand = {
 Recomputes the report figures at once (the server does it within minutes of a change);
 useful after a bulk import.
 `,
-  run: ({ config }) => runReportsRefresh(config()),
+  run: async ({ config }) => (await commands()).runReportsRefresh(config()),
 };
 
 /** Every command, in the order `rabita --help` lists them. */
