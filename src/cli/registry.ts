@@ -16,7 +16,7 @@ Starts the web app and its API. Without DATABASE_URL it runs its own PostgreSQL 
 RABITA_DATA_DIR and loads the demo centre into a new, empty one. Stops cleanly on SIGTERM.
 Settings come from the environment; deploy/rabita.env lists every one.
 `,
-  run: async ({ config }) => (await commands()).runServe(config()),
+  run: async ({ config }) => (await import('./serve.js')).runServe(config()),
 };
 
 const worker: CliCommand = {

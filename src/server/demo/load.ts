@@ -15,11 +15,12 @@ import { loadDemoHistory } from './history.js';
 import { loadDemoCatalogue } from './load-catalogue.js';
 import { loadDemoNominations } from './nominations.js';
 import { loadDemoParticipants } from './participants.js';
+/** Every demo account shares this password; the start-up banner prints it. */
+import { DEMO_PASSWORD } from './password.js';
 import { loadDemoProgrammes } from './programmes.js';
 import { loadDemoSurveys } from './surveys.js';
 
-/** Every demo account shares this password; the start-up banner prints it. */
-export const DEMO_PASSWORD = 'rabita-demo-2026';
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   email: string;
