@@ -31,8 +31,11 @@ describe('rabita doctor', { timeout: 90_000 }, () => {
     expect(result.stdout).toMatch(/^ok {4}database: PostgreSQL \d+/m);
     expect(result.stdout).toMatch(/^ok {4}migrations: the schema is this release’s$/m);
     expect(result.stdout).toMatch(/^ok {4}e-mail: smtp:\/\/127\.0\.0\.1:\d+ accepts connections$/m);
-    expect(result.stdout).not.toMatch(/^FAIL/m);
-    expect(result.code, result.stdout).toBe(0);
+    // The unit suite builds the server only; the web build is the operations suite's business.
+    const webBuilt = !/^FAIL {2}web app: not built/m.test(result.stdout);
+    const failures = result.stdout.split('\n').filter((line) => line.startsWith('FAIL'));
+    expect(failures).toEqual(webBuilt ? [] : [expect.stringMatching(/^FAIL {2}web app/)]);
+    expect(result.code, result.stdout).toBe(webBuilt ? 0 : 1);
   });
 
   it('names what is wrong and what to do, without the password', async () => {
@@ -49,7 +52,10 @@ describe('rabita doctor', { timeout: 90_000 }, () => {
     );
     expect(result.stdout).toMatch(/^WARN {2}public address: PUBLIC_URL is not set/m);
     expect(result.stdout).not.toContain('s3cret-pw');
-    expect(result.stdout).toMatch(/^2 to fix, \d+ to look at\.$/m);
+    const webBuilt = !/^FAIL {2}web app: not built/m.test(result.stdout);
+    expect(result.stdout).toMatch(
+      new RegExp(`^${webBuilt ? 2 : 3} to fix, \\d+ to look at\\.$`, 'm'),
+    );
   });
 
   it('says which setting is invalid instead of failing with a stack', async () => {
