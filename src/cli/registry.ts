@@ -117,6 +117,57 @@ useful after a bulk import.
   run: async ({ config }) => (await commands()).runReportsRefresh(config()),
 };
 
+const auditCommands = () => import('./audit.js');
+
+const auditVerify: CliCommand = {
+  name: ['audit', 'verify'],
+  summary: 'check the audit trail: every record, its chain and its signed checkpoints',
+  help: `Usage: rabita audit verify [--public-key FILE] [--json]
+
+Checks every audit record against its hash and the one before it, and every signed
+checkpoint against the server's key, in one consistent snapshot (records may be written
+meanwhile). Names the first record that was edited, deleted, inserted or reordered, and a
+rewrite that recomputed the chain after a checkpoint. The result shows on the audit page.
+
+  --public-key FILE  check the signatures with this public key (PEM), e.g. an auditor's copy;
+                     default: the server's key (RABITA_AUDIT_KEY_FILE)
+  --json             print the result as one JSON object
+
+Exit status: 0 intact; 1 broken, or the check could not be made (the message says which).
+`,
+  options: { 'public-key': { type: 'string' }, json: { type: 'boolean' } },
+  run: async ({ config, values }) =>
+    (await auditCommands()).runAuditVerify(config(), {
+      publicKey: values['public-key'] as string | undefined,
+      json: values.json === true,
+    }),
+};
+
+const auditCheckpoint: CliCommand = {
+  name: ['audit', 'checkpoint'],
+  summary: "sign the audit chain's head now",
+  help: `Usage: rabita audit checkpoint
+
+Checks the records written since the last checkpoint, then signs the chain's head with the
+server's Ed25519 key (RABITA_AUDIT_KEY_FILE). The job worker does this every 10 minutes.
+Exit status 1 when the chain is broken (nothing is signed).
+`,
+  run: async ({ config }) => (await auditCommands()).runAuditCheckpoint(config()),
+};
+
+const auditExport: CliCommand = {
+  name: ['audit', 'export'],
+  summary: 'write the signed checkpoints and their public keys as JSON',
+  help: `Usage: rabita audit export [--output FILE]
+
+Writes every signed checkpoint of the audit chain with its public key, as JSON (to stdout
+unless --output is given), for an auditor to keep away from the server.
+`,
+  options: { output: { type: 'string' } },
+  run: async ({ config, values }) =>
+    (await auditCommands()).runAuditExport(config(), values.output as string | undefined),
+};
+
 /** Every command, in the order `rabita --help` lists them. */
 export const COMMANDS: CliCommand[] = [
   serve,
@@ -126,6 +177,9 @@ export const COMMANDS: CliCommand[] = [
   userAdd,
   certificateVerify,
   reportsRefresh,
+  auditVerify,
+  auditCheckpoint,
+  auditExport,
   doctorCommand,
   backupCommand,
   restoreCommand,

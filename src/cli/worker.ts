@@ -1,6 +1,6 @@
 import type { Config } from '../server/config.js';
 import { startJobWorker } from '../server/jobs/worker.js';
-import { openDatabase, StartupError } from '../server/main.js';
+import { openAuditSigningKey, openDatabase, StartupError } from '../server/main.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -20,6 +20,7 @@ export async function runWorker(config: Config): Promise<number> {
     throw new StartupError(
       'a separate worker needs DATABASE_URL (the server’s PostgreSQL); with the embedded database the server runs its jobs itself',
     );
+  const auditKey = openAuditSigningKey(config);
   const database = await openDatabase(config);
   try {
     await database.migrate();
@@ -30,6 +31,7 @@ export async function runWorker(config: Config): Promise<number> {
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
       concurrency: config.jobConcurrency,
+      auditKey,
     });
     print('Rabita worker is running; stop it with Ctrl+C or SIGTERM.');
     await new Promise<void>((resolve) => {

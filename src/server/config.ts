@@ -58,6 +58,12 @@ const Env = z.object({
    */
   RABITA_WAL_ARCHIVE: z.string().optional(),
   /** The bearer token a Prometheus scrape sends to /metrics; unset (or empty): no /metrics. */
+  /**
+   * The Ed25519 private key (PEM) that signs the audit chain's checkpoints; created at the first
+   * start when missing. Kept outside the database, so whoever can rewrite the database cannot
+   * re-sign it. Default: audit-signing-key.pem in RABITA_DATA_DIR.
+   */
+  RABITA_AUDIT_KEY_FILE: z.string().min(1).optional(),
   RABITA_METRICS_TOKEN: z
     .union([z.literal(''), z.string().trim().min(16, 'must be at least 16 characters')])
     .optional(),
@@ -91,6 +97,8 @@ export interface Config {
   jobConcurrency: number;
   /** Undefined: /metrics is absent (404). */
   metricsToken: string | undefined;
+  /** The audit chain's signing key (see RABITA_AUDIT_KEY_FILE). */
+  auditKeyFile: string;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -119,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsInProcess: e.RABITA_JOBS === 'on',
     jobConcurrency: e.RABITA_JOB_CONCURRENCY,
     metricsToken: e.RABITA_METRICS_TOKEN || undefined,
+    auditKeyFile: path.resolve(
+      e.RABITA_AUDIT_KEY_FILE ?? path.join(e.RABITA_DATA_DIR, 'audit-signing-key.pem'),
+    ),
   };
 }
 

@@ -6,6 +6,11 @@ import { connectDatabase, type DatabaseHandle } from './db/client.js';
 import { type Supervisor, superviseEmbedded } from './db/embedded/supervisor.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
+import {
+  type AuditSigningKey,
+  loadSigningKey,
+  SigningKeyError,
+} from './features/audit/chain/signing-key.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
 import { configurePublicUrl } from './features/messages/links.js';
 import { refreshReportRollups } from './features/reports/rollups.js';
@@ -120,6 +125,8 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       });
     if (config.jobsInProcess)
       jobs = await startJobWorker({
+        // Read (or made) once the data folder is known to be there and writable.
+        auditKey: openAuditSigningKey(config),
         db: database.handle.db,
         url: database.url,
         logger: app.log,
@@ -204,6 +211,18 @@ function addressPort(app: FastifyInstance): number {
 
 /** A problem the operator can fix; printed as one line, without a stack. */
 export class StartupError extends Error {}
+
+/** The audit chain's signing key, made at the first start; an unreadable one stops the start. */
+export function openAuditSigningKey(config: Config): AuditSigningKey {
+  try {
+    return loadSigningKey(config.auditKeyFile, { create: true });
+  } catch (error) {
+    if (error instanceof SigningKeyError) throw new StartupError(error.message);
+    throw new StartupError(
+      `the audit signing key ${config.auditKeyFile} cannot be read or created: ${(error as Error).message}`,
+    );
+  }
+}
 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

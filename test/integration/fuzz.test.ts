@@ -27,7 +27,7 @@ const RUNS = Number(process.env.RABITA_FUZZ_RUNS ?? 20);
 const BOOKKEEPING = ['login_sessions', 'api_tokens'];
 
 // A refused sign-in or reset may itself be recorded, and counted against an account or address.
-const SIGN_IN_RECORDS = /^(audit_log|sign_in.*|.*attempts?.*|.*throttle.*)$/;
+const SIGN_IN_RECORDS = /^(audit_log|audit_chain_head|sign_in.*|.*attempts?.*|.*throttle.*)$/;
 const RECORDED_WHEN_REFUSED: Record<string, RegExp> = {
   '/api/v1/auth/login': SIGN_IN_RECORDS,
   '/api/v1/auth/password': SIGN_IN_RECORDS,

@@ -7,7 +7,6 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.js';
-import { makeUser } from '../../../test/support/factories.js';
 import { withDatabase } from '../../../test/support/global-setup.js';
 import { loadConfig } from '../config.js';
 import { refreshReportRollups } from '../features/reports/rollups.js';
@@ -93,7 +92,11 @@ describe('database roles at start', { timeout: 180_000 }, () => {
     const old = connectDatabase(server.url);
     try {
       await migrate(drizzle(old.pool), { migrationsFolder: older });
-      await makeUser(old.db, ['administrator']);
+      // As that version wrote a user (today's code writes columns its schema lacks).
+      await old.pool.query(
+        `insert into users (email, display_name, password_hash, roles)
+         values ('admin@older.example', 'Older admin', 'x', '{administrator}')`,
+      );
       expect(await strayOwners(old.pool)).not.toEqual([]);
     } finally {
       await old.close();

@@ -114,8 +114,8 @@ select 'routine', p.oid::regprocedure::text
 /**
  * Gives the app role what the running app needs and no more: rows of every table (today's and,
  * through default privileges, those of later migrations), the sequences behind them, the
- * functions (the roll-up refresh runs as the owner through one), and on the audit trail only
- * INSERT and SELECT. The app may not change the schema: it owns nothing and PostgreSQL 15 and
+ * functions (the roll-up refresh runs as the owner through one), and on the audit trail, its
+ * checkpoints and check results only INSERT and SELECT (its chain's head: SELECT). The app may not change the schema: it owns nothing and PostgreSQL 15 and
  * later give PUBLIC no CREATE on the public schema. Run as the owner, under the migration lock
  * (concurrent GRANTs on one object fail like concurrent role updates).
  */
@@ -130,6 +130,11 @@ export async function grantAppAccess(client: pg.ClientBase, appRole: string): Pr
       `grant usage on schema ${schema} to ${app}`,
       `grant select, insert, update, delete on all tables in schema ${schema} to ${app}`,
       `revoke update, delete, truncate on ${schema}.audit_log from ${app}`,
+      // The chain's head moves only through the trigger that appends a record (it runs as the
+      // owner); signed checkpoints and check results are appended, never changed.
+      `revoke insert, update, delete, truncate on ${schema}.audit_chain_head from ${app}`,
+      `revoke update, delete, truncate on ${schema}.audit_checkpoints from ${app}`,
+      `revoke update, delete, truncate on ${schema}.audit_verifications from ${app}`,
       `grant usage on all sequences in schema ${schema} to ${app}`,
       `grant execute on all functions in schema ${schema} to ${app}`,
       `alter default privileges in schema ${schema} grant select, insert, update, delete on tables to ${app}`,

@@ -1,5 +1,6 @@
 import { Logger, runOnce } from 'graphile-worker';
 import type { Database } from '../db/client.js';
+import type { AuditSigningKey } from '../features/audit/chain/signing-key.js';
 import type { Mailer } from '../features/messages/mailer.js';
 import { QUEUE_SCHEMA, queuePool } from './queue-schema.js';
 import type { TaskName } from './task-names.js';
@@ -18,11 +19,13 @@ export async function runDueJobs(options: {
   mailer?: Mailer | null;
   logger?: JobLogger;
   only?: TaskName[];
+  auditKey?: AuditSigningKey | null;
 }): Promise<void> {
   const context: JobContext = {
     db: options.db,
     logger: options.logger ?? silent,
     mailer: options.mailer ?? null,
+    auditKey: options.auditKey ?? null,
   };
   const taskList = queueTaskList(context, options.only);
   if (Object.keys(taskList).length === 0) return;

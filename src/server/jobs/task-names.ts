@@ -34,6 +34,10 @@ export interface TaskPayloads {
   'jobs.forget-effects': Record<string, never>;
   /** Refresh the report roll-ups when their source tables changed (cron). */
   'reports.refresh-rollups': Record<string, never>;
+  /** Check the audit chain's new records and sign its head (cron). */
+  'audit.checkpoint': Record<string, never>;
+  /** Check the whole audit chain and keep the result (cron, or asked for on the audit page). */
+  'audit.verify': { requestedBy?: string | null };
 }
 
 export type TaskName = keyof TaskPayloads;

@@ -1,5 +1,7 @@
 import type { Task, TaskList } from 'graphile-worker';
 import type { Database } from '../db/client.js';
+import { runAuditCheckpoint, runAuditVerification } from '../features/audit/chain/jobs.js';
+import type { AuditSigningKey } from '../features/audit/chain/signing-key.js';
 import { deleteExpiredSessions } from '../features/auth/queries.js';
 import { deliverOutboxMessage } from '../features/messages/delivery-job.js';
 import type { Mailer } from '../features/messages/mailer.js';
@@ -27,6 +29,8 @@ export interface JobContext {
   logger: JobLogger;
   /** Null when no SMTP server is configured; the worker then leaves e-mail jobs waiting. */
   mailer: Mailer | null;
+  /** The key that signs the audit chain's checkpoints; null: none are signed. */
+  auditKey?: AuditSigningKey | null;
 }
 
 /** The job being run: its id is unique for ever, a key for effects written once. */
@@ -85,6 +89,12 @@ export const taskHandlers: TaskHandlers = {
     const tookMs = await refreshRollupsIfDue(db);
     if (tookMs !== null) logger.info({ tookMs }, 'report roll-ups refreshed');
   },
+  'audit.checkpoint': async (_payload, ctx) => {
+    await runAuditCheckpoint(ctx.db, ctx.auditKey ?? null, ctx.logger);
+  },
+  'audit.verify': async ({ requestedBy }, ctx) => {
+    await runAuditVerification(ctx.db, ctx.auditKey ?? null, ctx.logger, requestedBy ?? null);
+  },
 };
 
 /** Recurring jobs, in cron syntax (the venue's day is worked out inside each job). */
@@ -95,6 +105,8 @@ export const schedule: { task: TaskName; match: string }[] = [
   { task: 'reports.refresh-rollups', match: '* * * * *' },
   { task: 'jobs.forget-effects', match: '41 3 * * *' },
   { task: 'auth.forget-expired-sessions', match: '23 * * * *' },
+  { task: 'audit.checkpoint', match: '*/10 * * * *' },
+  { task: 'audit.verify', match: '47 2 * * *' },
 ];
 
 /**

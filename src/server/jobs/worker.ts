@@ -8,6 +8,7 @@ import {
   type WorkerEvents,
 } from 'graphile-worker';
 import type { Database } from '../db/client.js';
+import type { AuditSigningKey } from '../features/audit/chain/signing-key.js';
 import { createMailer } from '../features/messages/mailer.js';
 import {
   DEFAULT_LIVENESS,
@@ -41,6 +42,8 @@ export interface JobWorkerOptions {
   liveness?: LivenessOptions;
   /** How often to look for due jobs when no notification came (scheduled retries, cron). */
   pollMs?: number;
+  /** Signs the audit chain's checkpoints; without it none are signed. */
+  auditKey?: AuditSigningKey | null;
 }
 
 export interface JobWorker {
@@ -59,7 +62,12 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const liveness = options.liveness ?? DEFAULT_LIVENESS;
   const mailer = options.smtpUrl ? createMailer(options.smtpUrl, options.mailFrom) : null;
   if (!mailer) options.logger.info({}, 'SMTP_URL is not set: e-mails wait in the outbox, unsent');
-  const context: JobContext = { db: options.db, logger: options.logger, mailer };
+  const context: JobContext = {
+    db: options.db,
+    logger: options.logger,
+    mailer,
+    auditKey: options.auditKey ?? null,
+  };
   const pgPool = queuePool({ connectionString: options.url, max: concurrency + 2 });
 
   // Subscribed before the pool exists, so its creation (and id) cannot be missed.

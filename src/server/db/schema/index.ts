@@ -1,3 +1,4 @@
+export * from './audit-chain.js';
 export * from './catalogue.js';
 export * from './delivery.js';
 export * from './jobs.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -79,9 +80,18 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /**
+     * The record's place in the one audit chain and its SHA-256 (hex) over its content and the
+     * previous record's hash. Set by the database's trigger as the record is written (see
+     * audit-chain.ts): whatever a caller sends is replaced.
+     */
+    chainSeq: bigint('chain_seq', { mode: 'bigint' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId, t.id),
+    uniqueIndex('audit_log_chain_seq_key').on(t.chainSeq),
   ],
 );

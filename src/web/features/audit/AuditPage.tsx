@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { AuditChainPanel } from './AuditChainPanel.js';
 import { AuditFilters } from './AuditFilters.js';
 import { AuditRow } from './AuditRow.js';
 import { auditQuery } from './api.js';
@@ -20,6 +21,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <AuditChainPanel />
       <AuditFilters />
       {audit.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       <ProblemAlert error={audit.error} />

@@ -1,5 +1,5 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../contract/index.js';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { AuditChainStatus, AuditCheckRequested, AuditEntry } from '../../../contract/index.js';
 import type { AuditSearch } from '../../app/routes/admin.js';
 import { api } from '../../lib/api.js';
 import type { Page } from '../users/api.js';
@@ -15,3 +15,19 @@ export const auditQuery = (filters: AuditSearch) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+export const auditChainKey = ['audit', 'chain'] as const;
+
+/** The chain's state; polled while a check asked for here has not reported yet. */
+export const auditChainQuery = (waitingSince: string | null) =>
+  queryOptions({
+    queryKey: auditChainKey,
+    queryFn: ({ signal }) => api<AuditChainStatus>('/api/v1/audit/chain', { signal }),
+    refetchInterval: (query) => {
+      const finished = query.state.data?.lastCheck?.finishedAt;
+      return waitingSince && (!finished || finished < waitingSince) ? 1_500 : false;
+    },
+  });
+
+export const requestAuditCheck = () =>
+  api<AuditCheckRequested>('/api/v1/audit/chain/checks', { method: 'POST' });
