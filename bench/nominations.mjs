@@ -786,8 +786,22 @@ async function verify(dbUrl, codes, answers) {
        join training_sessions s on s.id = n.session_id where s.code = any($1) and e.action = 'promote'`,
     [codes],
   );
+  // The audit chain written by 50 concurrent writers: one unbroken line, every hash recomputed
+  // by the database's own function, no place taken twice or skipped.
+  const [chain] = await rows(
+    `select count(*)::int as records,
+       count(*) filter (where hash <> audit_record_hash(id, at, actor_id, action, entity_type,
+         entity_id, before, after, request_id, prev_hash))::int as bad_hash,
+       count(*) filter (where prev_hash <> coalesce(previous, repeat('0', 64)))::int as bad_link,
+       (max(chain_seq) - min(chain_seq) + 1 - count(*))::int as gaps
+     from (select *, lag(hash) over (order by chain_seq) as previous from audit_log) a`,
+  );
+  if (chain.bad_hash || chain.bad_link || chain.gaps)
+    failures.push(
+      `audit chain: ${chain.bad_hash} bad hashes, ${chain.bad_link} broken links, ${chain.gaps} gaps`,
+    );
   const seats = sessions.reduce((sum, s) => sum + s.seats_taken, 0);
-  return { failures, promotions: promotions.n, seatsTaken: seats };
+  return { failures, promotions: promotions.n, seatsTaken: seats, auditRecords: chain.records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1125,7 +1139,7 @@ async function runOnce() {
       `CPU (cores busy, from /proc): during the rush Node ${cpu.node.toFixed(2)}, PostgreSQL ${cpu.postgres.toFixed(2)}, the load generator ${cpu.self.toFixed(2)}, the machine ${(100 * cpu.machine).toFixed(0)}% busy; during pgbench (${PGBENCH_CLIENTS} clients) PostgreSQL ${replay.cpu.postgres.toFixed(2)}, the machine ${(100 * replay.cpu.machine).toFixed(0)}% busy.`,
       `Ratio API / pgbench: **${(100 * ratio).toFixed(0)}%**, target ${met ? 'met' : `not met (${(100 * (0.5 - ratio)).toFixed(0)} points short)`}; against pgbench with ${APP_POOL} clients: ${((100 * api.rps) / replay.poolSized.tps).toFixed(0)}%.`,
       `Answers: ${api.selected} selected, ${api.noSeat} \`409 no_seat\`, ${api.withdrawn} withdrawn, ${api.other} other; ${check.promotions} waitlisted nominations promoted; ${check.seatsTaken} seats held at the end.`,
-      `Checks (SQL, after the rush): seats taken <= capacity and = selected per session, quota taken <= seats and = selected on it, no nation above its quota + pool, pool within its share, every acknowledged selection and withdrawal recorded with exactly one event and one audit record, refused selections left untouched, no duplicate events: **${check.failures.length === 0 ? 'PASS' : `FAIL (${check.failures.length})`}**.`,
+      `Checks (SQL, after the rush): seats taken <= capacity and = selected per session, quota taken <= seats and = selected on it, no nation above its quota + pool, pool within its share, every acknowledged selection and withdrawal recorded with exactly one event and one audit record, refused selections left untouched, no duplicate events, the audit chain (${check.auditRecords} records, written under the chain head's lock) unbroken with every hash and link recomputed: **${check.failures.length === 0 ? 'PASS' : `FAIL (${check.failures.length})`}**.`,
       '',
       `One selection's ${statements.length} statements: ${statements.map(describe).join('; ')}.`,
       `Between BEGIN and COMMIT: **${inside.length}** (target <= ${TRANSACTION_TARGET}: ${transactionMet ? 'met' : 'not met'}), on the quota path (a seat from the pool adds one UPDATE of the session):`,
