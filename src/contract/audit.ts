@@ -33,6 +33,7 @@ export const AuditChainProblem = z.object({
     'edited',
     'deleted',
     'inserted',
+    'unchained',
     'reordered',
     'rewritten',
     'bad-signature',

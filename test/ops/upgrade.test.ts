@@ -171,6 +171,16 @@ describe(`upgrade from ${PREVIOUS_RELEASE.version} (${PREVIOUS_RELEASE.commit.sl
 
     process.kill(server.pid, 'SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
+
+    // The previous release's audit records were chained by the migration, this one's by the
+    // trigger: one unbroken chain, which a signed checkpoint then vouches for.
+    const signed = await runRabita(['audit', 'checkpoint'], env, 120_000);
+    expect(signed.stdout, signed.stderr).toMatch(/^Signed the chain's head at place \d+/m);
+    const verified = await runRabita(['audit', 'verify'], env, 120_000);
+    expect(verified.stdout, verified.stderr).toMatch(
+      /^INTACT {2}\d+ records up to place \d+, 1 signed checkpoints checked/m,
+    );
+    expect(verified.code).toBe(0);
   });
 
   it('then refuses, changing nothing, once a newer release has migrated the folder', async () => {

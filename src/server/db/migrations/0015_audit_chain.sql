@@ -82,28 +82,29 @@ BEGIN
   INSERT INTO audit_chain_head ("only", seq, hash) VALUES (true, n, prev);
 END $$;
 --> statement-breakpoint
-ALTER TABLE "audit_log" ALTER COLUMN "chain_seq" SET NOT NULL;--> statement-breakpoint
-ALTER TABLE "audit_log" ALTER COLUMN "prev_hash" SET NOT NULL;--> statement-breakpoint
-ALTER TABLE "audit_log" ALTER COLUMN "hash" SET NOT NULL;--> statement-breakpoint
--- Chains each new record under the head row's lock, held to the end of the writer's
--- transaction: the next writer waits and links to it, so the chain cannot fork, and a
--- transaction that rolls back takes its place in the chain back with it. It runs as the
--- schema's owner, because the app may read the head but not change it.
+-- Chains each new record as its transaction commits: a deferred trigger locks the chain's head
+-- row, gives the record the next place, the head's hash and its own, and moves the head. The lock
+-- is held from there to the end of the commit only, with no round trip to the client in between,
+-- so writers queue for the shortest time; the next writer links to this one, so the chain cannot
+-- fork, and a transaction that rolls back never took a place. It runs as the schema's owner,
+-- because the app may read the head and insert records but change neither.
 CREATE FUNCTION audit_chain_append() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
 DECLARE
   head_seq bigint;
   head_hash text;
+  own_hash text;
 BEGIN
   SELECT seq, hash INTO head_seq, head_hash FROM audit_chain_head FOR UPDATE;
-  NEW.chain_seq := head_seq + 1;
-  NEW.prev_hash := head_hash;
-  NEW.hash := audit_record_hash(NEW.id, NEW.at, NEW.actor_id, NEW.action, NEW.entity_type,
+  own_hash := audit_record_hash(NEW.id, NEW.at, NEW.actor_id, NEW.action, NEW.entity_type,
                                 NEW.entity_id, NEW.before, NEW.after, NEW.request_id, head_hash);
-  UPDATE audit_chain_head SET seq = NEW.chain_seq, hash = NEW.hash;
-  RETURN NEW;
+  UPDATE audit_log SET chain_seq = head_seq + 1, prev_hash = head_hash, hash = own_hash
+   WHERE id = NEW.id;
+  UPDATE audit_chain_head SET seq = head_seq + 1, hash = own_hash;
+  RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+CREATE CONSTRAINT TRIGGER audit_log_chain AFTER INSERT ON audit_log
+DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit_chain_append();

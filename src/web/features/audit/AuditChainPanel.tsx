@@ -27,7 +27,7 @@ export function AuditChainPanel() {
     waitingSince !== null && (!check || check.finishedAt < waitingSince) && !chain.error;
 
   return (
-    <Stack gap="xs" mb="lg" aria-live="polite">
+    <Stack gap="xs" mb="lg">
       <ProblemAlert error={chain.error ?? request.error} />
       {chain.data && <CheckResult check={check} />}
       {chain.data && (
@@ -71,6 +71,7 @@ function CheckResult({ check }: { check: LastCheck | null }) {
   if (!check)
     return (
       <Alert
+        role="status"
         color="gray"
         icon={<IconShieldQuestion aria-hidden />}
         title={t('audit.chain.neverTitle')}
@@ -86,6 +87,7 @@ function CheckResult({ check }: { check: LastCheck | null }) {
   if (check.intact)
     return (
       <Alert
+        role="status"
         color="green"
         icon={<IconShieldCheck aria-hidden />}
         title={t('audit.chain.intactTitle')}

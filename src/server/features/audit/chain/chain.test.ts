@@ -172,6 +172,20 @@ describe('the audit chain', () => {
     });
   });
 
+  it('names a record written with the chain switched off', async () => {
+    const t = await fresh();
+    await tamper(
+      t,
+      'alter table audit_log disable trigger audit_log_chain',
+      `insert into audit_log (id, action, entity_type, entity_id) values (8888, 'slipped', 'thing', 'x')`,
+      'alter table audit_log enable trigger audit_log_chain',
+    );
+    expect((await verifyAuditChain(t.db, { key })).problem).toMatchObject({
+      kind: 'unchained',
+      recordId: '8888',
+    });
+  });
+
   it('names records swapped in order', async () => {
     const t = await fresh();
     const moved = await idAt(t, 4);

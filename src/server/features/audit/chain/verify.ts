@@ -17,6 +17,7 @@ export type ChainProblemKind =
   | 'edited'
   | 'deleted'
   | 'inserted'
+  | 'unchained'
   | 'reordered'
   | 'rewritten'
   | 'bad-signature'
@@ -155,6 +156,19 @@ async function verifyIn(tx: Tx, options: VerifyOptions): Promise<ChainReport> {
       seq: head.seq,
       recordId: prevRow?.id ?? null,
       message: `The chain's last record (place ${lastSeq}) is not the head the database recorded: records were added or replaced at the end.`,
+    });
+  // Written with the chain's trigger switched off: a record outside the chain altogether.
+  const outside = (
+    await tx.execute<{ id: string }>(
+      sql`select id::text as id from audit_log where chain_seq is null order by id limit 1`,
+    )
+  ).rows[0];
+  if (outside)
+    return report({
+      kind: 'unchained',
+      seq: head.seq,
+      recordId: outside.id,
+      message: `Record #${outside.id} is outside the chain: it was written into the database directly, with the chain's trigger switched off.`,
     });
   const beyond = [...checkpoints.values()].flat().find((c) => BigInt(c.seq) > lastSeq);
   if (beyond)
