@@ -912,7 +912,16 @@ async function replayWithPgbench(db, script, setup) {
     const main = await medianOf(PGBENCH_CLIENTS, 'main');
     // As many clients as the app's pool has connections, for comparison.
     const poolSized = await medianOf(APP_POOL, 'pool');
-    return { ...main, poolSized, targets: count };
+    // The same replay with the audit chain's trigger switched off: what linking every audit
+    // record under the chain head's lock costs the rush, measured in the same minute.
+    await query(db.url, 'alter table audit_log disable trigger audit_log_chain');
+    let unchained;
+    try {
+      unchained = await medianOf(PGBENCH_CLIENTS, 'unchained');
+    } finally {
+      await query(db.url, 'alter table audit_log enable trigger audit_log_chain');
+    }
+    return { ...main, poolSized, unchained, targets: count };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -1135,7 +1144,9 @@ async function runOnce() {
       `| API, selections only (${selects.length}) | ${api.selectionsPerSecond.toFixed(0)} | ${api.selectP50.toFixed(1)} | ${api.selectP99.toFixed(1)} |`,
       `| pgbench replay of one selection's SQL, ${PGBENCH_CLIENTS} clients (median; runs ${replay.runs.map((x) => x.toFixed(0)).join(', ')}) | ${replay.tps.toFixed(0)} | ${replay.p50.toFixed(1)} | ${replay.p99.toFixed(1)} |`,
       `| same, ${APP_POOL} clients, the app's pool size (median; runs ${replay.poolSized.runs.map((x) => x.toFixed(0)).join(', ')}) | ${replay.poolSized.tps.toFixed(0)} | ${replay.poolSized.p50.toFixed(1)} | ${replay.poolSized.p99.toFixed(1)} |`,
+      `| same, ${PGBENCH_CLIENTS} clients, the audit chain's trigger switched off (median; runs ${replay.unchained.runs.map((x) => x.toFixed(0)).join(', ')}) | ${replay.unchained.tps.toFixed(0)} | ${replay.unchained.p50.toFixed(1)} | ${replay.unchained.p99.toFixed(1)} |`,
       '',
+      `The audit chain (every record linked to the one before under one lock, as its transaction commits): the replay reaches ${(100 * replay.tps / replay.unchained.tps).toFixed(0)}% of its throughput with the chain switched off.`,
       `CPU (cores busy, from /proc): during the rush Node ${cpu.node.toFixed(2)}, PostgreSQL ${cpu.postgres.toFixed(2)}, the load generator ${cpu.self.toFixed(2)}, the machine ${(100 * cpu.machine).toFixed(0)}% busy; during pgbench (${PGBENCH_CLIENTS} clients) PostgreSQL ${replay.cpu.postgres.toFixed(2)}, the machine ${(100 * replay.cpu.machine).toFixed(0)}% busy.`,
       `Ratio API / pgbench: **${(100 * ratio).toFixed(0)}%**, target ${met ? 'met' : `not met (${(100 * (0.5 - ratio)).toFixed(0)} points short)`}; against pgbench with ${APP_POOL} clients: ${((100 * api.rps) / replay.poolSized.tps).toFixed(0)}%.`,
       `Answers: ${api.selected} selected, ${api.noSeat} \`409 no_seat\`, ${api.withdrawn} withdrawn, ${api.other} other; ${check.promotions} waitlisted nominations promoted; ${check.seatsTaken} seats held at the end.`,
@@ -1170,6 +1181,7 @@ async function runOnce() {
       ratioPool: api.rps / replay.poolSized.tps,
       apiRps: api.rps,
       pgbenchTps: replay.tps,
+      chainShare: replay.tps / replay.unchained.tps,
       inside: inside.length,
       mailRate,
       allRate: mail.allCount / mail.allSeconds,
@@ -1206,13 +1218,13 @@ async function main() {
     const run = await runOnce();
     runs.push(run);
     log(
-      `run ${i + 1}: API / pgbench ${(100 * run.ratio).toFixed(0)}% (${run.apiRps.toFixed(0)} / ${run.pgbenchTps.toFixed(0)}), against ${APP_POOL} clients ${(100 * run.ratioPool).toFixed(0)}%; ${run.inside} statements in the transaction; joining instructions ${run.mailRate.toFixed(1)}/s${run.failed ? '; CHECKS FAILED' : ''}`,
+      `run ${i + 1}: API / pgbench ${(100 * run.ratio).toFixed(0)}% (${run.apiRps.toFixed(0)} / ${run.pgbenchTps.toFixed(0)}), against ${APP_POOL} clients ${(100 * run.ratioPool).toFixed(0)}%; ${run.inside} statements in the transaction; joining instructions ${run.mailRate.toFixed(1)}/s; replay with the audit chain ${(100 * run.chainShare).toFixed(0)}% of without${run.failed ? '; CHECKS FAILED' : ''}`,
     );
   }
   const byRatio = [...runs].sort((a, b) => a.ratio - b.ratio);
   const chosen = byRatio[Math.floor(byRatio.length / 2)];
   const pct = (x) => `${(100 * x).toFixed(0)}%`;
-  const summary = `Every run (${runs.length}, each whole on a fresh database, ${((Date.now() - began) / 60_000).toFixed(0)} min in all; this section shows the run of median ratio): API / pgbench ${runs.map((r) => `${pct(r.ratio)} (${r.apiRps.toFixed(0)} / ${r.pgbenchTps.toFixed(0)})`).join(', ')}, median **${pct(median(runs.map((r) => r.ratio)))}**; against pgbench with ${APP_POOL} clients ${runs.map((r) => pct(r.ratioPool)).join(', ')}, median ${pct(median(runs.map((r) => r.ratioPool)))}; joining-instructions e-mails/s ${runs.map((r) => r.mailRate.toFixed(1)).join(', ')}, median ${median(runs.map((r) => r.mailRate)).toFixed(1)}; statements in the transaction ${runs.map((r) => r.inside).join(', ')}.`;
+  const summary = `Every run (${runs.length}, each whole on a fresh database, ${((Date.now() - began) / 60_000).toFixed(0)} min in all; this section shows the run of median ratio): API / pgbench ${runs.map((r) => `${pct(r.ratio)} (${r.apiRps.toFixed(0)} / ${r.pgbenchTps.toFixed(0)})`).join(', ')}, median **${pct(median(runs.map((r) => r.ratio)))}**; against pgbench with ${APP_POOL} clients ${runs.map((r) => pct(r.ratioPool)).join(', ')}, median ${pct(median(runs.map((r) => r.ratioPool)))}; joining-instructions e-mails/s ${runs.map((r) => r.mailRate.toFixed(1)).join(', ')}, median ${median(runs.map((r) => r.mailRate)).toFixed(1)}; statements in the transaction ${runs.map((r) => r.inside).join(', ')}; the replay with the audit chain against the same without it ${runs.map((r) => pct(r.chainShare)).join(', ')}, median ${pct(median(runs.map((r) => r.chainShare)))}.`;
   const lines = [...chosen.section];
   lines.splice(lines.findIndex((line) => line.startsWith('Ratio API / pgbench')) + 1, 0, summary);
   const section = lines.join('\n');
