@@ -26,7 +26,7 @@ describe('the audit trail’s chain on the audit page', () => {
     // The job worker runs the check; the panel follows it until it reports.
     await page.getByText('The audit trail is intact').waitFor({ timeout: 60_000 });
     const summary = await page
-      .getByRole('alert')
+      .getByRole('status')
       .filter({ hasText: 'Records checked' })
       .textContent();
     expect(summary).toMatch(/Records checked: [1-9]\d*; signed checkpoints: \d+\./);
@@ -39,6 +39,7 @@ describe('the audit trail’s chain on the audit page', () => {
     await page.getByText('سجل التدقيق سليم').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('button', { name: 'تحقَّق الآن' }).waitFor();
+    await page.screenshot({ path: 'test-results/audit-chain-ar-390.png', fullPage: false });
     // Nothing of the panel runs off a phone's screen.
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

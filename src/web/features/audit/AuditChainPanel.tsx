@@ -40,7 +40,7 @@ export function AuditChainPanel() {
           ) : (
             t('audit.chain.noCheckpoint')
           )}{' '}
-          <Anchor href="/api/v1/audit/checkpoints" download fz="sm">
+          <Anchor href="/api/v1/audit/checkpoints" download fz="sm" underline="always">
             {t('audit.chain.export')}
           </Anchor>
         </Text>
@@ -72,7 +72,8 @@ function CheckResult({ check }: { check: LastCheck | null }) {
     return (
       <Alert
         role="status"
-        color="gray"
+        color="gray.8"
+        variant="outline"
         icon={<IconShieldQuestion aria-hidden />}
         title={t('audit.chain.neverTitle')}
       >
@@ -88,7 +89,8 @@ function CheckResult({ check }: { check: LastCheck | null }) {
     return (
       <Alert
         role="status"
-        color="green"
+        color="teal.9"
+        variant="outline"
         icon={<IconShieldCheck aria-hidden />}
         title={t('audit.chain.intactTitle')}
       >
@@ -99,7 +101,8 @@ function CheckResult({ check }: { check: LastCheck | null }) {
   const problem = check.problem;
   return (
     <Alert
-      color="red"
+      color="red.9"
+      variant="outline"
       icon={<IconAlertTriangle aria-hidden />}
       title={t('audit.chain.brokenTitle')}
     >
