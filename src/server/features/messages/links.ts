@@ -13,3 +13,28 @@ export function publicUrl(): string {
 export function passwordLink(token: string): string {
   return `${publicUrl()}/password/${token}`;
 }
+
+/** What stands for a link's secret wherever anyone but its recipient reads a message. */
+export const LINK_MASK = '••••••';
+
+/**
+ * The pages whose path ends in a secret that works without signing in: choosing a password
+ * (reset, invitation) and a supervisor's survey. Whoever holds such a link can act as its
+ * recipient, so it is shown to nobody else: not to administrators, not in a preview.
+ */
+const SECRET_LINK = /(\/(?:password|survey)\/)([A-Za-z0-9_-]+)/g;
+
+/** The text with the secret of every one-time link in it replaced by the mask. */
+export function maskSecretLinks(text: string): string {
+  return text.replace(SECRET_LINK, `$1${LINK_MASK}`);
+}
+
+/** The secrets of the one-time links in a text, each once, in order; the mask is no secret. */
+export function secretLinksIn(text: string): { page: 'password' | 'survey'; token: string }[] {
+  const found = new Map<string, 'password' | 'survey'>();
+  for (const match of text.matchAll(SECRET_LINK)) {
+    const token = String(match[2]);
+    found.set(token, match[1] === '/password/' ? 'password' : 'survey');
+  }
+  return [...found].map(([token, page]) => ({ token, page }));
+}
