@@ -8,6 +8,7 @@ import {
 } from '../../../../test/support/app.js';
 import { seedPartners } from '../../../../test/support/factories.js';
 import type { Nomination } from '../../../contract/nominations.js';
+import { SYSTEM_ACTOR_ID } from '../audit/record.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { onBehalfOf } from './on-behalf.js';
 import { makePerson, openSession } from './test-fixtures.js';
@@ -24,7 +25,14 @@ describe('who counts as acting on behalf of a nation', () => {
     [['administrator'], null, 'reject', null],
     [['observer'], 'KWT', 'propose', 'KWT'],
   ] as const)('%j of %s making a %s for KWT -> %s', (roles, nationCode, action, expected) => {
-    expect(onBehalfOf({ roles: [...roles], nationCode }, 'KWT', action)).toBe(expected);
+    const actor = { id: '6f1c3e1a-0000-4000-8000-000000000001', roles: [...roles], nationCode };
+    expect(onBehalfOf(actor, 'KWT', action)).toBe(expected);
+  });
+
+  it('leaves the system (the demo loader) out: it is nobody choosing for a nation', () => {
+    expect(
+      onBehalfOf({ id: SYSTEM_ACTOR_ID, roles: ['administrator'], nationCode: null }, 'KWT'),
+    ).toBeNull();
   });
 });
 
