@@ -1,3 +1,6 @@
+import type { SealedLink } from '../../db/schema/index.js';
+import { hashToken } from '../auth/secrets.js';
+
 let configured: string | null = null;
 
 /** Set once at start-up from PUBLIC_URL; links in e-mails must never come from a request's Host. */
@@ -37,4 +40,24 @@ export function secretLinksIn(text: string): { page: 'password' | 'survey'; toke
     found.set(token, match[1] === '/password/' ? 'password' : 'survey');
   }
   return [...found].map(([token, page]) => ({ token, page }));
+}
+
+/**
+ * What is kept of an e-mail once its recipient has it: the text with every one-time link masked,
+ * and for each link its page and the hash of its secret (enough to renew it, not to use it).
+ */
+export function sealSecretLinks(message: { subject: string; body: string }): {
+  subject: string;
+  body: string;
+  sealed: SealedLink[];
+} {
+  const sealed = secretLinksIn(`${message.subject}\n${message.body}`).map(({ page, token }) => ({
+    page,
+    tokenHash: hashToken(token),
+  }));
+  return {
+    subject: maskSecretLinks(message.subject),
+    body: maskSecretLinks(message.body),
+    sealed,
+  };
 }

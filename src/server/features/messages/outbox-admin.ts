@@ -3,10 +3,11 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { recordAudit } from '../audit/record.js';
+import { hashToken } from '../auth/secrets.js';
 import type { ServiceContext } from '../context.js';
 import { renewSupervisorToken } from '../surveys/supervisor-links.js';
 import { deliveryJobKey } from './delivery-job.js';
-import { secretLinksIn } from './links.js';
+import { LINK_MASK, secretLinksIn } from './links.js';
 import { presentOutboxMessage, presentOutboxSummary } from './presenters.js';
 import * as q from './queries.js';
 import { renewPasswordToken } from './tokens.js';
@@ -60,29 +61,49 @@ export async function retryOutboxMessage(ctx: ServiceContext, id: number): Promi
   return presentOutboxMessage(updated);
 }
 
-/** A fresh secret for each one-time link of a message, the old ones no longer working. */
+async function renewLink(
+  ctx: ServiceContext,
+  page: 'password' | 'survey',
+  tokenHash: string,
+  now: Date,
+): Promise<string> {
+  const fresh =
+    page === 'password'
+      ? await renewPasswordToken(ctx.tx, tokenHash, now)
+      : await renewSupervisorToken(ctx.tx, tokenHash);
+  if (!fresh) {
+    throw conflict(
+      'link_unknown',
+      'The link in this e-mail no longer leads anywhere (used, answered or replaced by a newer e-mail); nothing was sent.',
+    );
+  }
+  return fresh;
+}
+
+/**
+ * A fresh secret for each one-time link of a message, the old ones no longer working: those
+ * still in the text of a message not sent yet, and those sealed when it was sent (the masked
+ * place then takes the new secret; one link per page is all an e-mail of ours carries).
+ */
 async function renewLinks(
   ctx: ServiceContext,
   row: q.OutboxRow,
   now: Date,
 ): Promise<{ subject: string; body: string; renewed: number }> {
   let { subject, body } = row;
-  const links = secretLinksIn(`${subject}\n${body}`);
-  for (const link of links) {
-    const fresh =
-      link.page === 'password'
-        ? await renewPasswordToken(ctx.tx, link.token, now)
-        : await renewSupervisorToken(ctx.tx, link.token);
-    if (!fresh) {
-      throw conflict(
-        'link_unknown',
-        'The link in this e-mail no longer leads anywhere (used, answered or replaced by a newer e-mail); nothing was sent.',
-      );
-    }
+  const open = secretLinksIn(`${subject}\n${body}`);
+  for (const link of open) {
+    const fresh = await renewLink(ctx, link.page, hashToken(link.token), now);
     subject = subject.replaceAll(link.token, fresh);
     body = body.replaceAll(link.token, fresh);
   }
-  return { subject, body, renewed: links.length };
+  for (const link of row.sealedLinks) {
+    const fresh = await renewLink(ctx, link.page, link.tokenHash, now);
+    const masked = `/${link.page}/${LINK_MASK}`;
+    subject = subject.replaceAll(masked, `/${link.page}/${fresh}`);
+    body = body.replaceAll(masked, `/${link.page}/${fresh}`);
+  }
+  return { subject, body, renewed: open.length + row.sealedLinks.length };
 }
 
 /**

@@ -12,6 +12,7 @@ import { expectProblem } from '../../../../test/support/problem.js';
 import type { Locale } from '../../../contract/common.js';
 import type { OutboxMessage, OutboxSummary } from '../../../contract/messages.js';
 import { surveyInvitations, surveyTemplates } from '../../db/schema/index.js';
+import { hashToken } from '../auth/secrets.js';
 import { systemContext } from '../context.js';
 import { kuwaitToday } from '../nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
@@ -85,7 +86,20 @@ describe('one-time links in the outbox', () => {
     const mail = smtp.received.filter((m) => m.messageId?.includes(`outbox-${id}-`));
     expect(mail).toHaveLength(1);
     expect(smtp.envelopes.at(-1)).toEqual([to]);
-    return mail[0]?.text ?? '';
+    const text = mail[0]?.text ?? '';
+    // What the table keeps of the sent e-mail gives nobody a working link, only its hash.
+    const [token] = [...text.matchAll(/\/(?:password|survey)\/([\w-]+)/g)].map((m) => m[1]);
+    const { rows } = await t.db.pool.query<{ body: string; sealed_links: object[] }>(
+      'select body, sealed_links from outbox_messages where id = $1',
+      [id],
+    );
+    expect(token).toBeTruthy();
+    expect(rows[0]?.body).not.toContain(token);
+    expect(rows[0]?.body).toContain(`/${LINK_MASK}`);
+    expect(rows[0]?.sealed_links).toEqual([
+      { page: expect.any(String), tokenHash: hashToken(token ?? '') },
+    ]);
+    return text;
   }
 
   const complete = (token: string) =>
@@ -200,6 +214,32 @@ describe('one-time links in the outbox', () => {
     expect(audit[0]?.raw).not.toContain(second.token);
 
     expect(await deliver(second.id, email)).toContain(`/password/${second.token}`);
+    expectProblem(await complete(first.token), 410, 'token_expired');
+    expect((await complete(second.token)).statusCode).toBe(204);
+  });
+
+  it('renews the link of an e-mail not sent yet in place, and puts it at the front of the queue', async () => {
+    const email = 'waiting@test.example';
+    await t.db.pool.query(
+      `insert into users (email, display_name, roles, locale, password_hash)
+       values ($1, 'Waiting Reader', '{instructor}', 'ar', 'x')`,
+      [email],
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/request',
+      payload: { email },
+    });
+    const first = await newestTo(t, email, 'password');
+    const resent = await call(t.app, admin, 'POST', `/api/v1/outbox/${first.id}/resend`);
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json<OutboxMessage>().id).toBe(first.id);
+    const second = await newestTo(t, email, 'password');
+    expect(second.id).toBe(first.id);
+    expect(second.token).not.toBe(first.token);
+    await expectMaskedInApi(first.id, [first.token, second.token], 'password');
+    const text = await deliver(first.id, email);
+    expect(text).toContain(`/password/${second.token}`);
     expectProblem(await complete(first.token), 410, 'token_expired');
     expect((await complete(second.token)).statusCode).toBe(204);
   });

@@ -33,16 +33,16 @@ export async function issuePasswordToken(
 }
 
 /**
- * A new secret in place of an e-mailed one, for the same account and purpose, with a full
- * lifetime from now; every open link of that kind stops working. Null when the old secret is
- * unknown or its account is closed: there is nobody to renew it for.
+ * A new secret in place of an e-mailed one (given by its hash), for the same account and
+ * purpose, with a full lifetime from now; every open link of that kind stops working. Null when
+ * the old secret is unknown or its account is closed: there is nobody to renew it for.
  */
 export async function renewPasswordToken(
   tx: Tx,
-  oldToken: string,
+  oldTokenHash: string,
   now: Date,
 ): Promise<string | null> {
-  const row = await selectPasswordTokenForUpdate(tx, hashToken(oldToken));
+  const row = await selectPasswordTokenForUpdate(tx, oldTokenHash);
   if (!row?.user.active) return null;
   const purpose = row.token.purpose as PasswordTokenPurpose;
   await expireOpenTokens(tx, row.token.userId, purpose, now);
