@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -322,6 +324,45 @@ describe('one-time links in the outbox', () => {
       'link_unknown',
     );
     expect(await count()).toBe(before);
+  });
+
+  it('seals the links of e-mails sent before the release, by the migration’s own statement', async () => {
+    const email = 'legacy@test.example';
+    await t.db.pool.query(
+      `insert into users (email, display_name, roles, locale, password_hash)
+       values ($1, 'Legacy Reader', '{instructor}', 'en', 'x')`,
+      [email],
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/request',
+      payload: { email },
+    });
+    const sent = await newestTo(t, email, 'password');
+    // As an older release left it: sent, the link whole in the text.
+    await t.db.pool.query(`update outbox_messages set status = 'sent' where id = $1`, [sent.id]);
+    const migration = readFileSync(
+      fileURLToPath(
+        new URL('../../db/migrations/0015_sealed_links_on_behalf.sql', import.meta.url),
+      ),
+      'utf8',
+    );
+    const handWritten = migration.slice(migration.indexOf('-- Hand-written'));
+    await t.db.pool.query(handWritten);
+    await t.db.pool.query(handWritten); // a second run changes nothing
+    const { rows } = await t.db.pool.query<{ body: string; sealed_links: object[] }>(
+      'select body, sealed_links from outbox_messages where id = $1',
+      [sent.id],
+    );
+    expect(rows[0]?.body).not.toContain(sent.token);
+    expect(rows[0]?.body).toContain(`/password/${LINK_MASK}`);
+    expect(rows[0]?.sealed_links).toEqual([{ page: 'password', tokenHash: hashToken(sent.token) }]);
+    const resent = await call(t.app, admin, 'POST', `/api/v1/outbox/${sent.id}/resend`);
+    expect(resent.statusCode, resent.body).toBe(200);
+    const renewed = await newestTo(t, email, 'password');
+    expect(renewed.id).not.toBe(sent.id);
+    expectProblem(await complete(sent.token), 410, 'token_expired');
+    expect((await complete(renewed.token)).statusCode).toBe(204);
   });
 
   it('masks one-time links in a template preview', async () => {
