@@ -53,7 +53,13 @@ export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () =>
   const hasHiddenLink = m !== undefined && `${m.subject}\n${m.body}`.includes(LINK_MASK);
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={t('messages.outbox.messageTitle', { id })}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t('messages.outbox.messageTitle', { id })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {message.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       <ProblemAlert error={message.error ?? retry.error ?? resend.error} />
       {m && (
