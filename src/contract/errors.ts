@@ -180,6 +180,11 @@ export const ERROR_CODES = {
     description: 'Nominations serve a planned activity the change removes.',
   },
   already_sent: { status: 409, description: 'The e-mail was already sent.' },
+  link_unknown: {
+    status: 409,
+    description:
+      'The one-time link in the e-mail no longer leads anywhere (used, answered, or replaced by a newer e-mail); nothing was sent.',
+  },
   // The server's own trouble.
   internal_error: {
     status: 500,

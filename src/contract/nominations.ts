@@ -79,6 +79,12 @@ export const NominationEvent = z.object({
   fromStatus: NominationStatus.nullable(),
   toStatus: NominationStatus,
   reason: z.string().nullable(),
+  /**
+   * The nation the move was made for, when its maker is not that nation's own point of contact
+   * or nominator (centre staff acting for it); null when the nation acted itself, or the centre
+   * decided as the centre.
+   */
+  onBehalfOf: z.object({ code: z.string(), name: LocalizedText }).nullable(),
 });
 export type NominationEvent = z.infer<typeof NominationEvent>;
 

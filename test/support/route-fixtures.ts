@@ -93,6 +93,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/message-templates/{event}/{locale}/preview': template,
   '/api/v1/outbox/{id}': { params: (w) => ({ id: w.outboxId }) },
   '/api/v1/outbox/{id}/retry': { params: (w) => ({ id: w.outboxId }) },
+  '/api/v1/outbox/{id}/resend': { params: (w) => ({ id: w.outboxId }) },
   '/api/v1/jobs/{id}/retry': { params: (w) => ({ id: w.failedJobId }) },
   '/api/v1/notifications/{id}/read': { params: () => ({ id: '1' }) },
   '/api/v1/sessions/{code}/attendance': session,

@@ -19,6 +19,12 @@ export interface MessageAttachment {
   content: string;
 }
 
+/** A one-time link taken out of a sent e-mail: its page and the hash of its secret. */
+export interface SealedLink {
+  page: 'password' | 'survey';
+  tokenHash: string;
+}
+
 /**
  * The transactional outbox: an e-mail is written in the same transaction as the change that
  * causes it and sent later by the worker, so nothing is lost if the server stops.
@@ -34,6 +40,12 @@ export const outboxMessages = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     attachments: jsonb('attachments').$type<MessageAttachment[]>().notNull().default(sql`'[]'`),
+    /**
+     * The one-time links taken out of a sent message (its text keeps `/password/••••••`): which
+     * page each was for and the SHA-256 of its secret, so that a resend can renew it. What is
+     * kept of a sent e-mail gives nobody a working link.
+     */
+    sealedLinks: jsonb('sealed_links').$type<SealedLink[]>().notNull().default(sql`'[]'`),
     /** pending -> sent, or failed after the last attempt; `held` when no SMTP server is set. */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -145,6 +145,11 @@ export const nominationEvents = pgTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
+    /**
+     * The nation a move was made for by someone who is not that nation's own point of contact
+     * or nominator (centre staff nominating for it): the timeline says so. Null otherwise.
+     */
+    onBehalfOf: text('on_behalf_of').references(() => nations.code),
   },
   (t) => [index('nomination_events_nomination_idx').on(t.nominationId, t.id)],
 );

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import {
@@ -49,6 +49,29 @@ export async function selectPasswordTokenForUpdate(db: DbOrTx, tokenHash: string
     .where(eq(passwordTokens.tokenHash, tokenHash))
     .for('update', { of: passwordTokens });
   return row;
+}
+
+/**
+ * Ends every open link of one kind of the user at `now`: a resent e-mail's new link is the only
+ * one that works. Expired rather than spent, so the old link says it has expired.
+ */
+export async function expireOpenTokens(
+  db: DbOrTx,
+  userId: string,
+  purpose: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(passwordTokens)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(passwordTokens.userId, userId),
+        eq(passwordTokens.purpose, purpose),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, now),
+      ),
+    );
 }
 
 /** Spends every open link of the user: once a password is set, older links must not work. */

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { outboxMessages } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { describeError, MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
+import { sealSecretLinks } from './links.js';
 import type { Mailer } from './mailer.js';
 import { selectOutboxMessage } from './queries.js';
 
@@ -20,6 +21,7 @@ export type DeliveryOutcome =
  * and the commit sends it again, with the same Message-ID so that mail clients show it once.
  * A failure is written on the message and its delivery re-enqueued for later (1 min, 2, 4 ...
  * capped at 1 h), so an hour without SMTP loses nothing and sends each message once it returns.
+ * A sent message's one-time links are masked in the row, their secrets' hashes kept beside it.
  */
 export async function deliverOutboxMessage(
   db: Database,
@@ -56,9 +58,17 @@ export async function deliverOutboxMessage(
     });
     return { outcome: failed ? 'failed' : 'retry', attempts, error: lastError };
   }
+  // Once sent, the copy kept here holds no working one-time link: only its recipient has it.
+  const { subject, body, sealed } = sealSecretLinks(row);
   await db
     .update(outboxMessages)
-    .set({ status: 'sent', sentAt: new Date(), attempts: row.attempts + 1, lastError: null })
+    .set({
+      status: 'sent',
+      sentAt: new Date(),
+      attempts: row.attempts + 1,
+      lastError: null,
+      ...(sealed.length > 0 ? { subject, body, sealedLinks: [...row.sealedLinks, ...sealed] } : {}),
+    })
     .where(eq(outboxMessages.id, outboxId));
   return { outcome: 'sent' };
 }

@@ -60,4 +60,20 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       inTransaction(app, request, (ctx) => outbox.retryOutboxMessage(ctx, request.params.id)),
   );
+  app.post(
+    '/outbox/:id/resend',
+    {
+      schema: {
+        tags,
+        operationId: 'resendOutboxMessage',
+        problems: ['link_unknown'],
+        summary: 'Send an e-mail again, with a new secret in each one-time link it holds',
+        params: Params,
+        response: { 200: OutboxMessage },
+      },
+      config,
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) => outbox.resendOutboxMessage(ctx, request.params.id)),
+  );
 };

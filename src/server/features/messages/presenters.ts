@@ -10,6 +10,7 @@ import {
 } from '../../../contract/messages.js';
 import type { notifications } from '../../db/schema/index.js';
 import { defaultTemplate } from './default-templates/index.js';
+import { maskSecretLinks } from './links.js';
 import type { OutboxRow, TemplateRow } from './queries.js';
 
 export function presentTemplate(
@@ -32,13 +33,18 @@ export function presentTemplate(
   };
 }
 
+/**
+ * What anyone but the recipient may read of an e-mail: the one-time links in its subject and
+ * body are masked for every reader, administrators included, or reading the outbox would be
+ * enough to take over an account or answer a survey as someone else.
+ */
 export function presentOutboxSummary(row: OutboxRow): OutboxSummary {
   return {
     id: row.id,
     event: row.event,
     locale: row.locale,
     to: row.toAddress,
-    subject: row.subject,
+    subject: maskSecretLinks(row.subject),
     status: row.status as OutboxStatus,
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt.toISOString(),
@@ -51,7 +57,7 @@ export function presentOutboxSummary(row: OutboxRow): OutboxSummary {
 export function presentOutboxMessage(row: OutboxRow): OutboxMessage {
   return {
     ...presentOutboxSummary(row),
-    body: row.body,
+    body: maskSecretLinks(row.body),
     attachments: row.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

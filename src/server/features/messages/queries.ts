@@ -135,6 +135,13 @@ export async function insertOutboxMessage(db: DbOrTx, values: NewOutboxMessage) 
   await insertOutboxMessages(db, [values]);
 }
 
+/** A copy of a message, pending at once (its insert enqueues the delivery); the row written. */
+export async function insertOutboxCopy(db: DbOrTx, values: NewOutboxMessage): Promise<OutboxRow> {
+  const [row] = await db.insert(outboxMessages).values(values).returning();
+  if (!row) throw new Error('outbox insert returned no row');
+  return row;
+}
+
 /** Newest first; `afterId` is the last id of the previous page. */
 export async function selectOutbox(
   db: DbOrTx,

@@ -14,6 +14,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { defaultTemplate, SAMPLE_VARIABLES, type TemplateText } from './default-templates/index.js';
+import { maskSecretLinks } from './links.js';
 import { presentTemplate } from './presenters.js';
 import * as q from './queries.js';
 import { placeholdersOf, renderSubject, renderText } from './render.js';
@@ -126,5 +127,7 @@ export async function previewTemplate(
   rejectUnknownPlaceholders(event, input);
   const stored = await resolveTemplate(ctx.tx, event, locale);
   const template = { subject: input.subject ?? stored.subject, body: input.body ?? stored.body };
-  return renderTemplate(template, { ...SAMPLE_VARIABLES, ...input.variables });
+  const rendered = renderTemplate(template, { ...SAMPLE_VARIABLES, ...input.variables });
+  // A preview shows the wording, never a working one-time link, whatever values were given.
+  return { subject: maskSecretLinks(rendered.subject), body: maskSecretLinks(rendered.body) };
 }

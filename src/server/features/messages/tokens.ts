@@ -1,6 +1,10 @@
 import type { Tx } from '../../db/client.js';
 import { hashToken, newSecret } from '../auth/secrets.js';
-import { insertPasswordToken } from './account-queries.js';
+import {
+  expireOpenTokens,
+  insertPasswordToken,
+  selectPasswordTokenForUpdate,
+} from './account-queries.js';
 
 export type PasswordTokenPurpose = 'reset' | 'invite';
 
@@ -26,4 +30,21 @@ export async function issuePasswordToken(
     createdAt: now,
   });
   return token;
+}
+
+/**
+ * A new secret in place of an e-mailed one (given by its hash), for the same account and
+ * purpose, with a full lifetime from now; every open link of that kind stops working. Null when
+ * the old secret is unknown or its account is closed: there is nobody to renew it for.
+ */
+export async function renewPasswordToken(
+  tx: Tx,
+  oldTokenHash: string,
+  now: Date,
+): Promise<string | null> {
+  const row = await selectPasswordTokenForUpdate(tx, oldTokenHash);
+  if (!row?.user.active) return null;
+  const purpose = row.token.purpose as PasswordTokenPurpose;
+  await expireOpenTokens(tx, row.token.userId, purpose, now);
+  return issuePasswordToken(tx, row.token.userId, purpose, now);
 }

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { announceLater } from './announce-job.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
+import { onBehalfOf } from './on-behalf.js';
 import { actionsOf } from './presenters.js';
 import { promoteWaitlisted } from './promotion.js';
 import * as q from './queries.js';
@@ -143,6 +144,7 @@ export async function applyAction(
     overridden.length > 0 && request.overrideConflict
       ? { reason: request.overrideConflict.reason, sessions: overridden.map((c) => c.sessionCode) }
       : null;
+  const behalf = onBehalfOf(ctx.actor, nomination.nationCode, request.action);
   await q.updateNomination(ctx.tx, nomination.id, changes);
   await q.insertEvent(ctx.tx, {
     nominationId: nomination.id,
@@ -151,6 +153,7 @@ export async function applyAction(
     fromStatus: from,
     toStatus: to,
     reason: override ? override.reason : reason,
+    onBehalfOf: behalf,
   });
   await recordAudit(ctx, {
     action: `nomination.${request.action}`,
@@ -162,6 +165,7 @@ export async function applyAction(
       seatSource: changes.seatSource ?? null,
       reason,
       ...(override ? { conflictOverride: override } : {}),
+      ...(behalf ? { onBehalfOf: behalf } : {}),
     },
   });
   await announceLater(ctx.tx, nomination.id, request.action);

@@ -15,6 +15,7 @@ import { selectSession } from '../sessions/queries.js';
 import { notEligible, problemIfOverrideMisplaced } from './actions.js';
 import { announceLater } from './announce-job.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
+import { onBehalfOf } from './on-behalf.js';
 import * as q from './queries.js';
 import { applyTransition, getNomination } from './service.js';
 
@@ -127,6 +128,7 @@ export async function substitute(
     }
     throw error;
   }
+  const behalf = onBehalfOf(ctx.actor, old.nationCode, 'substitute');
   for (const [nominationId, from, to] of [
     [old.id, 'selected', 'substituted'],
     [created.id, null, 'selected'],
@@ -138,6 +140,7 @@ export async function substitute(
       fromStatus: from,
       toStatus: to,
       reason: input.reason,
+      onBehalfOf: behalf,
     });
   }
   await recordAudit(ctx, {
@@ -145,7 +148,12 @@ export async function substitute(
     entityType: 'nomination',
     entityId: old.id,
     before: { participantId: old.participantId },
-    after: { participantId: person.id, nominationId: created.id, reason: input.reason },
+    after: {
+      participantId: person.id,
+      nominationId: created.id,
+      reason: input.reason,
+      ...(behalf ? { onBehalfOf: behalf } : {}),
+    },
   });
   await announceLater(ctx.tx, created.id, 'select');
   return getNomination(ctx, created.id);

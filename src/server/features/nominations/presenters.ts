@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../contract/common.js';
 import type {
   Eligibility,
   Nomination,
@@ -82,6 +83,8 @@ export function presentNomination(
     fromStatus: string | null;
     toStatus: string;
     reason: string | null;
+    onBehalfOf: string | null;
+    onBehalfOfName: LocalizedText | null;
   }[],
   waitlist: WaitlistPlaceText | null = null,
 ): Nomination {
@@ -92,6 +95,9 @@ export function presentNomination(
     fromStatus: (e.fromStatus as NominationStatus | null) ?? null,
     toStatus: e.toStatus as NominationStatus,
     reason: e.reason,
+    onBehalfOf: e.onBehalfOf
+      ? { code: e.onBehalfOf, name: e.onBehalfOfName ?? { en: e.onBehalfOf } }
+      : null,
   }));
   return {
     ...presentNominationSummary(row, actor, waitlist),

@@ -17,6 +17,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import {
   activities,
+  nations,
   nominationEvents,
   nominations,
   participants,
@@ -328,6 +329,7 @@ const eventInsert = preparedStatement((db) =>
       fromStatus: sql.placeholder('fromStatus'),
       toStatus: sql.placeholder('toStatus'),
       reason: sql.placeholder('reason'),
+      onBehalfOf: sql.placeholder('onBehalfOf'),
     })
     .prepare('rabita_nomination_event_insert'),
 );
@@ -343,6 +345,7 @@ export async function insertEvent(
     fromStatus: values.fromStatus ?? null,
     toStatus: values.toStatus,
     reason: values.reason ?? null,
+    onBehalfOf: values.onBehalfOf ?? null,
   });
 }
 
@@ -355,9 +358,12 @@ const eventsOf = preparedStatement((db) =>
       fromStatus: nominationEvents.fromStatus,
       toStatus: nominationEvents.toStatus,
       reason: nominationEvents.reason,
+      onBehalfOf: nominationEvents.onBehalfOf,
+      onBehalfOfName: nations.name,
     })
     .from(nominationEvents)
     .leftJoin(users, eq(users.id, nominationEvents.actorId))
+    .leftJoin(nations, eq(nations.code, nominationEvents.onBehalfOf))
     .where(eq(nominationEvents.nominationId, sql.placeholder('nominationId')))
     .orderBy(asc(nominationEvents.id))
     .prepare('rabita_nomination_events'),

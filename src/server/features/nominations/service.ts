@@ -17,6 +17,7 @@ import { selectSession } from '../sessions/queries.js';
 import { applyAction, notEligible, problemIfNotAllowed } from './actions.js';
 import { eligibilityOf, isTakingNominations, selectSessionFacts } from './eligibility.js';
 import { notifyNationOfProposal } from './notices.js';
+import { onBehalfOf } from './on-behalf.js';
 import { presentNomination, presentNominationSummary } from './presenters.js';
 import { promoteWaitlisted } from './promotion.js';
 import * as q from './queries.js';
@@ -121,6 +122,7 @@ export async function createNomination(
     }
     throw error;
   }
+  const behalf = onBehalfOf(ctx.actor, person.nationCode);
   await q.insertEvent(ctx.tx, {
     nominationId: created.id,
     actorId: ctx.actor.id,
@@ -128,12 +130,13 @@ export async function createNomination(
     fromStatus: null,
     toStatus: status,
     reason: null,
+    onBehalfOf: behalf,
   });
   await recordAudit(ctx, {
     action: 'nomination.created',
     entityType: 'nomination',
     entityId: created.id,
-    after: created,
+    after: behalf ? { ...created, onBehalfOf: behalf } : created,
   });
   if (status === 'proposed') await notifyNationOfProposal(ctx, created, session);
   return getNomination(ctx, created.id);

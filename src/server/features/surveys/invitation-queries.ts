@@ -172,3 +172,17 @@ export async function deletePendingSupervisor(db: DbOrTx, id: string) {
     .delete(surveyInvitations)
     .where(and(eq(surveyInvitations.id, id), isNull(surveyInvitations.tokenHash)));
 }
+
+/** Puts a new secret's hash on the unanswered invitation holding the old one; its id, or null. */
+export async function replaceTokenHash(
+  db: DbOrTx,
+  oldHash: string,
+  newHash: string,
+): Promise<string | null> {
+  const [row] = await db
+    .update(surveyInvitations)
+    .set({ tokenHash: newHash })
+    .where(and(eq(surveyInvitations.tokenHash, oldHash), isNull(surveyInvitations.answeredAt)))
+    .returning({ id: surveyInvitations.id });
+  return row?.id ?? null;
+}

@@ -10,14 +10,17 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconPaperclip, IconRefresh } from '@tabler/icons-react';
+import { IconPaperclip, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { messageKeys, outboxMessageQuery, retryOutboxMessage } from './api.js';
+import { messageKeys, outboxMessageQuery, resendOutboxMessage, retryOutboxMessage } from './api.js';
 import { STATUS_COLORS } from './status.js';
+
+/** How the server shows a one-time link's secret to anyone but its recipient. */
+const LINK_MASK = '••••••';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -30,7 +33,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One queued e-mail as it will be (or was) sent, with a retry for those not yet sent. */
+/**
+ * One queued e-mail as it will be (or was) sent, one-time links masked, with a retry for those
+ * not yet sent and a resend (with new links) for those sent.
+ */
 export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -39,12 +45,23 @@ export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () =>
     mutationFn: () => retryOutboxMessage(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.outbox }),
   });
+  const resend = useMutation({
+    mutationFn: () => resendOutboxMessage(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.outbox }),
+  });
   const m = message.data;
+  const hasHiddenLink = m !== undefined && `${m.subject}\n${m.body}`.includes(LINK_MASK);
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={t('messages.outbox.messageTitle', { id })}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t('messages.outbox.messageTitle', { id })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {message.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      <ProblemAlert error={message.error ?? retry.error} />
+      <ProblemAlert error={message.error ?? retry.error ?? resend.error} />
       {m && (
         <Stack gap="sm">
           <Table withTableBorder>
@@ -82,6 +99,16 @@ export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () =>
               {m.body}
             </Text>
           </Paper>
+          {hasHiddenLink && (
+            <Text fz="sm" c="dimmed">
+              {t('messages.outbox.linkHidden')}
+            </Text>
+          )}
+          {resend.isSuccess && (
+            <Text fz="sm" role="status">
+              {t('messages.outbox.resent', { id: resend.data.id })}
+            </Text>
+          )}
           {m.attachments.length > 0 && (
             <Stack gap={4}>
               <Text fz="sm" fw={600}>
@@ -108,6 +135,16 @@ export function OutboxMessageModal({ id, onClose }: { id: number; onClose: () =>
                 onClick={() => retry.mutate()}
               >
                 {t('messages.outbox.retryNow')}
+              </Button>
+            )}
+            {m.status === 'sent' && (
+              <Button
+                leftSection={<IconSend size={16} aria-hidden />}
+                loading={resend.isPending}
+                disabled={resend.isSuccess}
+                onClick={() => resend.mutate()}
+              >
+                {hasHiddenLink ? t('messages.outbox.resendNewLink') : t('messages.outbox.resend')}
               </Button>
             )}
             <Button variant="default" onClick={onClose}>

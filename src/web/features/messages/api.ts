@@ -58,3 +58,7 @@ export const outboxMessageQuery = (id: number) =>
 
 export const retryOutboxMessage = (id: number) =>
   api<OutboxMessage>(`/api/v1/outbox/${id}/retry`, { method: 'POST' });
+
+/** A new e-mail (or the unsent one again), each one-time link in it with a new secret. */
+export const resendOutboxMessage = (id: number) =>
+  api<OutboxMessage>(`/api/v1/outbox/${id}/resend`, { method: 'POST' });

@@ -27,6 +27,7 @@ import { sessionQuery } from '../sessions/api.js';
 import { createNomination, nominationKeys } from './api.js';
 import { GoalSelect } from './GoalSelect.js';
 import { NominationProblem } from './NominationProblem.js';
+import { OnBehalfConfirm, useActsOnBehalfOf } from './OnBehalfConfirm.js';
 import { PersonPicker } from './PersonPicker.js';
 import { newUuid } from './uuid.js';
 
@@ -52,6 +53,8 @@ export function NominatePage() {
   /** The goal the user picked; undefined until they pick, so a lone candidate is preselected. */
   const [goalChoice, setGoalChoice] = useState<string | null | undefined>(undefined);
   const [personError, setPersonError] = useState<string | null>(null);
+  const [onBehalfConfirmed, setOnBehalfConfirmed] = useState(false);
+  const [onBehalfError, setOnBehalfError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const attempt = useRef<{ signature: string; key: string } | null>(null);
@@ -64,6 +67,8 @@ export function NominatePage() {
     enabled: nationCode !== null,
   });
   const candidates = nationCode === null ? [] : (goals.data ?? []);
+  // Only a picked person's nation is the one acted for; before that there is nothing to confirm.
+  const onBehalf = useActsOnBehalfOf(person?.nationCode ?? null);
   const plannedActivityId =
     goalChoice === undefined
       ? candidates.length === 1
@@ -83,6 +88,10 @@ export function NominatePage() {
     setError(null);
     if (!person) {
       setPersonError(t('nominations.pickPerson'));
+      return;
+    }
+    if (onBehalf && !onBehalfConfirmed) {
+      setOnBehalfError(t('nominations.onBehalfRequired'));
       return;
     }
     const body = {
@@ -186,7 +195,10 @@ export function NominatePage() {
               setPerson(picked);
               setEligibility(result);
               setPersonError(null);
-              if (picked.nationCode !== nationCode) setGoalChoice(undefined);
+              if (picked.nationCode !== nationCode) {
+                setGoalChoice(undefined);
+                setOnBehalfConfirmed(false);
+              }
             }}
           />
           {person && hardFail && (
@@ -216,6 +228,17 @@ export function NominatePage() {
               value={priority}
               onChange={setPriority}
               w={200}
+            />
+          )}
+          {person && onBehalf && (
+            <OnBehalfConfirm
+              nationCode={person.nationCode}
+              checked={onBehalfConfirmed}
+              onChange={(checked) => {
+                setOnBehalfConfirmed(checked);
+                setOnBehalfError(null);
+              }}
+              error={onBehalfError}
             />
           )}
           <NominationProblem error={error} fallbackEligibility={eligibility} />

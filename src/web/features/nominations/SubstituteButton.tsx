@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Nomination, Participant } from '../../../contract/index.js';
 import { portalKeys } from '../portal/api.js';
 import { nominationKeys, substituteNomination } from './api.js';
+import { OnBehalfConfirm, useActsOnBehalfOf } from './OnBehalfConfirm.js';
 import { PersonPicker } from './PersonPicker.js';
 import { ReasonModal } from './ReasonModal.js';
 
@@ -18,6 +19,9 @@ export function SubstituteButton({ nomination }: { nomination: Nomination }) {
   const [open, setOpen] = useState(false);
   const [person, setPerson] = useState<Participant | null>(null);
   const [personError, setPersonError] = useState<string | null>(null);
+  const onBehalf = useActsOnBehalfOf(nomination.nationCode);
+  const [onBehalfConfirmed, setOnBehalfConfirmed] = useState(false);
+  const [onBehalfError, setOnBehalfError] = useState<string | null>(null);
 
   return (
     <>
@@ -37,7 +41,10 @@ export function SubstituteButton({ nomination }: { nomination: Nomination }) {
           confirmLabel={t('nominations.substitute')}
           beforeConfirm={() => {
             if (!person) setPersonError(t('nominations.pickPerson'));
-            return person !== null;
+            if (onBehalf && !onBehalfConfirmed) {
+              setOnBehalfError(t('nominations.onBehalfRequired'));
+            }
+            return person !== null && (!onBehalf || onBehalfConfirmed);
           }}
           onConfirm={async (reason) => {
             if (!person) return;
@@ -51,6 +58,7 @@ export function SubstituteButton({ nomination }: { nomination: Nomination }) {
           onClose={() => {
             setOpen(false);
             setPerson(null);
+            setOnBehalfConfirmed(false);
           }}
         >
           <PersonPicker
@@ -64,6 +72,17 @@ export function SubstituteButton({ nomination }: { nomination: Nomination }) {
               setPersonError(null);
             }}
           />
+          {onBehalf && (
+            <OnBehalfConfirm
+              nationCode={nomination.nationCode}
+              checked={onBehalfConfirmed}
+              onChange={(checked) => {
+                setOnBehalfConfirmed(checked);
+                setOnBehalfError(null);
+              }}
+              error={onBehalfError}
+            />
+          )}
         </ReasonModal>
       )}
     </>

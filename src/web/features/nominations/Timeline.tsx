@@ -2,9 +2,14 @@ import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NominationEvent } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { currentLocale } from '../../i18n/index.js';
+import { localized } from '../../lib/localized.js';
 import { StatusBadge } from './StatusBadge.js';
 
-/** Every move, oldest first: who, when, from which state to which, and why. */
+/**
+ * Every move, oldest first: who (and for which nation, when centre staff acted for one), when,
+ * from which state to which, and why.
+ */
 export function Timeline({ events }: { events: readonly NominationEvent[] }) {
   const { t, i18n } = useTranslation();
   if (events.length === 0) {
@@ -31,7 +36,14 @@ export function Timeline({ events }: { events: readonly NominationEvent[] }) {
               <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                 <DateText value={e.at} withTime fz="sm" />
               </Table.Td>
-              <Table.Td fz="sm">{e.actorName ?? t('nominations.system')}</Table.Td>
+              <Table.Td fz="sm">
+                {e.onBehalfOf
+                  ? t('nominations.byOnBehalf', {
+                      name: e.actorName ?? t('nominations.system'),
+                      nation: localized(e.onBehalfOf.name, currentLocale()),
+                    })
+                  : (e.actorName ?? t('nominations.system'))}
+              </Table.Td>
               <Table.Td fz="sm">
                 {i18n.exists(`nominations.event.${e.action}`) && (
                   <Text span display="block" fz="sm" fw={500} mb={2}>
