@@ -343,7 +343,7 @@ describe('one-time links in the outbox', () => {
     await t.db.pool.query(`update outbox_messages set status = 'sent' where id = $1`, [sent.id]);
     const migration = readFileSync(
       fileURLToPath(
-        new URL('../../db/migrations/0015_sealed_links_on_behalf.sql', import.meta.url),
+        new URL('../../db/migrations/0016_sealed_links_on_behalf.sql', import.meta.url),
       ),
       'utf8',
     );
