@@ -1,5 +1,6 @@
 export * from './catalogue.js';
 export * from './delivery.js';
+export * from './identity-providers.js';
 export * from './jobs.js';
 export * from './messages.js';
 export * from './nominations.js';
