@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.js';
-import { text } from './text.js';
+import { storableText, text } from './text.js';
 
 /** A claim's name in an ID token or the userinfo answer, e.g. `email` or `groups`. */
 const ClaimName = z
@@ -38,6 +38,7 @@ const Scopes = z
 const IssuerUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
+  .check(storableText)
   .refine((url) => !url.includes('?') && !url.includes('#'), 'must have no query or fragment');
 
 export const IdentityProvider = z

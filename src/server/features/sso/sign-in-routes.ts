@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SignInProvider, type SsoRefusal } from '../../../contract/identity-providers.js';
+import { text } from '../../../contract/text.js';
 import { SESSION_COOKIE } from '../../http/authenticate.js';
 import { completeSsoSignIn } from './callback.js';
 import { listSignInProviders } from './providers.js';
@@ -57,8 +58,8 @@ export const ssoSignInRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign in with an identity provider',
         description:
           'A browser navigation: 302 to the provider, or to `/sign-in?sso=<reason>` when the provider is unknown or unavailable.',
-        params: z.strictObject({ key: z.string().max(40) }),
-        querystring: z.strictObject({ redirect: z.string().max(500).optional() }),
+        params: z.strictObject({ key: text().max(40) }),
+        querystring: z.strictObject({ redirect: text().max(500).optional() }),
       },
       config: { permission: 'public', rateLimit },
     },
@@ -91,10 +92,12 @@ export const ssoSignInRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'A browser navigation: 302 to the page the sign-in started from with a session, or to `/sign-in?sso=<reason>` with none.',
         // The provider decides which parameters it sends (code, state, iss, session_state...).
-        querystring: z.looseObject({
-          state: z.string().max(2000).optional(),
-          code: z.string().max(4000).optional(),
-        }),
+        querystring: z
+          .object({
+            state: text().max(2000).optional(),
+            code: text().max(4000).optional(),
+          })
+          .catchall(text().max(2000)),
       },
       config: { permission: 'public', rateLimit },
     },
