@@ -68,6 +68,14 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     },
     scopes: ['openid', 'email', 'profile', 'rabita'],
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => {
       const account = accounts.get(id);

@@ -309,6 +309,18 @@ describe('single sign-on', () => {
     await expectRefused(await callback(back.search, 'another-browser'), 'state_invalid', before);
   });
 
+  it('says so when the user cancels at the provider', async () => {
+    const started = await start('test');
+    const state = new URL(started.location).searchParams.get('state') ?? '';
+    const before = await sessionCount();
+    await expectRefused(
+      await callback(`?error=access_denied&state=${state}`, started.cookie),
+      'provider_error',
+      before,
+    );
+    expect(await lastRefusal()).toMatchObject({ detail: expect.stringMatching(/access_denied/) });
+  });
+
   it('refuses a callback with no state, or a forged one', async () => {
     const before = await sessionCount();
     await expectRefused(await callback('', undefined), 'state_invalid', before);

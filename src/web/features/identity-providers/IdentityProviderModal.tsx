@@ -91,6 +91,7 @@ export function IdentityProviderModal({
       opened
       onClose={onClose}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={
         provider
           ? t('identityProviders.editNamed', { name: provider.displayName })

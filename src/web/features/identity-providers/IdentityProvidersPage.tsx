@@ -1,9 +1,10 @@
 import { Badge, Button, Code, Group, Loader, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityProvider } from '../../../contract/index.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { deleteIdentityProvider, identityProviderKeys, identityProvidersQuery } from './api.js';
@@ -15,13 +16,12 @@ export function IdentityProvidersPage() {
   const queryClient = useQueryClient();
   const providers = useQuery(identityProvidersQuery);
   const [editing, setEditing] = useState<IdentityProvider | 'new' | null>(null);
-  const remove = useMutation({
-    mutationFn: deleteIdentityProvider,
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('identityProviders.removed') });
-      return queryClient.invalidateQueries({ queryKey: identityProviderKeys.all });
-    },
-  });
+  const [removing, setRemoving] = useState<IdentityProvider | null>(null);
+  async function remove(provider: IdentityProvider) {
+    await deleteIdentityProvider(provider.id);
+    notifications.show({ color: 'teal', message: t('identityProviders.removed') });
+    await queryClient.invalidateQueries({ queryKey: identityProviderKeys.all });
+  }
   const rows = providers.data ?? [];
   const redirectUri = rows[0]?.redirectUri;
 
@@ -42,7 +42,7 @@ export function IdentityProvidersPage() {
         <Button onClick={() => setEditing('new')}>{t('identityProviders.add')}</Button>
       </Group>
       {providers.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      <ProblemAlert error={providers.error ?? remove.error} />
+      <ProblemAlert error={providers.error} />
       {providers.data && rows.length === 0 && (
         <Text c="dimmed">{t('identityProviders.empty')}</Text>
       )}
@@ -76,12 +76,14 @@ export function IdentityProvidersPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {provider.enabled ? (
-                        <Badge color="teal">{t('identityProviders.on')}</Badge>
+                        <Badge color="teal.9">{t('identityProviders.on')}</Badge>
                       ) : (
-                        <Badge color="gray">{t('identityProviders.off')}</Badge>
+                        <Badge color="gray.8">{t('identityProviders.off')}</Badge>
                       )}
                       {provider.clientSecretSet ? (
-                        <Badge variant="outline">{t('identityProviders.secretSet')}</Badge>
+                        <Badge variant="outline" color="indigo.9">
+                          {t('identityProviders.secretSet')}
+                        </Badge>
                       ) : null}
                     </Group>
                   </Table.Td>
@@ -101,16 +103,7 @@ export function IdentityProvidersPage() {
                         size="compact-sm"
                         variant="default"
                         color="red.8"
-                        loading={remove.isPending && remove.variables === provider.id}
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              t('identityProviders.confirmRemove', { name: provider.displayName }),
-                            )
-                          ) {
-                            remove.mutate(provider.id);
-                          }
-                        }}
+                        onClick={() => setRemoving(provider)}
                         aria-label={t('identityProviders.removeNamed', {
                           name: provider.displayName,
                         })}
@@ -124,6 +117,16 @@ export function IdentityProvidersPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {removing !== null && (
+        <ConfirmDialog
+          title={t('identityProviders.removeNamed', { name: removing.displayName })}
+          body={t('identityProviders.confirmRemove', { name: removing.displayName })}
+          confirmLabel={t('identityProviders.remove')}
+          danger
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+        />
       )}
       {editing !== null && (
         <IdentityProviderModal
