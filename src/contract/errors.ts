@@ -63,6 +63,10 @@ export const ERROR_CODES = {
   not_found: { status: 404, description: 'The record does not exist, or is outside your nation.' },
   route_not_found: { status: 404, description: 'No route has this method and path.' },
   // Records that must be unique.
+  identity_provider_exists: {
+    status: 409,
+    description: 'An identity provider with this key already exists.',
+  },
   email_taken: { status: 409, description: 'A user with this e-mail already exists.' },
   framework_exists: { status: 409, description: 'A framework with this code already exists.' },
   nation_exists: { status: 409, description: 'A nation with this code already exists.' },
@@ -83,6 +87,10 @@ export const ERROR_CODES = {
   invalid_transition: {
     status: 409,
     description: 'The record’s state does not allow this move; the answer names the allowed ones.',
+  },
+  sso_only: {
+    status: 409,
+    description: 'The account signs in only through single sign-on; it has no password.',
   },
   cannot_demote_self: {
     status: 409,

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'authenticated',
   'users.read',
   'users.manage',
+  'identity_providers.manage',
   'audit.read',
   'partners.read',
   'partners.manage',

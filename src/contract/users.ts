@@ -17,6 +17,8 @@ export const User = z
     nationCode: NationCode.nullable(),
     locale: Locale,
     active: z.boolean(),
+    /** Signs in only through an identity provider; password sign-in and reset are refused. */
+    ssoOnly: z.boolean(),
     createdAt: IsoDateTime,
     lastSignInAt: IsoDateTime.nullable(),
   })
@@ -30,6 +32,7 @@ export const CreateUserRequest = z.strictObject({
   nationCode: NationCode.nullable().default(null),
   locale: Locale.default('en'),
   password: NewPassword,
+  ssoOnly: z.boolean().default(false),
 });
 export type CreateUserRequest = z.input<typeof CreateUserRequest>;
 
@@ -39,6 +42,7 @@ export const UpdateUserRequest = z
     roles: z.array(Role).min(1).max(8),
     nationCode: NationCode.nullable(),
     active: z.boolean(),
+    ssoOnly: z.boolean(),
   })
   .partial();
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;

@@ -37,6 +37,8 @@ import { programmeRoutes } from './features/programmes/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
+import { identityProviderRoutes } from './features/sso/provider-routes.js';
+import { ssoSignInRoutes } from './features/sso/sign-in-routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
@@ -64,6 +66,8 @@ export interface AppSettings {
   trustProxy: boolean | string;
   /** The built web app (index.html + assets); not served when absent. */
   webRoot: string | null;
+  /** Seconds an ID token's times may be off by (the provider's clock against ours); 60 when absent. */
+  oidcClockToleranceSeconds?: number;
   /** The bearer token /metrics demands; absent or null: no /metrics (404, as any unknown path). */
   metricsToken?: string | null;
 }
@@ -174,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         async () => app.swagger(),
       );
       await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(ssoSignInRoutes, { prefix: '/auth/oidc' });
+      await api.register(identityProviderRoutes, { prefix: '/identity-providers' });
       await api.register(userRoutes, { prefix: '/users' });
       await api.register(auditRoutes, { prefix: '/audit' });
       await api.register(partnerRoutes);

@@ -38,6 +38,11 @@ const Env = z.object({
     .min(1)
     .max(24 * 60)
     .default(DEFAULT_SESSION_IDLE_MINUTES),
+  /**
+   * Seconds an identity provider's ID token times (expiry, not-before) may be off by, for the
+   * difference between its clock and this server's; more than this is refused.
+   */
+  RABITA_OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   /** The outgoing mail server, e.g. smtp://mail.example:25; unset: e-mails wait in the outbox. */
   SMTP_URL: z
     .string()
@@ -86,6 +91,7 @@ export interface Config {
   trustProxy: false | string;
   sessionHours: number;
   sessionIdleMinutes: number;
+  oidcClockToleranceSeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   /** Unset: the address the server listens on. */
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustedProxies(e.RABITA_TRUST_PROXY),
     sessionHours: e.RABITA_SESSION_HOURS,
     sessionIdleMinutes: e.RABITA_SESSION_IDLE_MINUTES,
+    oidcClockToleranceSeconds: e.RABITA_OIDC_CLOCK_TOLERANCE_SECONDS,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -98,6 +98,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       settings: {
         sessionHours: config.sessionHours,
         sessionIdleMinutes: config.sessionIdleMinutes,
+        oidcClockToleranceSeconds: config.oidcClockToleranceSeconds,
         signInAttemptsPerWindow: 10,
         trustProxy: config.trustProxy,
         webRoot,

@@ -53,6 +53,12 @@ const publicSurvey = {
  */
 export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/auth/tokens/{id}': { params: () => ({ id: UNKNOWN_UUID }) },
+  // The world sets up no identity provider: the start of a sign-in is sent back to the sign-in
+  // page, an administrator's read or change of one is a 404 (sso.test.ts has the real ones).
+  '/api/v1/auth/oidc/{key}/start': { params: () => ({ key: 'none' }), unknownRecord: true },
+  '/api/v1/identity-providers/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  // Without a sign-in under way, the provider's return is sent back to the sign-in page.
+  '/api/v1/auth/oidc/callback': { unknownRecord: true },
   '/api/v1/users/staff': { query: () => ({ role: 'instructor' }) },
   '/api/v1/users/{id}': { params: (w) => ({ id: w.userId }) },
   '/api/v1/users/{id}/reset-password': { params: (w) => ({ id: w.userId }) },

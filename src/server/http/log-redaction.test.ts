@@ -22,6 +22,18 @@ describe('redactSecrets', () => {
       '{"token":"[redacted]","newPassword":"[redacted]"}',
     ],
     [`failed for /api/v1/later-route/${token}`, 'failed for /api/v1/later-route/[redacted]'],
+    [
+      '/api/v1/auth/oidc/callback?code=short&state=st-1&iss=https%3A%2F%2Fidp',
+      '/api/v1/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
+    ],
+    [
+      '/session/end?id_token_hint=eyJ.x.y&client_id=r',
+      '/session/end?id_token_hint=[redacted]&client_id=r',
+    ],
+    [
+      '{"clientSecret":"s3","idToken":"eyJ"}',
+      '{"clientSecret":"[redacted]","idToken":"[redacted]"}',
+    ],
   ])('%s', (text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
   });

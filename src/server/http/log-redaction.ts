@@ -10,12 +10,16 @@ const REDACTED = '[redacted]';
 const SECRET_PATH =
   /(\/(?:api\/v1\/calendar|api\/v1\/surveys\/public|password|survey|check-in)\/)([^/?#"\s\\]+)/g;
 
-/** Query parameters that carry a secret, whatever the route. */
-const SECRET_QUERY = /([?&](?:token|access_token|secret|password|key|signature)=)([^&#"\s\\]*)/gi;
+/**
+ * Query parameters that carry a secret, whatever the route; with an identity provider's
+ * callback (`code`, `state`) and sign-out (`id_token_hint`) among them.
+ */
+const SECRET_QUERY =
+  /([?&](?:token|access_token|id_token|id_token_hint|secret|client_secret|password|key|signature|code|state|nonce|code_verifier)=)([^&#"\s\\]*)/gi;
 
 /** JSON fields that carry a secret, should a body or a credential reach a log line. */
 const SECRET_FIELD =
-  /("(?:token|password|newPassword|currentPassword|secret|csrfToken)"\s*:\s*")((?:[^"\\]|\\.)*)"/g;
+  /("(?:token|password|newPassword|currentPassword|secret|csrfToken|clientSecret|client_secret|idToken|id_token)"\s*:\s*")((?:[^"\\]|\\.)*)"/g;
 
 /**
  * Anything shaped like a random secret (32 or more URL-safe characters mixing upper and lower

@@ -19,8 +19,10 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
   const roles = me.user.roles.map((role) => t(`roles.${role}`)).join(t('common.listSeparator'));
 
   async function handleSignOut() {
-    await signOut().catch(() => undefined);
-    await navigate({ to: '/sign-in' });
+    const atProvider = await signOut().catch(() => null);
+    // A single sign-on session ends at the provider too, which sends the browser back here.
+    if (atProvider) window.location.assign(atProvider);
+    else await navigate({ to: '/sign-in' });
   }
 
   return (

@@ -8,6 +8,7 @@ import {
   IconFlag,
   IconHome,
   IconId,
+  IconKey,
   IconListCheck,
   IconMail,
   IconMailCog,
@@ -33,6 +34,7 @@ export interface NavItem {
     | '/reports'
     | '/surveys'
     | '/users'
+    | '/identity-providers'
     | '/audit'
     | '/messages/templates'
     | '/messages/outbox'
@@ -77,6 +79,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'surveys.results',
   },
   { to: '/users', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
+  {
+    to: '/identity-providers',
+    label: 'nav.identityProviders',
+    icon: IconKey,
+    permission: 'identity_providers.manage',
+  },
   { to: '/audit', label: 'nav.audit', icon: IconShieldLock, permission: 'audit.read' },
   {
     to: '/messages/templates',

@@ -5,6 +5,7 @@ import {
   auditRoute,
   comingSoonRoutes,
   homeRoute,
+  identityProvidersRoute,
   usersRoute,
 } from './routes/admin.js';
 import { attendanceRoutes, publicAttendanceRoutes } from './routes/attendance.js';
@@ -45,6 +46,7 @@ const routeTree = rootRoute.addChildren([
     ...reportRoutes,
     ...comingSoonRoutes,
     usersRoute,
+    identityProvidersRoute,
     auditRoute,
     accountRoute,
   ]),

@@ -25,6 +25,8 @@ export const users = pgTable(
     nationCode: text('nation_code').references(() => nations.code),
     locale: text('locale').notNull().default('en'),
     active: boolean('active').notNull().default(true),
+    /** Signs in only through an identity provider: no password sign-in, no password reset. */
+    ssoOnly: boolean('sso_only').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
@@ -46,6 +48,9 @@ export const loginSessions = pgTable(
     /** The last request made with it, to the minute: a session idle too long has ended. */
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     userAgent: text('user_agent'),
+    /** Set for a single sign-on session: the provider to sign out of, with the ID token as hint. */
+    identityProviderId: uuid('identity_provider_id'),
+    idToken: text('id_token'),
   },
   (t) => [index('login_sessions_user_idx').on(t.userId)],
 );

@@ -109,6 +109,11 @@ const SECRET_KEYS = new Set([
   'currentPassword',
   'token',
   'tokenHash',
+  // Single sign-on: an identity provider's client secret, and what a sign-in carries.
+  'clientSecret',
+  'idToken',
+  'codeVerifier',
+  'nonce',
 ]);
 
 /** Secrets never reach the audit trail, even when a caller passes a whole row. */

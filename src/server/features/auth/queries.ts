@@ -114,8 +114,16 @@ export async function insertSession(
   await db.insert(loginSessions).values(values);
 }
 
-export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
-  await db.delete(loginSessions).where(eq(loginSessions.tokenHash, tokenHash));
+/** Ends a session; what it held of a single sign-on comes back for the provider's sign-out. */
+export async function deleteSession(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .delete(loginSessions)
+    .where(eq(loginSessions.tokenHash, tokenHash))
+    .returning({
+      identityProviderId: loginSessions.identityProviderId,
+      idToken: loginSessions.idToken,
+    });
+  return row;
 }
 
 /** Signs a user out everywhere but, optionally, the session they act from. */

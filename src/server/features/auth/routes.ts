@@ -11,8 +11,11 @@ import {
   UpdatePreferencesRequest,
 } from '../../../contract/auth.js';
 import { Uuid } from '../../../contract/common.js';
+import { SignOutResult } from '../../../contract/identity-providers.js';
 import { actorOf, SESSION_COOKIE } from '../../http/authenticate.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS } from '../sso/sign-in-routes.js';
+import { providerSignOutUrl } from '../sso/sign-out.js';
 import { presentMe } from './presenters.js';
 import * as auth from './service.js';
 import { signIn } from './sign-in.js';
@@ -65,13 +68,28 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/logout',
     {
-      schema: { tags, operationId: 'signOut', summary: 'Sign out' },
+      schema: {
+        tags,
+        operationId: 'signOut',
+        summary: 'Sign out',
+        description:
+          '204, or 200 with the provider’s sign-out address for a single sign-on session whose provider offers RP-initiated logout.',
+        response: { 200: SignOutResult, 204: z.null() },
+      },
       config: { permission: 'authenticated' },
     },
     async (request, reply) => {
-      await inTransaction(app, request, auth.signOut);
+      const sso = await inTransaction(app, request, auth.signOut);
       clearCookie(reply);
-      return reply.status(204).send();
+      const providerSignOut = sso
+        ? await providerSignOutUrl(
+            app.db,
+            sso,
+            app.settings.oidcClockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+          )
+        : null;
+      if (providerSignOut) return reply.status(200).send({ providerSignOutUrl: providerSignOut });
+      return reply.status(204).send(null);
     },
   );
 

@@ -14,10 +14,19 @@ import * as q from './queries.js';
 import { hashPassword, hashToken, newApiToken, verifyPassword } from './secrets.js';
 import { signOutEverywhere } from './sign-out-everywhere.js';
 
-export async function signOut(ctx: ServiceContext): Promise<void> {
-  if (ctx.actor.via.kind !== 'session') return;
-  await q.deleteSession(ctx.tx, ctx.actor.via.tokenHash);
+/**
+ * Ends the caller's session. A single sign-on session gives back its provider and ID token, so
+ * the caller can send the browser to the provider's sign-out as well.
+ */
+export async function signOut(
+  ctx: ServiceContext,
+): Promise<{ identityProviderId: string; idToken: string } | null> {
+  if (ctx.actor.via.kind !== 'session') return null;
+  const ended = await q.deleteSession(ctx.tx, ctx.actor.via.tokenHash);
   await recordAudit(ctx, { action: 'auth.sign_out', entityType: 'user', entityId: ctx.actor.id });
+  return ended?.identityProviderId && ended.idToken
+    ? { identityProviderId: ended.identityProviderId, idToken: ended.idToken }
+    : null;
 }
 
 /**

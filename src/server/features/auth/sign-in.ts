@@ -3,9 +3,10 @@ import type { Database, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { countSignInFailure } from '../../metrics/process-metrics.js';
 import { recordAudit } from '../audit/record.js';
-import { actorFromUser, presentMe } from './presenters.js';
+import { openSession } from './open-session.js';
+import { presentMe } from './presenters.js';
 import * as q from './queries.js';
-import { hashToken, NO_PASSWORD_YET, newSecret, verifyPassword } from './secrets.js';
+import { NO_PASSWORD_YET, verifyPassword } from './secrets.js';
 import {
   attemptKeys,
   forgetStaleAttempts,
@@ -34,7 +35,12 @@ interface SignInRequest {
 }
 
 /** Why a sign-in failed, for the audit trail and metrics only: the caller hears the same for each. */
-export type FailureReason = 'unknown_email' | 'wrong_password' | 'no_password_yet' | 'inactive';
+export type FailureReason =
+  | 'unknown_email'
+  | 'wrong_password'
+  | 'no_password_yet'
+  | 'inactive'
+  | 'sso_only';
 
 /**
  * Checks the credentials and opens a server-side session. The same answer for an unknown
@@ -47,31 +53,23 @@ export async function signIn(opts: SignInRequest): Promise<SignInResult> {
   await reserveAttempt(opts.db, keys, opts.throttle, opts.now);
   const user = await q.findUserByEmail(opts.db, opts.email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, opts.password);
-  if (!user || !passwordOk || !user.active) {
+  // An SSO-only account hears what a wrong password hears: the form tells nobody which it is.
+  if (!user || !passwordOk || !user.active || user.ssoOnly) {
     const reason: FailureReason = !user
       ? 'unknown_email'
       : !passwordOk
         ? user.passwordHash === NO_PASSWORD_YET
           ? 'no_password_yet'
           : 'wrong_password'
-        : 'inactive';
+        : !user.active
+          ? 'inactive'
+          : 'sso_only';
     await recordFailure(opts, user?.id ?? null, reason);
     countSignInFailure(reason);
     throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
   }
-  const sessionToken = newSecret();
-  const tokenHash = hashToken(sessionToken);
-  const csrfToken = newSecret(24);
-  const expiresAt = new Date(opts.now.getTime() + opts.sessionHours * 3_600_000);
-  await opts.db.transaction(async (tx) => {
-    await q.insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      csrfToken,
-      expiresAt,
-      userAgent: opts.userAgent?.slice(0, 300) ?? null,
-    });
-    await q.updateUserColumns(tx, user.id, { lastSignInAt: opts.now });
+  const opened = await opts.db.transaction(async (tx) => {
+    const session = await openSession(tx, user, opts);
     await releaseAttempt(tx, keys);
     const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
     // Where from, as for a failure: the first thing asked when an account is misused.
@@ -81,8 +79,9 @@ export async function signIn(opts: SignInRequest): Promise<SignInResult> {
       entityId: user.id,
       after: { address: opts.address },
     });
+    return session;
   });
-  const actor = actorFromUser(user, { kind: 'session', tokenHash, csrfToken });
+  const { actor, sessionToken, expiresAt } = opened;
   return { me: presentMe(actor), sessionToken, expiresAt };
 }
 

@@ -42,7 +42,12 @@ export async function selectPasswordTokenForUpdate(db: DbOrTx, tokenHash: string
   const [row] = await db
     .select({
       token: passwordTokens,
-      user: { active: users.active, email: users.email, displayName: users.displayName },
+      user: {
+        active: users.active,
+        ssoOnly: users.ssoOnly,
+        email: users.email,
+        displayName: users.displayName,
+      },
     })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))

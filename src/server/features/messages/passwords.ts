@@ -25,6 +25,21 @@ interface PublicRequest {
 export async function requestPasswordReset(opts: PublicRequest & { email: string }): Promise<void> {
   const user = await findUserByEmail(opts.db, opts.email);
   if (!user?.active) return;
+  if (user.ssoOnly) {
+    // The same answer as for anyone else; the trail says why no link went out.
+    await opts.db.transaction((tx) =>
+      recordAudit(
+        { tx, requestId: opts.requestId, actor: null },
+        {
+          action: 'user.password_reset_refused',
+          entityType: 'user',
+          entityId: user.id,
+          after: { reason: 'sso_only' },
+        },
+      ),
+    );
+    return;
+  }
   await opts.db.transaction(async (tx) => {
     const token = await issuePasswordToken(tx, user.id, 'reset', opts.now);
     await queueEmail(tx, {
@@ -57,7 +72,8 @@ export async function completePasswordReset(
 ): Promise<void> {
   await opts.db.transaction(async (tx) => {
     const row = await selectPasswordTokenForUpdate(tx, hashToken(opts.input.token));
-    if (!row?.user.active) {
+    // A link issued before the account became SSO-only sets no password either.
+    if (!row?.user.active || row.user.ssoOnly) {
       throw tokenProblem('token_invalid', 'This link is not valid.', 'is not a valid link');
     }
     if (row.token.usedAt) {

@@ -12,6 +12,7 @@ export function presentUser(row: UserRow): User {
     nationCode: row.nationCode,
     locale: row.locale as Locale,
     active: row.active,
+    ssoOnly: row.ssoOnly,
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
   };

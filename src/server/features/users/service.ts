@@ -62,6 +62,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserRequest):
       nationCode,
       locale: input.locale ?? 'en',
       passwordHash: await hashPassword(input.password),
+      ssoOnly: input.ssoOnly ?? false,
     });
     const user = presentUser(row);
     await recordAudit(ctx, {
@@ -126,6 +127,7 @@ export async function updateUser(
 export async function resetPassword(ctx: ServiceContext, id: string, input: ResetPasswordRequest) {
   const existing = await q.selectUser(ctx.tx, id);
   if (!existing) throw notFound('The user');
+  if (existing.ssoOnly) throw ssoOnlyProblem();
   assertAcceptablePassword(input.newPassword, existing, 'newPassword');
   const row = await q.updateUser(ctx.tx, id, {
     passwordHash: await hashPassword(input.newPassword),
@@ -142,6 +144,14 @@ export async function resetPassword(ctx: ServiceContext, id: string, input: Rese
     entityId: id,
     after: ended,
   });
+}
+
+function ssoOnlyProblem() {
+  return new AppError(
+    409,
+    'sso_only',
+    'This account signs in only through single sign-on; it has no password to reset.',
+  );
 }
 
 /** Directors or instructors to name on a session; registrars see names only, not accounts. */

@@ -111,6 +111,7 @@ describe('users', () => {
         nationCode: 'KWT',
         locale: 'ar',
         active: true,
+        ssoOnly: false,
         createdAt: expect.any(String),
         lastSignInAt: null,
       });

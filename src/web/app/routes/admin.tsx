@@ -20,6 +20,18 @@ export const usersRoute = createRoute({
   ),
 });
 
+export const identityProvidersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/identity-providers',
+  component: guarded(
+    'identity_providers.manage',
+    lazyRouteComponent(
+      () => import('../../features/identity-providers/IdentityProvidersPage.js'),
+      'IdentityProvidersPage',
+    ),
+  ),
+});
+
 export interface AuditSearch {
   entityType?: string;
   action?: string;

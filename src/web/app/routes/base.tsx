@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
-import type { Permission } from '../../../contract/index.js';
+import { type Permission, SSO_REFUSALS, type SsoRefusal } from '../../../contract/index.js';
 import { NotFoundPage } from '../../components/NotFoundPage.js';
 import { SignInPage } from '../../features/auth/SignInPage.js';
 import { meQuery } from '../../features/auth/session.js';
@@ -17,8 +17,10 @@ export const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; sso?: SsoRefusal } => ({
     redirect: safeRedirect(search.redirect),
+    // Why a single sign-on came back without a session, as the server's callback says.
+    sso: SSO_REFUSALS.find((refusal) => refusal === search.sso),
   }),
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);

@@ -1,6 +1,8 @@
 import {
+  Alert,
   Box,
   Button,
+  Divider,
   Group,
   Paper,
   PasswordInput,
@@ -10,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +22,15 @@ import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { isApiError } from '../../lib/api.js';
 import { check, problemFieldErrors } from '../../lib/validation.js';
-import { meQuery, signIn } from './session.js';
+import { meQuery, signIn, signInProvidersQuery, singleSignOnHref } from './session.js';
 
 export function SignInPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { redirect } = useSearch({ from: '/sign-in' });
+  const { redirect, sso } = useSearch({ from: '/sign-in' });
+  // No buttons rather than no page when the list cannot be read.
+  const providers = useQuery(signInProvidersQuery).data ?? [];
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
@@ -70,6 +74,11 @@ export function SignInPage() {
                   {t('auth.signInIntro')}
                 </Text>
               </div>
+              {sso ? (
+                <Alert color="red" title={t('sso.refusedTitle')}>
+                  {t(`sso.refused.${sso}`)}
+                </Alert>
+              ) : null}
               <ProblemAlert error={error} />
               <TextInput
                 label={t('auth.email')}
@@ -94,6 +103,22 @@ export function SignInPage() {
               <AnchorLink to="/forgot-password" fz="sm" ta="center">
                 {t('passwords.forgotLink')}
               </AnchorLink>
+              {providers.length > 0 ? (
+                <>
+                  <Divider label={t('sso.or')} labelPosition="center" />
+                  {providers.map((provider) => (
+                    <Button
+                      key={provider.key}
+                      component="a"
+                      href={singleSignOnHref(provider.key, redirect)}
+                      variant="default"
+                      fullWidth
+                    >
+                      {t('sso.signInWith', { name: provider.displayName })}
+                    </Button>
+                  ))}
+                </>
+              ) : null}
             </Stack>
           </form>
         </Paper>

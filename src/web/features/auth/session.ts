@@ -1,5 +1,11 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Me, Permission } from '../../../contract/index.js';
+import type {
+  LoginRequest,
+  Me,
+  Permission,
+  SignInProvider,
+  SignOutResult,
+} from '../../../contract/index.js';
 import { api, isApiError, setCsrfToken } from '../../lib/api.js';
 
 /** Who is signed in, or null: a 401 is an answer here, not an error. */
@@ -39,11 +45,31 @@ export async function signIn(body: LoginRequest): Promise<Me> {
   return me;
 }
 
-export function useSignOut(): () => Promise<void> {
+/** The identity providers the sign-in page offers a button for. */
+export const signInProvidersQuery = queryOptions({
+  queryKey: ['sign-in-providers'] as const,
+  queryFn: () => api<SignInProvider[]>('/api/v1/auth/oidc/providers'),
+  staleTime: 5 * 60_000,
+});
+
+/** Where a "Sign in with ..." button goes: a full-page navigation to the provider. */
+export function singleSignOnHref(key: string, redirect: string | undefined): string {
+  const query = redirect ? `?redirect=${encodeURIComponent(redirect)}` : '';
+  return `/api/v1/auth/oidc/${encodeURIComponent(key)}/start${query}`;
+}
+
+/**
+ * Signs out. Resolves to the identity provider's sign-out address when the session came from a
+ * provider that offers one: the caller sends the browser there to end that session too.
+ */
+export function useSignOut(): () => Promise<string | null> {
   const queryClient = useQueryClient();
   return async () => {
     try {
-      await api<void>('/api/v1/auth/logout', { method: 'POST' });
+      const result = await api<SignOutResult | undefined>('/api/v1/auth/logout', {
+        method: 'POST',
+      });
+      return result?.providerSignOutUrl ?? null;
     } finally {
       setCsrfToken(null);
       // Nothing cached for one user may be shown to the next.

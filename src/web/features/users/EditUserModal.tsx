@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ interface Values {
   displayName: string;
   roles: string[];
   nationCode: string | null;
+  ssoOnly: boolean;
 }
 
 const toInput = (v: Values) => ({ ...v, nationCode: v.nationCode || null });
@@ -28,6 +29,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
       displayName: user.displayName,
       roles: user.roles,
       nationCode: user.nationCode,
+      ssoOnly: user.ssoOnly,
     },
     validate: (values) => ({
       ...nationRule(values.roles, values.nationCode),
@@ -59,6 +61,11 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
             {...form.getInputProps('displayName')}
           />
           <RoleAndNationFields form={form} />
+          <Checkbox
+            label={t('users.ssoOnly')}
+            description={t('users.ssoOnlyHint')}
+            {...form.getInputProps('ssoOnly', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
