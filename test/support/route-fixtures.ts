@@ -53,6 +53,15 @@ const publicSurvey = {
  */
 export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/auth/tokens/{id}': { params: () => ({ id: UNKNOWN_UUID }) },
+  '/api/v1/auth/second-factors/passkeys/{id}': {
+    params: () => ({ id: 'no-such-passkey' }),
+    unknownRecord: true,
+  },
+  // An unknown user: a reset of a caller's factors would end the session the matrix calls with.
+  '/api/v1/users/{id}/second-factors': {
+    params: () => ({ id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
   '/api/v1/users/staff': { query: () => ({ role: 'instructor' }) },
   '/api/v1/users/{id}': { params: (w) => ({ id: w.userId }) },
   '/api/v1/users/{id}/reset-password': { params: (w) => ({ id: w.userId }) },
