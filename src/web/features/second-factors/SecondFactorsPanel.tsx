@@ -81,8 +81,7 @@ export function SecondFactorsPanel() {
                 <DateText fz="sm" value={data.totp.enrolledAt} />
                 <Button
                   size="compact-sm"
-                  variant="subtle"
-                  color="red.8"
+                  variant="default"
                   loading={busy}
                   onClick={() => run(removeTotp, t('secondFactors.totpRemoved'))}
                 >
@@ -131,8 +130,7 @@ export function SecondFactorsPanel() {
                       <DateText fz="xs" c="dimmed" value={key.createdAt} />
                       <Button
                         size="compact-sm"
-                        variant="subtle"
-                        color="red.8"
+                        variant="default"
                         aria-label={t('secondFactors.removeNamed', { name: key.name })}
                         onClick={() =>
                           run(() => removePasskey(key.id), t('secondFactors.passkeyRemoved'))
