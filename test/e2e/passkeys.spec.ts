@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api } from './support/api.js';
-import { expectAccessible, launchBrowser, newContext, signInByApi } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
 
 const PASSWORD = 'violet harbour lanterns at dusk';
 
@@ -106,5 +112,23 @@ describe('passkeys', () => {
       authenticatorId: authenticator.id,
     });
     expect(after.credentials[0]?.signCount).toBeGreaterThan(signCountAfterEnrolment);
+  });
+
+  it('shows an administrator the policy, off in the demo, in English and in Arabic', async () => {
+    const admin = await newContext(browser);
+    await signInByApi(admin, 'admin@rabita.example');
+    const page = await admin.newPage();
+    await page.goto('/account');
+    const policy = page.getByRole('group', { name: /Roles that require a second factor/ });
+    await policy.waitFor();
+    expect(await policy.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await expectAccessible(page);
+    await setLocale(admin, 'ar');
+    await page.reload();
+    await page.getByRole('heading', { name: 'سياسة التحقق بعاملين' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expectAccessible(page);
+    await setLocale(admin, 'en');
+    await admin.close();
   });
 });
