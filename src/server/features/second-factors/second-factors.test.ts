@@ -332,6 +332,28 @@ describe('second factors', () => {
     expectProblem(unknown, 404, 'not_found');
   });
 
+  it('keeps no passkey without its options, nor one the server library cannot verify', async () => {
+    const user = await makeUser(t.db.db, ['instructor']);
+    const session = await signIn(t.app, user.email, user.password);
+    const credential = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+    };
+    const url = '/api/v1/auth/second-factors/passkeys';
+    const early = await call(t.app, session, 'POST', url, { name: 'Key', credential });
+    expectProblem(early, 409, 'no_enrolment_pending');
+    const options = await call(t.app, session, 'POST', `${url}/options`);
+    expect(options.statusCode, options.body).toBe(200);
+    // The relying party is the public address's host; a loopback address is `localhost`.
+    expect(options.json()).toMatchObject({ rp: { name: 'Rabita', id: 'localhost' } });
+    const forged = await call(t.app, session, 'POST', url, { name: 'Key', credential });
+    expectProblem(forged, 401, 'second_factor_invalid');
+    const factors = await call(t.app, session, 'GET', '/api/v1/auth/second-factors');
+    expect(factors.json().passkeys).toEqual([]);
+  });
+
   it('removes an authenticator app on request, audited and e-mailed', async () => {
     const user = await enrolledUser(t, ['instructor']);
     const removed = await call(t.app, user.session, 'DELETE', '/api/v1/auth/second-factors/totp');
