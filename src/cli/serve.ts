@@ -57,5 +57,8 @@ export function printDemoBanner(accounts: DemoAccount[]) {
       `  ${a.email.padEnd(32)} ${a.roles.join(', ')}${a.nationCode ? ` (${a.nationCode})` : ''}`,
     );
   print(`Password for every demo account: ${DEMO_PASSWORD}`);
+  print(
+    'Two-factor sign-in is not required of any role in the demo (an administrator can require it for a role on the account page).',
+  );
   print('');
 }

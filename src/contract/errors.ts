@@ -59,6 +59,36 @@ export const ERROR_CODES = {
     status: 429,
     description: 'Too many failed sign-ins; wait `retryAfter` seconds.',
   },
+  second_factor_required: {
+    status: 401,
+    description:
+      'The password is right; finish with a second factor (`methods`) at /auth/second-step.',
+  },
+  second_factor_enrolment_required: {
+    status: 401,
+    description: 'The password is right; your role requires a second factor: set one up first.',
+  },
+  second_step_expired: {
+    status: 401,
+    description: 'No sign-in is waiting for a second step, or it is over 5 minutes old.',
+  },
+  second_factor_invalid: { status: 401, description: 'The code or passkey was not accepted.' },
+  second_factor_reused: {
+    status: 401,
+    description: 'This code was already used; wait for the next one.',
+  },
+  second_factor_clock_skew: {
+    status: 401,
+    description: 'The code belongs to another time: the device’s clock is wrong.',
+  },
+  totp_already_enrolled: {
+    status: 409,
+    description: 'An authenticator app is already set up; remove it before setting up another.',
+  },
+  no_enrolment_pending: {
+    status: 409,
+    description: 'No authenticator app or passkey enrolment was started, or it has expired.',
+  },
   // What is asked for.
   not_found: { status: 404, description: 'The record does not exist, or is outside your nation.' },
   route_not_found: { status: 404, description: 'No route has this method and path.' },

@@ -22,6 +22,9 @@ export const MESSAGE_EVENTS = [
   'survey-invitation',
   'survey-reminder',
   'certificate-issued',
+  'second-factor-added',
+  'second-factor-removed',
+  'second-factors-reset',
 ] as const;
 export const MessageEvent = z.enum(MESSAGE_EVENTS);
 export type MessageEvent = z.infer<typeof MessageEvent>;
@@ -101,6 +104,10 @@ export const TEMPLATE_VARIABLES = {
     'certificateUrl',
     'myTrainingUrl',
   ],
+  // `factor` names what was added or removed (an authenticator app, a passkey and its name).
+  'second-factor-added': ['recipientName', 'factor', 'link'],
+  'second-factor-removed': ['recipientName', 'factor', 'link'],
+  'second-factors-reset': ['recipientName', 'link'],
 } as const satisfies Record<MessageEvent, readonly string[]>;
 
 /** Every placeholder name any template may use. */

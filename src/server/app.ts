@@ -36,6 +36,8 @@ import { partnerRoutes } from './features/partners/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
+import { secondFactorRoutes, twoFactorAdminRoutes } from './features/second-factors/routes.js';
+import { secondStepRoutes } from './features/second-factors/sign-in-routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
 import { identityProviderRoutes } from './features/sso/provider-routes.js';
 import { ssoSignInRoutes } from './features/sso/sign-in-routes.js';
@@ -180,6 +182,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(ssoSignInRoutes, { prefix: '/auth/oidc' });
       await api.register(identityProviderRoutes, { prefix: '/identity-providers' });
+      await api.register(secondStepRoutes, { prefix: '/auth' });
+      await api.register(secondFactorRoutes, { prefix: '/auth/second-factors' });
+      await api.register(twoFactorAdminRoutes);
       await api.register(userRoutes, { prefix: '/users' });
       await api.register(auditRoutes, { prefix: '/audit' });
       await api.register(partnerRoutes);

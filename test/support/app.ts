@@ -32,11 +32,19 @@ export interface TestAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serves /metrics behind this bearer token; no /metrics when absent, as in production. */
   metricsToken?: string;
+  /**
+   * Keep the shipped two-factor policy (administrators and registrars must enrol). Off by
+   * default, so tests that sign in as an administrator are not about second factors.
+   */
+  shippedTwoFactorPolicy?: boolean;
 }
 
 /** The real app on a fresh database; no web app, no logger unless given, limits off unless asked for. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  if (!options.shippedTwoFactorPolicy) {
+    await db.pool.query('UPDATE two_factor_policy SET required = false');
+  }
   const app = await buildApp({
     db: db.db,
     pool: db.pool,

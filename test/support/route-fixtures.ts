@@ -59,6 +59,15 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/identity-providers/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
   // Without a sign-in under way, the provider's return is sent back to the sign-in page.
   '/api/v1/auth/oidc/callback': { unknownRecord: true },
+  '/api/v1/auth/second-factors/passkeys/{id}': {
+    params: () => ({ id: 'no-such-passkey' }),
+    unknownRecord: true,
+  },
+  // An unknown user: a reset of a caller's factors would end the session the matrix calls with.
+  '/api/v1/users/{id}/second-factors': {
+    params: () => ({ id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
   '/api/v1/users/staff': { query: () => ({ role: 'instructor' }) },
   '/api/v1/users/{id}': { params: (w) => ({ id: w.userId }) },
   '/api/v1/users/{id}/reset-password': { params: (w) => ({ id: w.userId }) },

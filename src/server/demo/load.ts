@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../contract/common.js';
 import type { NationStatus } from '../../contract/partners.js';
 import type { Role } from '../../contract/roles.js';
+import { ROLES } from '../../contract/roles.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { systemContext } from '../features/context.js';
 import { createInstitution } from '../features/partners/institutions.service.js';
 import { addContact, createFramework, createNation } from '../features/partners/nations.service.js';
+import { updateTwoFactorPolicy } from '../features/second-factors/policy.js';
 import { createUser } from '../features/users/service.js';
 import centre from './centre.json' with { type: 'json' };
 import { loadDemoEvaluations } from './evaluations.js';
@@ -189,6 +191,13 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     // After the surveys: it needs their templates and leaves their one session to them.
     await loadDemoEvaluations(tx, now);
     await loadDemoProgrammes(tx);
+    // The demo's accounts share a published password: a second factor required of them would
+    // lock out every visitor but the first. The banner says so; Administration turns it back on.
+    await updateTwoFactorPolicy(
+      ctx,
+      { roles: ROLES.map((role) => ({ role, required: false })) },
+      now,
+    );
     if (participant) extra.push({ ...participant, roles: ['participant'] });
   });
   return [...DEMO_ACCOUNTS, ...extra];

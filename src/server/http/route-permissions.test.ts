@@ -24,10 +24,18 @@ describe('route permissions', () => {
       (r) => r.permission === 'public' && !['GET', 'HEAD'].includes(r.method),
     );
     expect(publicWrites.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      // The second half of a sign-in holds a pending sign-in cookie, not yet a session;
+      // throttled per account and address like the password.
+      'POST /api/v1/auth/enrolment/totp',
+      'POST /api/v1/auth/enrolment/totp/confirm',
       'POST /api/v1/auth/login',
       // A forgotten password cannot wait for a sign-in; both are rate-limited.
       'POST /api/v1/auth/password-reset/complete',
       'POST /api/v1/auth/password-reset/request',
+      'POST /api/v1/auth/second-step/passkey',
+      'POST /api/v1/auth/second-step/passkey/options',
+      'POST /api/v1/auth/second-step/recovery-code',
+      'POST /api/v1/auth/second-step/totp',
       // A supervisor answers a level-3 survey by the link's secret alone; rate-limited.
       'POST /api/v1/surveys/public/:token/answers',
       // Anyone holding a certificate PDF may check it; it writes nothing and is rate-limited.

@@ -31,6 +31,9 @@ import reportsFr from './parts/reports/fr.json';
 import resultsAr from './parts/results/ar.json';
 import resultsEn from './parts/results/en.json';
 import resultsFr from './parts/results/fr.json';
+import secondFactorsAr from './parts/secondFactors/ar.json';
+import secondFactorsEn from './parts/secondFactors/en.json';
+import secondFactorsFr from './parts/secondFactors/fr.json';
 import surveysAr from './parts/surveys/ar.json';
 import surveysEn from './parts/surveys/en.json';
 import surveysFr from './parts/surveys/fr.json';
@@ -66,6 +69,7 @@ export const messages = {
     certificatesEn,
     programmesEn,
     reportsEn,
+    secondFactorsEn,
   ),
   fr: combine(
     fr,
@@ -80,6 +84,7 @@ export const messages = {
     certificatesFr,
     programmesFr,
     reportsFr,
+    secondFactorsFr,
   ),
   ar: combine(
     ar,
@@ -94,5 +99,6 @@ export const messages = {
     certificatesAr,
     programmesAr,
     reportsAr,
+    secondFactorsAr,
   ),
 };

@@ -14,11 +14,13 @@ import { Uuid } from '../../../contract/common.js';
 import { SignOutResult } from '../../../contract/identity-providers.js';
 import { actorOf, SESSION_COOKIE } from '../../http/authenticate.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { secondStepNeeded } from '../second-factors/answers.js';
+import { setPendingCookie, setSessionCookie } from '../second-factors/cookies.js';
+import { signInWithPassword } from '../second-factors/password-step.js';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS } from '../sso/sign-in-routes.js';
 import { providerSignOutUrl } from '../sso/sign-out.js';
 import { presentMe } from './presenters.js';
 import * as auth from './service.js';
-import { signIn } from './sign-in.js';
 import { DEFAULT_SIGN_IN_THROTTLE } from './sign-in-throttle.js';
 
 const tags = ['auth'];
@@ -32,10 +34,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'signIn',
-        problems: ['invalid_credentials', 'sign_in_delayed'],
+        problems: [
+          'invalid_credentials',
+          'sign_in_delayed',
+          'second_factor_required',
+          'second_factor_enrolment_required',
+        ],
         summary: 'Sign in',
         description:
-          'After repeated failures on the account or from the address, 429 sign_in_delayed with Retry-After.',
+          'After repeated failures on the account or from the address, 429 sign_in_delayed with Retry-After. An account with a second factor (or whose role requires one) gets 401 second_factor_required (with `methods`) or second_factor_enrolment_required and a 5-minute pending sign-in cookie instead of a session.',
         body: LoginRequest,
         response: { 200: Me },
       },
@@ -43,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
     },
     async (request, reply) => {
-      const result = await signIn({
+      const step = await signInWithPassword({
         db: app.db,
         email: request.body.email,
         password: request.body.password,
@@ -54,14 +61,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: String(request.id),
         now: new Date(),
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        expires: result.expiresAt,
-      });
-      return result.me;
+      if (step.next === 'signed_in') {
+        setSessionCookie(request, reply, step.result);
+        return step.result.me;
+      }
+      // Not a session yet: the pending sign-in's cookie, and a 401 that says what must follow.
+      setPendingCookie(request, reply, step.pending);
+      throw secondStepNeeded(step);
     },
   );
 

@@ -3,11 +3,13 @@ import type { Database, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { countSignInFailure } from '../../metrics/process-metrics.js';
 import { recordAudit } from '../audit/record.js';
-import { openSession } from './open-session.js';
-import { presentMe } from './presenters.js';
+import { openSession as openSessionIn } from './open-session.js';
+import { type ActorUser, presentMe } from './presenters.js';
+import type { UserRow } from './queries.js';
 import * as q from './queries.js';
 import { NO_PASSWORD_YET, verifyPassword } from './secrets.js';
 import {
+  type AttemptKeys,
   attemptKeys,
   forgetStaleAttempts,
   releaseAttempt,
@@ -21,7 +23,7 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
-interface SignInRequest {
+export interface SignInRequest {
   db: Database;
   email: string;
   password: string;
@@ -42,6 +44,12 @@ export type FailureReason =
   | 'inactive'
   | 'sso_only';
 
+/** The fields `openSession` needs from a sign-in request. */
+export type SessionRequest = Pick<
+  SignInRequest,
+  'db' | 'address' | 'userAgent' | 'sessionHours' | 'requestId' | 'now'
+>;
+
 /**
  * Checks the credentials and opens a server-side session. The same answer for an unknown
  * e-mail, a wrong password and a deactivated account, so the form reveals nothing. Failures
@@ -49,6 +57,16 @@ export type FailureReason =
  * audited.
  */
 export async function signIn(opts: SignInRequest): Promise<SignInResult> {
+  const user = await checkPassword(opts);
+  return openSession(opts, user, attemptKeys(opts.email, opts.address));
+}
+
+/**
+ * The first half of a sign-in: the account whose password this is, or 401
+ * `invalid_credentials` (audited, counted by the throttle). The attempt stays reserved against
+ * the account and the address until `openSession` gives it back.
+ */
+export async function checkPassword(opts: SignInRequest): Promise<UserRow> {
   const keys = attemptKeys(opts.email, opts.address);
   await reserveAttempt(opts.db, keys, opts.throttle, opts.now);
   const user = await q.findUserByEmail(opts.db, opts.email);
@@ -68,16 +86,30 @@ export async function signIn(opts: SignInRequest): Promise<SignInResult> {
     countSignInFailure(reason);
     throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not correct.');
   }
+  return user;
+}
+
+/**
+ * The second half: a session for a user whose identity is proven, the throttle's attempt given
+ * back (`keys`, when the proof went through it), the sign-in audited with where it came from.
+ * `extra` joins the audit record (e.g. the second factor used).
+ */
+export async function openSession(
+  opts: SessionRequest,
+  user: ActorUser,
+  keys: AttemptKeys | null,
+  extra: Record<string, unknown> = {},
+): Promise<SignInResult> {
   const opened = await opts.db.transaction(async (tx) => {
-    const session = await openSession(tx, user, opts);
-    await releaseAttempt(tx, keys);
+    const session = await openSessionIn(tx, user, opts);
+    if (keys) await releaseAttempt(tx, keys);
     const ctx = { tx, actor: { id: user.id }, requestId: opts.requestId };
     // Where from, as for a failure: the first thing asked when an account is misused.
     await recordAudit(ctx, {
       action: 'auth.sign_in',
       entityType: 'user',
       entityId: user.id,
-      after: { address: opts.address },
+      after: { address: opts.address, ...extra },
     });
     return session;
   });

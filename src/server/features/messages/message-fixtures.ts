@@ -257,4 +257,32 @@ export const MESSAGE_FIXTURES: { [E in MessageEvent]: MessageFixture<E> } = {
       myTrainingUrl: `${SITE}/`,
     }),
   },
+  'second-factor-added': {
+    nationCopyOfParticipant: false,
+    variables: (locale) => ({
+      recipientName: 'Zoé L’Hermitte',
+      factor: {
+        en: 'A passkey named “Work laptop”',
+        fr: 'Une clé d’accès nommée « Portable »',
+        ar: 'مفتاح مرور باسم «الحاسوب»',
+      }[locale],
+      link: `${SITE}/account`,
+    }),
+  },
+  'second-factor-removed': {
+    nationCopyOfParticipant: false,
+    variables: (locale) => ({
+      recipientName: 'عبد الله الصباح',
+      factor: {
+        en: 'An authenticator app',
+        fr: 'Une application d’authentification',
+        ar: 'تطبيق مصادقة',
+      }[locale],
+      link: `${SITE}/account`,
+    }),
+  },
+  'second-factors-reset': {
+    nationCopyOfParticipant: false,
+    variables: () => ({ recipientName: 'Maj. Ahmed Al-Mutairi', link: `${SITE}/account` }),
+  },
 };

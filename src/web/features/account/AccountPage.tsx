@@ -2,13 +2,16 @@ import { Paper, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useMe } from '../auth/session.js';
+import { useCan, useMe } from '../auth/session.js';
+import { SecondFactorsPanel } from '../second-factors/SecondFactorsPanel.js';
+import { TwoFactorPolicyPanel } from '../second-factors/TwoFactorPolicyPanel.js';
 import { ApiTokensPanel } from './ApiTokensPanel.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 
 export function AccountPage() {
   const { t } = useTranslation();
   const { user } = useMe();
+  const can = useCan();
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -26,6 +29,8 @@ export function AccountPage() {
           </SimpleGrid>
         </Paper>
         <ChangePasswordForm />
+        <SecondFactorsPanel />
+        {can('users.manage') && <TwoFactorPolicyPanel />}
         <ApiTokensPanel />
       </Stack>
     </>

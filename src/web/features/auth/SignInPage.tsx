@@ -16,12 +16,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginRequest } from '../../../contract/index.js';
+import { LoginRequest, type Me } from '../../../contract/index.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { isApiError } from '../../lib/api.js';
 import { check, problemFieldErrors } from '../../lib/validation.js';
+import { type NextStep, nextStepOf } from '../second-factors/api.js';
+import { EnrolStep } from '../second-factors/EnrolStep.js';
+import { SecondStepForm } from '../second-factors/SecondStepForm.js';
 import { meQuery, signIn, signInProvidersQuery, singleSignOnHref } from './session.js';
 
 export function SignInPage() {
@@ -40,13 +43,20 @@ export function SignInPage() {
     },
   });
 
+  const [next, setNext] = useState<NextStep>(null);
+
+  function signedIn(me: Me) {
+    queryClient.setQueryData(meQuery.queryKey, me);
+    router.history.push(redirect ?? '/');
+  }
+
   async function submit(values: typeof form.values) {
     setError(null);
     try {
-      const me = await signIn(values);
-      queryClient.setQueryData(meQuery.queryKey, me);
-      router.history.push(redirect ?? '/');
+      signedIn(await signIn(values));
     } catch (caught) {
+      const step = nextStepOf(caught);
+      if (step) return setNext(step);
       if (isApiError(caught) && caught.problem.errors?.length) {
         form.setErrors(problemFieldErrors(caught.problem, t, i18n.language));
       }
@@ -64,7 +74,11 @@ export function SignInPage() {
       </Group>
       <Box component="main" px="md" pt={48}>
         <Paper withBorder shadow="xs" p="xl" maw={400} mx="auto">
-          <form onSubmit={form.onSubmit(submit)} noValidate>
+          {next?.kind === 'second_step' && (
+            <SecondStepForm methods={next.methods} onSignedIn={signedIn} />
+          )}
+          {next?.kind === 'enrol' && <EnrolStep onSignedIn={signedIn} />}
+          <form onSubmit={form.onSubmit(submit)} noValidate hidden={next !== null}>
             <Stack gap="md">
               <div>
                 <Title order={1} fz={22}>

@@ -178,4 +178,31 @@ Anyone can check that it is genuine on its verification page:
 You can download it under My training in Rabita:
 {{myTrainingUrl}}${SIGN_OFF}`,
   },
+  'second-factor-added': {
+    subject: 'A second factor was added to your Rabita account',
+    body: `Dear {{recipientName}},
+
+{{factor}} was added to your Rabita account as a second factor for signing in. From now on, signing in asks for it after your password.
+
+If you did not do this, sign in, remove it from your account page and tell the centre's administrator at once:
+{{link}}${SIGN_OFF}`,
+  },
+  'second-factor-removed': {
+    subject: 'A second factor was removed from your Rabita account',
+    body: `Dear {{recipientName}},
+
+{{factor}} was removed from your Rabita account and can no longer be used to sign in.
+
+If you did not do this, tell the centre's administrator at once. Your account page:
+{{link}}${SIGN_OFF}`,
+  },
+  'second-factors-reset': {
+    subject: 'Your Rabita second factors were reset',
+    body: `Dear {{recipientName}},
+
+An administrator removed every second factor of your Rabita account (authenticator app, passkeys and recovery codes) and ended your open sessions. At your next sign-in, with your password, you may be asked to set up a new one.
+
+If you did not ask for this, tell the centre's administrator at once. Your account page:
+{{link}}${SIGN_OFF}`,
+  },
 };

@@ -179,4 +179,31 @@ Chacun peut en vérifier l'authenticité sur sa page de vérification :
 Vous pouvez le télécharger dans la rubrique Ma formation de Rabita :
 {{myTrainingUrl}}${SIGN_OFF}`,
   },
+  'second-factor-added': {
+    subject: 'Un second facteur a été ajouté à votre compte Rabita',
+    body: `Bonjour {{recipientName}},
+
+{{factor}} a été ajouté à votre compte Rabita comme second facteur de connexion. Désormais, la connexion le demande après votre mot de passe.
+
+Si vous n'êtes pas à l'origine de cet ajout, connectez-vous, retirez-le depuis la page de votre compte et prévenez sans tarder l'administrateur du centre :
+{{link}}${SIGN_OFF}`,
+  },
+  'second-factor-removed': {
+    subject: 'Un second facteur a été retiré de votre compte Rabita',
+    body: `Bonjour {{recipientName}},
+
+{{factor}} a été retiré de votre compte Rabita et ne permet plus de se connecter.
+
+Si vous n'êtes pas à l'origine de ce retrait, prévenez sans tarder l'administrateur du centre. La page de votre compte :
+{{link}}${SIGN_OFF}`,
+  },
+  'second-factors-reset': {
+    subject: 'Les seconds facteurs de votre compte Rabita ont été réinitialisés',
+    body: `Bonjour {{recipientName}},
+
+Un administrateur a retiré tous les seconds facteurs de votre compte Rabita (application d'authentification, clés d'accès et codes de secours) et fermé vos sessions ouvertes. À votre prochaine connexion, avec votre mot de passe, il pourra vous être demandé d'en configurer un nouveau.
+
+Si vous ne l'avez pas demandé, prévenez sans tarder l'administrateur du centre. La page de votre compte :
+{{link}}${SIGN_OFF}`,
+  },
 };

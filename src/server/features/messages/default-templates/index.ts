@@ -46,6 +46,7 @@ export const SAMPLE_VARIABLES: Record<TemplateVariable, string> = {
   concerning:
     'This concerns Maj. Ahmed Al-Mutairi (selected). The calendar invitations attached replace the ones sent before.',
   dates: '15–19 March 2026',
+  factor: 'A passkey named “Work laptop”',
   sessions:
     '• M5-66-A-24, Counter-Terrorism Awareness Course: 8–12 March 2026 at Kuwait City. Your quota: 4 seats. Nominations close on 1 February 2026 (end of day, Asia/Kuwait).',
 };
