@@ -114,6 +114,31 @@ describe('passkeys', () => {
     expect(after.credentials[0]?.signCount).toBeGreaterThan(signCountAfterEnrolment);
   });
 
+  it('lets an administrator reset the factors of someone who lost them, after a confirmation', async () => {
+    const admin = await newContext(browser);
+    await signInByApi(admin, 'admin@rabita.example');
+    await setLocale(admin, 'en');
+    const page = await admin.newPage();
+    await page.goto('/users');
+    await page.getByLabel('Search').fill(email);
+    await page.getByRole('button', { name: 'Actions for Samira Passkey' }).click();
+    await page.getByRole('menuitem', { name: 'Reset second factors' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset the second factors of Samira Passkey' });
+    await dialog.getByText('Check who is asking before you do this.').waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Reset second factors' }).click();
+    await page.getByText("Samira Passkey's second factors were removed").waitFor();
+    await admin.close();
+
+    // The instructor's role requires none: the password alone signs them in again.
+    const own = await browser.newContext({ baseURL: localhostUrl() });
+    const signIn = await own.request.post('/api/v1/auth/login', {
+      data: { email, password: PASSWORD },
+    });
+    expect(signIn.status()).toBe(200);
+    await own.close();
+  });
+
   it('shows an administrator the policy, off in the demo, in English and in Arabic', async () => {
     const admin = await newContext(browser);
     await signInByApi(admin, 'admin@rabita.example');

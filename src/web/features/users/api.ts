@@ -29,5 +29,9 @@ export const createUser = (body: CreateUserRequest) =>
   api<User>('/api/v1/users', { method: 'POST', body });
 export const updateUser = (id: string, body: UpdateUserRequest) =>
   api<User>(userPath(id), { method: 'PATCH', body });
+/** Removes every second factor of a user who lost theirs; their sessions end, they are e-mailed. */
+export const resetSecondFactors = (id: string) =>
+  api<void>(`${userPath(id)}/second-factors`, { method: 'DELETE' });
+
 export const resetPassword = (id: string, body: ResetPasswordRequest) =>
   api<void>(`${userPath(id)}/reset-password`, { method: 'POST', body });
