@@ -1,11 +1,14 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { Outlet } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../features/auth/session.js';
+import type { Locale, Me } from '../../contract/index.js';
+import { meQuery, useMe } from '../features/auth/session.js';
 import { useSessionExpiry } from '../features/auth/useSessionExpiry.js';
-import { currentLocale, rememberLocale } from '../i18n/index.js';
+import { currentLocale, rememberLocale, takeChoiceBeforeSignIn } from '../i18n/index.js';
+import { api } from '../lib/api.js';
 import { AppHeader } from './AppHeader.js';
 import { AppNavbar } from './AppNavbar.js';
 
@@ -13,17 +16,32 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const me = useMe();
   const { i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const profileLocale = me.user.locale;
   useSessionExpiry();
 
-  // After sign-in the profile's language wins over what this browser last used. Only a change of
-  // the profile value triggers this, so a switch in progress is not undone.
+  // A language chosen on the sign-in page is kept and becomes the profile's (the person just said
+  // which language they read); otherwise the profile's language wins over what this browser last
+  // used. Only a change of the profile value triggers this, so a switch in progress is not undone.
+  const choiceBeforeSignIn = useRef<Locale | null | undefined>(undefined);
+  if (choiceBeforeSignIn.current === undefined)
+    choiceBeforeSignIn.current = takeChoiceBeforeSignIn();
   useEffect(() => {
+    const chosen = choiceBeforeSignIn.current;
+    choiceBeforeSignIn.current = null;
+    if (chosen && chosen !== profileLocale) {
+      void api<Me>('/api/v1/auth/me/preferences', { method: 'PATCH', body: { locale: chosen } })
+        .then((updated) => queryClient.setQueryData(meQuery.queryKey, updated))
+        .catch(() => {
+          // The page keeps the chosen language; the profile catches up on the next change.
+        });
+      return;
+    }
     if (profileLocale !== currentLocale()) {
       rememberLocale(profileLocale);
       void i18n.changeLanguage(profileLocale);
     }
-  }, [profileLocale, i18n]);
+  }, [profileLocale, i18n, queryClient]);
 
   return (
     <AppShell

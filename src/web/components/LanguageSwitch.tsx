@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale, type Me } from '../../contract/index.js';
 import { meQuery } from '../features/auth/session.js';
-import { currentLocale, rememberLocale } from '../i18n/index.js';
+import { currentLocale, rememberChoiceBeforeSignIn, rememberLocale } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 
 // Each language is named in itself, so a lost reader can always find their own.
@@ -18,7 +18,10 @@ export function LanguageSwitch() {
   async function choose(locale: Locale) {
     rememberLocale(locale);
     await i18n.changeLanguage(locale);
-    if (!queryClient.getQueryData(meQuery.queryKey)) return;
+    if (!queryClient.getQueryData(meQuery.queryKey)) {
+      rememberChoiceBeforeSignIn(locale);
+      return;
+    }
     queryClient.setQueryData(meQuery.queryKey, (old) =>
       old ? { ...old, user: { ...old.user, locale } } : old,
     );

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contract/index.js';
+import { browserLocale } from './browser-locale.js';
 import { messages } from './resources.js';
 
 const STORAGE_KEY = 'rabita.locale';
@@ -13,15 +14,42 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** Before sign-in the browser remembers the choice; after sign-in the user's profile wins. */
+/** A choice made before signing in, which the profile then takes instead of overriding it. */
+const CHOSEN_KEY = 'rabita.locale.chosen';
+
+/**
+ * Before sign-in: the language this browser last chose, else the first of the browser's own
+ * languages Rabita speaks (an Arabic browser opens in Arabic), else English. After sign-in the
+ * user's profile wins.
+ */
 function initialLocale(): Locale {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLocale(stored)) return stored;
   } catch {
-    // Storage can be blocked (private mode, policies): fall back to English.
+    // Storage can be blocked (private mode, policies): the browser's languages decide.
   }
-  return 'en';
+  return browserLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
+}
+
+/** Someone chose a language on a page before signing in: their account should keep it. */
+export function rememberChoiceBeforeSignIn(locale: Locale): void {
+  try {
+    sessionStorage.setItem(CHOSEN_KEY, locale);
+  } catch {
+    // Then the profile's language applies after sign-in, as before.
+  }
+}
+
+/** The language chosen before this sign-in, once: it is forgotten as it is read. */
+export function takeChoiceBeforeSignIn(): Locale | null {
+  try {
+    const chosen = sessionStorage.getItem(CHOSEN_KEY);
+    sessionStorage.removeItem(CHOSEN_KEY);
+    return isLocale(chosen) ? chosen : null;
+  } catch {
+    return null;
+  }
 }
 
 export function rememberLocale(locale: Locale): void {
