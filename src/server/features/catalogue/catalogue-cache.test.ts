@@ -66,6 +66,8 @@ describe('catalogue cache across two app servers on one database', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedPartners(db.db);
+    // As createTestApp does: no second factor asked of the registrar this test signs in.
+    await db.pool.query('UPDATE two_factor_policy SET required = false');
     await seedCatalogue(db.db);
     a = await startServer(db);
     b = await startServer(db);
@@ -191,6 +193,8 @@ describe('when open-session counts next change by the clock', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedPartners(db.db);
+    // As createTestApp does: no second factor asked of the registrar this test signs in.
+    await db.pool.query('UPDATE two_factor_policy SET required = false');
     await seedCatalogue(db.db);
     await db.pool.query(`insert into venues (code, name, kind, time_zone, working_days, holidays)
       values ('KWC', '{"en":"Kuwait City"}', 'centre', 'Asia/Kuwait', '{0,1,2,3,4}', '[]')`);
