@@ -36,6 +36,32 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await context.close();
   });
 
+  it('lets a keyboard skip the menus to the page, and rings a field with the focus', async () => {
+    const context = await newContext(browser);
+    await signInByApi(context, 'registrar@rabita.example');
+    await setLocale(context, 'en');
+    const page = await context.newPage();
+    await page.goto('/partners');
+    await page.getByRole('link', { name: 'Kuwait' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the main content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // The next Tab lands inside the page, not back in the header.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() =>
+        document.getElementById('main-content')?.contains(document.activeElement),
+      ),
+    ).toBe(true);
+    const search = page.getByRole('textbox').first();
+    await search.focus();
+    expect(await search.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await context.close();
+  });
+
   it('on the partners page in English and in Arabic', async () => {
     const context = await newContext(browser);
     await signInByApi(context, 'registrar@rabita.example');

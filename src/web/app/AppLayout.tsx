@@ -15,7 +15,7 @@ import { AppNavbar } from './AppNavbar.js';
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const me = useMe();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const profileLocale = me.user.locale;
   useSessionExpiry();
@@ -49,9 +49,12 @@ export function AppLayout() {
       navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a className="skip-link" href="#main-content">
+        {t('common.skipToContent')}
+      </a>
       <AppHeader navbarOpened={opened} onToggleNavbar={toggle} />
       <AppNavbar onNavigate={close} />
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, theme } from './theme.js';
 
 /**
- * Mantine with the theme's words in the reader's language: every pop-up notification's close
- * button gets a name a screen reader can say, wherever the notification is shown from.
+ * Mantine with the theme's words in the reader's language: every pop-up notification's and
+ * dialog's close button gets a name a screen reader can say, wherever it is shown from.
  */
 export function LocalizedMantineProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +19,10 @@ export function LocalizedMantineProvider({ children }: { children: ReactNode }) 
           components: {
             Notification: {
               defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotice') } },
+            },
+            // Every dialog's close button has a name, even where a dialog forgets to give one.
+            Modal: {
+              defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } },
             },
           },
         }),
