@@ -21,7 +21,8 @@ createRoot(container).render(
     <DirectionProvider initialDirection={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}>
       <DirectionSync />
       <LocalizedMantineProvider>
-        <Notifications position="top-center" />
+        {/* Below the page, so a toast never hides the header and the signed-in name. */}
+        <Notifications position="bottom-center" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -1,8 +1,34 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  type MantineColorsTuple,
+} from '@mantine/core';
+
+/** Mantine's palette with its darkest shade replaced, for colours whose shade 9 is under 4.5:1. */
+function withDarkest(name: 'orange' | 'green' | 'lime', darkest: string): MantineColorsTuple {
+  const shades = [...DEFAULT_THEME.colors[name]];
+  shades[9] = darkest;
+  return shades as unknown as MantineColorsTuple;
+}
+
+const LIST_IN_LISTBOX = {
+  defaultProps: { withScrollArea: false },
+  styles: { options: { maxHeight: 'calc(13.75rem * var(--mantine-scale))', overflowY: 'auto' } },
+} as const;
+
+// Text in these colours is read in shade 9, on white and on their pale "light" backgrounds.
+const TEXT_COLOURS = ['red', 'orange', 'green', 'teal', 'cyan', 'lime', 'blue', 'grape', 'pink'];
 
 // One calm accent; shade 8 keeps white-on-accent and accent-on-white above 4.5:1.
 export const theme = createTheme({
   primaryColor: 'indigo',
+  // Orange (4.3:1), green (4.4:1) and lime (3.7:1) at shade 9 fail AA on white; these pass 5:1.
+  colors: {
+    orange: withDarkest('orange', '#b8400d'),
+    green: withDarkest('green', '#257535'),
+    lime: withDarkest('lime', '#4a7a0a'),
+  },
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: 'sm',
   fontFamily:
@@ -17,6 +43,16 @@ export const theme = createTheme({
       // A badge in a tight table column must grow, not cut its word to "Prima…".
       styles: { label: { overflow: 'visible' } },
     },
+    // Mantine's initial-focus placeholder is a role="presentation" child of role="menu", which
+    // a menu may not have (axe: aria-required-children); opening still focuses the menu.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // An open list scrolls in the listbox itself, not in a scroll area inside it: a scrolling
+    // region must be reachable by keyboard (axe: scrollable-region-focusable) unless it is the
+    // combobox's own popup, whose options the input's arrow keys already move through.
+    Select: LIST_IN_LISTBOX,
+    MultiSelect: LIST_IN_LISTBOX,
+    Autocomplete: LIST_IN_LISTBOX,
+    TagsInput: LIST_IN_LISTBOX,
     // Loaders are named ("Loading"); a name on a plain span is not allowed, on a status it is.
     Loader: { defaultProps: { role: 'status' } },
     // Mantine greys a titled notification's text to gray-6 (3.3:1 on white); use "dimmed".
@@ -28,6 +64,12 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
+    ...Object.fromEntries(
+      TEXT_COLOURS.flatMap((c) => [
+        [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+      ]),
+    ),
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // A field's error in red-6 is 3.6:1 on white; red-8 is above 4.5:1.
     '--mantine-color-error': 'var(--mantine-color-red-8)',

@@ -9,6 +9,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -20,6 +21,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan, useMe } from '../auth/session.js';
+import { readerName } from '../participants/reader-name.js';
 import { portalKeys } from '../portal/api.js';
 import { Deadline } from '../portal/Deadline.js';
 import { plannedCandidatesQuery } from '../programmes/api.js';
@@ -112,6 +114,13 @@ export function NominatePage() {
         queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
         queryClient.invalidateQueries({ queryKey: portalKeys.all }),
       ]);
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('nominations.close') },
+        color: 'teal',
+        message: t(submit ? 'nominations.createdSubmitted' : 'nominations.createdDraft', {
+          name: readerName(person, locale),
+        }),
+      });
       await navigate({ to: '/nominations/$id', params: { id: created.id } });
     } catch (caught) {
       setError(caught);

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { nationsQuery } from '../partners/api.js';
+import { FrameworkName } from '../partners/frameworks/FrameworkName.js';
 import { quotaTotals } from './quotas.js';
 import type { SessionFormValues } from './sessionForm.js';
 
@@ -43,7 +44,9 @@ export function QuotaGrid({ form }: { form: UseFormReturnType<SessionFormValues>
                     {nation.code}
                   </Text>
                 </Table.Th>
-                <Table.Td>{nation.frameworkCode}</Table.Td>
+                <Table.Td>
+                  <FrameworkName code={nation.frameworkCode} />
+                </Table.Td>
                 <Table.Td>
                   <NumberInput
                     aria-label={t('sessions.quotaFor', { nation: name })}

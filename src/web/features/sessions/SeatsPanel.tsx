@@ -53,7 +53,10 @@ export function SeatsPanel({ session }: { session: Session }) {
       </Title>
       {session.quotas.length === 0 ? (
         <Text fz="sm" c="dimmed">
-          {t('sessions.noQuotas')}
+          {/* A nation's reader is sent its own quota only, not an empty list of reservations. */}
+          {seats.quotaTotal > 0
+            ? t('sessions.quotasOthersHidden', { count: seats.quotaTotal })
+            : t('sessions.noQuotas')}
         </Text>
       ) : (
         <Table withTableBorder striped maw={520}>

@@ -40,7 +40,12 @@ export function SessionFacts({ session }: { session: Session }) {
             {t('sessions.timeZone', { zone: venueZone })}
           </Text>
         </Field>
-        <Field label={t('sessions.delivery')}>{t(`delivery.${session.delivery}`)}</Field>
+        <Field label={t('sessions.delivery')}>
+          {/* A visiting team teaching at the centre itself is not "in-country" delivery. */}
+          {session.delivery === 'mobile-training-team' && session.venue.kind === 'centre'
+            ? t('sessions.deliveryVisitingTeam')
+            : t(`delivery.${session.delivery}`)}
+        </Field>
         <Field label={t('sessions.language')}>{languageName(session.language, locale)}</Field>
         <Field label={t('sessions.director')}>
           {session.directorName ?? t('sessions.notNamed')}

@@ -13,6 +13,7 @@ import { localized } from '../../../lib/localized.js';
 import { useCan } from '../../auth/session.js';
 import { nationQuery } from '../api.js';
 import { ContactsSection } from '../contacts/ContactsSection.js';
+import { FrameworkName } from '../frameworks/FrameworkName.js';
 import { STATUS_COLOR } from '../labels.js';
 
 const route = getRouteApi('/app/partners/$code');
@@ -74,7 +75,9 @@ export function NationDetailPage() {
               </span>
             )}
           </Field>
-          <Field label={t('partners.framework')}>{nation.frameworkCode}</Field>
+          <Field label={t('partners.framework')}>
+            <FrameworkName code={nation.frameworkCode} />
+          </Field>
           <Field label={t('partners.status')}>
             <Badge color={STATUS_COLOR[nation.status]}>{t(`nationStatus.${nation.status}`)}</Badge>
           </Field>

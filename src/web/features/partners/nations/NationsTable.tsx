@@ -5,6 +5,7 @@ import { DateText } from '../../../components/DateText.js';
 import { AnchorLink } from '../../../components/links.js';
 import { currentLocale } from '../../../i18n/index.js';
 import { localized } from '../../../lib/localized.js';
+import { FrameworkName } from '../frameworks/FrameworkName.js';
 import { STATUS_COLOR } from '../labels.js';
 
 export function NationsTable({ nations }: { nations: readonly NationSummary[] }) {
@@ -33,7 +34,9 @@ export function NationsTable({ nations }: { nations: readonly NationSummary[] })
                   {localized(nation.name, locale)}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td>{nation.frameworkCode}</Table.Td>
+              <Table.Td>
+                <FrameworkName code={nation.frameworkCode} />
+              </Table.Td>
               <Table.Td>
                 <Badge color={STATUS_COLOR[nation.status]}>
                   {t(`nationStatus.${nation.status}`)}
