@@ -29,6 +29,7 @@ export function SeatsPanel({ session }: { session: Session }) {
     return nation ? localized(nation.name, locale) : code;
   };
   const { seats } = session;
+  const hiddenQuotaSeats = seats.quotaTotal - session.quotas.reduce((sum, q) => sum + q.seats, 0);
 
   return (
     <Paper withBorder p="md">
@@ -51,14 +52,18 @@ export function SeatsPanel({ session }: { session: Session }) {
       <Title order={3} fz="md" mt="md" mb="xs">
         {t('sessions.quotasTitle')}
       </Title>
-      {session.quotas.length === 0 ? (
+      {seats.quotaTotal === 0 && (
         <Text fz="sm" c="dimmed">
-          {/* A nation's reader is sent its own quota only, not an empty list of reservations. */}
-          {seats.quotaTotal > 0
-            ? t('sessions.quotasOthersHidden', { count: seats.quotaTotal })
-            : t('sessions.noQuotas')}
+          {t('sessions.noQuotas')}
         </Text>
-      ) : (
+      )}
+      {/* A nation's reader is sent its own quota only; say where the rest of the total went. */}
+      {hiddenQuotaSeats > 0 && (
+        <Text fz="sm" c="dimmed" mb="xs">
+          {t('sessions.quotasOthersHidden', { count: hiddenQuotaSeats })}
+        </Text>
+      )}
+      {session.quotas.length > 0 && (
         <Table withTableBorder striped maw={520}>
           <Table.Thead>
             <Table.Tr>
