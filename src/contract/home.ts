@@ -56,7 +56,9 @@ export const MySessionsHome = z.object({
   ),
   /** Whether the reader may read survey results; instructors may not. */
   readsSurveys: z.boolean(),
-  /** The reader's sessions with level-1 answers, latest answer first. */
+  /** How far back an answer makes a session's evaluations worth reading now. */
+  surveysWithinDays: z.number().int(),
+  /** The reader's sessions with level-1 answers in that time, latest answer first. */
   surveysToRead: z.array(
     z.object({
       code: SessionCode,
@@ -94,6 +96,8 @@ export const AdministrationHome = z.object({
       z.object({
         id: z.string(),
         algorithm: z.string(),
+        /** SHA-256 (hex) of the public key as published. */
+        fingerprint: z.string(),
         createdAt: IsoDateTime,
         /** Null while it signs or may sign; set once retired (it still verifies). */
         retiredAt: IsoDateTime.nullable(),

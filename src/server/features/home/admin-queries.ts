@@ -73,6 +73,7 @@ export function selectCertificateKeys(db: DbOrTx) {
     .select({
       id: signingKeys.id,
       algorithm: signingKeys.algorithm,
+      publicKey: signingKeys.publicKey,
       createdAt: signingKeys.createdAt,
       retiredAt: signingKeys.retiredAt,
     })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AdministrationHome } from '../../../contract/home.js';
 import type { ServiceContext } from '../context.js';
@@ -57,6 +58,7 @@ export async function administrationHome(
       certificates: keys.map((k) => ({
         id: k.id,
         algorithm: k.algorithm,
+        fingerprint: createHash('sha256').update(k.publicKey).digest('hex'),
         createdAt: k.createdAt.toISOString(),
         retiredAt: k.retiredAt?.toISOString() ?? null,
       })),

@@ -5,6 +5,8 @@ import * as q from './queries.js';
 
 /** Sessions starting this many days ahead at their venue are "starting soon". */
 export const HORIZON_DAYS = 14;
+/** Evaluations answered within this many days are the ones still to read. */
+export const SURVEYS_WITHIN_DAYS = 45;
 
 /**
  * A course director's or instructor's day, only over the sessions they direct or teach:
@@ -55,7 +57,13 @@ export async function mySessionsHome(
   const confirmsResults = actor.permissions.has('results.manage');
   const readsSurveys = actor.permissions.has('surveys.results');
   const results = confirmsResults ? await q.selectResultsToConfirm(ctx.tx, actor.id, now) : [];
-  const surveys = readsSurveys ? await q.selectAnsweredEvaluations(ctx.tx, actor.id) : [];
+  const surveys = readsSurveys
+    ? await q.selectAnsweredEvaluations(
+        ctx.tx,
+        actor.id,
+        new Date(now.getTime() - SURVEYS_WITHIN_DAYS * 86_400_000),
+      )
+    : [];
   return {
     sessions,
     horizonDays: HORIZON_DAYS,
@@ -63,6 +71,7 @@ export async function mySessionsHome(
     confirmsResults,
     resultsToConfirm: results,
     readsSurveys,
+    surveysWithinDays: SURVEYS_WITHIN_DAYS,
     surveysToRead: surveys.map((s) => ({ ...s, lastAnswerAt: s.lastAnswerAt.toISOString() })),
   };
 }

@@ -122,7 +122,7 @@ export function selectResultsToConfirm(db: DbOrTx, directorId: string, now: Date
  * The sessions the user directs with level-1 answers, the latest answered first: survey
  * results are their director's to read (surveys feature, results.ts).
  */
-export function selectAnsweredEvaluations(db: DbOrTx, directorId: string) {
+export function selectAnsweredEvaluations(db: DbOrTx, directorId: string, since: Date) {
   const invited = sql<number>`(select count(*)::int from ${surveyInvitations} i where i.session_id = ${trainingSessions.id} and i.level = 1)`;
   return db
     .select({
@@ -137,6 +137,7 @@ export function selectAnsweredEvaluations(db: DbOrTx, directorId: string) {
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .where(and(eq(surveyResponses.level, 1), eq(trainingSessions.directorId, directorId)))
     .groupBy(trainingSessions.id, activities.title)
+    .having(sql`max(${surveyResponses.submittedAt}) >= ${since.toISOString()}::timestamptz`)
     .orderBy(sql`max(${surveyResponses.submittedAt}) desc`)
-    .limit(10);
+    .limit(5);
 }
