@@ -191,7 +191,12 @@ function Backups({ data, version }: { data: Data['backups']; version: string }) 
         </HomeItem>
         <HomeItem>
           <Text fz="sm">{t('homes.admin.backupNotRecorded')}</Text>
-          <Code block dir="ltr" fz="xs">
+          <Code
+            block
+            dir="ltr"
+            fz="xs"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          >
             rabita backup /var/backups/rabita/$(date +%F)
           </Code>
         </HomeItem>
