@@ -27,6 +27,7 @@ import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { homeRoutes } from './features/home/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
       await api.register(jobRoutes);
+      await api.register(homeRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,9 @@ import attendanceFr from './parts/attendance/fr.json';
 import certificatesAr from './parts/certificates/ar.json';
 import certificatesEn from './parts/certificates/en.json';
 import certificatesFr from './parts/certificates/fr.json';
+import homeAr from './parts/home/ar.json';
+import homeEn from './parts/home/en.json';
+import homeFr from './parts/home/fr.json';
 import logisticsAr from './parts/logistics/ar.json';
 import logisticsEn from './parts/logistics/en.json';
 import logisticsFr from './parts/logistics/fr.json';
@@ -70,6 +73,7 @@ export const messages = {
     programmesEn,
     reportsEn,
     secondFactorsEn,
+    homeEn,
   ),
   fr: combine(
     fr,
@@ -85,6 +89,7 @@ export const messages = {
     programmesFr,
     reportsFr,
     secondFactorsFr,
+    homeFr,
   ),
   ar: combine(
     ar,
@@ -100,5 +105,6 @@ export const messages = {
     programmesAr,
     reportsAr,
     secondFactorsAr,
+    homeAr,
   ),
 };

@@ -1,4 +1,4 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -8,22 +8,17 @@ import { MyProposals } from '../portal/MyProposals.js';
 import { MyTraining } from '../portal/MyTraining.js';
 import { NationOverview } from '../portal/NationOverview.js';
 import { Dashboards } from '../reports/Dashboards.js';
-import { type Landing, landingOf } from './landing.js';
+import { AdministrationHome } from './AdministrationHome.js';
+import { landingOf } from './landing.js';
+import { MySessionsHome } from './MySessionsHome.js';
 
-// These landings have their overview; the others still explain what is coming.
-const PORTAL_LANDINGS: readonly Landing[] = [
-  'myNation',
-  'myProposals',
-  'myTraining',
-  'centreToday',
-  'dashboards',
-];
-
-/** The role's landing page; its dashboards come with the features they summarise. */
+/** The role's landing page: what the role looks at first, then the pages always at hand. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const landing = landingOf(me.user.roles);
+  // The participant's home is used on phones: its targets are 44 px (WCAG 2.5.5).
+  const height = landing === 'myTraining' ? 44 : undefined;
   const can = (permission: (typeof me.permissions)[number]) => me.permissions.includes(permission);
 
   return (
@@ -36,13 +31,10 @@ export function HomePage() {
       {landing === 'myNation' && <NationOverview />}
       {landing === 'myProposals' && <MyProposals />}
       {landing === 'myTraining' && <MyTraining />}
+      {landing === 'mySessions' && <MySessionsHome />}
+      {landing === 'administration' && <AdministrationHome />}
       {landing === 'dashboards' && can('reports.read') && <Dashboards />}
-      <Stack gap="md" maw={760} mt={PORTAL_LANDINGS.includes(landing) ? 'lg' : undefined}>
-        {!PORTAL_LANDINGS.includes(landing) && (
-          <Alert variant="default" title={t('home.soonTitle')}>
-            {t(`landing.${landing}.summary`)}
-          </Alert>
-        )}
+      <Stack gap="md" maw={760} mt="lg">
         <Text fw={600}>{t('home.available')}</Text>
         <Group gap="xs">
           {can('partners.read') && me.user.nationCode && (
@@ -50,26 +42,27 @@ export function HomePage() {
               to="/partners/$code"
               params={{ code: me.user.nationCode }}
               variant="default"
+              h={height}
             >
               {t('home.ownNation')}
             </ButtonLink>
           )}
           {can('partners.read') && !me.user.nationCode && (
-            <ButtonLink to="/partners" variant="default">
+            <ButtonLink to="/partners" variant="default" h={height}>
               {t('nav.partners')}
             </ButtonLink>
           )}
           {can('users.read') && (
-            <ButtonLink to="/users" variant="default">
+            <ButtonLink to="/users" variant="default" h={height}>
               {t('nav.users')}
             </ButtonLink>
           )}
           {can('audit.read') && (
-            <ButtonLink to="/audit" variant="default">
+            <ButtonLink to="/audit" variant="default" h={height}>
               {t('nav.audit')}
             </ButtonLink>
           )}
-          <ButtonLink to="/account" variant="default">
+          <ButtonLink to="/account" variant="default" h={height}>
             {t('nav.account')}
           </ButtonLink>
         </Group>
