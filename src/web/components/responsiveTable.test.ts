@@ -31,8 +31,8 @@ describe('responsive table labels', () => {
 describe('responsive table width', () => {
   it('keeps a narrow table a table beside the menu at tablet width, not a wide one', () => {
     expect(isWide(undefined)).toBe(false);
-    expect(isWide(480)).toBe(false);
-    expect(isWide(560)).toBe(true);
+    expect(isWide(440)).toBe(false);
+    expect(isWide(480)).toBe(true);
     expect(isWide(1100)).toBe(true);
   });
 });

@@ -25,9 +25,10 @@ export function cellLabels(columns: readonly string[], spans: readonly number[])
 }
 
 /**
- * Whether a table is too wide for the box beside the menu at tablet width (about 500 px at
- * 768 px), so that it turns to cards there too; a narrower one stays a table.
+ * Whether a table is too wide for its box beside the menu at tablet width, so that it turns to
+ * cards there too; a narrower one stays a table. At 768 px the page beside the menu is about
+ * 500 px, and a table inside a panel has about 470 px: 440 leaves room for the panel's padding.
  */
 export function isWide(minWidth: number | undefined): boolean {
-  return minWidth !== undefined && minWidth > 500;
+  return minWidth !== undefined && minWidth > 440;
 }
