@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { errorMessage } from '../../lib/errors.js';
 import { revokeToken, tokensQuery } from './api.js';
 import { CreateTokenModal } from './CreateTokenModal.js';
@@ -58,7 +59,7 @@ export function ApiTokensPanel() {
       <ProblemAlert error={tokens.error} />
       {tokens.data?.length === 0 && <Text fz="sm">{t('tokens.empty')}</Text>}
       {tokens.data && tokens.data.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
+        <ResponsiveTable minWidth={600}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -97,7 +98,7 @@ export function ApiTokensPanel() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {opened && <CreateTokenModal onClose={close} />}
     </Paper>

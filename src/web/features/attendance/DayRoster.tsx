@@ -6,6 +6,7 @@ import {
   type AttendanceRoster,
   type AttendanceStatus,
 } from '../../../contract/index.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { keyOf, shownStatus } from './queue.js';
 import { RosterRow } from './RosterRow.js';
 import type { useMarkQueue } from './useMarkQueue.js';
@@ -91,7 +92,7 @@ export function DayRoster({
       <Text fz="xs" c="dimmed" mb="xs">
         {t('attendance.markAllHint')}
       </Text>
-      <Table.ScrollContainer minWidth={440}>
+      <ResponsiveTable minWidth={440}>
         <Table verticalSpacing="sm" withTableBorder striped>
           <Table.Thead>
             <Table.Tr>
@@ -117,7 +118,7 @@ export function DayRoster({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ResponsiveTable>
     </>
   );
 }

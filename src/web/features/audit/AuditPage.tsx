@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { AuditChainPanel } from './AuditChainPanel.js';
 import { AuditFilters } from './AuditFilters.js';
 import { AuditRow } from './AuditRow.js';
@@ -34,7 +35,7 @@ export function AuditPage() {
         />
       )}
       {entries.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <ResponsiveTable minWidth={760}>
           <Table withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -54,7 +55,7 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {audit.hasNextPage && (
         <Group justify="center" mt="md">

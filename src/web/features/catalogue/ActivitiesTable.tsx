@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActivitySummary } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { ACTIVITY_STATUS_COLOR } from './labels.js';
@@ -12,7 +13,7 @@ export function ActivitiesTable({ activities }: { activities: readonly ActivityS
   const names = useCatalogueNames();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ResponsiveTable minWidth={900}>
       <Table striped highlightOnHover withTableBorder>
         <Table.Caption>{t('catalogue.count', { count: activities.length })}</Table.Caption>
         <Table.Thead>
@@ -67,6 +68,6 @@ export function ActivitiesTable({ activities }: { activities: readonly ActivityS
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

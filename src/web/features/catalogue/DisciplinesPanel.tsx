@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Discipline } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
@@ -45,43 +46,45 @@ export function DisciplinesPanel() {
         />
       )}
       {disciplines.data && disciplines.data.length > 0 && (
-        <Table striped withTableBorder maw={760}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('disciplines.code')}</Table.Th>
-              <Table.Th scope="col">{t('disciplines.name')}</Table.Th>
-              <Table.Th scope="col">{t('disciplines.activityCount')}</Table.Th>
-              {manage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {disciplines.data.map((discipline) => {
-              const name = localized(discipline.name, locale);
-              return (
-                <Table.Tr key={discipline.code}>
-                  <Table.Td ff="monospace">{discipline.code}</Table.Td>
-                  <Table.Td>{name}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink to="/catalogue" search={{ discipline: discipline.code }}>
-                      {t('disciplines.activities', { count: discipline.activityCount })}
-                    </AnchorLink>
-                  </Table.Td>
-                  {manage && (
+        <ResponsiveTable>
+          <Table striped withTableBorder maw={760}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('disciplines.code')}</Table.Th>
+                <Table.Th scope="col">{t('disciplines.name')}</Table.Th>
+                <Table.Th scope="col">{t('disciplines.activityCount')}</Table.Th>
+                {manage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {disciplines.data.map((discipline) => {
+                const name = localized(discipline.name, locale);
+                return (
+                  <Table.Tr key={discipline.code}>
+                    <Table.Td ff="monospace">{discipline.code}</Table.Td>
+                    <Table.Td>{name}</Table.Td>
                     <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('disciplines.editNamed', { name })}
-                        onClick={() => setEditing(discipline)}
-                      >
-                        <IconPencil size={16} aria-hidden />
-                      </ActionIcon>
+                      <AnchorLink to="/catalogue" search={{ discipline: discipline.code }}>
+                        {t('disciplines.activities', { count: discipline.activityCount })}
+                      </AnchorLink>
                     </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                    {manage && (
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('disciplines.editNamed', { name })}
+                          onClick={() => setEditing(discipline)}
+                        >
+                          <IconPencil size={16} aria-hidden />
+                        </ActionIcon>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ResponsiveTable>
       )}
       {editing && (
         <DisciplineModal

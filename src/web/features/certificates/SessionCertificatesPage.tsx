@@ -22,6 +22,7 @@ import { DateText } from '../../components/DateText.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { isApiError } from '../../lib/api.js';
 import { errorMessage } from '../../lib/errors.js';
 import { useCan } from '../auth/session.js';
@@ -194,7 +195,7 @@ function CertificateTable({
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={860} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
+      <ResponsiveTable minWidth={860} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table striped withTableBorder verticalSpacing="xs">
           <Table.Caption>{t('certificates.rowCount', { count: data.rows.length })}</Table.Caption>
           <Table.Thead>
@@ -311,7 +312,7 @@ function CertificateTable({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ResponsiveTable>
       {revoking?.certificate && (
         <RevokeModal
           name={`${revoking.givenNamesLatin} ${revoking.familyNameLatin}`}

@@ -7,6 +7,7 @@ import type { IdentityProvider } from '../../../contract/index.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { deleteIdentityProvider, identityProviderKeys, identityProvidersQuery } from './api.js';
 import { IdentityProviderModal } from './IdentityProviderModal.js';
 
@@ -47,7 +48,7 @@ export function IdentityProvidersPage() {
         <Text c="dimmed">{t('identityProviders.empty')}</Text>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <ResponsiveTable minWidth={720}>
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -116,7 +117,7 @@ export function IdentityProvidersPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {removing !== null && (
         <ConfirmDialog

@@ -7,6 +7,7 @@ import type { FailedJob } from '../../../contract/jobs.js';
 import { DateText } from '../../components/DateText.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { failedJobsQuery, jobKeys, retryJob } from './api.js';
 
 /** What a job worked on, from its payload's ids: e.g. "outboxId 42". */
@@ -55,7 +56,7 @@ export function FailedJobsPage() {
         </Text>
       )}
       {jobs.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <ResponsiveTable minWidth={760}>
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -100,7 +101,7 @@ export function FailedJobsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </>
   );

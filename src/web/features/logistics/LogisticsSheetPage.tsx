@@ -7,6 +7,7 @@ import type { LogisticsSheet, LogisticsSheetRow } from '../../../contract/index.
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
@@ -102,7 +103,7 @@ function SheetTable({ sheet }: { sheet: LogisticsSheet }) {
     value ? formatDate(value, locale, { timeZone: sheet.timeZone }).gregorian : '—';
   return (
     // Nothing in the rows takes focus, so the region itself must, to scroll by keyboard.
-    <Table.ScrollContainer minWidth={1100} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
+    <ResponsiveTable minWidth={1100} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped withTableBorder verticalSpacing="xs">
         <Table.Caption>{t('logistics.rowCount', { count: sheet.rows.length })}</Table.Caption>
         <Table.Thead>
@@ -168,7 +169,7 @@ function SheetTable({ sheet }: { sheet: LogisticsSheet }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }
 

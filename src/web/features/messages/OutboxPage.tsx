@@ -17,6 +17,7 @@ import { OUTBOX_STATUSES, type OutboxStatus } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { outboxQuery } from './api.js';
 import { OutboxMessageModal } from './OutboxMessageModal.js';
 import { STATUS_COLORS } from './status.js';
@@ -64,7 +65,7 @@ export function OutboxPage() {
         />
       )}
       {messages.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
+        <ResponsiveTable minWidth={860}>
           <Table withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -109,7 +110,7 @@ export function OutboxPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {outbox.hasNextPage && (
         <Group justify="center" mt="md">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, MESSAGE_EVENTS, type MessageTemplate } from '../../../contract/index.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { templatesQuery } from './api.js';
 import { TemplateEditorModal } from './TemplateEditorModal.js';
 
@@ -26,7 +27,7 @@ export function TemplatesPage() {
       {templates.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       <ProblemAlert error={templates.error} />
       {templates.data && (
-        <Table.ScrollContainer minWidth={720}>
+        <ResponsiveTable minWidth={720}>
           <Table withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -77,7 +78,7 @@ export function TemplatesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {editing && <TemplateEditorModal template={editing} onClose={() => setEditing(null)} />}
     </>

@@ -3,6 +3,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult, NominationSummary } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { localized } from '../../lib/localized.js';
@@ -65,7 +66,7 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
   const all = decidable.length > 0 && decidable.every((r) => checked.has(r.id));
   const some = decidable.some((r) => checked.has(r.id));
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <ResponsiveTable minWidth={1000}>
       <Table striped highlightOnHover withTableBorder verticalSpacing={4}>
         <Table.Caption>{t('nominations.shown', { count: rows.length })}</Table.Caption>
         <Table.Thead>
@@ -164,6 +165,6 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NominationSummary } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { EligibilityFlags } from './EligibilityLines.js';
@@ -21,7 +22,7 @@ export function NominationsTable({ nominations, hideNation, showReason = true }:
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <ResponsiveTable minWidth={960}>
       <Table striped highlightOnHover withTableBorder verticalSpacing={6}>
         <Table.Caption>{t('nominations.shown', { count: nominations.length })}</Table.Caption>
         <Table.Thead>
@@ -95,6 +96,6 @@ export function NominationsTable({ nominations, hideNation, showReason = true }:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

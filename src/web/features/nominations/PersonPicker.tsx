@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Eligibility, Participant } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { ParticipantName, useParticipantSearch } from '../participants/index.js';
 import { eligibilityQuery } from './api.js';
 import { EligibilityLines } from './EligibilityLines.js';
@@ -82,7 +83,7 @@ export function PersonPicker({
           error={error}
           withAsterisk
         >
-          <Table.ScrollContainer minWidth={760} mt={4}>
+          <ResponsiveTable minWidth={760} mt={4}>
             <Table withTableBorder verticalSpacing={6} highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -147,7 +148,7 @@ export function PersonPicker({
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ResponsiveTable>
         </Radio.Group>
       )}
       {people.hasMore && (

@@ -2,6 +2,7 @@ import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NominationEvent } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -20,7 +21,7 @@ export function Timeline({ events }: { events: readonly NominationEvent[] }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ResponsiveTable minWidth={640}>
       <Table withTableBorder striped verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
@@ -70,6 +71,6 @@ export function Timeline({ events }: { events: readonly NominationEvent[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -2,6 +2,7 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NominationSummary } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { waitlistOrder } from './board.js';
 import { PersonName } from './PersonName.js';
 import { WaitlistReason } from './WaitlistReason.js';
@@ -20,44 +21,49 @@ export function WaitlistSection({ rows }: { rows: readonly NominationSummary[] }
           {t('nominations.board.waitlistEmpty')}
         </Text>
       ) : (
-        <Table withTableBorder striped verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" ta="end" w={70}>
-                {t('nominations.board.position')}
-              </Table.Th>
-              <Table.Th scope="col">{t('nominations.participant')}</Table.Th>
-              <Table.Th scope="col">{t('nominations.nation')}</Table.Th>
-              <Table.Th scope="col" ta="end">
-                {t('nominations.priority')}
-              </Table.Th>
-              <Table.Th scope="col">{t('nominations.board.whyHere')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {waitlist.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td ta="end" fw={700}>
-                  {n.waitlist?.position}
-                </Table.Td>
-                <Table.Td fz="sm">
-                  <AnchorLink to="/nominations/$id" params={{ id: n.id }} fz="sm">
-                    <PersonName latin={n.participantName.latin} arabic={n.participantName.arabic} />
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td ff="monospace" fz="sm">
-                  {n.nationCode}
-                </Table.Td>
-                <Table.Td ta="end" fz="sm">
-                  {n.priority ?? '—'}
-                </Table.Td>
-                <Table.Td fz="sm">
-                  {n.waitlist && <WaitlistReason waitlist={n.waitlist} />}
-                </Table.Td>
+        <ResponsiveTable>
+          <Table withTableBorder striped verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" ta="end" w={70}>
+                  {t('nominations.board.position')}
+                </Table.Th>
+                <Table.Th scope="col">{t('nominations.participant')}</Table.Th>
+                <Table.Th scope="col">{t('nominations.nation')}</Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('nominations.priority')}
+                </Table.Th>
+                <Table.Th scope="col">{t('nominations.board.whyHere')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {waitlist.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td ta="end" fw={700}>
+                    {n.waitlist?.position}
+                  </Table.Td>
+                  <Table.Td fz="sm">
+                    <AnchorLink to="/nominations/$id" params={{ id: n.id }} fz="sm">
+                      <PersonName
+                        latin={n.participantName.latin}
+                        arabic={n.participantName.arabic}
+                      />
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td ff="monospace" fz="sm">
+                    {n.nationCode}
+                  </Table.Td>
+                  <Table.Td ta="end" fz="sm">
+                    {n.priority ?? '—'}
+                  </Table.Td>
+                  <Table.Td fz="sm">
+                    {n.waitlist && <WaitlistReason waitlist={n.waitlist} />}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ResponsiveTable>
       )}
     </Paper>
   );

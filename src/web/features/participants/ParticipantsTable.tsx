@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../contract/index.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { rankText } from './labels.js';
 import { ParticipantName } from './ParticipantName.js';
 
@@ -8,7 +9,7 @@ import { ParticipantName } from './ParticipantName.js';
 export function ParticipantsTable({ people }: { people: readonly Participant[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ResponsiveTable minWidth={860}>
       <Table striped highlightOnHover withTableBorder>
         <Table.Caption>{t('participants.count', { count: people.length })}</Table.Caption>
         <Table.Thead>
@@ -46,6 +47,6 @@ export function ParticipantsTable({ people }: { people: readonly Participant[] }
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingRecord } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { NOMINATION_STATUS_COLOR } from './labels.js';
@@ -19,7 +20,7 @@ export function TrainingTable({ records, caption, withResult }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ResponsiveTable minWidth={720}>
       <Table striped withTableBorder>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -64,6 +65,6 @@ export function TrainingTable({ records, caption, withResult }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -5,6 +5,7 @@ import type { CentreAttention, CentreToday as CentreTodayData } from '../../../c
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
@@ -26,7 +27,7 @@ function SessionRows({ rows, next }: { rows: Row[]; next: 'board' | 'session' })
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ResponsiveTable minWidth={760}>
       <Table striped withTableBorder verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -96,7 +97,7 @@ function SessionRows({ rows, next }: { rows: Row[]; next: 'board' | 'session' })
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { NationPortal } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
@@ -25,7 +26,7 @@ export function OpenSessionsTable({ sessions }: { sessions: NationPortal['openSe
     );
   }
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ResponsiveTable minWidth={860}>
       <Table striped withTableBorder verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -73,7 +74,15 @@ export function OpenSessionsTable({ sessions }: { sessions: NationPortal['openSe
               </Table.Td>
               <Table.Td ta="end" fz="sm">
                 {s.pending > 0 ? (
-                  <AnchorLink to="/nominations" search={{ session: s.code }} fz="sm">
+                  <AnchorLink
+                    to="/nominations"
+                    search={{ session: s.code }}
+                    fz="sm"
+                    display="inline-block"
+                    miw={24}
+                    lh="24px"
+                    ta="center"
+                  >
                     {s.pending}
                   </AnchorLink>
                 ) : (
@@ -98,6 +107,6 @@ export function OpenSessionsTable({ sessions }: { sessions: NationPortal['openSe
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan, useMe } from '../auth/session.js';
@@ -56,7 +57,7 @@ export function ProgrammesPage() {
       <ProblemAlert error={query.error} />
       {query.data && query.data.length === 0 && <Text c="dimmed">{t('programme.none')}</Text>}
       {query.data && query.data.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
+        <ResponsiveTable minWidth={700}>
           <Table striped highlightOnHover withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -89,7 +90,7 @@ export function ProgrammesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 export interface ReportColumn<T> {
   header: string;
@@ -23,7 +24,7 @@ export function ReportTable<T>({
 }) {
   const [named, ...figures] = columns;
   return (
-    <Table.ScrollContainer minWidth={minWidth} mt="md">
+    <ResponsiveTable minWidth={minWidth} mt="md">
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -47,6 +48,6 @@ export function ReportTable<T>({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionReport } from '../../../contract/index.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatWeekday } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
@@ -80,7 +81,7 @@ export function NationTable({ report }: { report: SessionReport }) {
       <Title order={2} fz="lg" mb="xs">
         {t('report.byNation')}
       </Title>
-      <Table.ScrollContainer minWidth={720}>
+      <ResponsiveTable minWidth={720}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -109,7 +110,7 @@ export function NationTable({ report }: { report: SessionReport }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ResponsiveTable>
     </Paper>
   );
 }
@@ -122,7 +123,7 @@ export function ParticipantTable({ report }: { report: SessionReport }) {
       <Title order={2} fz="lg" mb="xs">
         {t('report.results')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ResponsiveTable minWidth={640}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -170,7 +171,7 @@ export function ParticipantTable({ report }: { report: SessionReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ResponsiveTable>
     </Paper>
   );
 }
@@ -183,7 +184,7 @@ export function AttendanceByDay({ report }: { report: SessionReport }) {
       <Title order={2} fz="lg" mb="xs">
         {t('report.attendanceByDay')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ResponsiveTable minWidth={640}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -212,7 +213,7 @@ export function AttendanceByDay({ report }: { report: SessionReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ResponsiveTable>
       <Text fz="sm" fw={600} mt="xs">
         {t('report.overallRate', { rate: percent(report.attendance.rate) })}
       </Text>

@@ -7,6 +7,7 @@ import {
   type SessionResults,
 } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { PersonName } from '../nominations/PersonName.js';
 import type { Draft } from './drafts.js';
 import { validScore } from './drafts.js';
@@ -71,7 +72,7 @@ export function ResultsTable({ data, drafts, locked, onChange }: Props) {
   );
 
   return (
-    <Table.ScrollContainer minWidth={data.usesLevel2 ? 980 : 820}>
+    <ResponsiveTable minWidth={data.usesLevel2 ? 980 : 820}>
       <Table striped withTableBorder verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -176,6 +177,6 @@ export function ResultsTable({ data, drafts, locked, onChange }: Props) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

@@ -27,7 +27,12 @@ export function MonthGrid({ weeks, sessions, today, caption }: Props) {
   const firstWeek = weeks[0] ?? [];
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    // A month is a grid by nature: on a phone it scrolls, with its scrollbar always in sight and
+    // the region reachable by keyboard, rather than turning into cards.
+    <Table.ScrollContainer
+      minWidth={760}
+      scrollAreaProps={{ type: 'always', viewportProps: { tabIndex: 0 } }}
+    >
       <Table
         withTableBorder
         withColumnBorders

@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
 import { AnchorLink } from '../../components/links.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { SESSION_STATUS_COLOR } from './labels.js';
@@ -18,7 +19,7 @@ export function SessionsTable({ sessions, hideActivity }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ResponsiveTable minWidth={900}>
       <Table striped highlightOnHover withTableBorder>
         <Table.Caption>{t('sessions.count', { count: sessions.length })}</Table.Caption>
         <Table.Thead>
@@ -69,6 +70,6 @@ export function SessionsTable({ sessions, hideActivity }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

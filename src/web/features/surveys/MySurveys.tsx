@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DateText } from '../../components/DateText.js';
 import { ButtonLink } from '../../components/links.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { mySurveysQuery } from './api.js';
@@ -27,7 +28,7 @@ export function MySurveys() {
           {t('surveys.mine.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <ResponsiveTable minWidth={480}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -60,8 +61,10 @@ export function MySurveys() {
                     <DateText value={survey.closesAt} fz="sm" />
                   </Table.Td>
                   <Table.Td>
+                    {/* A participant answers on a phone: a 44 px target (WCAG 2.5.5). */}
                     <ButtonLink
-                      size="xs"
+                      size="sm"
+                      h={44}
                       to="/surveys/answer/$id"
                       params={{ id: survey.id }}
                       aria-label={t('surveys.mine.answerLabel', {
@@ -76,7 +79,7 @@ export function MySurveys() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </Paper>
   );

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResult, SurveyRespondent, SurveyResults } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { remindSurvey, resultsQuery, surveyKeys } from './api.js';
@@ -102,7 +103,7 @@ function NonRespondents({ results }: { results: SurveyResults }) {
           {t('surveys.results.everyoneAnswered')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <ResponsiveTable minWidth={420}>
           <Table verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -135,7 +136,7 @@ function NonRespondents({ results }: { results: SurveyResults }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </Paper>
   );

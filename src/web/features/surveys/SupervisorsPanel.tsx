@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorLine } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { setSupervisor, supervisorsQuery, surveyKeys } from './api.js';
 import { surveyErrorMessage } from './errors.js';
 
@@ -87,7 +88,7 @@ export function SupervisorsPanel({ code }: { code: string }) {
       ) : query.isError ? (
         <ProblemAlert error={query.error} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ResponsiveTable minWidth={560}>
           <Table verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -102,7 +103,7 @@ export function SupervisorsPanel({ code }: { code: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </Paper>
   );

@@ -6,6 +6,7 @@ import { DateRangeText } from '../../components/DateRangeText.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
@@ -58,7 +59,7 @@ export function SurveysPage() {
       ) : query.data.length === 0 ? (
         <Text c="dimmed">{t('surveys.list.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ResponsiveTable minWidth={640}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -92,7 +93,7 @@ export function SurveysPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </>
   );

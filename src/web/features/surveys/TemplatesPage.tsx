@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { deleteTemplate, surveyKeys, templatesQuery } from './api.js';
@@ -39,7 +40,7 @@ export function TemplatesPage() {
       ) : query.data.length === 0 ? (
         <Text c="dimmed">{t('surveys.templates.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ResponsiveTable minWidth={640}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -92,7 +93,7 @@ export function TemplatesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Props {
   users: readonly User[];
@@ -12,7 +13,7 @@ interface Props {
 export function UsersTable({ users, actions }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ResponsiveTable minWidth={760}>
       <Table striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -59,6 +60,6 @@ export function UsersTable({ users, actions }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }

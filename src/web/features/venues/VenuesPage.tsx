@@ -7,6 +7,7 @@ import type { Venue } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { firstWeekdayFor } from '../sessions/calendar-grid.js';
@@ -53,7 +54,7 @@ export function VenuesPage() {
         />
       )}
       {venues.data && venues.data.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
+        <ResponsiveTable minWidth={860}>
           <Table striped withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -108,7 +109,7 @@ export function VenuesPage() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {editing && (
         <VenueModal

@@ -3,6 +3,7 @@ import { IconAddressBook, IconPencil, IconPlus, IconTrash } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, Nation } from '../../../../contract/index.js';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.js';
 import { useCan } from '../../auth/session.js';
 import { ContactModal } from './ContactModal.js';
 import { DeleteContactModal } from './DeleteContactModal.js';
@@ -41,7 +42,7 @@ export function ContactsSection({ nation }: { nation: Nation }) {
           py="md"
         />
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <ResponsiveTable minWidth={600}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -95,7 +96,7 @@ export function ContactsSection({ nation }: { nation: Nation }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
       {dialog?.kind === 'edit' && (
         <ContactModal nationCode={nation.code} contact={dialog.contact} onClose={close} />

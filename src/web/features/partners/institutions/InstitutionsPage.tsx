@@ -7,6 +7,7 @@ import { DateText } from '../../../components/DateText.js';
 import { ActionIconLink, ButtonLink } from '../../../components/links.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.js';
 import { currentLocale } from '../../../i18n/index.js';
 import { localized } from '../../../lib/localized.js';
 import { useCan } from '../../auth/session.js';
@@ -61,7 +62,7 @@ export function InstitutionsPage() {
         />
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <ResponsiveTable minWidth={640}>
           <Table striped highlightOnHover withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -106,7 +107,7 @@ export function InstitutionsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ResponsiveTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NationSummary } from '../../../../contract/index.js';
 import { DateText } from '../../../components/DateText.js';
 import { AnchorLink } from '../../../components/links.js';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.js';
 import { currentLocale } from '../../../i18n/index.js';
 import { localized } from '../../../lib/localized.js';
 import { FrameworkName } from '../frameworks/FrameworkName.js';
@@ -12,7 +13,7 @@ export function NationsTable({ nations }: { nations: readonly NationSummary[] })
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ResponsiveTable minWidth={640}>
       <Table striped highlightOnHover withTableBorder>
         <Table.Caption>{t('partners.count', { count: nations.length })}</Table.Caption>
         <Table.Thead>
@@ -52,6 +53,6 @@ export function NationsTable({ nations }: { nations: readonly NationSummary[] })
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ResponsiveTable>
   );
 }
