@@ -37,6 +37,9 @@ import secondFactorsFr from './parts/secondFactors/fr.json';
 import surveysAr from './parts/surveys/ar.json';
 import surveysEn from './parts/surveys/en.json';
 import surveysFr from './parts/surveys/fr.json';
+import timeAr from './parts/time/ar.json';
+import timeEn from './parts/time/en.json';
+import timeFr from './parts/time/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -70,6 +73,7 @@ export const messages = {
     programmesEn,
     reportsEn,
     secondFactorsEn,
+    timeEn,
   ),
   fr: combine(
     fr,
@@ -85,6 +89,7 @@ export const messages = {
     programmesFr,
     reportsFr,
     secondFactorsFr,
+    timeFr,
   ),
   ar: combine(
     ar,
@@ -100,5 +105,6 @@ export const messages = {
     programmesAr,
     reportsAr,
     secondFactorsAr,
+    timeAr,
   ),
 };

@@ -57,7 +57,7 @@ export function MySurveys() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <DateText value={survey.closesAt} fz="sm" />
+                    <DateText value={survey.closesAt} timeZone={survey.timeZone} fz="sm" />
                   </Table.Td>
                   <Table.Td>
                     <ButtonLink
