@@ -200,3 +200,9 @@ export function formatDateTime(
     hijri: shown.hijri,
   };
 }
+
+/** "4 Mar 2027, 23:59 (Kuwait Time)": a date-time inside a sentence, its zone named. */
+export function zonedText(value: string, locale: Locale, timeZone?: string | null): string {
+  const { main } = formatDateTime(value, locale, { timeZone });
+  return main.zone ? `${main.text} (${main.zone})` : main.text;
+}
