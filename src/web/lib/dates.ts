@@ -108,6 +108,14 @@ export const DATE_TIME_FIELD_BOUNDS = {
 
 // An offset ("GMT+3", "UTC−8", "غرينتش+3") or an abbreviation ("CET") names no place a reader knows.
 const OFFSET_OR_ABBREVIATION = /GMT|UTC|غرينتش|^[A-Z]{2,5}$/;
+const LATIN = /[A-Za-z]/;
+// French words its place names as "heure : Koweït", a label rather than a phrase: its generic
+// names ("heure normale de l’Arabie") read better inside a sentence.
+const ZONE_NAME_STYLES: Record<Locale, readonly ('shortGeneric' | 'longGeneric' | 'long')[]> = {
+  en: ['shortGeneric', 'longGeneric', 'long'],
+  fr: ['longGeneric', 'long', 'shortGeneric'],
+  ar: ['shortGeneric', 'longGeneric', 'long'],
+};
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
 
 function zoneNamePart(
@@ -126,15 +134,18 @@ function zoneNamePart(
 
 /**
  * A time zone as the reader says it, in their language: "Kuwait Time", "توقيت الكويت",
- * "heure : Koweït". The runtime's place name comes first (it names the city or country), then
- * its generic name; an offset or an abbreviation is never shown in their place. When the runtime
+ * "heure normale de l’Arabie". The runtime's place name comes first where it reads well (it
+ * names the city or country), then its generic name; an offset or an abbreviation is never
+ * shown in their place, nor, in Arabic, a name the runtime left in Latin letters. When the runtime
  * knows neither, the city of the IANA id is used, as a place rather than as a code.
  */
 export function zoneName(timeZone: string, locale: Locale): string {
   if (UTC_ZONES.has(timeZone)) return zoneNamePart('UTC', locale, 'long') ?? 'UTC';
-  for (const style of ['shortGeneric', 'longGeneric'] as const) {
+  for (const style of ZONE_NAME_STYLES[locale]) {
     const name = zoneNamePart(timeZone, locale, style);
-    if (name && !OFFSET_OR_ABBREVIATION.test(name)) return name;
+    // A browser short of Arabic place names says "توقيت Los Angeles": the next style is Arabic.
+    const foreign = locale === 'ar' && LATIN.test(name ?? '');
+    if (name && !foreign && !OFFSET_OR_ABBREVIATION.test(name)) return name;
   }
   return zoneCity(timeZone);
 }
