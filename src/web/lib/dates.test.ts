@@ -59,7 +59,8 @@ describe('zoneName', () => {
     const ar = zoneName('Asia/Kuwait', 'ar');
     expect(ar).toMatch(/[\u0600-\u06FF]/);
     expect(ar).not.toContain('Asia');
-    expect(zoneName('Asia/Kuwait', 'fr')).toMatch(/Koweït|Arabie/);
+    // French reads its generic names inside a sentence, not "heure : Koweït".
+    expect(zoneName('Asia/Kuwait', 'fr')).toMatch(/^heure .*Arabie$/);
   });
 
   it('never shows an offset or an abbreviation as the name', () => {
