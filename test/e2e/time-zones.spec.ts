@@ -49,6 +49,23 @@ async function expectNoZoneId(page: Page) {
   expect(await page.locator('body').textContent()).not.toMatch(/\b(Asia|America|Europe)\/\w+/);
 }
 
+/** A session at the Kuwait centre whose level-1 survey has a due time, as the registrar reads it. */
+async function centreSurvey(registrar: BrowserContext) {
+  const sessions = (await (await registrar.request.get('/api/v1/surveys/sessions')).json()) as {
+    code: string;
+  }[];
+  for (const candidate of sessions) {
+    const read = await registrar.request.get(
+      `/api/v1/sessions/${candidate.code}/surveys/1/results`,
+    );
+    const body = (await read.json()) as { dueAt: string | null; timeZone: string };
+    if (read.status() === 200 && body.dueAt && body.timeZone === VENUE_ZONE) {
+      return { code: candidate.code, dueAt: body.dueAt };
+    }
+  }
+  throw new Error('no survey at the Kuwait centre');
+}
+
 describe('times and time zones for a reader far from the venue', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -68,22 +85,35 @@ describe('times and time zones for a reader far from the venue', () => {
 
   it("shows a survey's close time on the venue's clock in Arabic, with the reader's beside it", async () => {
     const participant = await open('participant@rabita.example', 'ar');
+    const registrar = await open('registrar@rabita.example', 'ar');
     const mine = (await (await participant.request.get('/api/v1/me/surveys')).json()) as {
       id: string;
       closesAt: string;
       timeZone: string;
     }[];
+    // The demo participant has one survey open, unless the evaluation test of this run has
+    // answered it; then the registrar's page of a survey at the centre is read instead, where
+    // the same component shows when the survey fell due.
     const survey = mine[0];
-    if (!survey) throw new Error('the demo participant has no survey waiting');
-    expect(survey.timeZone).toBe(VENUE_ZONE);
-    const page = await participant.newPage();
-    await page.goto(`/surveys/answer/${survey.id}`);
+    let page: Page;
+    let instant: string;
+    if (survey) {
+      expect(survey.timeZone).toBe(VENUE_ZONE);
+      page = await participant.newPage();
+      await page.goto(`/surveys/answer/${survey.id}`);
+      instant = survey.closesAt;
+    } else {
+      const due = await centreSurvey(registrar);
+      page = await registrar.newPage();
+      await page.goto(`/sessions/${due.code}/surveys`);
+      instant = due.dueAt;
+    }
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
       READER_ZONE,
     );
-    const shown = await shownTime(page, survey.closesAt);
-    const venue = clock(survey.closesAt, VENUE_ZONE);
-    const reader = clock(survey.closesAt, READER_ZONE);
+    const shown = await shownTime(page, instant);
+    const venue = clock(instant, VENUE_ZONE);
+    const reader = clock(instant, READER_ZONE);
     expect(shown.main).toContain(VENUE_NAME_AR);
     expect(shown.main).toMatch(new RegExp(`^${venue.day} `));
     expect(shown.main).toContain(venue.time);
@@ -96,25 +126,17 @@ describe('times and time zones for a reader far from the venue', () => {
 
   it("shows a survey's due time, midnight at the venue, on the venue's day", async () => {
     const registrar = await open('registrar@rabita.example', 'ar');
-    const participant = await open('participant@rabita.example', 'en');
-    const [survey] = (await (await participant.request.get('/api/v1/me/surveys')).json()) as {
-      sessionCode: string;
-    }[];
-    if (!survey) throw new Error('the demo participant has no survey waiting');
-    const results = (await (
-      await registrar.request.get(`/api/v1/sessions/${survey.sessionCode}/surveys/1/results`)
-    ).json()) as { dueAt: string | null; timeZone: string };
-    if (!results.dueAt) throw new Error('the survey has no due time');
+    const due = await centreSurvey(registrar);
     const page = await registrar.newPage();
-    await page.goto(`/sessions/${survey.sessionCode}/surveys`);
-    const shown = await shownTime(page, results.dueAt);
-    const venue = clock(results.dueAt, VENUE_ZONE);
+    await page.goto(`/sessions/${due.code}/surveys`);
+    const shown = await shownTime(page, due.dueAt);
+    const venue = clock(due.dueAt, VENUE_ZONE);
     // Due at the venue's midnight: the previous afternoon in Los Angeles, and the page keeps
     // the venue's day in front.
     expect(venue.time).toBe('00:00');
     expect(shown.main).toMatch(new RegExp(`^${venue.day} .*00:00`));
     expect(shown.main).toContain(VENUE_NAME_AR);
-    expect(shown.reader).toContain(clock(results.dueAt, READER_ZONE).time);
+    expect(shown.reader).toContain(clock(due.dueAt, READER_ZONE).time);
     await expectNoZoneId(page);
     await expectAccessible(page);
   });
