@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisciplineCode } from './catalogue.js';
-import { IsoDateTime } from './common.js';
+import { IsoDateTime, Locale } from './common.js';
 import { NationCode } from './users.js';
 
 export const REPORT_GROUPINGS = ['nation', 'discipline', 'provider', 'year'] as const;
@@ -17,6 +17,8 @@ export const ReportFilters = z
     nation: NationCode.optional(),
     discipline: DisciplineCode.optional(),
     groupBy: ReportGrouping.default('nation'),
+    /** The language of the groups' names; the reader's saved language when not given. */
+    locale: Locale.optional(),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     message: '`from` must not be after `to`',

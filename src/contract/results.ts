@@ -81,6 +81,8 @@ export const SessionResults = z
     usesLevel2: z.boolean(),
     closed: z.boolean(),
     closedAt: IsoDateTime.nullable(),
+    /** The venue's IANA zone, for the closing time. */
+    timeZone: z.string(),
     closedByName: z.string().nullable(),
     /** Results can be confirmed once the session is under way (in progress or completed). */
     delivered: z.boolean(),

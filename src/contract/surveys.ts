@@ -139,6 +139,8 @@ export const SurveyForm = z
     anonymous: z.boolean(),
     locale: Locale,
     closesAt: IsoDateTime,
+    /** The venue's IANA zone: the close time reads on its clock. */
+    timeZone: z.string(),
     closed: z.boolean(),
     answeredAt: IsoDateTime.nullable(),
     /** The participant a supervisor answers about. */
@@ -173,6 +175,8 @@ export const MySurvey = z.object({
   level: SurveyLevel,
   title: LocalizedText,
   closesAt: IsoDateTime,
+  /** The venue's IANA zone: the close time reads on its clock. */
+  timeZone: z.string(),
 });
 export type MySurvey = z.infer<typeof MySurvey>;
 
@@ -231,6 +235,8 @@ export const SurveyResults = z.object({
   template: z.object({ code: z.string(), title: LocalizedText, anonymous: z.boolean() }).nullable(),
   /** When the invitations go (or went) out; null when the activity has no survey at this level. */
   dueAt: IsoDateTime.nullable(),
+  /** The venue's IANA zone: the due time reads on its clock. */
+  timeZone: z.string(),
   askSupervisor: z.boolean(),
   participants: SurveyCounts,
   supervisors: SurveyCounts,

@@ -40,6 +40,9 @@ import secondFactorsFr from './parts/secondFactors/fr.json';
 import surveysAr from './parts/surveys/ar.json';
 import surveysEn from './parts/surveys/en.json';
 import surveysFr from './parts/surveys/fr.json';
+import timeAr from './parts/time/ar.json';
+import timeEn from './parts/time/en.json';
+import timeFr from './parts/time/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -74,6 +77,7 @@ export const messages = {
     reportsEn,
     secondFactorsEn,
     homeEn,
+    timeEn,
   ),
   fr: combine(
     fr,
@@ -90,6 +94,7 @@ export const messages = {
     reportsFr,
     secondFactorsFr,
     homeFr,
+    timeFr,
   ),
   ar: combine(
     ar,
@@ -106,5 +111,6 @@ export const messages = {
     reportsAr,
     secondFactorsAr,
     homeAr,
+    timeAr,
   ),
 };

@@ -32,7 +32,7 @@ function queryFilters(ctx: ServiceContext, filters: ReportFilters): q.ReportQuer
     nation: filters.nation,
     discipline: filters.discipline,
     groupBy: filters.groupBy,
-    locale: ctx.actor.locale,
+    locale: filters.locale ?? ctx.actor.locale,
   };
 }
 

@@ -51,7 +51,7 @@ export async function participantResults(
 }
 
 async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<SessionResults> {
-  const { session, activity } = loaded.row;
+  const { session, activity, venue } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
   const completionPercent = delivery?.completionPercent ?? DEFAULT_COMPLETION_PERCENT;
   const { participants, heldDays } = await participantResults(ctx, loaded, completionPercent);
@@ -69,6 +69,7 @@ async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<Sess
     usesLevel2: loaded.evaluationLevels.includes(2),
     closed: closedAt !== null,
     closedAt: closedAt?.toISOString() ?? null,
+    timeZone: venue.timeZone,
     closedByName:
       closedAt && delivery?.resultsClosedBy
         ? await selectUserName(ctx.tx, delivery.resultsClosedBy)

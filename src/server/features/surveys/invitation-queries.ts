@@ -9,6 +9,7 @@ import {
   surveyResponses,
   surveyTemplates,
   trainingSessions,
+  venues,
 } from '../../db/schema/index.js';
 
 // ---- invitations and answers ----
@@ -21,6 +22,7 @@ const invitationColumns = {
     code: trainingSessions.code,
     startDate: trainingSessions.startDate,
     endDate: trainingSessions.endDate,
+    timeZone: venues.timeZone,
   },
   activityTitle: activities.title,
   participant: {
@@ -39,6 +41,7 @@ function invitationQuery(db: DbOrTx) {
     .from(surveyInvitations)
     .innerJoin(surveyTemplates, eq(surveyTemplates.id, surveyInvitations.templateId))
     .innerJoin(trainingSessions, eq(trainingSessions.id, surveyInvitations.sessionId))
+    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .innerJoin(nominations, eq(nominations.id, surveyInvitations.nominationId))
     .innerJoin(participants, eq(participants.id, nominations.participantId));

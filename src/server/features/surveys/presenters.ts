@@ -65,6 +65,7 @@ export function presentForm(row: LoadedInvitation, locale: Locale, now: Date): S
     anonymous: template.anonymous,
     locale,
     closesAt: invitation.closesAt.toISOString(),
+    timeZone: session.timeZone,
     closed: invitation.closesAt.getTime() <= now.getTime(),
     answeredAt: invitation.answeredAt?.toISOString() ?? null,
     aboutName:
@@ -92,5 +93,6 @@ export function presentMySurvey(row: LoadedInvitation): MySurvey {
     level: row.invitation.level as SurveyLevel,
     title: row.template.title,
     closesAt: row.invitation.closesAt.toISOString(),
+    timeZone: row.session.timeZone,
   };
 }

@@ -134,6 +134,7 @@ export async function getSurveyResults(
           attached.link.delayMonths,
         ).toISOString()
       : null,
+    timeZone: session.timeZone,
     askSupervisor: attached?.link.askSupervisor ?? false,
     participants: countOf('participant'),
     supervisors: countOf('supervisor'),

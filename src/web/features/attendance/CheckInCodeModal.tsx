@@ -2,7 +2,7 @@ import { Alert, Image, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate, formatWeekday } from '../../lib/dates.js';
+import { formatWeekday, zonedText } from '../../lib/dates.js';
 import { checkInCodeQuery } from './api.js';
 import { attendanceError } from './labels.js';
 
@@ -49,7 +49,7 @@ export function CheckInCodeModal({
           />
           <Text fz="lg">
             {t('attendance.validUntil', {
-              time: formatDate(query.data.expiresAt, locale, { timeZone }).gregorian,
+              time: zonedText(query.data.expiresAt, locale, timeZone),
             })}
           </Text>
           <Text fz="sm" c="dimmed" ta="center" style={{ wordBreak: 'break-all' }}>

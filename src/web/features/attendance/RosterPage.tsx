@@ -9,7 +9,7 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatWeekday } from '../../lib/dates.js';
+import { formatWeekday, zoneName } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { rosterQuery } from './api.js';
 import { CheckInCodeModal } from './CheckInCodeModal.js';
@@ -63,6 +63,9 @@ export function RosterPage() {
       {data && (
         <>
           <SyncBanner queue={queue} />
+          <Text fz="sm" c="dimmed" mb="sm" data-venue-time>
+            {t('time.venueTimes', { zone: zoneName(data.timeZone, locale) })}
+          </Text>
           {data.resultsClosed && (
             <Alert color="gray" mb="md">
               {t('attendance.resultsClosed')}

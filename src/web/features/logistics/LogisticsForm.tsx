@@ -25,8 +25,9 @@ import {
 } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { currentLocale } from '../../i18n/index.js';
 import { isApiError } from '../../lib/api.js';
-import { DATE_TIME_FIELD_BOUNDS } from '../../lib/dates.js';
+import { DATE_TIME_FIELD_BOUNDS, zoneName } from '../../lib/dates.js';
 import { clearableSelect, useSaveForm, validateWith } from '../../lib/forms.js';
 import { logisticsKeys, logisticsQuery, saveLogistics } from './api.js';
 import { type LogisticsFormValues, toLogisticsInput, toLogisticsValues } from './logisticsForm.js';
@@ -76,7 +77,7 @@ function EditLogistics({ logistics }: { logistics: Logistics }) {
     notifications.show({ color: 'teal', message: t('common.saved') });
   });
 
-  const zoneHint = t('logistics.venueTime', { zone });
+  const zoneHint = t('logistics.venueTime', { zone: zoneName(zone, currentLocale()) });
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md" maw={860}>

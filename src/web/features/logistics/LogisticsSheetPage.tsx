@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../../lib/dates.js';
+import { formatDate, zoneName } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { DARK_ORANGE } from '../nominations/labels.js';
 import { logisticsSheetQuery, sheetDownloadUrl } from './api.js';
@@ -88,7 +88,7 @@ function SheetBody({ sheet }: { sheet: LogisticsSheet }) {
           </Badge>
         )}
         <Text fz="sm" c="dimmed">
-          {t('logistics.timesAt', { zone: sheet.timeZone })}
+          {t('logistics.timesAt', { zone: zoneName(sheet.timeZone, currentLocale()) })}
         </Text>
       </Group>
       <SheetTable sheet={sheet} />

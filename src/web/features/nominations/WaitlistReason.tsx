@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NominationSummary } from '../../../contract/index.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate, formatDateRange } from '../../lib/dates.js';
+import { formatDateRange, zonedText } from '../../lib/dates.js';
 
 type Waitlist = NonNullable<NominationSummary['waitlist']>;
 
@@ -13,7 +13,7 @@ type Waitlist = NonNullable<NominationSummary['waitlist']>;
  */
 export function WaitlistReason({ waitlist }: { waitlist: Waitlist }) {
   const { t } = useTranslation();
-  const at = formatDate(waitlist.submittedAt, currentLocale(), { withTime: true }).gregorian;
+  const at = zonedText(waitlist.submittedAt, currentLocale());
   const parts = [
     waitlist.entitled ? t('nominations.waitReason.entitled') : t('nominations.waitReason.pool'),
     waitlist.priority !== null

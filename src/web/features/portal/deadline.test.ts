@@ -19,8 +19,9 @@ describe('deadlines', () => {
   it('gives the exact time on the venue clock with the zone named', () => {
     // 20:59:59 UTC is 23:59 in Kuwait (UTC+3, no daylight saving time).
     expect(venueTime('2027-03-04T20:59:59Z', 'Asia/Kuwait', 'en')).toBe(
-      '4 Mar 2027, 23:59 (Asia/Kuwait)',
+      '4 Mar 2027, 23:59 (Kuwait Time)',
     );
+    expect(venueTime('2027-03-04T20:59:59Z', 'Asia/Kuwait', 'ar')).toContain('توقيت الكويت');
   });
 
   it('counts whole days left', () => {

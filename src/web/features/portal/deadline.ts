@@ -1,4 +1,5 @@
 import type { Locale } from '../../../contract/index.js';
+import { zoneName } from '../../lib/dates.js';
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -22,7 +23,7 @@ export function relativeTo(target: string, now: Date, locale: Locale): string {
   return format.format(0, 'minute');
 }
 
-/** The exact instant as the venue's clock reads it, with the zone named. */
+/** The exact instant as the venue's clock reads it, with the zone named in the reader's language. */
 export function venueTime(target: string, timeZone: string | undefined, locale: Locale): string {
   const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale === 'fr' ? 'fr-FR' : 'en-GB';
   const text = new Intl.DateTimeFormat(tag, {
@@ -34,7 +35,7 @@ export function venueTime(target: string, timeZone: string | undefined, locale: 
     hourCycle: 'h23',
     timeZone,
   }).format(new Date(target));
-  return timeZone ? `${text} (${timeZone})` : text;
+  return timeZone ? `${text} (${zoneName(timeZone, locale)})` : text;
 }
 
 /** Whole days left, rounding down: what "within 7 days" is measured with. */

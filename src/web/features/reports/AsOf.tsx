@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate } from '../../lib/dates.js';
+import { zonedText } from '../../lib/dates.js';
 
 /**
  * When the figures were computed: reports read roll-ups refreshed within minutes of a change,
@@ -13,7 +13,7 @@ export function AsOf({ asOf }: { asOf: string | null }) {
     <Text size="sm" c="dimmed" mb="sm">
       {asOf
         ? t('reports.asOf', {
-            time: formatDate(asOf, currentLocale(), { withTime: true }).gregorian,
+            time: zonedText(asOf, currentLocale()),
           })
         : t('reports.notYetComputed')}
     </Text>

@@ -6,6 +6,7 @@ import type {
   ReportGrouping,
   TrainedReport,
 } from '../../../contract/index.js';
+import { currentLocale } from '../../i18n/index.js';
 import { api, withQuery } from '../../lib/api.js';
 
 export const REPORT_TABS = ['trained', 'rates', 'evaluations', 'programme-delivery'] as const;
@@ -24,10 +25,12 @@ export type ReportQuery = Omit<ReportSearch, 'tab'>;
 
 const reportPath = (tab: ReportTab) => `/api/v1/reports/${tab}`;
 
+/** Asked in the page's language, so the nations and disciplines are named in it. */
 function reportQuery<T>(tab: ReportTab, query: ReportQuery) {
+  const locale = currentLocale();
   return queryOptions({
-    queryKey: ['reports', tab, query] as const,
-    queryFn: ({ signal }) => api<T>(reportPath(tab), { query: { ...query }, signal }),
+    queryKey: ['reports', tab, query, locale] as const,
+    queryFn: ({ signal }) => api<T>(reportPath(tab), { query: { ...query, locale }, signal }),
   });
 }
 

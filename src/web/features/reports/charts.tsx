@@ -1,10 +1,38 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLocale, directionOf } from '../../i18n/index.js';
 
 // Small SVG charts: the numbers are always printed beside the shapes, so a reader who cannot
 // see the colours (or the chart) loses nothing; the shapes themselves are hidden from readers.
 
 const COLOURS = ['#1c7ed6', '#74c0fc', '#d0ebff'] as const;
+
+/** Bars grow from the reading start: from the right in Arabic. */
+function barDirection(): CSSProperties | undefined {
+  return directionOf(currentLocale()) === 'rtl' ? { transform: 'scaleX(-1)' } : undefined;
+}
+
+/**
+ * A row's name, cut with an ellipsis at its own logical end (the left of an Arabic name, the
+ * right of a Latin one, whatever the page's direction); the full name is in the title and, for
+ * screen readers, in the text itself.
+ */
+function RowLabel({ label }: { label: string }) {
+  return (
+    <Text
+      size="xs"
+      w={140}
+      truncate
+      title={label}
+      dir="auto"
+      style={{ flexShrink: 0 }}
+      data-chart-label
+    >
+      {label}
+    </Text>
+  );
+}
 
 export interface BarDatum {
   label: string;
@@ -31,11 +59,16 @@ export function BarChart({
       </Text>
       {data.map((d) => (
         <Group key={d.label} gap="xs" wrap="nowrap">
-          <Text size="xs" w={140} truncate title={d.label}>
-            {d.label}
-          </Text>
+          <RowLabel label={d.label} />
           <Box style={{ flex: 1, minWidth: 80 }}>
-            <svg width="100%" height="12" aria-hidden="true" focusable="false">
+            <svg
+              width="100%"
+              height="12"
+              aria-hidden="true"
+              focusable="false"
+              style={barDirection()}
+              data-chart-bar
+            >
               <rect width="100%" height="12" fill="#f1f3f5" rx="2" />
               <rect
                 width={`${(Math.min(d.value ?? 0, top) / top) * 100}%`}
@@ -90,11 +123,16 @@ export function StackedBarChart({
         let offset = 0;
         return (
           <Group key={d.label} gap="xs" wrap="nowrap">
-            <Text size="xs" w={140} truncate title={d.label}>
-              {d.label}
-            </Text>
+            <RowLabel label={d.label} />
             <Box style={{ flex: 1, minWidth: 80 }}>
-              <svg width="100%" height="12" aria-hidden="true" focusable="false">
+              <svg
+                width="100%"
+                height="12"
+                aria-hidden="true"
+                focusable="false"
+                style={barDirection()}
+                data-chart-bar
+              >
                 <rect width="100%" height="12" fill="#f8f9fa" />
                 {d.parts.map((part, i) => {
                   const x = offset;
@@ -136,9 +174,11 @@ export function LineChart({
   const pad = 24;
   const top = Math.max(1, ...data.map((d) => d.value));
   const step = data.length > 1 ? (width - 2 * pad) / (data.length - 1) : 0;
+  // Years run the reading way: the latest on the left in Arabic.
+  const rtl = directionOf(currentLocale()) === 'rtl';
   const points = data.map((d, i) => ({
     ...d,
-    x: data.length > 1 ? pad + i * step : width / 2,
+    x: data.length > 1 ? (rtl ? width - pad - i * step : pad + i * step) : width / 2,
     y: height - pad - (d.value / top) * (height - 2 * pad),
   }));
   return (

@@ -143,7 +143,7 @@ export function ResultsPage() {
           >
             <Text fz="sm">
               {t('results.closedBy', { name: data.closedByName ?? '—' })}{' '}
-              <DateText value={data.closedAt} fz="sm" />
+              <DateText value={data.closedAt} timeZone={data.timeZone} fz="sm" />
             </Text>
             {can('results.reopen') && (
               <Button

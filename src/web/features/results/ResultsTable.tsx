@@ -161,7 +161,7 @@ export function ResultsTable({ data, drafts, locked, onChange }: Props) {
                         {row.confirmedAt && (
                           <>
                             {' · '}
-                            <DateText value={row.confirmedAt} fz="xs" />
+                            <DateText value={row.confirmedAt} timeZone={data.timeZone} fz="xs" />
                           </>
                         )}
                       </Text>

@@ -5,8 +5,9 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale, directionOf } from '../../i18n/index.js';
+import { venuesQuery } from '../venues/api.js';
 import { monthQuery } from './api.js';
-import { firstWeekdayFor, monthOf, monthRange, monthWeeks, shiftMonth } from './calendar-grid.js';
+import { calendarWeekStart, monthOf, monthRange, monthWeeks, shiftMonth } from './calendar-grid.js';
 import { DisciplineLegend } from './DisciplineLegend.js';
 import { MonthGrid } from './MonthGrid.js';
 
@@ -45,6 +46,9 @@ export function MonthView() {
     }),
     placeholderData: keepPreviousData,
   });
+  // The grid waits for the venues so its columns do not jump from one week start to another.
+  const venues = useQuery({ ...venuesQuery, staleTime: 5 * 60_000 });
+  const weekStart = venues.isPending ? null : calendarWeekStart(venues.data, locale);
   const go = (target: string | undefined) =>
     void navigate({ search: (prev) => ({ ...prev, month: target }) });
   // Arrows point the way the week runs: in Arabic the next month is to the left.
@@ -81,14 +85,18 @@ export function MonthView() {
           </Button>
         </Group>
       </Group>
-      {sessions.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {(sessions.isPending || weekStart === null) && (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      )}
       <ProblemAlert error={sessions.error} />
-      <MonthGrid
-        weeks={monthWeeks(month, firstWeekdayFor(locale))}
-        sessions={items}
-        today={today}
-        caption={monthTitle(month, locale)}
-      />
+      {weekStart !== null && (
+        <MonthGrid
+          weeks={monthWeeks(month, weekStart)}
+          sessions={items}
+          today={today}
+          caption={monthTitle(month, locale)}
+        />
+      )}
       {sessions.data && items.length === 0 && (
         <Text c="dimmed" fz="sm" mt="sm">
           {t('sessions.emptyMonth')}

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
+import { DateTimeText } from '../../components/DateTimeText.js';
 import { Field } from '../../components/Field.js';
 import { AnchorLink } from '../../components/links.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate, formatWeekday, readerTimeZone } from '../../lib/dates.js';
+import { formatWeekday, zoneName } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { languageName } from '../catalogue/prerequisites.js';
 
@@ -15,9 +16,6 @@ export function SessionFacts({ session }: { session: Session }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const venueZone = session.venue.timeZone;
-  const readerZone = readerTimeZone();
-  const inVenue = formatDate(session.nominationDeadline, locale, { timeZone: venueZone });
-  const forReader = formatDate(session.nominationDeadline, locale, { timeZone: readerZone });
   const days = session.workingDays.map((d) => formatWeekday(d, locale));
 
   return (
@@ -37,7 +35,7 @@ export function SessionFacts({ session }: { session: Session }) {
             !localized(session.venue.name, locale).includes(session.venue.city) &&
             `${t('common.listSeparator')}${session.venue.city}`}
           <Text span display="block" fz="xs" c="dimmed">
-            {t('sessions.timeZone', { zone: venueZone })}
+            {t('sessions.timeZone', { zone: zoneName(venueZone, locale) })}
           </Text>
         </Field>
         <Field label={t('sessions.delivery')}>
@@ -73,19 +71,7 @@ export function SessionFacts({ session }: { session: Session }) {
           <DateText value={session.nominationOpens} />
         </Field>
         <Field label={t('sessions.deadline')}>
-          <Text span fw={600}>
-            {t('sessions.closesAt', { when: inVenue.gregorian, zone: venueZone })}
-          </Text>
-          {readerZone !== venueZone && (
-            <Text span display="block" fz="xs" c="dimmed">
-              {t('sessions.closesForYou', { when: forReader.gregorian, zone: readerZone })}
-            </Text>
-          )}
-          {inVenue.hijri && (
-            <Text span display="block" fz="xs" c="dimmed">
-              ({inVenue.hijri})
-            </Text>
-          )}
+          <DateTimeText value={session.nominationDeadline} timeZone={venueZone} stacked fw={600} />
         </Field>
         <Field label={t('sessions.quotaRelease')}>
           {session.quotaReleaseOn ? (

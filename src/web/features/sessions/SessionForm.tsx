@@ -16,7 +16,7 @@ import type { Session } from '../../../contract/index.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
+import { DATE_FIELD_BOUNDS, zoneName } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { activitiesQuery, activityQuery } from '../catalogue/api.js';
 import { INSTRUCTION_LANGUAGES } from '../catalogue/labels.js';
@@ -127,7 +127,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
               searchable
               data={(venues.data ?? []).map((v) => ({
                 value: v.code,
-                label: `${localized(v.name, locale)} (${v.timeZone})`,
+                label: `${localized(v.name, locale)} (${zoneName(v.timeZone, locale)})`,
               }))}
               key={form.key('venueCode')}
               {...form.getInputProps('venueCode')}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  calendarWeekStart,
   monthOf,
   monthRange,
   monthWeeks,
   placeInWeek,
   shiftMonth,
+  workingWeekStart,
 } from './calendar-grid.js';
 
 describe('month arithmetic', () => {
@@ -64,5 +66,28 @@ describe('placeInWeek', () => {
   });
   it('leaves out sessions of other weeks', () => {
     expect(placeInWeek(week, [{ startDate: '2027-03-14', endDate: '2027-03-15' }])).toEqual([]);
+  });
+});
+
+describe('calendarWeekStart', () => {
+  it('starts a Sunday–Thursday week on Sunday, and a Saturday–Wednesday one on Saturday', () => {
+    expect(workingWeekStart([0, 1, 2, 3, 4])).toBe(0);
+    expect(workingWeekStart([1, 2, 3, 4, 5])).toBe(1);
+    expect(workingWeekStart([6, 0, 1, 2, 3])).toBe(6);
+    expect(workingWeekStart([])).toBeNull();
+    expect(workingWeekStart([0, 1, 2, 3, 4, 5, 6])).toBeNull();
+  });
+
+  it("follows the centre's week in every language", () => {
+    const venues = [
+      { kind: 'city', workingDays: [1, 2, 3, 4, 5] },
+      { kind: 'centre', workingDays: [0, 1, 2, 3, 4] },
+    ];
+    for (const locale of ['en', 'fr', 'ar']) expect(calendarWeekStart(venues, locale)).toBe(0);
+  });
+
+  it("falls back to the language's convention without venues", () => {
+    expect(calendarWeekStart([], 'en')).toBe(1);
+    expect(calendarWeekStart(undefined, 'ar')).toBe(0);
   });
 });

@@ -108,3 +108,28 @@ export function placeInWeek<T extends Dated>(week: readonly CalendarDay[], items
 export function firstWeekdayFor(locale: string): number {
   return locale === 'ar' ? 0 : 1;
 }
+
+/**
+ * The day a working week starts: the working day after a day off, Sunday for a Sunday–Thursday
+ * week. Null when every day or no day is worked, where no day stands out.
+ */
+export function workingWeekStart(workingDays: readonly number[]): number | null {
+  const worked = new Set(workingDays);
+  if (worked.size === 0 || worked.size === 7) return null;
+  for (let day = 0; day < 7; day++) {
+    if (worked.has(day) && !worked.has((day + 6) % 7)) return day;
+  }
+  return null;
+}
+
+/**
+ * The calendar's first column: the centre's working week, whatever the reader's language, so
+ * that a Sunday–Thursday course reads as one row; the language's convention when no venue says.
+ */
+export function calendarWeekStart(
+  venues: readonly { kind: string; workingDays: readonly number[] }[] | undefined,
+  locale: string,
+): number {
+  const centre = venues?.find((v) => v.kind === 'centre') ?? venues?.[0];
+  return (centre ? workingWeekStart(centre.workingDays) : null) ?? firstWeekdayFor(locale);
+}

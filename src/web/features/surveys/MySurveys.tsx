@@ -58,7 +58,7 @@ export function MySurveys() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <DateText value={survey.closesAt} fz="sm" />
+                    <DateText value={survey.closesAt} timeZone={survey.timeZone} fz="sm" />
                   </Table.Td>
                   <Table.Td>
                     {/* A participant answers on a phone: a 44 px target (WCAG 2.5.5). */}

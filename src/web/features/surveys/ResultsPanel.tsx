@@ -130,7 +130,7 @@ function NonRespondents({ results }: { results: SurveyResults }) {
                   </Table.Td>
                   <Table.Td>{person.nationCode}</Table.Td>
                   <Table.Td>
-                    <DateText value={person.lastReminderAt} withTime />
+                    <DateText value={person.lastReminderAt} timeZone={results.timeZone} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -183,7 +183,8 @@ export function ResultsPanel({ code, level }: { code: string; level: 1 | 3 }) {
               )}
             </Group>
             <Text fz="sm" c="dimmed">
-              {t('surveys.results.due')} <DateText value={results.dueAt} withTime />
+              {t('surveys.results.due')}{' '}
+              <DateText value={results.dueAt} timeZone={results.timeZone} />
             </Text>
           </Stack>
           {results.canRemind && (

@@ -183,7 +183,7 @@ export function SurveyFormView({
       <Stack gap="md">
         <Text fz="sm" c="dimmed">
           {form.anonymous ? t('surveys.answer.anonymous') : t('surveys.answer.named')}{' '}
-          {t('surveys.answer.closes')} <DateText value={form.closesAt} />
+          {t('surveys.answer.closes')} <DateText value={form.closesAt} timeZone={form.timeZone} />
         </Text>
         {failure !== null && (
           <Alert color="red" role="alert">

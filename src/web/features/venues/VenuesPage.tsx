@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
+import { zoneName } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import { firstWeekdayFor } from '../sessions/calendar-grid.js';
 import { venuesQuery } from './api.js';
@@ -81,9 +82,7 @@ export function VenuesPage() {
                     <Table.Td>
                       {[venue.city, venue.countryCode].filter(Boolean).join(', ') || '—'}
                     </Table.Td>
-                    <Table.Td>
-                      <bdi dir="ltr">{venue.timeZone}</bdi>
-                    </Table.Td>
+                    <Table.Td title={venue.timeZone}>{zoneName(venue.timeZone, locale)}</Table.Td>
                     <Table.Td>
                       {order
                         .filter((d) => venue.workingDays.includes(d))
