@@ -34,6 +34,9 @@ import resultsFr from './parts/results/fr.json';
 import secondFactorsAr from './parts/secondFactors/ar.json';
 import secondFactorsEn from './parts/secondFactors/en.json';
 import secondFactorsFr from './parts/secondFactors/fr.json';
+import sessionLossAr from './parts/sessionLoss/ar.json';
+import sessionLossEn from './parts/sessionLoss/en.json';
+import sessionLossFr from './parts/sessionLoss/fr.json';
 import surveysAr from './parts/surveys/ar.json';
 import surveysEn from './parts/surveys/en.json';
 import surveysFr from './parts/surveys/fr.json';
@@ -70,6 +73,7 @@ export const messages = {
     programmesEn,
     reportsEn,
     secondFactorsEn,
+    sessionLossEn,
   ),
   fr: combine(
     fr,
@@ -85,6 +89,7 @@ export const messages = {
     programmesFr,
     reportsFr,
     secondFactorsFr,
+    sessionLossFr,
   ),
   ar: combine(
     ar,
@@ -100,5 +105,6 @@ export const messages = {
     programmesAr,
     reportsAr,
     secondFactorsAr,
+    sessionLossAr,
   ),
 };
