@@ -68,13 +68,15 @@ export function AppLayout() {
   );
 }
 
+// The path the focus was last placed for: module-wide, as the layout itself may be mounted
+// again while a lazily loaded page arrives, and that must not count as a navigation or end one.
+let focusedFor: string | null = null;
+
 /** After each navigation (not the first page, where the browser starts at the top). */
 function usePageHeadingFocus() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const shown = useRef(pathname);
   useEffect(() => {
-    if (shown.current === pathname) return;
-    shown.current = pathname;
-    return focusPageHeading();
+    if (focusedFor !== null && focusedFor !== pathname) focusPageHeading();
+    focusedFor = pathname;
   }, [pathname]);
 }

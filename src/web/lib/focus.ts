@@ -23,11 +23,16 @@ function isLost(element: Element | null): boolean {
 export function focusPageHeading(): () => void {
   const from = document.activeElement;
   const main = document.getElementById('main-content');
+  // The page being left may still be on screen while the next one loads: not its heading.
+  const previous = pageHeading();
+  const previousText = previous?.textContent;
+  let acceptPrevious = false;
   let done = false;
   const stop = () => {
     done = true;
     observer.disconnect();
     window.clearTimeout(timer);
+    window.clearTimeout(samePage);
     document.removeEventListener('pointerdown', stop, true);
     document.removeEventListener('keydown', stop, true);
   };
@@ -38,6 +43,8 @@ export function focusPageHeading(): () => void {
     if (pageChoseFocus) return stop();
     const heading = pageHeading();
     if (!heading) return;
+    const stale = heading === previous && heading.textContent === previousText;
+    if (stale && !acceptPrevious) return;
     heading.focus({ preventScroll: true });
     stop();
   };
@@ -45,6 +52,11 @@ export function focusPageHeading(): () => void {
   if (main) observer.observe(main, { childList: true, subtree: true });
   // A page that never shows a heading (still loading after this long) keeps the focus as is.
   const timer = window.setTimeout(stop, 10_000);
+  // Two pages with the same heading can share its element: after a moment, it is this page's.
+  const samePage = window.setTimeout(() => {
+    acceptPrevious = true;
+    attempt();
+  }, 1_000);
   document.addEventListener('pointerdown', stop, true);
   document.addEventListener('keydown', stop, true);
   window.requestAnimationFrame(attempt);
