@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useMe, useSignOut } from '../features/auth/session.js';
+import { useSessionLost } from '../features/auth/sessionRecovery.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 interface AppHeaderProps {
@@ -16,6 +17,8 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  // Once the server says the session is gone, the sign-in dialog is the state, not this name.
+  const lost = useSessionLost();
   const roles = me.user.roles.map((role) => t(`roles.${role}`)).join(t('common.listSeparator'));
 
   async function handleSignOut() {
@@ -40,40 +43,46 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
             Rabita
           </Text>
         </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Text fz="sm" visibleFrom="sm" lineClamp={1}>
-            <Text span fw={600}>
-              {me.user.displayName}
-            </Text>
-            <Text span c="dimmed">
-              {' · '}
-              {roles}
-            </Text>
+        {lost ? (
+          <Text fz="sm" c="dimmed">
+            {t('sessionLoss.signedOut')}
           </Text>
-          <NotificationBell />
-          <LanguageSwitch />
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            visibleFrom="sm"
-            leftSection={<IconLogout size={16} aria-hidden />}
-            onClick={() => void handleSignOut()}
-          >
-            {t('auth.signOut')}
-          </Button>
-          {/* On a phone the words do not fit beside the bell and the language (Arabic ran off
+        ) : (
+          <Group gap="sm" wrap="nowrap">
+            <Text fz="sm" visibleFrom="sm" lineClamp={1}>
+              <Text span fw={600}>
+                {me.user.displayName}
+              </Text>
+              <Text span c="dimmed">
+                {' · '}
+                {roles}
+              </Text>
+            </Text>
+            <NotificationBell />
+            <LanguageSwitch />
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              visibleFrom="sm"
+              leftSection={<IconLogout size={16} aria-hidden />}
+              onClick={() => void handleSignOut()}
+            >
+              {t('auth.signOut')}
+            </Button>
+            {/* On a phone the words do not fit beside the bell and the language (Arabic ran off
               the edge at 390 px): the icon alone, still named. */}
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            hiddenFrom="sm"
-            aria-label={t('auth.signOut')}
-            onClick={() => void handleSignOut()}
-          >
-            <IconLogout size={18} aria-hidden />
-          </ActionIcon>
-        </Group>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              hiddenFrom="sm"
+              aria-label={t('auth.signOut')}
+              onClick={() => void handleSignOut()}
+            >
+              <IconLogout size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
+        )}
       </Group>
     </AppShell.Header>
   );

@@ -1,14 +1,17 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Me } from '../../contract/index.js';
+import { SessionLossDialog } from '../features/auth/SessionLossDialog.js';
 import { meQuery, useMe } from '../features/auth/session.js';
+import { installSessionRecovery } from '../features/auth/sessionRecovery.js';
 import { useSessionExpiry } from '../features/auth/useSessionExpiry.js';
 import { currentLocale, rememberLocale, takeChoiceBeforeSignIn } from '../i18n/index.js';
 import { api } from '../lib/api.js';
+import { focusPageHeading, installFocusReturn } from '../lib/focus.js';
 import { AppHeader } from './AppHeader.js';
 import { AppNavbar } from './AppNavbar.js';
 
@@ -19,6 +22,9 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const profileLocale = me.user.locale;
   useSessionExpiry();
+  useEffect(() => installSessionRecovery(queryClient), [queryClient]);
+  useEffect(() => installFocusReturn(), []);
+  usePageHeadingFocus();
 
   // A language chosen on the sign-in page is kept and becomes the profile's (the person just said
   // which language they read); otherwise the profile's language wins over what this browser last
@@ -57,6 +63,20 @@ export function AppLayout() {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      <SessionLossDialog />
     </AppShell>
   );
+}
+
+// The path the focus was last placed for: module-wide, as the layout itself may be mounted
+// again while a lazily loaded page arrives, and that must not count as a navigation or end one.
+let focusedFor: string | null = null;
+
+/** After each navigation (not the first page, where the browser starts at the top). */
+function usePageHeadingFocus() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useEffect(() => {
+    if (focusedFor !== null && focusedFor !== pathname) focusPageHeading();
+    focusedFor = pathname;
+  }, [pathname]);
 }

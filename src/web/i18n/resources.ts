@@ -37,6 +37,9 @@ import resultsFr from './parts/results/fr.json';
 import secondFactorsAr from './parts/secondFactors/ar.json';
 import secondFactorsEn from './parts/secondFactors/en.json';
 import secondFactorsFr from './parts/secondFactors/fr.json';
+import sessionLossAr from './parts/sessionLoss/ar.json';
+import sessionLossEn from './parts/sessionLoss/en.json';
+import sessionLossFr from './parts/sessionLoss/fr.json';
 import surveysAr from './parts/surveys/ar.json';
 import surveysEn from './parts/surveys/en.json';
 import surveysFr from './parts/surveys/fr.json';
@@ -78,6 +81,7 @@ export const messages = {
     secondFactorsEn,
     homeEn,
     timeEn,
+    sessionLossEn,
   ),
   fr: combine(
     fr,
@@ -95,6 +99,7 @@ export const messages = {
     secondFactorsFr,
     homeFr,
     timeFr,
+    sessionLossFr,
   ),
   ar: combine(
     ar,
@@ -112,5 +117,6 @@ export const messages = {
     secondFactorsAr,
     homeAr,
     timeAr,
+    sessionLossAr,
   ),
 };

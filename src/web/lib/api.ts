@@ -72,6 +72,32 @@ export function toProblem(status: number, body: unknown): ReceivedProblem {
   return { type: 'about:blank', title: '', status, code: `http_${status}`, detail: '' };
 }
 
+/**
+ * What the app does when the server says the session is gone or the CSRF token is stale, so a
+ * request caught by it completes instead of failing (`features/auth/sessionRecovery.ts`).
+ */
+export interface SessionRecovery {
+  /** The session ended: resolves true once the same person has signed in again. */
+  signInAgain(): Promise<boolean>;
+  /** The CSRF token was refused: reads the current one; `lost` when there is no session. */
+  refreshToken(): Promise<'same' | 'lost' | 'other'>;
+}
+
+let recovery: SessionRecovery | null = null;
+// Every request caught by one expiry waits on the same sign-in.
+let signingInAgain: Promise<boolean> | null = null;
+
+export function setSessionRecovery(next: SessionRecovery | null): void {
+  recovery = next;
+}
+
+function signInAgain(from: SessionRecovery): Promise<boolean> {
+  signingInAgain ??= from.signInAgain().finally(() => {
+    signingInAgain = null;
+  });
+  return signingInAgain;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -79,9 +105,42 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. an Idempotency-Key. */
   headers?: Record<string, string>;
+  /** False where a 401 is an answer (who is signed in, signing out), not a lost session. */
+  recover?: boolean;
 }
 
+/**
+ * One API request. When the session has ended the request waits for the person to sign in again
+ * (in a dialog over the page) and is then sent once more; a write refused for a stale CSRF token
+ * (a sign-in in another tab) fetches the current token and is sent once more.
+ */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    const from = recovery;
+    if (!(error instanceof ApiError) || options.recover === false || !from) throw error;
+    const again = { ...options, recover: false };
+    if (error.code === 'csrf_failed') {
+      const state = await from.refreshToken();
+      if (state === 'same') return send<T>(path, again).catch((retried) => recover(retried));
+      if (state === 'other') throw error;
+      return afterSignIn();
+    }
+    return recover(error);
+
+    async function recover(failed: unknown): Promise<T> {
+      if (!(failed instanceof ApiError) || failed.code !== 'unauthenticated' || !from) throw failed;
+      return afterSignIn(failed);
+    }
+    async function afterSignIn(failed: unknown = error): Promise<T> {
+      if (!from || !(await signInAgain(from))) throw failed;
+      return send<T>(path, again);
+    }
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,5 +1,6 @@
 import { Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core';
 import { IconChecks, IconUsersGroup } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ATTENDANCE_STATUSES,
@@ -24,6 +25,8 @@ export function DayRoster({
   locked: boolean;
 }) {
   const { t } = useTranslation();
+  // After "mark all present" the button is disabled: the counts, read out, take the focus.
+  const countsRef = useRef<HTMLDivElement>(null);
   if (roster.participants.length === 0) {
     return (
       <EmptyState
@@ -59,7 +62,14 @@ export function DayRoster({
   return (
     <>
       <Group justify="space-between" gap="sm" mb="sm" wrap="wrap">
-        <Group gap="xs" aria-label={t('attendance.countsLabel')} role="group">
+        <Group
+          ref={countsRef}
+          gap="xs"
+          aria-label={t('attendance.countsLabel')}
+          role="group"
+          aria-live="polite"
+          tabIndex={-1}
+        >
           {ATTENDANCE_STATUSES.map((status) => (
             <Badge key={status} size="lg" variant="light" color="dark">
               {t(`attendance.count.${status}`, { count: counts[status] })}
@@ -75,7 +85,7 @@ export function DayRoster({
           color="teal.9"
           leftSection={<IconChecks size={18} aria-hidden />}
           disabled={locked || unmarked.length === 0}
-          onClick={() =>
+          onClick={() => {
             queue.markMany(
               unmarked.map((r) => ({
                 nominationId: r.participant.nominationId,
@@ -83,8 +93,9 @@ export function DayRoster({
                 status: 'present' as const,
                 baseVersion: r.serverMark?.version ?? null,
               })),
-            )
-          }
+            );
+            countsRef.current?.focus();
+          }}
         >
           {t('attendance.markAllPresent')}
         </Button>

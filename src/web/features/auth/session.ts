@@ -7,13 +7,14 @@ import type {
   SignOutResult,
 } from '../../../contract/index.js';
 import { api, isApiError, setCsrfToken } from '../../lib/api.js';
+import { browserStorage, clearUserDrafts } from '../../lib/drafts.js';
 
 /** Who is signed in, or null: a 401 is an answer here, not an error. */
 export const meQuery = queryOptions({
   queryKey: ['me'] as const,
   queryFn: async (): Promise<Me | null> => {
     try {
-      const me = await api<Me>('/api/v1/auth/me');
+      const me = await api<Me>('/api/v1/auth/me', { recover: false });
       setCsrfToken(me.csrfToken);
       return me;
     } catch (error) {
@@ -66,8 +67,12 @@ export function useSignOut(): () => Promise<string | null> {
   const queryClient = useQueryClient();
   return async () => {
     try {
+      const userId = queryClient.getQueryData(meQuery.queryKey)?.user.id;
+      // What this person typed is theirs to finish on this browser only while signed in.
+      if (userId) clearUserDrafts(browserStorage(), userId);
       const result = await api<SignOutResult | undefined>('/api/v1/auth/logout', {
         method: 'POST',
+        recover: false,
       });
       return result?.providerSignOutUrl ?? null;
     } finally {

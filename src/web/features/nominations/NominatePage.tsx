@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { useCan, useMe } from '../auth/session.js';
 import { readerName } from '../participants/reader-name.js';
 import { portalKeys } from '../portal/api.js';
@@ -60,6 +61,21 @@ export function NominatePage() {
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const attempt = useRef<{ signature: string; key: string } | null>(null);
+  // The words and the priority are kept as a draft; the person is picked again (their
+  // eligibility is read fresh then).
+  const draft = useDraft<{ motivation?: string; priority?: number | string }>(
+    `nomination-${code}`,
+    {
+      restore: (values) => {
+        setMotivation(values.motivation ?? '');
+        setPriority(values.priority ?? '');
+      },
+      reset: () => {
+        setMotivation('');
+        setPriority('');
+      },
+    },
+  );
   const submitter = can('nominations.submit');
   const locale = currentLocale();
   // The nomination is the person's nation's; before a person is picked, the user's own.
@@ -110,6 +126,7 @@ export function NominatePage() {
     try {
       const created = await createNomination(body, attempt.current.key);
       attempt.current = null;
+      draft.clear();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
         queryClient.invalidateQueries({ queryKey: portalKeys.all }),
@@ -188,6 +205,7 @@ export function NominatePage() {
           {t('nominations.nominatorExplain')}
         </Alert>
       )}
+      {draft.notice}
       <form
         noValidate
         onSubmit={(event) => {
@@ -222,7 +240,10 @@ export function NominatePage() {
             minRows={3}
             maxLength={2000}
             value={motivation}
-            onChange={(event) => setMotivation(event.currentTarget.value)}
+            onChange={(event) => {
+              setMotivation(event.currentTarget.value);
+              draft.save({ motivation: event.currentTarget.value, priority });
+            }}
             maw={720}
           />
           <GoalSelect candidates={candidates} value={plannedActivityId} onChange={setGoalChoice} />
@@ -235,7 +256,10 @@ export function NominatePage() {
               allowDecimal={false}
               allowNegative={false}
               value={priority}
-              onChange={setPriority}
+              onChange={(value) => {
+                setPriority(value);
+                draft.save({ motivation, priority: value });
+              }}
               w={200}
             />
           )}

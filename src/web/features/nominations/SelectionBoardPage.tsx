@@ -2,7 +2,7 @@ import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult } from '../../../contract/index.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -10,6 +10,7 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
+import { focusAfterDialogs } from '../../lib/focus.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
 import { sessionQuery } from '../sessions/api.js';
@@ -38,6 +39,12 @@ export function SelectionBoardPage() {
   const [results, setResults] = useState<Map<string, Result>>(new Map());
   const [busy, setBusy] = useState<BulkAction | null>(null);
   const [asking, setAsking] = useState<BulkAction | null>(null);
+  // The last decision's outcome, read out and given the focus (the buttons are disabled by then).
+  const [outcome, setOutcome] = useState<{ text: string; at: number } | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) focusAfterDialogs(outcomeRef.current);
+  }, [outcome]);
   const locale = currentLocale();
   const can = useCan();
 
@@ -73,13 +80,15 @@ export function SelectionBoardPage() {
       // What failed stays ticked, so it can be looked at and tried again.
       setChecked(new Set(failed));
       await queryClient.invalidateQueries({ queryKey: nominationKeys.all });
+      const message = t('nominations.board.bulkDone', {
+        ok: answer.results.length - failed.length,
+        failed: failed.length,
+      });
+      setOutcome({ text: message, at: Date.now() });
       notifications.show({
         closeButtonProps: { 'aria-label': t('nominations.close') },
         color: failed.length > 0 ? 'orange' : 'teal',
-        message: t('nominations.board.bulkDone', {
-          ok: answer.results.length - failed.length,
-          failed: failed.length,
-        }),
+        message,
       });
     } finally {
       // A refusal of the whole request is shown where it was asked for: the dialog or the alert.
@@ -175,6 +184,9 @@ export function SelectionBoardPage() {
               {t('nominations.action.reject')}
             </Button>
           </Group>
+          <Text ref={outcomeRef} role="status" tabIndex={-1} fz="sm" mb={outcome ? 'sm' : 0}>
+            {outcome?.text}
+          </Text>
           {conflicted.length > 0 && (
             <SelectionConflictAlert
               people={conflicted}

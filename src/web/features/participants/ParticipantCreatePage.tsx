@@ -8,6 +8,7 @@ import { ParticipantInput } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { useMe } from '../auth/session.js';
 import { createParticipant, participantKeys, possibleDuplicates } from './api.js';
 import { DuplicateWarning } from './DuplicateWarning.js';
@@ -26,8 +27,13 @@ export function ParticipantCreatePage() {
   const allNations = useSeesAllNations();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const draft = useDraft<ParticipantFormValues>('participant-new', {
+    restore: (values) => form.setValues(values),
+    reset: () => form.reset(),
+  });
   const form = useForm<ParticipantFormValues>({
     initialValues: toParticipantValues(undefined, me.user.nationCode),
+    onValuesChange: draft.save,
     validate: (values) => ({
       ...validateWith(ParticipantInput, toParticipantInput)(values),
       ...duplicateLanguageErrors(values, t('participants.duplicateLanguage')),
@@ -44,6 +50,7 @@ export function ParticipantCreatePage() {
     };
     confirmed.current = false;
     const person = await createParticipant(body);
+    draft.clear();
     await queryClient.invalidateQueries({ queryKey: participantKeys.all });
     notifications.show({ color: 'teal', message: t('participants.created') });
     await navigate({ to: '/people/$id', params: { id: person.id } });
@@ -70,6 +77,7 @@ export function ParticipantCreatePage() {
           </AnchorLink>
         }
       />
+      {draft.notice}
       <ParticipantForm
         form={form}
         nationEditable={allNations}

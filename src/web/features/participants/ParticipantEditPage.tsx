@@ -9,6 +9,7 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { participantKeys, participantQuery, updateParticipant } from './api.js';
 import { ParticipantForm } from './ParticipantForm.js';
 import { latinName } from './ParticipantName.js';
@@ -34,8 +35,13 @@ function EditParticipant({ person }: { person: ParticipantDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const draft = useDraft<ParticipantFormValues>(`participant-${person.id}`, {
+    restore: (values) => form.setValues(values),
+    reset: () => form.reset(),
+  });
   const form = useForm<ParticipantFormValues>({
     initialValues: toParticipantValues(person),
+    onValuesChange: draft.save,
     validate: (values) => ({
       ...validateWith(ParticipantUpdate, toParticipantUpdate)(values),
       ...duplicateLanguageErrors(values, t('participants.duplicateLanguage')),
@@ -45,6 +51,7 @@ function EditParticipant({ person }: { person: ParticipantDetail }) {
 
   const { error, submit } = useSaveForm(form, async (values: ParticipantFormValues) => {
     await updateParticipant(person.id, parseWith(ParticipantUpdate, toParticipantUpdate, values));
+    draft.clear();
     await queryClient.invalidateQueries({ queryKey: participantKeys.all });
     notifications.show({ color: 'teal', message: t('common.saved') });
     await back();
@@ -60,6 +67,7 @@ function EditParticipant({ person }: { person: ParticipantDetail }) {
           </AnchorLink>
         }
       />
+      {draft.notice}
       <ParticipantForm
         form={form}
         nationEditable={false}

@@ -8,6 +8,7 @@ import { SessionInput } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { activityQuery } from '../catalogue/api.js';
 import { createSession, sessionKeys } from './api.js';
 import { SessionForm } from './SessionForm.js';
@@ -20,8 +21,17 @@ export function SessionCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { activity: activityCode } = route.useSearch();
+  const draft = useDraft<SessionFormValues>(`session-new-${activityCode ?? ''}`, {
+    restore: (values) => {
+      form.setValues(values);
+      // What the draft holds wins over the activity's usual capacity and language.
+      form.setTouched({ capacity: true, language: true });
+    },
+    reset: () => form.reset(),
+  });
   const form = useForm<SessionFormValues>({
     initialValues: toSessionValues(undefined, activityCode),
+    onValuesChange: draft.save,
     validate: validateWith(SessionInput, toSessionInput),
   });
   const activity = useQuery({
@@ -40,6 +50,7 @@ export function SessionCreatePage() {
     form,
     async (values: SessionFormValues) => {
       const session = await createSession(parseWith(SessionInput, toSessionInput, values));
+      draft.clear();
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
       notifications.show({ color: 'teal', message: t('sessions.created') });
       await navigate({ to: '/sessions/$code', params: { code: session.code } });
@@ -57,6 +68,7 @@ export function SessionCreatePage() {
           </AnchorLink>
         }
       />
+      {draft.notice}
       <SessionForm
         form={form}
         error={error}

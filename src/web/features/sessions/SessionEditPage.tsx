@@ -9,6 +9,7 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { parseWith, useSaveForm, validateWith } from '../../lib/forms.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { sessionKeys, sessionQuery, updateSession } from './api.js';
 import { SessionForm } from './SessionForm.js';
 import { type SessionFormValues, toSessionUpdate, toSessionValues } from './sessionForm.js';
@@ -28,14 +29,20 @@ function EditSession({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const draft = useDraft<SessionFormValues>(`session-${session.code}`, {
+    restore: (values) => form.setValues(values),
+    reset: () => form.reset(),
+  });
   const form = useForm<SessionFormValues>({
     initialValues: toSessionValues(session),
+    onValuesChange: draft.save,
     validate: validateWith(SessionUpdate, toSessionUpdate),
   });
   const back = () => navigate({ to: '/sessions/$code', params: { code: session.code } });
 
   const { error, submit } = useSaveForm(form, async (values: SessionFormValues) => {
     await updateSession(session.code, parseWith(SessionUpdate, toSessionUpdate, values));
+    draft.clear();
     await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     notifications.show({ color: 'teal', message: t('common.saved') });
     await back();
@@ -51,6 +58,7 @@ function EditSession({ session }: { session: Session }) {
           </AnchorLink>
         }
       />
+      {draft.notice}
       <SessionForm
         form={form}
         session={session}

@@ -65,7 +65,7 @@ export function AnswerSurveyPage() {
         above={back}
         description={<SurveyHeading form={query.data} />}
       />
-      <SurveyFormView key={id} form={query.data} onSubmit={submit} />
+      <SurveyFormView key={id} form={query.data} onSubmit={submit} draftId={`survey-${id}`} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SurveyAnswers, SurveyForm } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { isApiError } from '../../lib/api.js';
+import { useDraft } from '../../lib/useDraft.js';
 import { surveyErrorMessage } from './errors.js';
 
 type Question = SurveyForm['questions'][number];
@@ -114,12 +115,16 @@ function QuestionField({
 export function SurveyFormView({
   form,
   onSubmit,
+  draftId = null,
 }: {
   form: SurveyForm;
   onSubmit: (answers: SurveyAnswers) => Promise<unknown>;
+  /** Keeps the answers as a local draft under this name (signed-in pages only). */
+  draftId?: string | null;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({});
+  const local = useDraft<Draft>(draftId, { restore: setDraft, reset: () => setDraft({}) });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -156,9 +161,11 @@ export function SurveyFormView({
     setBusy(true);
     try {
       await onSubmit(toAnswers(form.questions, draft));
+      local.clear();
       setDone(true);
     } catch (caught) {
       if (isApiError(caught, 'already_answered')) {
+        local.clear();
         setDone(true);
         return;
       }
@@ -185,6 +192,7 @@ export function SurveyFormView({
           {form.anonymous ? t('surveys.answer.anonymous') : t('surveys.answer.named')}{' '}
           {t('surveys.answer.closes')} <DateText value={form.closesAt} timeZone={form.timeZone} />
         </Text>
+        {local.notice}
         {failure !== null && (
           <Alert color="red" role="alert">
             {surveyErrorMessage(failure)}
@@ -198,7 +206,9 @@ export function SurveyFormView({
               value={draft[question.id]}
               error={errors[question.id]}
               onChange={(value) => {
-                setDraft((prev) => ({ ...prev, [question.id]: value }));
+                const next = { ...draft, [question.id]: value };
+                setDraft(next);
+                local.save(next);
                 setErrors(({ [question.id]: _answered, ...rest }) => rest);
               }}
             />
