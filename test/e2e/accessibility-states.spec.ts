@@ -63,6 +63,7 @@ describe('accessibility of opened states (axe-core)', () => {
       // The long list scrolls inside the listbox, which is what axe accepts for a combobox popup.
       expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
       await expectAccessible(page);
+      await setLocale(context, 'en');
       await context.close();
     });
 
@@ -79,6 +80,7 @@ describe('accessibility of opened states (axe-core)', () => {
       await expectAccessible(page);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
+      await setLocale(context, 'en');
       await context.close();
     });
   }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -13,6 +15,10 @@ import {
   signInByApi,
 } from './support/browser.js';
 
+const SCREENSHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../docs/screenshots',
+);
 const WIDTHS = [390, 768, 1366] as const;
 const LOCALES = ['en', 'ar'] as const;
 // Six views, each checked with axe: a home's test takes longer than the usual minute.
@@ -47,6 +53,8 @@ async function expectTargets(page: Page, min: number) {
 async function everyView(
   context: BrowserContext,
   check: (page: Page, locale: (typeof LOCALES)[number], width: number) => Promise<void>,
+  /** README screenshots to take, by `${locale}-${width}`. */
+  screenshot?: Record<string, string>,
 ) {
   const page = await context.newPage();
   for (const locale of LOCALES) {
@@ -62,8 +70,13 @@ async function everyView(
       await check(page, locale, width);
       await expectNoSidewaysScroll(page);
       await expectAccessible(page);
+      const shot = screenshot?.[`${locale}-${width}`];
+      if (shot) await page.screenshot({ path: path.join(SCREENSHOTS, shot) });
     }
   }
+  // The language is kept on the account: leave it as the other specs expect it.
+  await setLocale(context, 'en');
+  await page.close();
 }
 
 async function signedIn(browser: Browser, email: string): Promise<BrowserContext> {
@@ -94,26 +107,31 @@ describe('each role’s home at phone, tablet and desktop widths, in English and
       // The demo centre runs one of the director's sessions today.
       expect(running.length).toBeGreaterThan(0);
       expect(home.confirmsResults).toBe(true);
-      await everyView(context, async (page, locale) => {
-        for (const session of running) {
-          await page
-            .locator(`main a[href="/sessions/${session.code}/attendance"]`)
-            .first()
-            .waitFor();
-        }
-        for (const r of home.rostersToMark) {
-          await page.locator(`main a[href="/sessions/${r.code}/attendance"]`).first().waitFor();
-        }
-        for (const r of home.resultsToConfirm) {
-          await page.locator(`main a[href="/sessions/${r.code}/results"]`).waitFor();
-        }
-        for (const s of home.surveysToRead) {
-          await page.locator(`main a[href="/sessions/${s.code}/surveys?level=1"]`).waitFor();
-        }
-        const title = locale === 'en' ? 'Running now and starting soon' : 'جارية الآن وقريبة البدء';
-        await page.getByRole('heading', { level: 2, name: title }).waitFor();
-        await expectTargets(page, 24);
-      });
+      await everyView(
+        context,
+        async (page, locale) => {
+          for (const session of running) {
+            await page
+              .locator(`main a[href="/sessions/${session.code}/attendance"]`)
+              .first()
+              .waitFor();
+          }
+          for (const r of home.rostersToMark) {
+            await page.locator(`main a[href="/sessions/${r.code}/attendance"]`).first().waitFor();
+          }
+          for (const r of home.resultsToConfirm) {
+            await page.locator(`main a[href="/sessions/${r.code}/results"]`).waitFor();
+          }
+          for (const s of home.surveysToRead) {
+            await page.locator(`main a[href="/sessions/${s.code}/surveys?level=1"]`).waitFor();
+          }
+          const title =
+            locale === 'en' ? 'Running now and starting soon' : 'جارية الآن وقريبة البدء';
+          await page.getByRole('heading', { level: 2, name: title }).waitFor();
+          await expectTargets(page, 24);
+        },
+        { 'en-1366': 'home-director.png' },
+      );
       await context.close();
     },
     SIX_VIEWS_MS,
@@ -152,20 +170,24 @@ describe('each role’s home at phone, tablet and desktop widths, in English and
     async () => {
       const context = await signedIn(browser, 'admin@rabita.example');
       const home = await read<AdministrationHome>(context, '/api/v1/portal/administration');
-      await everyView(context, async (page, locale) => {
-        await page.locator('main a[href="/jobs/failed"]').waitFor();
-        await page.locator('main a[href="/messages/outbox?status=failed"]').waitFor();
-        await page.locator('main a[href="/users"]').first().waitFor();
-        expect(await page.getByTestId('version').textContent()).toBe(home.version);
-        await page.getByText('rabita backup /var/backups/rabita/').waitFor();
-        if (home.usersWaiting.invitedTotal > 0) {
-          const first = home.usersWaiting.invited[0];
-          await page.getByText(first?.email ?? '', { exact: true }).waitFor();
-        }
-        const keys = locale === 'en' ? 'Signing keys' : 'مفاتيح التوقيع';
-        await page.getByRole('heading', { level: 2, name: keys }).waitFor();
-        await expectTargets(page, 24);
-      });
+      await everyView(
+        context,
+        async (page, locale) => {
+          await page.locator('main a[href="/jobs/failed"]').waitFor();
+          await page.locator('main a[href="/messages/outbox?status=failed"]').waitFor();
+          await page.locator('main a[href="/users"]').first().waitFor();
+          expect(await page.getByTestId('version').textContent()).toBe(home.version);
+          await page.getByText('rabita backup /var/backups/rabita/').waitFor();
+          if (home.usersWaiting.invitedTotal > 0) {
+            const first = home.usersWaiting.invited[0];
+            await page.getByText(first?.email ?? '', { exact: true }).waitFor();
+          }
+          const keys = locale === 'en' ? 'Signing keys' : 'مفاتيح التوقيع';
+          await page.getByRole('heading', { level: 2, name: keys }).waitFor();
+          await expectTargets(page, 24);
+        },
+        { 'en-1366': 'home-administrator.png' },
+      );
       await context.close();
     },
     SIX_VIEWS_MS,
@@ -182,25 +204,29 @@ describe('each role’s home at phone, tablet and desktop widths, in English and
       expect(next && next.endDate >= next.today).toBe(true);
       const completed = home.past.filter((p) => p.result === 'completed').length;
       expect(completed).toBeGreaterThan(0);
-      await everyView(context, async (page, locale) => {
-        const record = page.locator('section[aria-labelledby="my-record"]');
-        await record.getByText(String(home.certificates.valid), { exact: true }).waitFor();
-        await record.getByText(String(completed), { exact: true }).waitFor();
-        const summary = await page.getByTestId('certificate-summary').textContent();
-        if (locale === 'en') {
-          expect(summary).not.toContain('You have no certificate yet');
-          expect(summary).toContain(
-            home.certificates.valid > 0 ? `You hold ${home.certificates.valid}` : `${completed}`,
-          );
-        }
-        // The next session is the first to come, and no finished course is shown as next.
-        const nextBox = page.locator('#next-session');
-        await nextBox.getByText(next?.code ?? '', { exact: true }).waitFor();
-        for (const past of home.past) {
-          expect(await nextBox.getByText(past.code, { exact: true }).count()).toBe(0);
-        }
-        await expectTargets(page, 44);
-      });
+      await everyView(
+        context,
+        async (page, locale) => {
+          const record = page.locator('section[aria-labelledby="my-record"]');
+          await record.getByText(String(home.certificates.valid), { exact: true }).waitFor();
+          await record.getByText(String(completed), { exact: true }).waitFor();
+          const summary = await page.getByTestId('certificate-summary').textContent();
+          if (locale === 'en') {
+            expect(summary).not.toContain('You have no certificate yet');
+            expect(summary).toContain(
+              home.certificates.valid > 0 ? `You hold ${home.certificates.valid}` : `${completed}`,
+            );
+          }
+          // The next session is the first to come, and no finished course is shown as next.
+          const nextBox = page.locator('#next-session');
+          await nextBox.getByText(next?.code ?? '', { exact: true }).waitFor();
+          for (const past of home.past) {
+            expect(await nextBox.getByText(past.code, { exact: true }).count()).toBe(0);
+          }
+          await expectTargets(page, 44);
+        },
+        { 'ar-390': 'home-participant-ar-phone.png' },
+      );
       await context.close();
     },
     SIX_VIEWS_MS,

@@ -1,7 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, setLocale, signInByApi } from './support/browser.js';
+
+const SCREENSHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../docs/screenshots',
+);
 
 type Locale = 'en' | 'ar';
 const LOCALES: Locale[] = ['en', 'ar'];
@@ -143,6 +150,10 @@ describe('phones (390 px) and tablets (768 px), in English and Arabic', () => {
             box && box.x >= 0 && box.x + box.width <= (page.viewportSize()?.width ?? 0),
             where,
           ).toBe(true);
+          if (where === '/ ar 390 px') {
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-npoc-home-ar.png') });
+          }
         },
       );
     },
