@@ -13,6 +13,9 @@ import logisticsFr from './parts/logistics/fr.json';
 import messagesAr from './parts/messages/ar.json';
 import messagesEn from './parts/messages/en.json';
 import messagesFr from './parts/messages/fr.json';
+import namesAr from './parts/names/ar.json';
+import namesEn from './parts/names/en.json';
+import namesFr from './parts/names/fr.json';
 import nominationsAr from './parts/nominations/ar.json';
 import nominationsEn from './parts/nominations/en.json';
 import nominationsFr from './parts/nominations/fr.json';
@@ -70,6 +73,7 @@ export const messages = {
     programmesEn,
     reportsEn,
     secondFactorsEn,
+    namesEn,
   ),
   fr: combine(
     fr,
@@ -85,6 +89,7 @@ export const messages = {
     programmesFr,
     reportsFr,
     secondFactorsFr,
+    namesFr,
   ),
   ar: combine(
     ar,
@@ -100,5 +105,6 @@ export const messages = {
     programmesAr,
     reportsAr,
     secondFactorsAr,
+    namesAr,
   ),
 };

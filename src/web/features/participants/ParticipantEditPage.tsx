@@ -15,7 +15,7 @@ import { latinName } from './ParticipantName.js';
 import {
   duplicateLanguageErrors,
   type ParticipantFormValues,
-  toParticipantUpdate,
+  toParticipantChanges,
   toParticipantValues,
 } from './participantForm.js';
 
@@ -34,17 +34,18 @@ function EditParticipant({ person }: { person: ParticipantDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const changes = (values: ParticipantFormValues) => toParticipantChanges(values, person);
   const form = useForm<ParticipantFormValues>({
     initialValues: toParticipantValues(person),
     validate: (values) => ({
-      ...validateWith(ParticipantUpdate, toParticipantUpdate)(values),
+      ...validateWith(ParticipantUpdate, changes)(values),
       ...duplicateLanguageErrors(values, t('participants.duplicateLanguage')),
     }),
   });
   const back = () => navigate({ to: '/people/$id', params: { id: person.id } });
 
   const { error, submit } = useSaveForm(form, async (values: ParticipantFormValues) => {
-    await updateParticipant(person.id, parseWith(ParticipantUpdate, toParticipantUpdate, values));
+    await updateParticipant(person.id, parseWith(ParticipantUpdate, changes, values));
     await queryClient.invalidateQueries({ queryKey: participantKeys.all });
     notifications.show({ color: 'teal', message: t('common.saved') });
     await back();
