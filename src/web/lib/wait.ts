@@ -2,9 +2,10 @@ import type { Translate } from './validation.js';
 
 /** "15 minutes", "30 seconds": a wait in whole units, with the language's plural forms. */
 export function waitText(seconds: number, t: Translate): string {
-  return seconds >= 60
-    ? t('names.wait.minutes', { count: Math.ceil(seconds / 60) })
-    : t('names.wait.seconds', { count: Math.ceil(seconds) });
+  // A plural key: i18next picks names.wait.minutes_one, _two, _few... by the count.
+  const [unit, count] =
+    seconds >= 60 ? ['minutes', Math.ceil(seconds / 60)] : ['seconds', Math.ceil(seconds)];
+  return t(`names.wait.${unit}`, { count });
 }
 
 // Problems that say how long to wait (Retry-After) and have a sentence that uses it.
