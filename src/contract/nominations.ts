@@ -294,6 +294,8 @@ export const NationPortal = z.object({
       sessionCode: SessionCode,
       nominationId: Uuid.nullable(),
       due: IsoDateTime.nullable(),
+      /** The person a proposal or missing logistics is about (null for a deadline). */
+      participantName: z.object({ latin: z.string(), arabic: z.string().nullable() }).nullable(),
     }),
   ),
 });

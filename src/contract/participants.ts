@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasEmojiOrMarkup, isPassportName } from '../domain/person-names.js';
 import { ClearanceLevel, LanguageCode, LanguageProfile, RankCode } from './catalogue.js';
 import { IsoDate, IsoDateTime, PageQuery, Problem, Uuid } from './common.js';
 import { text } from './text.js';
@@ -7,17 +8,47 @@ import { NationCode } from './users.js';
 const Name = text().trim().min(1).max(120);
 const OptionalText = (max: number) => text().trim().max(max).nullable();
 
+/** The code of a Latin name refused for a character a passport cannot carry. */
+export const PASSPORT_NAME = 'passport_name';
+/** The code of an Arabic-script name refused for an emoji or markup. */
+export const NAME_SYMBOLS = 'name_symbols';
+
+/**
+ * A name as the passport's visual zone prints it. Checked on what is written only: a row stored
+ * before the rule still reads back as it is, and can be saved without touching its name.
+ */
+const PassportName = Name.refine(isPassportName, {
+  message:
+    'may hold only Latin letters (accented ones too), spaces, hyphens and apostrophes, as in a passport',
+  params: { code: PASSPORT_NAME },
+});
+const ArabicName = OptionalText(120).refine((value) => value === null || !hasEmojiOrMarkup(value), {
+  message: 'may not hold emoji or the characters < and >',
+  params: { code: NAME_SYMBOLS },
+});
+
 export const HeldLanguageProfile = z.strictObject({
   language: LanguageCode,
   profile: LanguageProfile,
 });
 export type HeldLanguageProfile = z.infer<typeof HeldLanguageProfile>;
 
+/** As read back: whatever is stored, including names written before names were checked. */
+const storedNames = {
+  familyNameLatin: z.string(),
+  givenNamesLatin: z.string(),
+  familyNameArabic: z.string().nullable(),
+  givenNamesArabic: z.string().nullable(),
+};
+
+const writtenNames = {
+  familyNameLatin: PassportName,
+  givenNamesLatin: PassportName,
+  familyNameArabic: ArabicName,
+  givenNamesArabic: ArabicName,
+};
+
 const participantFields = {
-  familyNameLatin: Name,
-  givenNamesLatin: Name,
-  familyNameArabic: OptionalText(120),
-  givenNamesArabic: OptionalText(120),
   service: OptionalText(120),
   rankCode: RankCode,
   rankTitle: OptionalText(80),
@@ -35,6 +66,7 @@ export const Participant = z
   .object({
     id: Uuid,
     nationCode: NationCode,
+    ...storedNames,
     ...participantFields,
     hasAccount: z.boolean(),
     createdAt: IsoDateTime,
@@ -45,10 +77,10 @@ export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantInput = z.strictObject({
   nationCode: NationCode,
-  familyNameLatin: Name,
-  givenNamesLatin: Name,
-  familyNameArabic: OptionalText(120).default(null),
-  givenNamesArabic: OptionalText(120).default(null),
+  familyNameLatin: PassportName,
+  givenNamesLatin: PassportName,
+  familyNameArabic: ArabicName.default(null),
+  givenNamesArabic: ArabicName.default(null),
   service: OptionalText(120).default(null),
   rankCode: RankCode,
   rankTitle: OptionalText(80).default(null),
@@ -65,7 +97,9 @@ export const ParticipantInput = z.strictObject({
 export type ParticipantInput = z.input<typeof ParticipantInput>;
 
 /** Built without defaults: under .partial() zod would otherwise fill absent fields in. */
-export const ParticipantUpdate = z.strictObject(participantFields).partial();
+export const ParticipantUpdate = z
+  .strictObject({ ...writtenNames, ...participantFields })
+  .partial();
 export type ParticipantUpdate = z.input<typeof ParticipantUpdate>;
 
 export const ParticipantListQuery = PageQuery.extend({

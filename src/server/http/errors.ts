@@ -131,7 +131,18 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendProblem(request, reply, error.statusCode ?? 400, fastifyCode, error.message);
   }
   if (error.statusCode === 429) {
-    return sendProblem(request, reply, 429, 'rate_limited', 'Too many attempts; try again later.');
+    // The rate limiter has set Retry-After; the body carries it too, so the page can say how
+    // long to wait (a window is 15 minutes on some routes, one on others).
+    const retryAfter = Number(reply.getHeader('retry-after'));
+    return sendProblem(
+      request,
+      reply,
+      429,
+      'rate_limited',
+      'Too many attempts; try again later.',
+      undefined,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : undefined,
+    );
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');

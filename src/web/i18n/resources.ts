@@ -16,6 +16,9 @@ import logisticsFr from './parts/logistics/fr.json';
 import messagesAr from './parts/messages/ar.json';
 import messagesEn from './parts/messages/en.json';
 import messagesFr from './parts/messages/fr.json';
+import namesAr from './parts/names/ar.json';
+import namesEn from './parts/names/en.json';
+import namesFr from './parts/names/fr.json';
 import nominationsAr from './parts/nominations/ar.json';
 import nominationsEn from './parts/nominations/en.json';
 import nominationsFr from './parts/nominations/fr.json';
@@ -82,6 +85,7 @@ export const messages = {
     homeEn,
     timeEn,
     sessionLossEn,
+    namesEn,
   ),
   fr: combine(
     fr,
@@ -100,6 +104,7 @@ export const messages = {
     homeFr,
     timeFr,
     sessionLossFr,
+    namesFr,
   ),
   ar: combine(
     ar,
@@ -118,5 +123,6 @@ export const messages = {
     homeAr,
     timeAr,
     sessionLossAr,
+    namesAr,
   ),
 };

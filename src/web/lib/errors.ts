@@ -1,5 +1,6 @@
 import i18n from '../i18n/index.js';
 import { isApiError } from './api.js';
+import { waitMessage } from './wait.js';
 
 /**
  * A sentence for the user. Known codes have their own translation; otherwise the server's
@@ -7,6 +8,8 @@ import { isApiError } from './api.js';
  */
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) {
+    const wait = waitMessage(error.code, error.body, i18n.t);
+    if (wait) return wait;
     const key = `errors.codes.${error.code}`;
     // The problem's own members fill the sentence, e.g. how long to wait (`retryAfter`).
     if (i18n.exists(key)) return i18n.t(key, { ...(error.body as Record<string, unknown>) });

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { DATE_RANGE, PASSWORD_PROBLEMS, type Problem } from '../../contract/index.js';
+import {
+  DATE_RANGE,
+  NAME_SYMBOLS,
+  PASSPORT_NAME,
+  PASSWORD_PROBLEMS,
+  type Problem,
+} from '../../contract/index.js';
 import { MAX_SESSION_DAYS } from '../../domain/session-dates.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -30,9 +36,11 @@ export function issueMessage(issue: Issue, t: Translate): string {
       return t('validation.invalid');
     case 'invalid_value':
       return t('validation.choose');
-    case 'custom':
+    case 'custom': {
       if (issue.params?.code === 'date_out_of_range') return t('validation.dateRange', DATE_RANGE);
-      return t('validation.invalid');
+      const nameProblem = NAME_PROBLEMS[String(issue.params?.code)];
+      return t(nameProblem ?? 'validation.invalid');
+    }
     default:
       return t('validation.invalid');
   }
@@ -75,6 +83,12 @@ const SERVER_CODE_KEYS: Record<string, string> = {
   session_too_long: 'validation.sessionTooLong',
 };
 
+/** A refused name says what a name may hold, in every language: the rule is not obvious. */
+const NAME_PROBLEMS: Record<string, string> = {
+  [PASSPORT_NAME]: 'names.validation.passportName',
+  [NAME_SYMBOLS]: 'names.validation.nameSymbols',
+};
+
 /** What the translated messages of server codes fill in. */
 const SERVER_CODE_VALUES: Record<string, Record<string, unknown>> = {
   date_out_of_range: DATE_RANGE,
@@ -110,9 +124,8 @@ export function problemFieldErrors(
       .replace(/\[(\w+)\]/g, '.$1')
       .replace(/^\//, '')
       .replaceAll('/', '.');
-    const message = passwordProblemKey(item.code)
-      ? t(passwordProblemKey(item.code) as string)
-      : fieldMessage(item, t, language);
+    const explained = passwordProblemKey(item.code) ?? NAME_PROBLEMS[item.code];
+    const message = explained ? t(explained) : fieldMessage(item, t, language);
     if (field && !(field in errors)) errors[field] = message;
   }
   return errors;

@@ -51,6 +51,23 @@ function nameOf(row: q.JoinedNomination): string {
   return `${p.givenNamesLatin} ${p.familyNameLatin}`;
 }
 
+type Names = Pick<
+  q.JoinedNomination['participant'],
+  'givenNamesLatin' | 'familyNameLatin' | 'givenNamesArabic' | 'familyNameArabic'
+>;
+
+/**
+ * The participant's name for a bell item: the Latin one, and the Arabic one when the person has
+ * it, so a reader of Arabic sees the name in their script.
+ */
+function bellNames(p: Names): { participantName: string; participantNameArabic?: string } {
+  const arabic = [p.givenNamesArabic, p.familyNameArabic].filter(Boolean).join(' ');
+  return {
+    participantName: `${p.givenNamesLatin} ${p.familyNameLatin}`,
+    ...(arabic ? { participantNameArabic: arabic } : {}),
+  };
+}
+
 function variablesFor(
   row: q.JoinedNomination,
   session: SessionFacts,
@@ -88,7 +105,7 @@ export async function announceDecision(
   const row = known?.row ?? (await q.selectNomination(ctx.tx, null, nominationId));
   if (!row) return;
   const session = known?.session ?? (await selectSessionFacts(ctx.tx, row.session.id));
-  const params = { sessionCode: session.code, participantName: nameOf(row) };
+  const params = { sessionCode: session.code, ...bellNames(row.participant) };
   const link = `/nominations/${nominationId}`;
   const npocs = await q.selectNationUsers(ctx.tx, row.nomination.nationCode, 'npoc');
   const kind = KIND[action];
@@ -223,11 +240,11 @@ export async function notifyNationOfProposal(
   session: SessionFacts,
 ): Promise<void> {
   const person = await q.selectParticipant(ctx.tx, nomination.participantId);
-  const participantName = person ? `${person.givenNamesLatin} ${person.familyNameLatin}` : '';
+  const names = person ? bellNames(person) : { participantName: '' };
   for (const npoc of await q.selectNationUsers(ctx.tx, nomination.nationCode, 'npoc')) {
     await notifyUser(ctx.tx, npoc.id, {
       kind: 'nomination-proposed',
-      params: { sessionCode: session.code, participantName },
+      params: { sessionCode: session.code, ...names },
       link: `/nominations/${nomination.id}`,
     });
   }

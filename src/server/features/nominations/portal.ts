@@ -18,6 +18,26 @@ import * as q from './queries.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+const personNames = {
+  familyNameLatin: participants.familyNameLatin,
+  givenNamesLatin: participants.givenNamesLatin,
+  familyNameArabic: participants.familyNameArabic,
+  givenNamesArabic: participants.givenNamesArabic,
+};
+
+interface PersonNames {
+  familyNameLatin: string;
+  givenNamesLatin: string;
+  familyNameArabic: string | null;
+  givenNamesArabic: string | null;
+}
+
+/** The name an action line shows: "Al-Mutairi, Fahad", and the Arabic one when there is one. */
+function nameOf(p: PersonNames): { latin: string; arabic: string | null } {
+  const arabic = [p.givenNamesArabic, p.familyNameArabic].filter(Boolean).join(' ');
+  return { latin: `${p.familyNameLatin}, ${p.givenNamesLatin}`, arabic: arabic || null };
+}
+
 /**
  * "My nation" at a glance: sessions open to the nation with its quota and how much of it is
  * used, its nominations by state, and what needs doing now.
@@ -75,16 +95,24 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
       id: nominations.id,
       code: trainingSessions.code,
       deadline: trainingSessions.nominationDeadline,
+      ...personNames,
     })
     .from(nominations)
     .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
     .where(and(eq(nominations.nationCode, nationCode), eq(nominations.status, 'proposed')))
     .orderBy(asc(trainingSessions.nominationDeadline))
     .limit(50);
   const missingLogistics = await db
-    .select({ id: nominations.id, code: trainingSessions.code, start: trainingSessions.startDate })
+    .select({
+      id: nominations.id,
+      code: trainingSessions.code,
+      start: trainingSessions.startDate,
+      ...personNames,
+    })
     .from(nominations)
     .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
     .leftJoin(nominationLogistics, eq(nominationLogistics.nominationId, nominations.id))
     .where(
       and(
@@ -118,18 +146,21 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
           sessionCode: s.code,
           nominationId: null,
           due: s.nominationDeadline.toISOString(),
+          participantName: null,
         })),
       ...proposals.map((p) => ({
         kind: 'proposal' as const,
         sessionCode: p.code,
         nominationId: p.id,
         due: p.deadline.toISOString(),
+        participantName: nameOf(p),
       })),
       ...missingLogistics.map((m) => ({
         kind: 'logistics' as const,
         sessionCode: m.code,
         nominationId: m.id,
         due: `${m.start}T00:00:00.000Z`,
+        participantName: nameOf(m),
       })),
     ],
   };

@@ -45,6 +45,14 @@ function searchCondition(text: string): SQL {
   return byWords ? (or(byWords, inside) ?? inside) : inside;
 }
 
+/**
+ * The family name as people sort it: the ICU root collation puts "al-Sabah" beside "Al-Sabah"
+ * and "Ábel" beside "Abel", where the database's C collation sorts by code point (capitals
+ * first, accented letters last). "und-x-icu" is created by initdb in every ICU build of
+ * PostgreSQL, the embedded 18 and the packaged 15 alike.
+ */
+const familyNameOrder = sql`${participants.familyNameLatin} collate "und-x-icu"`;
+
 /** One page ordered by Latin family name then id; `after` is the last row's [family, id]. */
 export async function selectParticipants(
   db: DbOrTx,
@@ -57,14 +65,14 @@ export async function selectParticipants(
     query.q ? searchCondition(query.q) : undefined,
     query.nationCode ? eq(participants.nationCode, query.nationCode) : undefined,
     after
-      ? sql`(${participants.familyNameLatin}, ${participants.id}) > (${after[0]}, ${after[1]}::uuid)`
+      ? sql`(${familyNameOrder}, ${participants.id}) > (${after[0]}, ${after[1]}::uuid)`
       : undefined,
   ];
   return db
     .select()
     .from(participants)
     .where(and(...conditions))
-    .orderBy(asc(participants.familyNameLatin), asc(participants.id))
+    .orderBy(asc(familyNameOrder), asc(participants.id))
     .limit(query.limit + 1);
 }
 
@@ -123,7 +131,7 @@ export async function selectDuplicateCandidates(
     .select()
     .from(participants)
     .where(and(eq(participants.nationCode, nationCode), or(...matches)))
-    .orderBy(asc(participants.familyNameLatin), asc(participants.id))
+    .orderBy(asc(familyNameOrder), asc(participants.id))
     .limit(20);
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { badgeUrl, myCertificatesQuery, pdfUrl } from './api.js';
+import { myCertificatesQuery, pdfUrl } from './api.js';
 
 /**
  * The signed-in participant's own certificates, newest first: download the PDF or the badge,
@@ -61,12 +61,14 @@ export function MyCertificates() {
                   >
                     {t('certificates.downloadPdf')}
                   </Button>
-                  <Anchor href={badgeUrl(certificate.id)} fz="sm" download>
-                    {t('certificates.badge')}
-                  </Anchor>
+                  {/* The Open Badges file is for staff's systems; a participant shares the
+                      verification page instead, which anyone can open. */}
                   <Anchor href={`/verify/${certificate.id}`} fz="sm" target="_blank">
                     {t('certificates.verifyLink')}
                   </Anchor>
+                  <Text fz="xs" c="dimmed" w="100%">
+                    {t('names.certificates.share')}
+                  </Text>
                 </Group>
               )}
             </Group>

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintedCertificate } from '../../../contract/index.js';
+import { printableName } from '../../../domain/person-names.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
 
@@ -39,11 +40,11 @@ export function PrintedDetails({ printed }: { printed: PrintedCertificate }) {
       <Table.Tbody>
         <Row label={t('certificates.holder')}>
           <Text span display="block" fw={600} dir="ltr" fz="inherit">
-            {printed.participant.latin}
+            {printableName(printed.participant.latin)}
           </Text>
           {printed.participant.arabic && (
             <Text span display="block" fw={600} lang="ar" dir="rtl" fz="inherit">
-              {printed.participant.arabic}
+              {printableName(printed.participant.arabic)}
             </Text>
           )}
         </Row>

@@ -2,46 +2,22 @@ import { ActionIcon, Indicator, Menu, ScrollArea, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Locale, Notification } from '../../../contract/index.js';
+import type { Notification } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { formatDate, formatDateRange } from '../../lib/dates.js';
 import {
   markAllNotificationsRead,
   markNotificationRead,
   notificationKeys,
   notificationsQuery,
 } from './api.js';
+import { readableParams } from './params.js';
 
 /** Only in-app paths: a notification's link must never take the reader off the site. */
 const isAppPath = (link: string | null): link is string =>
   typeof link === 'string' && link.startsWith('/') && !link.startsWith('//');
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * A notice's values as its reader reads them: days in their calendar and language (a session's
- * span as one range), the names of changed fields translated and listed.
- */
-function readableParams(params: Record<string, string>, t: TFunction, locale: Locale) {
-  const values: Record<string, string> = { reason: '', ...params };
-  for (const [name, value] of Object.entries(params)) {
-    if (name.endsWith('Date') && DAY.test(value)) {
-      values[name] = formatDate(value, locale).gregorian;
-    }
-  }
-  if (params.startDate && params.endDate && DAY.test(params.startDate)) {
-    values.dates = formatDateRange(params.startDate, params.endDate, locale).gregorian;
-  }
-  if (params.changed) {
-    const names = params.changed.split(',').map((field) => t(`notifications.fields.${field}`));
-    values.changed = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-  }
-  return values;
-}
 
 function NotificationText({ note }: { note: Notification }) {
   const { t, i18n } = useTranslation();

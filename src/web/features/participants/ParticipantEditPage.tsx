@@ -16,7 +16,7 @@ import { latinName } from './ParticipantName.js';
 import {
   duplicateLanguageErrors,
   type ParticipantFormValues,
-  toParticipantUpdate,
+  toParticipantChanges,
   toParticipantValues,
 } from './participantForm.js';
 
@@ -39,18 +39,19 @@ function EditParticipant({ person }: { person: ParticipantDetail }) {
     restore: (values) => form.setValues(values),
     reset: () => form.reset(),
   });
+  const changes = (values: ParticipantFormValues) => toParticipantChanges(values, person);
   const form = useForm<ParticipantFormValues>({
     initialValues: toParticipantValues(person),
     onValuesChange: draft.save,
     validate: (values) => ({
-      ...validateWith(ParticipantUpdate, toParticipantUpdate)(values),
+      ...validateWith(ParticipantUpdate, changes)(values),
       ...duplicateLanguageErrors(values, t('participants.duplicateLanguage')),
     }),
   });
   const back = () => navigate({ to: '/people/$id', params: { id: person.id } });
 
   const { error, submit } = useSaveForm(form, async (values: ParticipantFormValues) => {
-    await updateParticipant(person.id, parseWith(ParticipantUpdate, toParticipantUpdate, values));
+    await updateParticipant(person.id, parseWith(ParticipantUpdate, changes, values));
     draft.clear();
     await queryClient.invalidateQueries({ queryKey: participantKeys.all });
     notifications.show({ color: 'teal', message: t('common.saved') });

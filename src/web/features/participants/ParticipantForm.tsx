@@ -8,10 +8,10 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { DATE_FIELD_BOUNDS } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
-import { RANK_CODES } from '../catalogue/labels.js';
 import { nationsQuery } from '../partners/api.js';
 import { LanguageProfileFields } from './LanguageProfileFields.js';
 import type { ParticipantFormValues } from './participantForm.js';
+import { RankSelect } from './RankSelect.js';
 
 interface Props {
   form: UseFormReturnType<ParticipantFormValues>;
@@ -24,8 +24,6 @@ interface Props {
   onSubmit: (values: ParticipantFormValues) => Promise<void>;
   onCancel: () => void;
 }
-
-const RANKS = [...RANK_CODES, 'CIV'].map((code) => ({ value: code, label: code }));
 
 export function ParticipantForm(props: Props) {
   const { form, nationEditable, error, notice, submitLabel, onSubmit, onCancel } = props;
@@ -46,6 +44,7 @@ export function ParticipantForm(props: Props) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               label={t('participants.familyNameLatin')}
+              description={t('names.hint.passportName')}
               required
               dir="ltr"
               autoComplete="off"
@@ -54,6 +53,7 @@ export function ParticipantForm(props: Props) {
             />
             <TextInput
               label={t('participants.givenNamesLatin')}
+              description={t('names.hint.passportName')}
               required
               dir="ltr"
               autoComplete="off"
@@ -62,6 +62,7 @@ export function ParticipantForm(props: Props) {
             />
             <TextInput
               label={t('participants.familyNameArabic')}
+              description={t('names.hint.arabicName')}
               dir="rtl"
               lang="ar"
               autoComplete="off"
@@ -70,6 +71,7 @@ export function ParticipantForm(props: Props) {
             />
             <TextInput
               label={t('participants.givenNamesArabic')}
+              description={t('names.hint.arabicName')}
               dir="rtl"
               lang="ar"
               autoComplete="off"
@@ -101,15 +103,7 @@ export function ParticipantForm(props: Props) {
         </Fieldset>
         <Fieldset legend={t('participants.sectionService')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={t('participants.rankCode')}
-              description={t('participants.rankCodeHint')}
-              required
-              searchable
-              data={RANKS}
-              key={form.key('rankCode')}
-              {...form.getInputProps('rankCode')}
-            />
+            <RankSelect form={form} />
             <TextInput
               label={t('participants.rankTitle')}
               description={t('participants.rankTitleHint')}

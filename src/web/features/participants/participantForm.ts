@@ -90,3 +90,23 @@ export function duplicateLanguageErrors(
   });
   return errors;
 }
+
+const NAME_FIELDS = [
+  'familyNameLatin',
+  'givenNamesLatin',
+  'familyNameArabic',
+  'givenNamesArabic',
+] as const;
+
+/**
+ * The update without the names left as they were: a name stored before names were checked
+ * (say with a digit) must not stop the rest of the record being saved. A name that is changed
+ * is checked in full.
+ */
+export function toParticipantChanges(v: ParticipantFormValues, person: Participant) {
+  const update: Partial<ReturnType<typeof toParticipantUpdate>> = toParticipantUpdate(v);
+  for (const field of NAME_FIELDS) {
+    if ((update[field] ?? null) === (person[field] ?? null)) delete update[field];
+  }
+  return update;
+}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { NationPortal } from '../../../contract/index.js';
 import { AnchorLink } from '../../components/links.js';
+import { currentLocale } from '../../i18n/index.js';
 import { openSessionZonesQuery } from './api.js';
 import { Deadline } from './Deadline.js';
 
@@ -11,10 +12,21 @@ type Action = NationPortal['actions'][number];
 
 const ICON = { deadline: IconClockHour4, proposal: IconUserQuestion, logistics: IconPlane };
 
+/** The person's name in the reader's script, when the person has a name in it. */
+function readerName(name: { latin: string; arabic: string | null }): string {
+  return currentLocale() === 'ar' && name.arabic ? name.arabic : name.latin;
+}
+
+// A name keeps its own direction inside a sentence of the other (first-strong isolate).
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 function ActionLink({ action }: { action: Action }) {
   const { t } = useTranslation();
   const code = <bdi dir="ltr">{action.sessionCode}</bdi>;
-  const label = t(`portal.action.${action.kind}`);
+  const label =
+    action.kind === 'logistics' && action.participantName
+      ? t('names.logisticsFor', { name: isolated(readerName(action.participantName)) })
+      : t(`portal.action.${action.kind}`);
   if (action.nominationId) {
     return (
       <AnchorLink to="/nominations/$id" params={{ id: action.nominationId }} fz="sm" fw={500}>

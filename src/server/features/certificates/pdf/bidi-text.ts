@@ -106,7 +106,34 @@ export function layoutLine(
   return { pieces, width: x };
 }
 
-/** Breaks text at spaces into lines no wider than `maxWidth` (a long word keeps its line). */
+/**
+ * Breaks a word too wide for any line at the last character that still fits, so even a name
+ * without spaces stays inside the page (an Arabic word broken this way loses its joining at the
+ * break, which beats running off the paper).
+ */
+function breakWord(
+  word: string,
+  faces: Face[],
+  size: number,
+  maxWidth: number,
+  direction: 'ltr' | 'rtl' | 'auto',
+): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const ch of Array.from(word)) {
+    const candidate = current + ch;
+    if (current && layoutLine(candidate, faces, size, direction).width > maxWidth) {
+      pieces.push(current);
+      current = ch;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/** Breaks text at spaces into lines no wider than `maxWidth`; a longer word is broken too. */
 export function wrapText(
   text: string,
   faces: Face[],
@@ -114,7 +141,14 @@ export function wrapText(
   maxWidth: number,
   direction: 'ltr' | 'rtl' | 'auto' = 'auto',
 ): LaidLine[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) =>
+      layoutLine(word, faces, size, direction).width > maxWidth
+        ? breakWord(word, faces, size, maxWidth, direction)
+        : [word],
+    );
   const lines: LaidLine[] = [];
   let current = '';
   for (const word of words) {

@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import type { PrintedCertificate } from '../../../../contract/certificates.js';
-import { type LaidLine, layoutLine, wrapText } from './bidi-text.js';
+import { printableName } from '../../../../domain/person-names.js';
+import { type LaidLine, layoutLine } from './bidi-text.js';
 import { type EmbeddedSignature, infoEntries, verifyUrlEntry } from './embedded.js';
 import { type Face, faces, type Weight } from './fonts.js';
-
-type Language = 'en' | 'fr' | 'ar';
+import { ARABIC_SCALE, type Language, type PlacedBlock, stack, type TextSpec } from './layout.js';
 
 /** The fixed wording of a certificate in each language it can be printed in. */
 const WORDING: Record<
@@ -60,7 +60,6 @@ const PAGE = { width: 841.89, height: 595.28 };
 const INK = '#1f2a44';
 const ACCENT = '#2f4b9a';
 const MUTED = '#5c6478';
-const ARABIC_SCALE = 1.15;
 
 interface Drawing {
   doc: PDFKit.PDFDocument;
@@ -77,44 +76,13 @@ function drawLaid(d: Drawing, line: LaidLine, x: number, y: number, size: number
   }
 }
 
-/**
- * Draws a line centred on `cx`; a line too wide shrinks down to 80% of its size and then
- * wraps. Returns the y below it.
- */
-function centred(
-  d: Drawing,
-  text: string,
-  opts: {
-    y: number;
-    size: number;
-    weight?: Weight;
-    color?: string;
-    language: Language;
-    maxWidth?: number;
-    cx?: number;
-  },
-): number {
-  const set = d.faces[opts.weight ?? 'regular'];
-  const direction = opts.language === 'ar' ? 'rtl' : 'ltr';
-  const maxWidth = opts.maxWidth ?? PAGE.width - 160;
-  const cx = opts.cx ?? PAGE.width / 2;
-  // Amiri's letters are small beside Noto Sans at one size; Arabic goes up to match.
-  const base = opts.language === 'ar' ? opts.size * ARABIC_SCALE : opts.size;
-  let size = base;
-  let lines = [layoutLine(text, set, size, direction)];
-  while ((lines[0]?.width ?? 0) > maxWidth && size > base * 0.8) {
-    size -= 1;
-    lines = [layoutLine(text, set, size, direction)];
+/** Draws a measured block's lines centred on the page. */
+function drawBlock(d: Drawing, block: PlacedBlock) {
+  let y = block.y;
+  for (const line of block.lines) {
+    drawLaid(d, line, PAGE.width / 2 - line.width / 2, y, block.size, block.spec.color);
+    y += block.leading;
   }
-  if ((lines[0]?.width ?? 0) > maxWidth) lines = wrapText(text, set, size, maxWidth, direction);
-  // Arabic needs more room above and below its letters than Latin.
-  const leading = size * (opts.language === 'ar' ? 1.55 : 1.3);
-  let y = opts.y;
-  for (const line of lines) {
-    drawLaid(d, line, cx - line.width / 2, y, size, opts.color ?? INK);
-    y += leading;
-  }
-  return y;
 }
 
 function frame(doc: PDFKit.PDFDocument) {
@@ -153,7 +121,7 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     layout: 'landscape',
     margin: 0,
     info: {
-      Title: `${WORDING.en.title}: ${printed.participant.latin}`,
+      Title: `${WORDING.en.title}: ${printableName(printed.participant.latin)}`,
       Author: printed.issuer.en,
       Subject: `${printed.activity.code} ${printed.session.code}`,
       Keywords: printed.id,
@@ -179,64 +147,85 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
   const both = (
     en: string,
     translated: string | null,
-    y: number,
-    o: { size: number; weight?: Weight; color?: string; gap?: number; otherSize?: number },
-  ) => {
-    let next = centred(d, en, { ...o, y, language: 'en' });
+    o: Omit<TextSpec, 'text' | 'language'> & { otherSize?: number },
+  ): TextSpec[] => {
+    const { otherSize, gapAfter, ...rest } = o;
+    const specs: TextSpec[] = [{ ...rest, text: en, language: 'en' }];
     if (translated) {
-      next = centred(d, translated, {
-        ...o,
-        size: o.otherSize ?? o.size,
-        y: next,
-        language: other,
-      });
+      specs.push({ ...rest, text: translated, language: other, size: otherSize ?? o.size });
     }
-    return next + (o.gap ?? 8);
+    (specs.at(-1) as TextSpec).gapAfter = gapAfter ?? 8;
+    return specs;
   };
-
-  let y = 50;
-  y = both(printed.issuer.en, printed.issuer.other, y, { size: 12, color: MUTED, gap: 10 });
-  y = both(WORDING.en.title, WORDING[other].title, y, {
-    size: 26,
-    otherSize: 22,
-    weight: 'bold',
-    color: ACCENT,
-    gap: 12,
-  });
-  y = both(WORDING.en.certify, WORDING[other].certify, y, { size: 12, color: MUTED });
-  y = centred(d, printed.participant.latin, { y, size: 22, weight: 'bold', language: 'en' });
-  if (printed.participant.arabic) {
-    y = centred(d, printed.participant.arabic, { y, size: 20, weight: 'bold', language: 'ar' });
-  }
-  y = both(WORDING.en.completed, WORDING[other].completed, y + 4, { size: 12, color: MUTED });
-  y = both(printed.activity.title.en, printed.activity.title.other, y, {
-    size: 16,
-    weight: 'bold',
-    gap: 2,
-  });
   const { session } = printed;
-  y = centred(d, `${printed.activity.code}  ·  ${session.code}`, {
-    y,
-    size: 11,
-    color: MUTED,
-    language: 'en',
-  });
-  y = centred(
-    d,
-    `${formatRange(session.startDate, session.endDate, 'en')}  ·  ${session.venue.en}`,
-    { y: y + 4, size: 12, language: 'en' },
-  );
-  centred(
-    d,
-    [formatRange(session.startDate, session.endDate, other), session.venue.other]
-      .filter(Boolean)
-      .join('  ·  '),
-    { y, size: 12, language: other },
-  );
+  const latinName = printableName(printed.participant.latin);
+  const arabicName = printed.participant.arabic ? printableName(printed.participant.arabic) : '';
+  const names: TextSpec[] = [
+    { text: latinName, size: 22, weight: 'bold', color: INK, language: 'en', name: true },
+  ];
+  if (arabicName) {
+    names.push({
+      text: arabicName,
+      size: 20,
+      weight: 'bold',
+      color: INK,
+      language: 'ar',
+      name: true,
+    });
+  }
+  (names.at(-1) as TextSpec).gapAfter = 4;
+  const body: TextSpec[] = [
+    ...both(printed.issuer.en, printed.issuer.other, { size: 12, color: MUTED, gapAfter: 6 }),
+    ...both(WORDING.en.title, WORDING[other].title, {
+      size: 26,
+      otherSize: 22,
+      weight: 'bold',
+      color: ACCENT,
+      gapAfter: 8,
+    }),
+    ...both(WORDING.en.certify, WORDING[other].certify, { size: 12, color: MUTED }),
+    ...names,
+    ...both(WORDING.en.completed, WORDING[other].completed, { size: 12, color: MUTED }),
+    ...both(printed.activity.title.en, printed.activity.title.other, {
+      size: 16,
+      weight: 'bold',
+      color: INK,
+      gapAfter: 2,
+    }),
+    {
+      text: `${printed.activity.code}  ·  ${session.code}`,
+      size: 11,
+      color: MUTED,
+      language: 'en',
+      gapAfter: 4,
+    },
+    {
+      text: `${formatRange(session.startDate, session.endDate, 'en')}  ·  ${session.venue.en}`,
+      size: 12,
+      color: INK,
+      language: 'en',
+    },
+    {
+      text: [formatRange(session.startDate, session.endDate, other), session.venue.other]
+        .filter(Boolean)
+        .join('  ·  '),
+      size: 12,
+      color: INK,
+      language: other,
+    },
+  ];
 
-  // Footer: the QR code and id on the left, the issue date on the right.
-  const qrSize = 84;
-  const footerY = PAGE.height - 56 - qrSize;
+  // Footer: the QR code and id on the left, the issue date on the right; the body ends above.
+  const qrSize = 76;
+  const footerY = PAGE.height - 48 - qrSize;
+  for (const block of stack(all, body, {
+    top: 50,
+    bottom: footerY - 6,
+    maxWidth: PAGE.width - 160,
+  })) {
+    drawBlock(d, block);
+  }
+
   const qr = await QRCode.toBuffer(input.verifyUrl, {
     type: 'png',
     errorCorrectionLevel: 'M',
@@ -255,10 +244,11 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     );
     drawLaid(d, line, 56 + qrSize + 12, yy, sized(size, language), color);
   };
-  left(`${WORDING.en.verify}`, footerY + 14, 9, 'en');
-  left(WORDING[other].verify, footerY + 27, 9, other);
-  left(input.verifyUrl, footerY + 44, 9, 'en', ACCENT);
-  left(printed.id, footerY + 58, 9, 'en', INK);
+  // Each line starts below the reach of the one above (see lineHeight in layout.ts).
+  left(`${WORDING.en.verify}`, footerY + 6, 9, 'en');
+  left(WORDING[other].verify, footerY + 19, 9, other);
+  left(input.verifyUrl, footerY + 38, 9, 'en', ACCENT);
+  left(printed.id, footerY + 52, 9, 'en', INK);
 
   const right = (text: string, yy: number, size: number, language: Language, weight: Weight) => {
     const line = layoutLine(
@@ -271,19 +261,19 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
   };
   right(
     `${WORDING.en.issued} ${formatDay(printed.issuedOn, 'en')}`,
-    footerY + 30,
+    footerY + 24,
     11,
     'en',
     'regular',
   );
   right(
     `${WORDING[other].issued} ${formatDay(printed.issuedOn, other)}`,
-    footerY + 46,
+    footerY + 40,
     11,
     other,
     'regular',
   );
-  right(printed.issuer.en, footerY + 66, 10, 'en', 'bold');
+  right(printed.issuer.en, footerY + 64, 10, 'en', 'bold');
 
   doc.end();
   await done;
