@@ -1,2 +1,0 @@
-export { MyCertificates } from './MyCertificates.js';
-export { VerificationResult } from './VerifyPage.js';
