@@ -21,8 +21,8 @@ createRoot(container).render(
     <DirectionProvider initialDirection={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}>
       <DirectionSync />
       <LocalizedMantineProvider>
-        {/* Below the page, so a toast never hides the header and the signed-in name. */}
-        <Notifications position="bottom-center" />
+        {/* Under the header (app.css), so a toast never hides the signed-in name or the menus. */}
+        <Notifications position="top-center" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AttendanceRoster } from '../../src/contract/attendance.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
 import attendanceEn from '../../src/web/i18n/parts/attendance/en.json' with { type: 'json' };
-import certificatesAr from '../../src/web/i18n/parts/certificates/ar.json' with { type: 'json' };
 import certificatesEn from '../../src/web/i18n/parts/certificates/en.json' with { type: 'json' };
+import homeAr from '../../src/web/i18n/parts/home/ar.json' with { type: 'json' };
 import resultsEn from '../../src/web/i18n/parts/results/en.json' with { type: 'json' };
 import surveysAr from '../../src/web/i18n/parts/surveys/ar.json' with { type: 'json' };
 import { api, nominateAndSelect, runSession } from './support/api.js';
@@ -40,7 +40,6 @@ const REVOKE_REASON = 'Issued in error: the attendance sheet was corrected.';
 const attendance = attendanceEn.attendance;
 const results = resultsEn.results;
 const certificates = certificatesEn.certificates;
-const certificatesInArabic = certificatesAr.certificates;
 const surveysInArabic = surveysAr.surveys;
 
 /** A day's tab as the roster labels it ("Sun 7 Mar"), from the same formatter. */
@@ -351,7 +350,9 @@ describe('delivering a course in the browser, from the roster to a verified cert
       // Back on My training: nothing left to answer, and the certificate is there.
       await page.getByRole('link', { name: surveysInArabic.answer.back }).click();
       await page.getByText(surveysInArabic.mine.empty).waitFor();
-      const download = page.getByRole('link', { name: certificatesInArabic.downloadPdf });
+      const download = page.getByRole('link', {
+        name: fill(homeAr.homes.training.downloadOf, { code: SESSION }),
+      });
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       const saved = await file.path();
       expect(fs.readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -35,7 +35,8 @@ export function SurveysToAnswer() {
               {localized(survey.activityTitle, locale)} · <bdi dir="ltr">{survey.sessionCode}</bdi>
             </Text>
             <Text fz="sm" c="dimmed">
-              {t('surveys.mine.closes')}: <DateText value={survey.closesAt} />
+              {t('surveys.mine.closes')}:{' '}
+              <DateText value={survey.closesAt} timeZone={survey.timeZone} />
             </Text>
             <Group>
               <ButtonLink
