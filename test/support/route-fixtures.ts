@@ -1,3 +1,5 @@
+import { addDays, workingDaysBetween } from '../../src/domain/venue-calendar.js';
+import { KUWAIT } from '../../src/server/features/sessions/test-data.js';
 import {
   ACTIVITY,
   ENDED_SESSION,
@@ -114,7 +116,9 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/sessions/{code}/attendance': session,
   '/api/v1/sessions/{code}/attendance/check-in-code': {
     ...session,
-    query: (w) => ({ day: w.sessionEnd }),
+    // The ended session's last working day: its last calendar day (yesterday in Kuwait) falls
+    // on the venue's weekend every Friday and Saturday.
+    query: (w) => ({ day: lastWorkingDay(w.sessionEnd) }),
   },
   '/api/v1/sessions/{code}/results': session,
   '/api/v1/sessions/{code}/results/rule': session,
@@ -166,4 +170,10 @@ export function variesByNation(fixture: RouteFixture | undefined, w: World): boo
     ]),
   );
   return kwt !== qat;
+}
+
+/** The last working day of the ended session, which spans the five days up to its end date. */
+function lastWorkingDay(end: string): string {
+  const days = workingDaysBetween(addDays(end, -4), end, KUWAIT.workingDays, []);
+  return days.at(-1) ?? end;
 }
