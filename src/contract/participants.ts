@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { hasEmojiOrMarkup, isPassportName } from '../domain/person-names.js';
 import { ClearanceLevel, LanguageCode, LanguageProfile, RankCode } from './catalogue.js';
 import { IsoDate, IsoDateTime, PageQuery, Problem, Uuid } from './common.js';
+import { hasEmojiOrMarkup, isPassportName } from './person-names.js';
 import { text } from './text.js';
 import { NationCode } from './users.js';
 

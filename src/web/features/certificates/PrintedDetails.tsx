@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintedCertificate } from '../../../contract/index.js';
-import { printableName } from '../../../domain/person-names.js';
+import { printableName } from '../../../contract/person-names.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import type { PrintedCertificate } from '../../../../contract/certificates.js';
-import { printableName } from '../../../../domain/person-names.js';
+import { printableName } from '../../../../contract/person-names.js';
 import { type LaidLine, layoutLine } from './bidi-text.js';
 import { type EmbeddedSignature, infoEntries, verifyUrlEntry } from './embedded.js';
 import { type Face, faces, type Weight } from './fonts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nationalRanks } from './national-ranks.js';
+import { nationalRanks } from '../domain/national-ranks.js';
 import { hasEmojiOrMarkup, isPassportName, printableName } from './person-names.js';
 
 describe('passport names', () => {
