@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import namesEn from '../../src/web/i18n/parts/names/en.json' with { type: 'json' };
 import participantsEn from '../../src/web/i18n/parts/participants/en.json' with { type: 'json' };
 import sessionLossEn from '../../src/web/i18n/parts/sessionLoss/en.json' with { type: 'json' };
 import {
@@ -12,6 +13,7 @@ import {
 } from './support/browser.js';
 
 const p = participantsEn.participants;
+const n = namesEn.names;
 const s = sessionLossEn.sessionLoss;
 const NPOC = 'npoc.kwt@rabita.example';
 
@@ -31,8 +33,9 @@ async function typePerson(page: Page, family: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: p.newTitle }).waitFor();
   await page.getByRole('textbox', { name: p.familyNameLatin }).fill(family);
   await page.getByRole('textbox', { name: p.givenNamesLatin }).fill('Salem Nasser');
-  await page.getByRole('combobox', { name: p.rankCode }).fill('OF-3');
-  await page.getByRole('option', { name: 'OF-3', exact: true }).click();
+  // The rank picker searches national titles and NATO codes: any OF-3 will do.
+  await page.getByRole('combobox', { name: n.rank.label }).fill('OF-3');
+  await page.getByRole('option').filter({ hasText: 'OF-3' }).first().click();
   await page.getByRole('textbox', { name: p.profile }).fill('3232');
 }
 
