@@ -11,6 +11,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VENUE_KINDS, type Venue, VenueInput, VenueUpdate } from '../../../contract/index.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
@@ -21,7 +22,7 @@ import { firstWeekdayFor } from '../sessions/calendar-grid.js';
 import { createVenue, updateVenue, venueKeys } from './api.js';
 import { HolidayRows } from './HolidayRows.js';
 import { toVenueInput, toVenueUpdate, toVenueValues, type VenueFormValues } from './venueForm.js';
-import { timeZones, weekdayNames, weekOrder } from './weekdays.js';
+import { timeZoneOptions, weekdayNames, weekOrder } from './weekdays.js';
 
 export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => void }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => v
   });
   const locale = currentLocale();
   const names = weekdayNames(locale);
+  const zones = useMemo(() => timeZoneOptions(locale), [locale]);
 
   const { error, submit } = useSaveForm(
     form,
@@ -93,7 +95,7 @@ export function VenueModal({ venue, onClose }: { venue?: Venue; onClose: () => v
               required
               searchable
               limit={50}
-              data={timeZones()}
+              data={zones}
               key={form.key('timeZone')}
               {...form.getInputProps('timeZone')}
             />
