@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/index.js';
+import type { Locale } from '../../../contract/index.js';
 import { zoneCity, zoneName } from '../../lib/dates.js';
 
 /** Weekday names from the runtime, in the reader's language: 0 Sunday ... 6 Saturday. */
