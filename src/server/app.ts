@@ -50,6 +50,8 @@ import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
 import { withLogRedaction } from './http/log-redaction.js';
 import { openApiOptions } from './http/openapi.js';
+import type { RateLimitRedis } from './http/rate-limit-redis.js';
+import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
 import { metricsRoutes } from './metrics/routes.js';
 
@@ -82,6 +84,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Catalogue list and search pages kept in memory; none in tests that do not ask for one. */
   catalogueCache?: ResponseCache | null;
+  /** Rate-limit counters in this Redis (RABITA_REDIS_URL) instead of PostgreSQL. */
+  rateLimitRedis?: RateLimitRedis | null;
   /** The embedded database's supervisor, read by the health routes; none with DATABASE_URL. */
   databaseSupervision?: DatabaseSupervision | null;
 }
@@ -155,7 +159,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   // preHandler, not onRequest: the sign-in limit keys on the e-mail in the parsed body.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  // Counted where every app server counts: PostgreSQL, or Redis when one is configured.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    ...(deps.rateLimitRedis
+      ? { redis: deps.rateLimitRedis, nameSpace: 'rabita-rate-limit-' }
+      : { store: postgresRateLimitStore(deps.pool) }),
+  });
   await app.register(authenticate, {
     db: deps.db,
     sessionIdleMinutes: deps.settings.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,

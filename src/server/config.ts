@@ -69,6 +69,16 @@ const Env = z.object({
    * re-sign it. Default: audit-signing-key.pem in RABITA_DATA_DIR.
    */
   RABITA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * A Redis (redis:// or rediss://) that keeps the public routes' rate-limit counters; unset:
+   * they are kept in PostgreSQL. Either way every app server counts the same requests.
+   */
+  RABITA_REDIS_URL: z
+    .union([
+      z.literal(''),
+      z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+    ])
+    .optional(),
   RABITA_METRICS_TOKEN: z
     .union([z.literal(''), z.string().trim().min(16, 'must be at least 16 characters')])
     .optional(),
@@ -105,6 +115,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** The audit chain's signing key (see RABITA_AUDIT_KEY_FILE). */
   auditKeyFile: string;
+  /** Rate-limit counters in this Redis; undefined: in PostgreSQL. */
+  redisUrl: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -134,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsInProcess: e.RABITA_JOBS === 'on',
     jobConcurrency: e.RABITA_JOB_CONCURRENCY,
     metricsToken: e.RABITA_METRICS_TOKEN || undefined,
+    redisUrl: e.RABITA_REDIS_URL || undefined,
     auditKeyFile: path.resolve(
       e.RABITA_AUDIT_KEY_FILE ?? path.join(e.RABITA_DATA_DIR, 'audit-signing-key.pem'),
     ),

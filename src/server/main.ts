@@ -14,6 +14,7 @@ import {
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
 import { configurePublicUrl } from './features/messages/links.js';
 import { refreshReportRollups } from './features/reports/rollups.js';
+import { connectRateLimitRedis, type RateLimitRedis } from './http/rate-limit-redis.js';
 import { type JobWorker, startJobWorker } from './jobs/worker.js';
 
 export interface RunningServer {
@@ -76,6 +77,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let catalogue: RunningCatalogueCache | undefined;
   let jobs: JobWorker | undefined;
   let supervisor: Supervisor | undefined;
+  let redis: RateLimitRedis | undefined;
   try {
     await database.migrate();
     const demoAccounts = (await isDemoWanted(
@@ -92,6 +94,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         app?.log.warn({ err: error }, 'catalogue cache off until the change listener reconnects'),
     });
     await catalogue.listener.ready;
+    if (config.redisUrl) redis = await connectRedis(config.redisUrl);
     app = await buildApp({
       db: database.handle.db,
       pool: database.handle.pool,
@@ -105,6 +108,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         metricsToken: config.metricsToken ?? null,
       },
       catalogueCache: catalogue.cache,
+      rateLimitRedis: redis ?? null,
       // Read through the supervisor started below, once the app's logger exists.
       databaseSupervision: database.embedded
         ? {
@@ -142,6 +146,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     const listener = catalogue.listener;
     const worker = jobs;
     const watchdog = supervisor;
+    const counters = redis;
     return {
       app: running,
       url,
@@ -151,6 +156,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         await settleWithin(worker?.stop() ?? Promise.resolve(), 5_000);
         await closeHttp(running, 5_000);
         await settleWithin(listener.stop(), 2_000);
+        counters?.disconnect();
         await database.close();
       },
     };
@@ -159,8 +165,19 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
+    redis?.disconnect();
     await database.close().catch(() => {});
     throw error;
+  }
+}
+
+async function connectRedis(url: string): Promise<RateLimitRedis> {
+  try {
+    return await connectRateLimitRedis(url);
+  } catch (error) {
+    throw new StartupError(
+      `cannot reach the Redis at ${redactUrl(url)} (RABITA_REDIS_URL): ${(error as Error).message}`,
+    );
   }
 }
 
@@ -226,5 +243,5 @@ export function openAuditSigningKey(config: Config): AuditSigningKey {
 }
 
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
 }

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } fr
 import type { Role } from '../../src/contract/roles.js';
 import type { ThrottlePolicy } from '../../src/domain/sign-in-throttle.js';
 import { buildApp } from '../../src/server/app.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/server/db/client.js';
 import type { SignInThrottle } from '../../src/server/features/auth/sign-in-throttle.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
+import type { RateLimitRedis } from '../../src/server/http/rate-limit-redis.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { makeUser } from './factories.js';
 
@@ -37,6 +39,8 @@ export interface TestAppOptions {
    * default, so tests that sign in as an administrator are not about second factors.
    */
   shippedTwoFactorPolicy?: boolean;
+  /** Rate-limit counters in this Redis; in PostgreSQL when absent, as without RABITA_REDIS_URL. */
+  rateLimitRedis?: RateLimitRedis;
 }
 
 /** The real app on a fresh database; no web app, no logger unless given, limits off unless asked for. */
@@ -45,9 +49,24 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (!options.shippedTwoFactorPolicy) {
     await db.pool.query('UPDATE two_factor_policy SET required = false');
   }
+  const app = await buildTestApp(db, options);
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+async function buildTestApp(
+  handle: DatabaseHandle,
+  options: TestAppOptions,
+): Promise<FastifyInstance> {
   const app = await buildApp({
-    db: db.db,
-    pool: db.pool,
+    db: handle.db,
+    pool: handle.pool,
     settings: {
       sessionHours: 12,
       ...(options.sessionIdleMinutes ? { sessionIdleMinutes: options.sessionIdleMinutes } : {}),
@@ -58,14 +77,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       metricsToken: options.metricsToken ?? null,
     },
     logger: options.logger,
+    rateLimitRedis: options.rateLimitRedis ?? null,
   });
   await app.ready();
+  return app;
+}
+
+/**
+ * Another app server on a test app's database, with its own connection pool, as a second
+ * machine behind the same load balancer would be.
+ */
+export async function startAnotherServer(
+  t: TestApp,
+  options: TestAppOptions = {},
+): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const handle = connectDatabase(t.db.url, { max: 3, connectionTimeoutMillis: 60_000 });
+  const app = await buildTestApp(handle, options);
   return {
     app,
-    db,
     close: async () => {
       await app.close();
-      await db.destroy();
+      await handle.close();
     },
   };
 }

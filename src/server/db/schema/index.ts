@@ -8,6 +8,7 @@ export * from './nominations.js';
 export * from './partners.js';
 export * from './people.js';
 export * from './programmes.js';
+export * from './rate-limits.js';
 export * from './second-factors.js';
 export * from './session-changes.js';
 export * from './sessions.js';
