@@ -1,6 +1,6 @@
 import { ROLES } from '../contract/roles.js';
 import { backupCommand, restoreCommand } from './backup.js';
-import type { CliCommand } from './command.js';
+import { type CliCommand, UsageError } from './command.js';
 import { doctorCommand } from './doctor.js';
 
 // The server's modules load only for a command that runs it: `--help`, `--version`, a typo or a
@@ -10,13 +10,27 @@ const commands = () => import('./commands.js');
 const serve: CliCommand = {
   name: ['serve'],
   summary: 'start the server (embedded PostgreSQL unless DATABASE_URL is set)',
-  help: `Usage: rabita serve
+  help: `Usage: rabita serve [--workers N]
 
 Starts the web app and its API. Without DATABASE_URL it runs its own PostgreSQL in
 RABITA_DATA_DIR and loads the demo centre into a new, empty one. Stops cleanly on SIGTERM.
 Settings come from the environment; deploy/rabita.env lists every one.
+
+  --workers N   N server processes sharing the port (1 to 32; e.g. one per core), kept
+                running by a primary process that owns the database; a worker that dies is
+                started again.
 `,
-  run: async ({ config }) => (await import('./serve.js')).runServe(config()),
+  options: { workers: { type: 'string' } },
+  run: async ({ config, values }) => {
+    const { parseWorkers } = await import('./cluster.js');
+    const given = values.workers as string | undefined;
+    const workers = given === undefined ? undefined : parseWorkers(given);
+    if (workers === null) throw new UsageError('--workers must be a whole number from 1 to 32');
+    return (await import('./serve.js')).runServe(
+      config(),
+      workers === undefined ? {} : { workers },
+    );
+  },
 };
 
 const worker: CliCommand = {

@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import type { Config } from '../server/config.js';
 import type { DemoAccount } from '../server/demo/load.js';
 import { DEMO_PASSWORD } from '../server/demo/password.js';
-import { startServer } from '../server/main.js';
+import { type RunningServer, startServer } from '../server/main.js';
 import { existingWebBuild } from './web-build.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -10,15 +11,39 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 export const STOP_WITHIN_MS = 15_000;
 
 /** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
-export async function runServe(config: Config): Promise<number> {
+export async function runServe(
+  config: Config,
+  options: { workers?: number } = {},
+): Promise<number> {
+  // A process forked by `serve --workers N`: one HTTP server on the primary's database.
+  if (cluster.isWorker) return (await import('./cluster.js')).runClusterWorker(config);
+  warnOfUnsupportedNode();
+  const webRoot = existingWebBuild();
+  if (!webRoot) print('The web app is not built (npm run build); serving the API only.');
+  if (options.workers !== undefined)
+    return (await import('./cluster.js')).runClusterPrimary(config, options.workers);
+  const server = await serveUntilSignal(startServer(config, webRoot));
+  print(`Rabita is running at ${server.url}`);
+  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
+  return -1;
+}
+
+export function warnOfUnsupportedNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 22 && major !== 24)
     print(
       `Node ${process.versions.node} is not a supported release (22 and 24 are); use it for a try-out only.`,
     );
-  const webRoot = existingWebBuild();
-  if (!webRoot) print('The web app is not built (npm run build); serving the API only.');
-  const starting = startServer(config, webRoot);
+}
+
+/**
+ * Stops the server being started on SIGINT or SIGTERM, within STOP_WITHIN_MS, then exits; resolves
+ * with the server once it runs.
+ */
+export async function serveUntilSignal(
+  starting: Promise<RunningServer>,
+  also: { stopOn?: (stop: (reason: string) => void) => void } = {},
+): Promise<RunningServer> {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -43,10 +68,8 @@ export async function runServe(config: Config): Promise<number> {
     process.removeAllListeners(signal);
     process.on(signal, () => void stop(signal));
   }
-  const server = await starting;
-  print(`Rabita is running at ${server.url}`);
-  if (server.demoAccounts) printDemoBanner(server.demoAccounts);
-  return -1;
+  also.stopOn?.((reason) => void stop(reason));
+  return starting;
 }
 
 export function printDemoBanner(accounts: DemoAccount[]) {

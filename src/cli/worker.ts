@@ -5,7 +5,7 @@ import { openAuditSigningKey, openDatabase, StartupError } from '../server/main.
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** A logger for the worker's own process: one JSON line per event, as the server writes. */
-function jsonLogger() {
+export function jsonLogger() {
   const at = (level: string) => (obj: object, msg?: string) =>
     process.stdout.write(`${JSON.stringify({ level, time: Date.now(), ...obj, msg })}\n`);
   return { info: at('info'), warn: at('warn'), error: at('error') };

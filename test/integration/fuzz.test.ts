@@ -23,8 +23,9 @@ import {
 const SEED = Number(process.env.RABITA_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.RABITA_FUZZ_RUNS ?? 20);
 
-// Authentication touches these on every request (when a session or token was last used).
-const BOOKKEEPING = ['login_sessions', 'api_tokens'];
+// Authentication touches these on every request (when a session or token was last used), and
+// the public routes count each request against their rate limit.
+const BOOKKEEPING = ['login_sessions', 'api_tokens', 'rate_limit_counters'];
 
 // A refused sign-in or reset may itself be recorded, and counted against an account or address.
 const SIGN_IN_RECORDS = /^(audit_log|audit_chain_head|sign_in.*|.*attempts?.*|.*throttle.*)$/;
