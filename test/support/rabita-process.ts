@@ -41,14 +41,16 @@ function launch(args: string[], env: Record<string, string>, command = bin) {
 
 /**
  * `rabita serve`, resolved once it says where it runs; rejects with its output otherwise.
- * `command`: another copy's bin/rabita.js, e.g. an installed release's.
+ * `command`: another copy's bin/rabita.js, e.g. an installed release's; `options`: serve's own,
+ * e.g. `--workers 2`.
  */
 export async function serveRabita(
   env: Record<string, string>,
   withinMs = 60_000,
   command = bin,
+  options: string[] = [],
 ): Promise<RabitaProcess & { kill(signal: NodeJS.Signals): void }> {
-  const run = launch(['serve'], { PORT: '0', ...env }, command);
+  const run = launch(['serve', ...options], { PORT: '0', ...env }, command);
   let gone = false;
   void run.exited.then(() => {
     gone = true;
