@@ -114,6 +114,14 @@ describe('rabita command', { timeout: 90_000 }, () => {
     }
   });
 
+  it('refuses a number of workers it cannot run, before opening anything', async () => {
+    for (const workers of ['0', '33', 'two', '1.5']) {
+      const result = await rabita(['serve', '--workers', workers], {});
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--workers must be a whole number from 1 to 32');
+    }
+  });
+
   it('refuses a bad command and a bad user', async () => {
     expect((await rabita(['frobnicate'], {})).code).toBe(2);
     const bad = await rabita(
