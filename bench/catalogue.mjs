@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { createAppDatabase, root, startChild, writeSection } from './lib.mjs';
+import { createAppDatabase, demoCookie, root, startChild, writeSection } from './lib.mjs';
 
 const SERVER =
   process.env.RABITA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -68,12 +68,7 @@ async function main() {
   );
   const base = app.match[1];
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'npoc.kwt@rabita.example', password: 'rabita-demo-2026' }),
-    });
-    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const cookie = await demoCookie(base, 'npoc.kwt@rabita.example');
     const targets = [
       ['bare Fastify `GET /hello` (baseline)', `${bare.match[1]}/hello`, {}],
       ['catalogue list `GET /api/v1/activities`', `${base}/api/v1/activities?limit=25`, { cookie }],

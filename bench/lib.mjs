@@ -99,3 +99,22 @@ export function writeSection(heading, section) {
     `${current.slice(0, start)}${section}${next === -1 ? '' : current.slice(next)}`,
   );
 }
+
+/** Stops a child with SIGTERM and waits for its exit. */
+export async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Signs a demo account in (the demo's password) and returns its session cookie. */
+export async function demoCookie(base, email) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'rabita-demo-2026' }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+  return login.headers.get('set-cookie')?.split(';')[0] ?? '';
+}

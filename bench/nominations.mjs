@@ -13,7 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createAppDatabase, median, root, startChild, writeSection } from './lib.mjs';
+import { createAppDatabase, median, root, startChild, stopChild, writeSection } from './lib.mjs';
 import { drainQueue, forkJobWorker, measureDelivery, startSmtpSink } from './mail-delivery.mjs';
 
 const SERVER =
@@ -235,13 +235,6 @@ function postgresCpuSeconds() {
     } catch {}
   }
   return total;
-}
-
-async function stopChild(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 // ---------------------------------------------------------------------------------------------
