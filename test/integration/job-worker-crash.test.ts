@@ -3,7 +3,11 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueEmails } from '../../src/server/features/messages/outbox.js';
-import { type JobWorker, startJobWorker } from '../../src/server/jobs/worker.js';
+import {
+  type JobWorker,
+  type JobWorkerOptions,
+  startJobWorker,
+} from '../../src/server/jobs/worker.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { killStarted, startRabitaWorker, until } from '../support/rabita-process.js';
 
@@ -52,6 +56,23 @@ async function holdingSmtpServer(holdAt: number | null = KILL_DURING) {
   };
 }
 
+/** A job worker in this process, sending to this mail server, logging nothing, no recurring jobs. */
+function quietWorker(
+  db: TestDatabase,
+  smtpUrl: string,
+  options: Pick<JobWorkerOptions, 'liveness' | 'pollMs'>,
+) {
+  return startJobWorker({
+    db: db.db,
+    url: db.url,
+    smtpUrl,
+    mailFrom: 'Rabita <no-reply@rabita.test>',
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    cron: false,
+    ...options,
+  });
+}
+
 /** Queues `count` password-reset e-mails, each with its own recipient. */
 async function queueResets(db: TestDatabase, count: number) {
   await db.db.transaction((tx) =>
@@ -93,13 +114,7 @@ describe('a worker killed in the middle of sending', () => {
     expect(smtp.accepted).toHaveLength(KILL_DURING - 1);
 
     // The dead worker's job stays locked until a live worker sees it has stopped beating.
-    const next = await startJobWorker({
-      db: db.db,
-      url: db.url,
-      smtpUrl: smtp.url,
-      mailFrom: 'Rabita <no-reply@rabita.test>',
-      logger: { info: () => {}, warn: () => {}, error: () => {} },
-      cron: false,
+    const next = await quietWorker(db, smtp.url, {
       liveness: { heartbeatMs: 250, deadAfterMs: 1_500 },
     });
     try {
@@ -157,16 +172,7 @@ describe('scheduled work across two workers on one database', { timeout: 120_000
     await db.pool.query(
       `update graphile_worker._private_jobs set run_at = clock_timestamp() + interval '2 seconds'`,
     );
-    const start = () =>
-      startJobWorker({
-        db: db.db,
-        url: db.url,
-        smtpUrl: smtp.url,
-        mailFrom: 'Rabita <no-reply@rabita.test>',
-        logger: { info: () => {}, warn: () => {}, error: () => {} },
-        cron: false,
-        pollMs: 100,
-      });
+    const start = () => quietWorker(db, smtp.url, { pollMs: 100 });
     workers.push(await start(), await start());
     const [one, two] = await Promise.all(workers.map((worker) => worker.poolId));
     expect(one).not.toBe(two);
