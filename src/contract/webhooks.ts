@@ -30,6 +30,15 @@ function isLinkLocalLiteral(hostname: string): boolean {
   return /^::ffff:a9fe:/.test(host) || host === 'fd00:ec2::254';
 }
 
+/** The URL, or null when it is not one (the `url` check has said so already). */
+function parsed(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Where deliveries go: https, or http to this machine only (a local relay, development, tests).
  * Never a link-local address; a name that resolves to one is refused when a delivery connects.
@@ -39,15 +48,15 @@ export const WebhookUrl = z
   .max(2000)
   .check(storableText)
   .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+    const url = parsed(value);
+    return !url || url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
   }, 'must use https (http is accepted only for localhost)')
-  .refine((value) => !isLinkLocalLiteral(new URL(value).hostname), {
+  .refine((value) => !isLinkLocalLiteral(parsed(value)?.hostname ?? ''), {
     message: 'must not be a link-local or metadata address',
   })
   .refine((value) => {
-    const url = new URL(value);
-    return url.username === '' && url.password === '' && url.hash === '';
+    const url = parsed(value);
+    return !url || (url.username === '' && url.password === '' && url.hash === '');
   }, 'must carry no credentials and no fragment');
 
 export const WebhookEndpoint = z
