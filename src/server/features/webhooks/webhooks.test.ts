@@ -15,7 +15,7 @@ import { openSession, submitNominations } from '../nominations/test-fixtures.js'
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { MAX_WEBHOOK_ATTEMPTS } from './backoff.js';
 import { isRefusedAddress, postWebhook } from './send.js';
-import { startReceiver } from './test-receiver.js';
+import { startReceiver } from './receiver-fixture.js';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
