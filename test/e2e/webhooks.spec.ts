@@ -72,10 +72,15 @@ describe('webhooks in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('button', { name: 'إرسالات Centre archive' }).click();
     await page.getByText('تم التسليم').first().waitFor();
-    await page.getByRole('button', { name: 'إعادة الإرسال' }).first().click();
+    await page
+      .getByRole('button', { name: /^إعادة إرسال msg_/ })
+      .first()
+      .click();
     await page.getByText('أُدرج في الطابور لإعادة الإرسال.').waitFor();
     await expectAccessible(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     await context.close();
   });
 });

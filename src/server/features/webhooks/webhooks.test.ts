@@ -14,8 +14,8 @@ import { runDueJobs } from '../../jobs/run-due.js';
 import { openSession, submitNominations } from '../nominations/test-fixtures.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
 import { MAX_WEBHOOK_ATTEMPTS } from './backoff.js';
-import { isRefusedAddress, postWebhook } from './send.js';
 import { startReceiver } from './receiver-fixture.js';
+import { isRefusedAddress, postWebhook } from './send.js';
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 

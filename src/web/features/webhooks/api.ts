@@ -16,6 +16,8 @@ export const webhookKeys = {
 export const webhooksQuery = queryOptions({
   queryKey: webhookKeys.all,
   queryFn: ({ signal }) => api<WebhookEndpoint[]>('/api/v1/webhooks', { signal }),
+  // While deliveries wait, their counts are read again.
+  refetchInterval: (query) => (query.state.data?.some((e) => e.pending > 0) ? 3000 : false),
 });
 
 export const deliveriesQuery = (id: string) =>
