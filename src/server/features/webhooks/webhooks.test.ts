@@ -333,6 +333,34 @@ describe('webhooks', () => {
     expect(types(centre, centreEndpoint.secret)).toHaveLength(3);
   });
 
+  it('tells of a session change, to the nations whose nominations it concerns', async () => {
+    const centre = await receiver();
+    const qat = await receiver();
+    const centreEndpoint = await register(centre.url, ['session.changed']);
+    await register(qat.url, ['session.changed'], 'QAT');
+    const session = 'WH-CHANGE-1';
+    await openSession(t.db.db, session, 'WH-ACT');
+    const [kw] = await submitNominations(t, kuwait, session, 'KWT', 1);
+    const edited = await call(t.app, registrar, 'PATCH', `/api/v1/sessions/${session}`, {
+      joiningInstructions: { en: 'Report at 07:30 at gate 2.' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await drain();
+    const got = centre.received[0];
+    if (!got) throw new Error('nothing received');
+    expect(verified(centreEndpoint.secret, got)).toMatchObject({
+      type: 'session.changed',
+      data: {
+        code: session,
+        kind: 'updated',
+        changes: [{ field: 'joiningInstructions', after: { en: 'Report at 07:30 at gate 2.' } }],
+        nominations: [{ id: kw, nationCode: 'KWT' }],
+      },
+    });
+    // Qatar has no nomination there: the change is not its business.
+    expect(qat.received).toEqual([]);
+  });
+
   it('rotates the secret: later deliveries verify with the new one only', async () => {
     const r = await receiver();
     const endpoint = await register(r.url, ['session.cancelled']);
