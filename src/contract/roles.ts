@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'identity_providers.manage',
+  'webhooks.manage',
   'audit.read',
   'partners.read',
   'partners.manage',

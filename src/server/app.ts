@@ -45,6 +45,7 @@ import { ssoSignInRoutes } from './features/sso/sign-in-routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
+import { webhookRoutes } from './features/webhooks/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
       await api.register(jobRoutes);
+      await api.register(webhookRoutes, { prefix: '/webhooks' });
       await api.register(homeRoutes);
     },
     { prefix: '/api/v1' },

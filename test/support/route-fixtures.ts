@@ -59,6 +59,18 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   // page, an administrator's read or change of one is a 404 (sso.test.ts has the real ones).
   '/api/v1/auth/oidc/{key}/start': { params: () => ({ key: 'none' }), unknownRecord: true },
   '/api/v1/identity-providers/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  // The world registers no webhook endpoint (webhooks.test.ts has real ones and a receiver).
+  '/api/v1/webhooks/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/webhooks/{id}/secret': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/webhooks/{id}/test': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/webhooks/{id}/deliveries': {
+    params: () => ({ id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/webhooks/deliveries/{deliveryId}/resend': {
+    params: () => ({ deliveryId: 'msg_0000000000unknown' }),
+    unknownRecord: true,
+  },
   // Without a sign-in under way, the provider's return is sent back to the sign-in page.
   '/api/v1/auth/oidc/callback': { unknownRecord: true },
   '/api/v1/auth/second-factors/passkeys/{id}': {

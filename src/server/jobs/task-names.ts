@@ -38,6 +38,8 @@ export interface TaskPayloads {
   'audit.checkpoint': Record<string, never>;
   /** Check the whole audit chain and keep the result (cron, or asked for on the audit page). */
   'audit.verify': { requestedBy?: string | null };
+  /** Send one webhook delivery to its endpoint; a failure re-enqueues it with backoff. */
+  'webhooks.deliver': { deliveryId: string };
 }
 
 export type TaskName = keyof TaskPayloads;

@@ -14,6 +14,7 @@ import { refreshRollupsIfDue } from '../features/reports/refresh-job.js';
 import { sendAnnouncementDigest } from '../features/sessions/changes/announcements.js';
 import { notifySessionChange } from '../features/sessions/changes/notify.js';
 import { sendDueSurveys } from '../features/surveys/due-surveys.js';
+import { deliverWebhook } from '../features/webhooks/deliver.js';
 import { forgetOldEffects } from './effects.js';
 import type { TaskName, TaskPayloads } from './task-names.js';
 
@@ -94,6 +95,17 @@ export const taskHandlers: TaskHandlers = {
   },
   'audit.verify': async ({ requestedBy }, ctx) => {
     await runAuditVerification(ctx.db, ctx.auditKey ?? null, ctx.logger, requestedBy ?? null);
+  },
+  'webhooks.deliver': async ({ deliveryId }, { db, logger }) => {
+    const result = await deliverWebhook(db, deliveryId);
+    // Ids and the receiver's answer, never the body.
+    if (result.outcome === 'retry' || result.outcome === 'failed')
+      logger.warn(
+        { deliveryId, attempts: result.attempts, err: result.error },
+        result.outcome === 'failed'
+          ? 'webhook delivery failed for good'
+          : 'webhook not delivered; will retry',
+      );
   },
 };
 

@@ -17,6 +17,7 @@ import {
   IconTargetArrow,
   IconUserCircle,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { Permission } from '../../contract/index.js';
 
@@ -35,6 +36,7 @@ export interface NavItem {
     | '/surveys'
     | '/users'
     | '/identity-providers'
+    | '/webhooks'
     | '/audit'
     | '/messages/templates'
     | '/messages/outbox'
@@ -85,6 +87,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconKey,
     permission: 'identity_providers.manage',
   },
+  { to: '/webhooks', label: 'webhooks.nav', icon: IconWebhook, permission: 'webhooks.manage' },
   { to: '/audit', label: 'nav.audit', icon: IconShieldLock, permission: 'audit.read' },
   {
     to: '/messages/templates',

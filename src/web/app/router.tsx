@@ -7,6 +7,7 @@ import {
   homeRoute,
   identityProvidersRoute,
   usersRoute,
+  webhooksRoute,
 } from './routes/admin.js';
 import { attendanceRoutes, publicAttendanceRoutes } from './routes/attendance.js';
 import { appRoute, rootRoute, signInRoute } from './routes/base.js';
@@ -47,6 +48,7 @@ const routeTree = rootRoute.addChildren([
     ...comingSoonRoutes,
     usersRoute,
     identityProvidersRoute,
+    webhooksRoute,
     auditRoute,
     accountRoute,
   ]),

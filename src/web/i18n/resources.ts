@@ -49,6 +49,9 @@ import surveysFr from './parts/surveys/fr.json';
 import timeAr from './parts/time/ar.json';
 import timeEn from './parts/time/en.json';
 import timeFr from './parts/time/fr.json';
+import webhooksAr from './parts/webhooks/ar.json';
+import webhooksEn from './parts/webhooks/en.json';
+import webhooksFr from './parts/webhooks/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -86,6 +89,7 @@ export const messages = {
     timeEn,
     sessionLossEn,
     namesEn,
+    webhooksEn,
   ),
   fr: combine(
     fr,
@@ -105,6 +109,7 @@ export const messages = {
     timeFr,
     sessionLossFr,
     namesFr,
+    webhooksFr,
   ),
   ar: combine(
     ar,
@@ -124,5 +129,6 @@ export const messages = {
     timeAr,
     sessionLossAr,
     namesAr,
+    webhooksAr,
   ),
 };

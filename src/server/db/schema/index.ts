@@ -13,3 +13,4 @@ export * from './second-factors.js';
 export * from './session-changes.js';
 export * from './sessions.js';
 export * from './sign-in-attempts.js';
+export * from './webhooks.js';

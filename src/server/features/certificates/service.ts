@@ -15,6 +15,7 @@ import { countCertificatesIssued } from '../../metrics/process-metrics.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
+import { emitCertificateEvent } from '../webhooks/events.js';
 import { assertMayIssue, certificateListScope } from './access.js';
 import { currentSigningKey } from './keys.js';
 import { announceCertificates, type IssuedCertificate } from './notify.js';
@@ -79,6 +80,7 @@ async function issueFor(
     entityId: id,
     after: auditView(row),
   });
+  await emitCertificateEvent(ctx.tx, 'certificate.issued', id);
   return row;
 }
 
@@ -225,6 +227,7 @@ export async function revokeCertificate(
     before: auditView(found.certificate),
     after: auditView(row),
   });
+  await emitCertificateEvent(ctx.tx, 'certificate.revoked', id);
   return presentCertificate(row);
 }
 

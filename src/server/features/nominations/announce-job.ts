@@ -2,6 +2,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { claimEffect } from '../../jobs/effects.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { systemContext } from '../context.js';
+import { emitNominationDecided } from '../webhooks/events.js';
 import { type Announced, announceDecision } from './notices.js';
 import * as q from './queries.js';
 
@@ -16,7 +17,8 @@ const LEAVES: Partial<Record<Announced, string>> = {
 /**
  * Queues the news of a decision in the decision's transaction: the seat transaction holds only
  * the seat, the nomination, its event, the audit record and this one statement. Notices,
- * e-mails, calendar invitations and accounts are written by the job.
+ * e-mails, calendar invitations and accounts are written by the job. A decision is also the
+ * `nomination.decided` webhook event, queued here when an endpoint asked for it.
  */
 export async function announceLater(
   tx: Tx,
@@ -24,6 +26,7 @@ export async function announceLater(
   action: Announced,
 ): Promise<void> {
   await enqueueJob(tx, 'nominations.announce', { nominationId, action });
+  await emitNominationDecided(tx, nominationId, action);
 }
 
 /**

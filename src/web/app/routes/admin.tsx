@@ -32,6 +32,15 @@ export const identityProvidersRoute = createRoute({
   ),
 });
 
+export const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/webhooks',
+  component: guarded(
+    'webhooks.manage',
+    lazyRouteComponent(() => import('../../features/webhooks/WebhooksPage.js'), 'WebhooksPage'),
+  ),
+});
+
 export interface AuditSearch {
   entityType?: string;
   action?: string;

@@ -7,6 +7,7 @@ import type { ChangeAudience } from '../../../db/schema/index.js';
 import { SYSTEM_ACTOR_ID } from '../../audit/record.js';
 import type { ServiceContext } from '../../context.js';
 import { nominationsAtChange } from '../../nominations/session-changes.js';
+import { emitSessionChange } from '../../webhooks/events.js';
 import { dispatchSessionChange } from './dispatch.js';
 import * as q from './queries.js';
 
@@ -44,7 +45,8 @@ function staffAudience({ before, after }: RecordedChange['staff']): ChangeAudien
 /**
  * Writes a change to a published session in the caller's transaction (the session row is
  * locked), with the people it concerns as they are now, and hands it to the job that tells
- * them. Every kind but an announcement raises the session's calendar sequence, so the
+ * them (and, for an update or a cancellation, to the `session.changed` or `session.cancelled`
+ * webhook event). Every kind but an announcement raises the session's calendar sequence, so the
  * invitations the job sends replace the ones people hold. Returns the change's id.
  */
 export async function recordSessionChange(
@@ -70,5 +72,12 @@ export async function recordSessionChange(
     actorId: ctx.actor.id === SYSTEM_ACTOR_ID ? null : ctx.actor.id,
   });
   await dispatchSessionChange(ctx.tx, row.id);
+  await emitSessionChange(ctx.tx, {
+    sessionId: input.sessionId,
+    kind: input.kind,
+    changes: input.changes,
+    reason: input.reason ?? null,
+    nominations,
+  });
   return row.id;
 }
