@@ -37,6 +37,9 @@ import reportsFr from './parts/reports/fr.json';
 import resultsAr from './parts/results/ar.json';
 import resultsEn from './parts/results/en.json';
 import resultsFr from './parts/results/fr.json';
+import searchAr from './parts/search/ar.json';
+import searchEn from './parts/search/en.json';
+import searchFr from './parts/search/fr.json';
 import secondFactorsAr from './parts/secondFactors/ar.json';
 import secondFactorsEn from './parts/secondFactors/en.json';
 import secondFactorsFr from './parts/secondFactors/fr.json';
@@ -86,6 +89,7 @@ export const messages = {
     timeEn,
     sessionLossEn,
     namesEn,
+    searchEn,
   ),
   fr: combine(
     fr,
@@ -105,6 +109,7 @@ export const messages = {
     timeFr,
     sessionLossFr,
     namesFr,
+    searchFr,
   ),
   ar: combine(
     ar,
@@ -124,5 +129,6 @@ export const messages = {
     timeAr,
     sessionLossAr,
     namesAr,
+    searchAr,
   ),
 };
