@@ -158,8 +158,7 @@ describe('search normalisation', () => {
 
   it('folds one character to one character (translate rows line up)', () => {
     for (const step of DOCUMENT_STEPS) {
-      if (step.kind === 'translate')
-        expect([...step.to].length).toBeLessThan([...step.from].length);
+      if (step.kind === 'translate') expect([...step.to].length).toBe([...step.from].length);
     }
     expect(searchDocument('Øystein Łukasz Đorđe')).toBe(searchDocument('Oystein Lukasz Dorde'));
   });
