@@ -58,6 +58,7 @@ describe('the global search box', () => {
     await searchFor(page, 'محمد الزعفراني', 'Al-Zafarani, Muhammad');
     expect(await page.getByText(searchEn.search.kinds.people).count()).toBeGreaterThan(0);
     await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/global-search-en.png' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/people/${personId}`);

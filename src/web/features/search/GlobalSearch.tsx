@@ -119,6 +119,7 @@ export function GlobalSearch() {
         maxHeight="70vh"
         title={t('search.title')}
         size="lg"
+        styles={{ header: { paddingInline: 'var(--mantine-spacing-md)' } }}
       >
         <Spotlight.Search
           placeholder={t('search.placeholder')}
