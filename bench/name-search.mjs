@@ -212,18 +212,7 @@ async function addOldSearch(client) {
 
 // The old searchCondition (src/server/features/participants/queries.ts before search keys).
 const ARABIC_FOLD = { from: 'أإآٱىةؤئ', to: 'اااايهوي' };
-function oldNormaliseArabic(text) {
-  return text
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/[-\s]+/g, ' ')
-    .trim();
-}
-function oldQuery(text) {
+function oldQuery(text, oldNormaliseArabic) {
   const words = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -283,6 +272,8 @@ async function measure(client, label, build, rounds) {
 
 async function main() {
   const { searchTsQuery } = await importServer('src/domain/search-text.ts');
+  // The old search folded Arabic with this function, which duplicate detection still uses.
+  const { normaliseArabic } = await importServer('src/server/features/participants/names.ts');
   const db = await createAppDatabase(SERVER, `rabita_bench_search_${Date.now()}`);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
@@ -300,7 +291,12 @@ async function main() {
     // Warm both indexes and the table once.
     await measure(client, 'warm-up (search keys)', keys, 1);
     const fresh = await measure(client, 'search keys', keys, ROUNDS);
-    const old = await measure(client, 'old search', oldQuery, OLD_ROUNDS);
+    const old = await measure(
+      client,
+      'old search',
+      (q) => oldQuery(q, normaliseArabic),
+      OLD_ROUNDS,
+    );
     const misses = (r) => r.found.filter((n) => n === 0).length;
     const { rows } = await client.query(
       `select pg_size_pretty(pg_relation_size('participants_search_keys_idx')) as keys_idx,
