@@ -8,4 +8,6 @@ ALTER TABLE "activities" ADD COLUMN "search_keys" "tsvector" GENERATED ALWAYS AS
 ALTER TABLE "participants" ADD COLUMN "search_keys" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', rabita_search_document(coalesce(family_name_latin, '') || ' ' || coalesce(given_names_latin, '') || ' ' || coalesce(given_names_arabic, '') || ' ' || coalesce(family_name_arabic, '') || ' ' || coalesce(email, '')))) STORED;--> statement-breakpoint
 CREATE INDEX "activities_search_keys_idx" ON "activities" USING gin ("search_keys");--> statement-breakpoint
 CREATE INDEX "participants_search_keys_idx" ON "participants" USING gin ("search_keys");--> statement-breakpoint
+CREATE INDEX "participants_family_icu_idx" ON "participants" USING btree ("family_name_latin" collate "und-x-icu","id");--> statement-breakpoint
+CREATE INDEX "participants_nation_family_icu_idx" ON "participants" USING btree ("nation_code","family_name_latin" collate "und-x-icu","id");--> statement-breakpoint
 ALTER TABLE "participants" DROP COLUMN "search";

@@ -68,6 +68,15 @@ export const participants = pgTable(
   (t) => [
     index('participants_nation_name_idx').on(t.nationCode, t.familyNameLatin, t.id),
     index('participants_search_keys_idx').using('gin', t.searchKeys),
+    // The list's order (family name in the ICU root collation, then id), for the whole
+    // alliance and per nation: a search for a common name walks it and stops after a page
+    // instead of sorting every match.
+    index('participants_family_icu_idx').on(sql`${t.familyNameLatin} collate "und-x-icu"`, t.id),
+    index('participants_nation_family_icu_idx').on(
+      t.nationCode,
+      sql`${t.familyNameLatin} collate "und-x-icu"`,
+      t.id,
+    ),
     index('participants_email_idx').on(sql`lower(${t.email})`),
     uniqueIndex('participants_user_key').on(t.userId),
   ],

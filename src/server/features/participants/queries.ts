@@ -34,7 +34,7 @@ export function participantSearchCondition(text: string): SQL {
  * first, accented letters last). "und-x-icu" is created by initdb in every ICU build of
  * PostgreSQL, the embedded 18 and the packaged 15 alike.
  */
-const familyNameOrder = sql`${participants.familyNameLatin} collate "und-x-icu"`;
+export const familyNameOrder = sql`${participants.familyNameLatin} collate "und-x-icu"`;
 
 /** One page ordered by Latin family name then id; `after` is the last row's [family, id]. */
 export async function selectParticipants(

@@ -15,7 +15,11 @@ import type { Actor } from '../../http/actor.js';
 import { activityTextSearch } from '../catalogue/queries.js';
 import { visibleActivities } from '../catalogue/visibility.js';
 import { visibleNominations } from '../nominations/queries.js';
-import { participantSearchCondition, visibleParticipants } from '../participants/queries.js';
+import {
+  familyNameOrder,
+  participantSearchCondition,
+  visibleParticipants,
+} from '../participants/queries.js';
 import { visibleSessions } from '../sessions/queries.js';
 
 const LIMIT = SEARCH_HITS_PER_KIND;
@@ -48,7 +52,7 @@ export async function searchPeople(db: DbOrTx, scope: NationScope, text: string)
     .select(personColumns)
     .from(participants)
     .where(and(visibleParticipants(scope), participantSearchCondition(text)))
-    .orderBy(asc(participants.familyNameLatin), asc(participants.id))
+    .orderBy(asc(familyNameOrder), asc(participants.id))
     .limit(LIMIT);
 }
 
