@@ -17,6 +17,7 @@ export * from './programmes.js';
 export * from './reports.js';
 export * from './results.js';
 export * from './roles.js';
+export * from './search.js';
 export * from './sessions.js';
 export * from './surveys.js';
 export * from './text.js';

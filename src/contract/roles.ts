@@ -59,6 +59,7 @@ export const PERMISSIONS = [
   'programmes.edit',
   'programmes.agree',
   'reports.read',
+  'search.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -33,6 +33,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.edit',
     'programmes.agree',
     'reports.read',
+    'search.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -48,6 +49,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'surveys.results',
     'certificates.issue',
     'delivery.read',
+    'search.read',
   ],
   // Instructors mark attendance and read delivery data of their own sessions only.
   instructor: [
@@ -57,6 +59,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'logistics.read',
     'attendance.mark',
     'delivery.read',
+    'search.read',
   ],
   npoc: [
     'partners.read',
@@ -73,6 +76,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.read',
     'programmes.edit',
     'reports.read',
+    'search.read',
   ],
   nominator: [
     'partners.read',
@@ -82,6 +86,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'participants.manage',
     'nominations.read',
     'nominations.propose',
+    'search.read',
   ],
   // A participant reaches only their own record and logistics; the services check whose.
   participant: ['partners.read', 'catalogue.read', 'sessions.read', 'logistics.manage'],
@@ -96,6 +101,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'delivery.read',
     'programmes.read',
     'reports.read',
+    'search.read',
   ],
 };
 

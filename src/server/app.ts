@@ -37,6 +37,7 @@ import { partnerRoutes } from './features/partners/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
+import { searchRoutes } from './features/search/routes.js';
 import { secondFactorRoutes, twoFactorAdminRoutes } from './features/second-factors/routes.js';
 import { secondStepRoutes } from './features/second-factors/sign-in-routes.js';
 import { sessionRoutes } from './features/sessions/routes.js';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sessionRoutes);
       await api.register(calendarRoutes);
       await api.register(participantRoutes);
+      await api.register(searchRoutes);
       await api.register(nominationRoutes);
       await api.register(logisticsRoutes);
       await api.register(messageRoutes);

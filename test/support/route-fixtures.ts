@@ -101,6 +101,9 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/sessions/{code}': session,
   '/api/v1/sessions/{code}/transitions': session,
   '/api/v1/calendar/{file}': { params: (w) => ({ file: w.calendarFile }) },
+  // The nation's marker is its person's name: found for that nation's readers and the centre,
+  // never for the other nation's.
+  '/api/v1/search': { query: (_w, n) => ({ q: n.marker }) },
   '/api/v1/participants/{id}': { params: (_w, n) => ({ id: n.participantId }), nationOwned: true },
   '/api/v1/nominations/{id}': nomination,
   '/api/v1/nominations/{id}/transitions': nomination,

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useMe, useSignOut } from '../features/auth/session.js';
 import { useSessionLost } from '../features/auth/sessionRecovery.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { GlobalSearch } from '../features/search/GlobalSearch.js';
 
 interface AppHeaderProps {
   navbarOpened: boolean;
@@ -58,6 +59,7 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
                 {roles}
               </Text>
             </Text>
+            <GlobalSearch />
             <NotificationBell />
             <LanguageSwitch />
             <Button

@@ -37,6 +37,9 @@ import reportsFr from './parts/reports/fr.json';
 import resultsAr from './parts/results/ar.json';
 import resultsEn from './parts/results/en.json';
 import resultsFr from './parts/results/fr.json';
+import searchAr from './parts/search/ar.json';
+import searchEn from './parts/search/en.json';
+import searchFr from './parts/search/fr.json';
 import secondFactorsAr from './parts/secondFactors/ar.json';
 import secondFactorsEn from './parts/secondFactors/en.json';
 import secondFactorsFr from './parts/secondFactors/fr.json';
@@ -90,6 +93,7 @@ export const messages = {
     sessionLossEn,
     namesEn,
     webhooksEn,
+    searchEn,
   ),
   fr: combine(
     fr,
@@ -110,6 +114,7 @@ export const messages = {
     sessionLossFr,
     namesFr,
     webhooksFr,
+    searchFr,
   ),
   ar: combine(
     ar,
@@ -130,5 +135,6 @@ export const messages = {
     sessionLossAr,
     namesAr,
     webhooksAr,
+    searchAr,
   ),
 };

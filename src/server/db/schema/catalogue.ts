@@ -68,11 +68,16 @@ export const activities = pgTable(
         || setweight(to_tsvector('french', coalesce(description->>'fr', '')), 'B')
         || setweight(to_tsvector('arabic', coalesce(description->>'ar', '')), 'B')`,
     ),
+    /** Search keys of the code and titles (src/domain/search-text.ts), matched by word prefix. */
+    searchKeys: tsvector('search_keys').generatedAlwaysAs(
+      sql`to_tsvector('simple', rabita_search_document(code || ' ' || coalesce(title->>'en', '') || ' ' || coalesce(title->>'fr', '') || ' ' || coalesce(title->>'ar', '')))`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('activities_search_idx').using('gin', t.search),
+    index('activities_search_keys_idx').using('gin', t.searchKeys),
     index('activities_discipline_idx').on(t.disciplineCode),
     // Code-prefix search (LIKE 'ABC%') whatever the database's collation.
     index('activities_code_prefix_idx').on(t.code.op('text_pattern_ops')),

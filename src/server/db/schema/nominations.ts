@@ -55,15 +55,28 @@ export const participants = pgTable(
     dateOfBirth: date('date_of_birth'),
     /** The participant's own account, once they have set a password. */
     userId: uuid('user_id').references(() => users.id),
-    search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple', coalesce(family_name_latin, '') || ' ' || coalesce(given_names_latin, '') || ' ' || coalesce(family_name_arabic, '') || ' ' || coalesce(given_names_arabic, '') || ' ' || coalesce(email, ''))`,
+    /**
+     * Search keys (src/domain/search-text.ts): names in both scripts and the e-mail, folded by
+     * the IMMUTABLE `rabita_search_document`, matched by word prefix.
+     */
+    searchKeys: tsvector('search_keys').generatedAlwaysAs(
+      sql`to_tsvector('simple', rabita_search_document(coalesce(family_name_latin, '') || ' ' || coalesce(given_names_latin, '') || ' ' || coalesce(given_names_arabic, '') || ' ' || coalesce(family_name_arabic, '') || ' ' || coalesce(email, '')))`,
     ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('participants_nation_name_idx').on(t.nationCode, t.familyNameLatin, t.id),
-    index('participants_search_idx').using('gin', t.search),
+    index('participants_search_keys_idx').using('gin', t.searchKeys),
+    // The list's order (family name in the ICU root collation, then id), for the whole
+    // alliance and per nation: a search for a common name walks it and stops after a page
+    // instead of sorting every match.
+    index('participants_family_icu_idx').on(sql`${t.familyNameLatin} collate "und-x-icu"`, t.id),
+    index('participants_nation_family_icu_idx').on(
+      t.nationCode,
+      sql`${t.familyNameLatin} collate "und-x-icu"`,
+      t.id,
+    ),
     index('participants_email_idx').on(sql`lower(${t.email})`),
     uniqueIndex('participants_user_key').on(t.userId),
   ],

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../contract/catalogue.js';
 import type { NationScope } from '../../../domain/access.js';
+import { hasArabicLetter, searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -26,11 +27,11 @@ const summaryColumns = {
   language: activities.language,
   status: activities.status,
 };
-const { search: _search, ...detailColumns } = getTableColumns(activities);
+const { search: _search, searchKeys: _searchKeys, ...detailColumns } = getTableColumns(activities);
 
 export type ActivitySummaryRow = { [K in keyof typeof summaryColumns]: ActivityRow[K] };
-/** A whole activity but its `search` vector, which only the database needs. */
-export type ActivityRow = Omit<typeof activities.$inferSelect, 'search'>;
+/** A whole activity but its `search` vectors, which only the database needs. */
+export type ActivityRow = Omit<typeof activities.$inferSelect, 'search' | 'searchKeys'>;
 /** An activity with the number of its sessions open for nominations now. */
 export type ActivityWithOpen = { activity: ActivityRow; openSessions: number };
 
@@ -91,11 +92,24 @@ function tsQuery(text: string): SQL {
 }
 
 /**
- * A text search: words stemmed in any of the catalogue's languages, or the start of a code.
- * A code match adds 1 to the rank, above any ts_rank, so typing a code finds it first.
+ * Arabic text also searches the keys of code and titles (src/domain/search-text.ts): every
+ * typed word, normalised as stored, starts a word, so سيبراني finds السيبراني and marks or
+ * tatweel do not count. Latin text keeps to the stemmed search, where the phonetic keys made
+ * for transliterated names would let "FIN" find "Fundamentals".
  */
-function textSearch(text: string) {
+function activityKeysCondition(text: string): SQL {
+  const keys = hasArabicLetter(text) ? searchTsQuery(text) : null;
+  return keys ? sql`${activities.searchKeys} @@ to_tsquery('simple', ${keys})` : sql`false`;
+}
+
+/**
+ * A text search: words stemmed in any of the catalogue's languages, the normalised search
+ * keys, or the start of a code. A code match adds 1 to the rank, above any ts_rank, so typing
+ * a code finds it first. The catalogue page and the global search both use it.
+ */
+export function activityTextSearch(text: string) {
   const query = tsQuery(text);
+  const byKeys = activityKeysCondition(text);
   // Codes are capitals, digits and dashes: a text with anything else cannot start one. A
   // case-sensitive LIKE on the upper-cased text can use the code's pattern index, which ILIKE
   // cannot, so PostgreSQL may combine it with the full-text index.
@@ -103,8 +117,9 @@ function textSearch(text: string) {
     ? sql`${activities.code} like ${`${text.toUpperCase()}%`}`
     : sql`false`;
   return {
-    matches: sql`(${activities.search} @@ ${query} or ${codePrefix})`,
+    matches: sql`(${activities.search} @@ ${query} or ${byKeys} or ${codePrefix})`,
     rank: sql<number>`(ts_rank(${activities.search}, ${query})
+      + case when ${byKeys} then 0.05 else 0 end
       + case when ${codePrefix} then 1 else 0 end)::real`,
   };
 }
@@ -130,7 +145,7 @@ export async function selectActivities(
   query: ActivityListQuery,
   after: string[] | null,
 ) {
-  const search = query.q ? textSearch(query.q) : null;
+  const search = query.q ? activityTextSearch(query.q) : null;
   const rank = search?.rank ?? null;
   const titleEn = sql`${activities.title}->>'en'`;
   const conditions = [

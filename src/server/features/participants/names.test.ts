@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ARABIC_FOLD,
-  duplicateReasons,
-  type NamedPerson,
-  needsSubstringMatch,
-  normaliseArabic,
-  normaliseLatin,
-  prefixTsQuery,
-} from './names.js';
+import { duplicateReasons, type NamedPerson, normaliseArabic, normaliseLatin } from './names.js';
 
 describe('normaliseLatin', () => {
   it.each([
@@ -28,31 +20,6 @@ describe('normaliseArabic', () => {
     ['عبد  الله', 'عبد الله'],
     ['محـــمد', 'محمد'],
   ])('%s -> %s', (input, expected) => expect(normaliseArabic(input)).toBe(expected));
-
-  it('folds the same letters as the SQL translate() pair', () => {
-    expect([...ARABIC_FOLD.from]).toHaveLength([...ARABIC_FOLD.to].length);
-    expect(normaliseArabic(ARABIC_FOLD.from)).toBe(ARABIC_FOLD.to);
-  });
-});
-
-describe('prefixTsQuery', () => {
-  it.each([
-    ['Fahad', "'fahad':*"],
-    ['al-mutairi', "'al':* & 'mutairi':*"],
-    ['فهد المطيري', "'فهد':* & 'المطيري':*"],
-    ["x' | !y:*", "'x':* & 'y':*"],
-    ['  ', null],
-    ["'&|!", null],
-  ])('%s -> %s', (input, expected) => expect(prefixTsQuery(input)).toBe(expected));
-});
-
-describe('needsSubstringMatch', () => {
-  it.each([
-    ['مطيري', true],
-    ['fahad@kwt', true],
-    ['kwt.example', true],
-    ['fahad', false],
-  ])('%s -> %s', (input, expected) => expect(needsSubstringMatch(input)).toBe(expected));
 });
 
 describe('duplicateReasons', () => {

@@ -2,13 +2,6 @@ import type { DuplicateReason } from '../../../contract/participants.js';
 
 // Pure helpers: no database, no clock, so they are unit-tested on their own.
 
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-
-/** True when the text holds any Arabic letter. */
-export function hasArabic(text: string): boolean {
-  return ARABIC.test(text);
-}
-
 /** "Al-Ṣabāḥ " and "al sabah" compare equal: case, accents, hyphens and spacing do not count. */
 export function normaliseLatin(text: string): string {
   return text
@@ -34,32 +27,6 @@ export function normaliseArabic(text: string): string {
     .replace(/ئ/g, 'ي')
     .replace(/[-\s]+/g, ' ')
     .trim();
-}
-
-/** The fold that `normaliseArabic` applies, as the two strings of SQL `translate()`. */
-export const ARABIC_FOLD = { from: 'أإآٱىةؤئ', to: 'اااايهوي' } as const;
-
-/**
- * A prefix query for the `simple` text-search configuration: every word typed must start a
- * word of the record. Only letters and digits make words, so nothing typed can reach
- * `to_tsquery`'s own syntax; null when no word is left.
- */
-export function prefixTsQuery(text: string): string | null {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-  if (words.length === 0) return null;
-  return words.map((w) => `'${w}':*`).join(' & ');
-}
-
-/**
- * Prefix words miss an Arabic name typed without its article (مطيري in المطيري), a partial
- * word inside it, or an e-mail fragment: those also get a substring match.
- */
-export function needsSubstringMatch(text: string): boolean {
-  return hasArabic(text) || /[@.]/.test(text);
 }
 
 export interface NamedPerson {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { ParticipantListQuery } from '../../../contract/participants.js';
 import type { NationScope } from '../../../domain/access.js';
+import { searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -9,14 +10,6 @@ import {
   participants,
   trainingSessions,
 } from '../../db/schema/index.js';
-import { escapeLike } from '../users/queries.js';
-import {
-  ARABIC_FOLD,
-  hasArabic,
-  needsSubstringMatch,
-  normaliseArabic,
-  prefixTsQuery,
-} from './names.js';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
@@ -25,24 +18,14 @@ export function visibleParticipants(scope: NationScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : eq(participants.nationCode, scope.nationCode);
 }
 
-const folded = (column: SQL) => sql`translate(${column}, ${ARABIC_FOLD.from}, ${ARABIC_FOLD.to})`;
-
 /**
- * Every typed word must start a word of the names or e-mail (the generated `search` vector,
- * GIN-indexed); Arabic and e-mail fragments also match anywhere inside, alef forms folded.
+ * Every typed word, normalised as stored (src/domain/search-text.ts: Arabic marks and letter
+ * forms, the article, Latin transliterations), must start a word of the names or e-mail: the
+ * generated, GIN-indexed `search_keys` vector. Nothing searchable typed matches nothing.
  */
-function searchCondition(text: string): SQL {
-  const prefix = prefixTsQuery(text);
-  const byWords = prefix
-    ? sql`${participants.search} @@ to_tsquery('simple', ${prefix})`
-    : undefined;
-  if (byWords && !needsSubstringMatch(text)) return byWords;
-  const typed = text.trim();
-  const pattern = `%${escapeLike(hasArabic(typed) ? normaliseArabic(typed) : typed)}%`;
-  // Given names before and after the family name, so a full name typed in either order matches.
-  const haystack = sql`coalesce(${participants.givenNamesArabic}, '') || ' ' || coalesce(${participants.familyNameArabic}, '') || ' ' || coalesce(${participants.givenNamesArabic}, '') || ' ' || coalesce(${participants.email}, '')`;
-  const inside = sql`${folded(haystack)} ilike ${pattern}`;
-  return byWords ? (or(byWords, inside) ?? inside) : inside;
+export function participantSearchCondition(text: string): SQL {
+  const query = searchTsQuery(text);
+  return query ? sql`${participants.searchKeys} @@ to_tsquery('simple', ${query})` : sql`false`;
 }
 
 /**
@@ -51,7 +34,7 @@ function searchCondition(text: string): SQL {
  * first, accented letters last). "und-x-icu" is created by initdb in every ICU build of
  * PostgreSQL, the embedded 18 and the packaged 15 alike.
  */
-const familyNameOrder = sql`${participants.familyNameLatin} collate "und-x-icu"`;
+export const familyNameOrder = sql`${participants.familyNameLatin} collate "und-x-icu"`;
 
 /** One page ordered by Latin family name then id; `after` is the last row's [family, id]. */
 export async function selectParticipants(
@@ -62,7 +45,7 @@ export async function selectParticipants(
 ) {
   const conditions = [
     visibleParticipants(scope),
-    query.q ? searchCondition(query.q) : undefined,
+    query.q ? participantSearchCondition(query.q) : undefined,
     query.nationCode ? eq(participants.nationCode, query.nationCode) : undefined,
     after
       ? sql`(${familyNameOrder}, ${participants.id}) > (${after[0]}, ${after[1]}::uuid)`
