@@ -7,6 +7,9 @@ import attendanceFr from './parts/attendance/fr.json';
 import certificatesAr from './parts/certificates/ar.json';
 import certificatesEn from './parts/certificates/en.json';
 import certificatesFr from './parts/certificates/fr.json';
+import exportsAr from './parts/exports/ar.json';
+import exportsEn from './parts/exports/en.json';
+import exportsFr from './parts/exports/fr.json';
 import homeAr from './parts/home/ar.json';
 import homeEn from './parts/home/en.json';
 import homeFr from './parts/home/fr.json';
@@ -86,6 +89,7 @@ export const messages = {
     timeEn,
     sessionLossEn,
     namesEn,
+    exportsEn,
   ),
   fr: combine(
     fr,
@@ -105,6 +109,7 @@ export const messages = {
     timeFr,
     sessionLossFr,
     namesFr,
+    exportsFr,
   ),
   ar: combine(
     ar,
@@ -124,5 +129,6 @@ export const messages = {
     timeAr,
     sessionLossAr,
     namesAr,
+    exportsAr,
   ),
 };
