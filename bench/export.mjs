@@ -119,7 +119,9 @@ async function idle() {
   await importServer('src/server/features/exports/columns.ts');
   await importServer('src/server/http/export-stream.ts');
   await import('exceljs');
-  process.stdout.write(`${JSON.stringify({ ms: 0, peakMb: process.resourceUsage().maxRSS / 1024, bytes: 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: 0, peakMb: process.resourceUsage().maxRSS / 1024, bytes: 0 })}\n`,
+  );
 }
 
 async function main() {
@@ -137,7 +139,9 @@ async function main() {
     for (const mode of ['buffer', 'stream']) {
       figures[`${mode}-${format}`] = run(mode, format);
       const f = figures[`${mode}-${format}`];
-      log(`${mode} ${format}: ${f.peakMb.toFixed(0)} MB peak, ${f.ms.toFixed(0)} ms, ${f.bytes} bytes`);
+      log(
+        `${mode} ${format}: ${f.peakMb.toFixed(0)} MB peak, ${f.ms.toFixed(0)} ms, ${f.bytes} bytes`,
+      );
     }
   }
   const mb = (n) => `${n.toFixed(0)} MB`;
