@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -34,6 +36,20 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return fs.readFileSync(await download.path());
 }
 
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+/** The page on a phone with the Export menu open, for the README; the menu closed again. */
+async function shoot(page: Page, words: typeof exportsEn.exports, file: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: words.export }).click();
+  await page.getByRole('menuitem', { name: words.csv }).waitFor();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(shots, file) });
+  await page.keyboard.press('Escape');
+  if (size) await page.setViewportSize(size);
+}
+
 describe('list exports in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -59,6 +75,7 @@ describe('list exports in the browser', () => {
     expect(rows.every((r) => r[0] === 'Al-Ajmi' && r[4] === 'KWT')).toBe(true);
     await page.getByRole('button', { name: exportsEn.exports.export }).waitFor();
     await page.getByText(exportsEn.exports.done).waitFor();
+    await shoot(page, exportsEn.exports, 'exports-en.png');
 
     await setLocale(context, 'ar');
     await page.goto('/people?q=Al-Ajmi');
@@ -77,6 +94,8 @@ describe('list exports in the browser', () => {
     expect(values[0]?.[0]).toBe('اسم العائلة');
     expect(values.slice(1).map((r) => r[0])).toEqual(rows.map((r) => r[0]));
     await expectAccessible(page);
+
+    await shoot(page, exportsAr.exports, 'exports-ar.png');
     await context.close();
   });
 });

@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ExportFormat } from '../../../contract/exports.js';
 import {
   ActivityExportQuery,
   AuditExportQuery,
@@ -12,10 +14,12 @@ import {
   SurveyAnswersExportQuery,
   UserExportQuery,
 } from '../../../contract/exports.js';
+import type { Permission } from '../../../contract/roles.js';
 import { SessionCode } from '../../../contract/sessions.js';
 import { SessionSurveyParams } from '../../../contract/surveys.js';
 import { readContext } from '../../http/context.js';
-import { sendExport } from '../../http/export-stream.js';
+import { type ListExport, sendExport } from '../../http/export-stream.js';
+import type { ServiceContext } from '../context.js';
 import * as exports from './service.js';
 
 const tags = ['exports'];
@@ -26,159 +30,103 @@ const FILE = 'The file (CSV or XLSX), streamed';
  * Every list as CSV or XLSX: the list's own filters and permission, headers in the reader's
  * language, rows read a page at a time and streamed (`http/export-stream.ts`).
  */
+interface ListRoute<Q extends { format: ExportFormat }> {
+  path: string;
+  operationId: string;
+  summary: string;
+  querystring: z.ZodType<Q>;
+  permission: Permission;
+  // biome-ignore lint/suspicious/noExplicitAny: each list's rows have their own type
+  run: (ctx: ServiceContext, query: Q) => Promise<ListExport<any>>;
+}
+
+/** A list's export route: the list's filters, its permission, one service call, streamed. */
+function listRoute<Q extends { format: ExportFormat }>(app: FastifyInstance, route: ListRoute<Q>) {
+  app.get(
+    route.path,
+    {
+      schema: {
+        tags,
+        operationId: route.operationId,
+        summary: route.summary,
+        description: FILE,
+        querystring: route.querystring,
+      },
+      config: { permission: route.permission },
+    },
+    async (request, reply) => {
+      const query = request.query as Q;
+      return sendExport(reply, query.format, await route.run(readContext(app, request), query));
+    },
+  );
+}
+
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/participants/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportParticipants',
-        summary: 'People you may see, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: ParticipantExportQuery,
-      },
-      config: { permission: 'participants.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportParticipants(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/nominations/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportNominations',
-        summary: 'Nominations you may see, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: NominationExportQuery,
-      },
-      config: { permission: 'nominations.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportNominations(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/sessions/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportSessions',
-        summary: 'Sessions you may see, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: SessionExportQuery,
-      },
-      config: { permission: 'sessions.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportSessions(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/activities/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportActivities',
-        summary: 'Catalogue activities you may see, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: ActivityExportQuery,
-      },
-      config: { permission: 'catalogue.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportActivities(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/users/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportUsers',
-        summary: 'Users, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: UserExportQuery,
-      },
-      config: { permission: 'users.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportUsers(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/audit/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportAuditRecords',
-        summary: 'The audit trail, with the browser filters, as CSV or XLSX',
-        description: FILE,
-        querystring: AuditExportQuery,
-      },
-      config: { permission: 'audit.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportAuditTrail(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/outbox/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportOutboxMessages',
-        summary: 'The outbox, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: OutboxExportQuery,
-      },
-      config: { permission: 'messages.manage' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportOutbox(readContext(app, request), request.query),
-      ),
-  );
-  app.get(
-    '/programmes/export',
-    {
-      schema: {
-        tags,
-        operationId: 'exportProgrammes',
-        summary: 'Programmes you may see, with the list filters, as CSV or XLSX',
-        description: FILE,
-        querystring: ProgrammeExportQuery,
-      },
-      config: { permission: 'programmes.read' },
-    },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportProgrammes(readContext(app, request), request.query),
-      ),
-  );
+  // The lists paged by keyset, and programmes; a session's views follow, under its path.
+  listRoute(app, {
+    path: '/participants/export',
+    operationId: 'exportParticipants',
+    summary: 'People you may see, with the list filters, as CSV or XLSX',
+    querystring: ParticipantExportQuery,
+    permission: 'participants.read',
+    run: exports.exportParticipants,
+  });
+  listRoute(app, {
+    path: '/nominations/export',
+    operationId: 'exportNominations',
+    summary: 'Nominations you may see, with the list filters, as CSV or XLSX',
+    querystring: NominationExportQuery,
+    permission: 'nominations.read',
+    run: exports.exportNominations,
+  });
+  listRoute(app, {
+    path: '/sessions/export',
+    operationId: 'exportSessions',
+    summary: 'Sessions you may see, with the list filters, as CSV or XLSX',
+    querystring: SessionExportQuery,
+    permission: 'sessions.read',
+    run: exports.exportSessions,
+  });
+  listRoute(app, {
+    path: '/activities/export',
+    operationId: 'exportActivities',
+    summary: 'Catalogue activities you may see, with the list filters, as CSV or XLSX',
+    querystring: ActivityExportQuery,
+    permission: 'catalogue.read',
+    run: exports.exportActivities,
+  });
+  listRoute(app, {
+    path: '/users/export',
+    operationId: 'exportUsers',
+    summary: 'Users, with the list filters, as CSV or XLSX',
+    querystring: UserExportQuery,
+    permission: 'users.read',
+    run: exports.exportUsers,
+  });
+  listRoute(app, {
+    path: '/audit/export',
+    operationId: 'exportAuditRecords',
+    summary: 'The audit trail, with the browser filters, as CSV or XLSX',
+    querystring: AuditExportQuery,
+    permission: 'audit.read',
+    run: exports.exportAuditTrail,
+  });
+  listRoute(app, {
+    path: '/outbox/export',
+    operationId: 'exportOutboxMessages',
+    summary: 'The outbox, with the list filters, as CSV or XLSX',
+    querystring: OutboxExportQuery,
+    permission: 'messages.manage',
+    run: exports.exportOutbox,
+  });
+  listRoute(app, {
+    path: '/programmes/export',
+    operationId: 'exportProgrammes',
+    summary: 'Programmes you may see, with the list filters, as CSV or XLSX',
+    querystring: ProgrammeExportQuery,
+    permission: 'programmes.read',
+    run: exports.exportProgrammes,
+  });
   app.get(
     '/sessions/:code/attendance/export',
     {
