@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../../../contract/audit.js';
+import type { ActivitySummary } from '../../../contract/catalogue.js';
 import type { Locale } from '../../../contract/common.js';
 import type { AttendanceStatus } from '../../../contract/delivery.js';
 import type {
@@ -12,7 +14,12 @@ import type {
   SurveyAnswersExportQuery,
   UserExportQuery,
 } from '../../../contract/exports.js';
+import type { OutboxSummary } from '../../../contract/messages.js';
+import type { NominationSummary } from '../../../contract/nominations.js';
+import type { Participant } from '../../../contract/participants.js';
+import type { SessionSummary } from '../../../contract/sessions.js';
 import type { SurveyResults } from '../../../contract/surveys.js';
+import type { User } from '../../../contract/users.js';
 import {
   EXPORT_PAGE_SIZE,
   type KeysetPage,
@@ -90,108 +97,81 @@ async function made<R>(ctx: ServiceContext, file: Made<R>): Promise<ListExport<R
   };
 }
 
-/** A keyset-paged list read page by page through its own service function and filters. */
-function pagesOf<Q extends object, R>(
-  list: (
+/** A keyset-paged list's export: its rows read page by page through its own service function. */
+function keysetExport<Q extends { format: ExportFormat }, R>(spec: {
+  list: ExportList;
+  filename: string;
+  columns: (locale: Locale) => Column<R>[];
+  read: (
     ctx: ServiceContext,
-    query: Q & { cursor?: string; limit: number },
-  ) => Promise<KeysetPage<R>>,
-  ctx: ServiceContext,
-  filters: Q,
-): Promise<RowPages<R>> {
-  return keysetPages((cursor) => list(ctx, { ...filters, cursor, limit: EXPORT_PAGE_SIZE }));
+    query: Omit<Q, 'format'> & { cursor?: string; limit: number },
+  ) => Promise<KeysetPage<R>>;
+  personal: boolean;
+}) {
+  return async (ctx: ServiceContext, query: Q): Promise<ListExport<R>> => {
+    const { format, ...filters } = query;
+    const rows = await keysetPages((cursor) =>
+      spec.read(ctx, { ...filters, cursor, limit: EXPORT_PAGE_SIZE }),
+    );
+    return made(ctx, { ...spec, format, rows, filters });
+  };
 }
 
-export async function exportParticipants(ctx: ServiceContext, query: ParticipantExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'participants',
-    filename: 'people',
-    format,
-    columns: participantColumns,
-    rows: await pagesOf(listParticipants, ctx, filters),
-    personal: true,
-    filters,
-  });
-}
+export const exportParticipants = keysetExport<ParticipantExportQuery, Participant>({
+  list: 'participants',
+  filename: 'people',
+  columns: participantColumns,
+  read: listParticipants,
+  personal: true,
+});
 
-export async function exportNominations(ctx: ServiceContext, query: NominationExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'nominations',
-    filename: 'nominations',
-    format,
-    columns: nominationColumns,
-    rows: await pagesOf(listNominations, ctx, filters),
-    personal: true,
-    filters,
-  });
-}
+export const exportNominations = keysetExport<NominationExportQuery, NominationSummary>({
+  list: 'nominations',
+  filename: 'nominations',
+  columns: nominationColumns,
+  read: listNominations,
+  personal: true,
+});
 
-export async function exportSessions(ctx: ServiceContext, query: SessionExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'sessions',
-    filename: 'sessions',
-    format,
-    columns: sessionColumns,
-    rows: await pagesOf(listSessions, ctx, filters),
-    personal: false,
-    filters,
-  });
-}
+export const exportSessions = keysetExport<SessionExportQuery, SessionSummary>({
+  list: 'sessions',
+  filename: 'sessions',
+  columns: sessionColumns,
+  read: listSessions,
+  personal: false,
+});
 
-export async function exportActivities(ctx: ServiceContext, query: ActivityExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'activities',
-    filename: 'catalogue',
-    format,
-    columns: activityColumns,
-    rows: await pagesOf(listActivities, ctx, filters),
-    personal: false,
-    filters,
-  });
-}
+export const exportActivities = keysetExport<ActivityExportQuery, ActivitySummary>({
+  list: 'activities',
+  filename: 'catalogue',
+  columns: activityColumns,
+  read: listActivities,
+  personal: false,
+});
 
-export async function exportUsers(ctx: ServiceContext, query: UserExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'users',
-    filename: 'users',
-    format,
-    columns: userColumns,
-    rows: await pagesOf(listUsers, ctx, filters),
-    personal: true,
-    filters,
-  });
-}
+export const exportUsers = keysetExport<UserExportQuery, User>({
+  list: 'users',
+  filename: 'users',
+  columns: userColumns,
+  read: listUsers,
+  personal: true,
+});
 
-export async function exportAuditTrail(ctx: ServiceContext, query: AuditExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'audit',
-    filename: 'audit-trail',
-    format,
-    columns: auditColumns,
-    rows: await pagesOf(listAuditEntries, ctx, filters),
-    personal: true,
-    filters,
-  });
-}
+export const exportAuditTrail = keysetExport<AuditExportQuery, AuditEntry>({
+  list: 'audit',
+  filename: 'audit-trail',
+  columns: auditColumns,
+  read: listAuditEntries,
+  personal: true,
+});
 
-export async function exportOutbox(ctx: ServiceContext, query: OutboxExportQuery) {
-  const { format, ...filters } = query;
-  return made(ctx, {
-    list: 'outbox',
-    filename: 'outbox',
-    format,
-    columns: outboxColumns,
-    rows: await pagesOf(listOutbox, ctx, filters),
-    personal: true,
-    filters,
-  });
-}
+export const exportOutbox = keysetExport<OutboxExportQuery, OutboxSummary>({
+  list: 'outbox',
+  filename: 'outbox',
+  columns: outboxColumns,
+  read: listOutbox,
+  personal: true,
+});
 
 export async function exportProgrammes(ctx: ServiceContext, query: ProgrammeExportQuery) {
   const { format, ...filters } = query;
