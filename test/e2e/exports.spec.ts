@@ -41,6 +41,9 @@ const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../
 /** The page on a phone with the Export menu open, for the README; the menu closed again. */
 async function shoot(page: Page, words: typeof exportsEn.exports, file: string) {
   const size = page.viewportSize();
+  // The notice of the last download would hide the page's title.
+  const notice = page.getByRole('button', { name: words.close });
+  if ((await notice.count()) > 0) await notice.first().click();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: words.export }).click();
   await page.getByRole('menuitem', { name: words.csv }).waitFor();
