@@ -127,54 +127,51 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'programmes.read',
     run: exports.exportProgrammes,
   });
-  app.get(
-    '/sessions/:code/attendance/export',
+  // A session's roster and results: the whole of one session, as its page shows it.
+  const sessionViews: {
+    view: string;
+    operationId: string;
+    summary: string;
+    permission: Permission;
+    // biome-ignore lint/suspicious/noExplicitAny: each view's rows have their own type
+    run: (ctx: ServiceContext, code: string, format: ExportFormat) => Promise<ListExport<any>>;
+  }[] = [
     {
-      schema: {
-        tags,
-        operationId: 'exportAttendanceRoster',
-        summary: "A session's roster, a column per working day, as CSV or XLSX",
-        description: FILE,
-        params: SessionParams,
-        querystring: SessionViewExportQuery,
-      },
-      config: { permission: 'attendance.mark' },
+      view: 'attendance',
+      operationId: 'exportAttendanceRoster',
+      summary: "A session's roster, a column per working day, as CSV or XLSX",
+      permission: 'attendance.mark',
+      run: exports.exportAttendance,
     },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportAttendance(
-          readContext(app, request),
-          request.params.code,
-          request.query.format,
-        ),
-      ),
-  );
-  app.get(
-    '/sessions/:code/results/export',
     {
-      schema: {
-        tags,
-        operationId: 'exportResults',
-        summary: "A session's results, a row per participant, as CSV or XLSX",
-        description: FILE,
-        params: SessionParams,
-        querystring: SessionViewExportQuery,
-      },
-      config: { permission: 'results.manage' },
+      view: 'results',
+      operationId: 'exportResults',
+      summary: "A session's results, a row per participant, as CSV or XLSX",
+      permission: 'results.manage',
+      run: exports.exportResults,
     },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        request.query.format,
-        await exports.exportResults(
-          readContext(app, request),
-          request.params.code,
-          request.query.format,
-        ),
-      ),
-  );
+  ];
+  for (const { view, operationId, summary, permission, run } of sessionViews) {
+    app.get(
+      `/sessions/:code/${view}/export`,
+      {
+        schema: {
+          tags,
+          operationId,
+          summary,
+          description: FILE,
+          params: SessionParams,
+          querystring: SessionViewExportQuery,
+        },
+        config: { permission },
+      },
+      async (request, reply) => {
+        const { format } = request.query;
+        const file = await run(readContext(app, request), request.params.code, format);
+        return sendExport(reply, format, file);
+      },
+    );
+  }
   app.get(
     '/sessions/:code/surveys/:level/results/export',
     {
