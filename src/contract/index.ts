@@ -6,6 +6,7 @@ export * from './certificates.js';
 export * from './common.js';
 export * from './delivery.js';
 export * from './errors.js';
+export * from './exports.js';
 export * from './home.js';
 export * from './identity-providers.js';
 export * from './logistics.js';

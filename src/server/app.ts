@@ -26,6 +26,7 @@ import type { SignInThrottle } from './features/auth/sign-in-throttle.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
+import { exportRoutes } from './features/exports/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(certificateRoutes);
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
+      await api.register(exportRoutes);
       await api.register(jobRoutes);
       await api.register(webhookRoutes, { prefix: '/webhooks' });
       await api.register(homeRoutes);

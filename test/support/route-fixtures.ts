@@ -29,6 +29,7 @@ export interface RouteFixture {
 const UNKNOWN_UUID = '0b7c2a56-0000-4000-8000-000000000000';
 const session = { params: () => ({ code: ENDED_SESSION }) };
 const sessionLevel = { params: () => ({ code: ENDED_SESSION, level: '1' }) };
+const csv = { query: () => ({ format: 'csv' }) };
 const nomination: RouteFixture = {
   params: (_w, n) => ({ id: n.nominationId }),
   nationOwned: true,
@@ -169,6 +170,19 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     params: () => ({ code: OPEN_SESSION }),
     query: (_w, _n, nation) => ({ nationCode: nation }),
   },
+  // Every list's export: the list's filters are optional, the format is not. The CSV is text,
+  // so the matrix reads it for the other nation's markers as it reads a list's JSON.
+  '/api/v1/participants/export': csv,
+  '/api/v1/nominations/export': csv,
+  '/api/v1/sessions/export': csv,
+  '/api/v1/activities/export': csv,
+  '/api/v1/users/export': csv,
+  '/api/v1/audit/export': csv,
+  '/api/v1/outbox/export': csv,
+  '/api/v1/programmes/export': csv,
+  '/api/v1/sessions/{code}/attendance/export': { ...session, ...csv },
+  '/api/v1/sessions/{code}/results/export': { ...session, ...csv },
+  '/api/v1/sessions/{code}/surveys/{level}/results/export': { ...sessionLevel, ...csv },
   '/api/v1/reports/annual/{nationCode}/{year}.pdf': {
     params: (w, _n, nation) => ({ nationCode: nation, year: String(w.sessionYear) }),
     nationOwned: true,

@@ -31,20 +31,32 @@ function csvField(value: CellValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The UTF-8 byte order mark: without it Excel reads a CSV as the local code page. */
+export const CSV_BOM = '\uFEFF';
+
+/** One CSV record, fields escaped and neutralised, with its CRLF line end. */
+export function csvRecord(values: readonly CellValue[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** The header row of a list's columns, then each row's values, as CSV records. */
+export function csvHeader<R>(columns: readonly Column<R>[]): string {
+  return csvRecord(columns.map((c) => c.header));
+}
+export function csvRows<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
+  return rows.map((row) => csvRecord(columns.map((c) => c.value(row)))).join('');
+}
+
 /**
  * RFC 4180 CSV (CRLF line ends, quoted where needed) with a UTF-8 byte order mark: without it
  * Excel reads the file as the local code page and Arabic names come out garbled.
  */
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
-  const lines = [
-    columns.map((c) => csvField(c.header)),
-    ...rows.map((row) => columns.map((c) => csvField(c.value(row)))),
-  ].map((fields) => fields.join(','));
-  return `\uFEFF${lines.map((line) => `${line}\r\n`).join('')}`;
+  return `${CSV_BOM}${csvHeader(columns)}${csvRows(columns, rows)}`;
 }
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
-function safeSheetName(name: string): string {
+export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').trim();
   return (cleaned || 'Sheet').slice(0, 31);
 }

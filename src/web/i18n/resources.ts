@@ -7,6 +7,9 @@ import attendanceFr from './parts/attendance/fr.json';
 import certificatesAr from './parts/certificates/ar.json';
 import certificatesEn from './parts/certificates/en.json';
 import certificatesFr from './parts/certificates/fr.json';
+import exportsAr from './parts/exports/ar.json';
+import exportsEn from './parts/exports/en.json';
+import exportsFr from './parts/exports/fr.json';
 import homeAr from './parts/home/ar.json';
 import homeEn from './parts/home/en.json';
 import homeFr from './parts/home/fr.json';
@@ -94,6 +97,7 @@ export const messages = {
     namesEn,
     webhooksEn,
     searchEn,
+    exportsEn,
   ),
   fr: combine(
     fr,
@@ -115,6 +119,7 @@ export const messages = {
     namesFr,
     webhooksFr,
     searchFr,
+    exportsFr,
   ),
   ar: combine(
     ar,
@@ -136,5 +141,6 @@ export const messages = {
     namesAr,
     webhooksAr,
     searchAr,
+    exportsAr,
   ),
 };

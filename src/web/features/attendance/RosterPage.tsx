@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultRosterDay } from '../../../domain/attendance.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -43,19 +44,22 @@ export function RosterPage() {
           </AnchorLink>
         }
         actions={
-          data &&
-          day &&
-          !data.resultsClosed && (
-            <Button
-              variant="default"
-              size="md"
-              leftSection={<IconQrcode size={18} aria-hidden />}
-              disabled={!queue.online}
-              onClick={() => setShowCode(true)}
-            >
-              {t('attendance.showCheckInCode')}
-            </Button>
-          )
+          <>
+            {data && (
+              <ExportMenu path={`/api/v1/sessions/${encodeURIComponent(code)}/attendance/export`} />
+            )}
+            {data && day && !data.resultsClosed && (
+              <Button
+                variant="default"
+                size="md"
+                leftSection={<IconQrcode size={18} aria-hidden />}
+                disabled={!queue.online}
+                onClick={() => setShowCode(true)}
+              >
+                {t('attendance.showCheckInCode')}
+              </Button>
+            )}
+          </>
         }
       />
       {roster.isPending && <Loader size="sm" aria-label={t('common.loading')} />}

@@ -3,6 +3,7 @@ import { IconHistory } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
@@ -21,7 +22,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        actions={<ExportMenu path="/api/v1/audit/export" filters={search} />}
+      />
       <AuditChainPanel />
       <AuditFilters />
       {audit.isPending && <Loader size="sm" aria-label={t('common.loading')} />}

@@ -11,23 +11,30 @@ import { activitiesQuery } from './api.js';
 
 const route = getRouteApi('/app/catalogue');
 
+type Search = ReturnType<typeof route.useSearch>;
+
+/** The list's filters, as its query sends them and its export takes them. */
+export function activityFilters(search: Search) {
+  return {
+    q: search.q,
+    disciplineCode: search.discipline,
+    providerCode: search.provider,
+    type: search.type,
+    delivery: search.delivery,
+    language: search.language,
+    openForNominations: search.open,
+    from: search.from,
+    to: search.to,
+  };
+}
+
 export function ActivitiesList() {
   const { t } = useTranslation();
   const can = useCan();
   const { tab: _tab, ...search } = route.useSearch();
   const filtered = Object.values(search).some(Boolean);
   const activities = useInfiniteQuery({
-    ...activitiesQuery({
-      q: search.q,
-      disciplineCode: search.discipline,
-      providerCode: search.provider,
-      type: search.type,
-      delivery: search.delivery,
-      language: search.language,
-      openForNominations: search.open,
-      from: search.from,
-      to: search.to,
-    }),
+    ...activitiesQuery(activityFilters(search)),
     placeholderData: keepPreviousData,
   });
   const items = activities.data?.pages.flatMap((page) => page.items) ?? [];

@@ -2,10 +2,11 @@ import { Tabs } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCan } from '../auth/session.js';
-import { ActivitiesList } from './ActivitiesList.js';
+import { ActivitiesList, activityFilters } from './ActivitiesList.js';
 import { ActivityFilters } from './ActivityFilters.js';
 import { DisciplinesPanel } from './DisciplinesPanel.js';
 
@@ -24,11 +25,15 @@ export function CataloguePage() {
         title={t('catalogue.title')}
         description={t('catalogue.description')}
         actions={
-          can('catalogue.manage') &&
           tab === 'activities' && (
-            <ButtonLink to="/catalogue/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('catalogue.add')}
-            </ButtonLink>
+            <>
+              <ExportMenu path="/api/v1/activities/export" filters={activityFilters(search)} />
+              {can('catalogue.manage') && (
+                <ButtonLink to="/catalogue/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                  {t('catalogue.add')}
+                </ButtonLink>
+              )}
+            </>
           )
         }
       />

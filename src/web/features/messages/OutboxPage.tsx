@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
@@ -38,6 +39,7 @@ export function OutboxPage() {
       <PageHeader
         title={t('messages.outbox.title')}
         description={t('messages.outbox.description')}
+        actions={<ExportMenu path="/api/v1/outbox/export" filters={{ status }} />}
       />
       <SegmentedControl
         mb="md"

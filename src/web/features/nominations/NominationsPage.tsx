@@ -3,6 +3,7 @@ import { IconListCheck } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -23,12 +24,13 @@ export function NominationsPage() {
   // Centre staff and observers without a nation see every nation; the rest see their own.
   const allNations = me.user.nationCode === null;
   const filtered = Boolean(search.status || search.session || search.nation);
+  const filters = {
+    status: search.status,
+    sessionCode: search.session,
+    nationCode: allNations ? search.nation : undefined,
+  };
   const query = useInfiniteQuery({
-    ...nominationsQuery({
-      status: search.status,
-      sessionCode: search.session,
-      nationCode: allNations ? search.nation : undefined,
-    }),
+    ...nominationsQuery(filters),
     placeholderData: keepPreviousData,
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -41,11 +43,14 @@ export function NominationsPage() {
           allNations ? t('nominations.descriptionCentre') : t('nominations.descriptionNation')
         }
         actions={
-          can('nominations.propose') && (
-            <ButtonLink to="/sessions" search={{ open: 'true', view: 'list' }} variant="default">
-              {t('nominations.findSession')}
-            </ButtonLink>
-          )
+          <>
+            <ExportMenu path="/api/v1/nominations/export" filters={filters} />
+            {can('nominations.propose') && (
+              <ButtonLink to="/sessions" search={{ open: 'true', view: 'list' }} variant="default">
+                {t('nominations.findSession')}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {me.user.roles.includes('npoc') && !filtered && <NationOverview compact />}

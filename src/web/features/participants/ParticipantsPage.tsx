@@ -3,6 +3,7 @@ import { IconId, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -34,8 +35,9 @@ export function ParticipantsPage() {
   const nations = useQuery({ ...nationsQuery({}), enabled: allNations });
   const locale = currentLocale();
   const filtered = Boolean(search.q || search.nation);
+  const filters = { q: search.q, nationCode: search.nation };
   const people = useInfiniteQuery({
-    ...participantsQuery({ q: search.q, nationCode: search.nation }),
+    ...participantsQuery(filters),
     placeholderData: keepPreviousData,
   });
   const items = people.data?.pages.flatMap((page) => page.items) ?? [];
@@ -47,11 +49,14 @@ export function ParticipantsPage() {
         title={t('participants.title')}
         description={t('participants.description')}
         actions={
-          manage && (
-            <ButtonLink to="/people/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('participants.add')}
-            </ButtonLink>
-          )
+          <>
+            <ExportMenu path="/api/v1/participants/export" filters={filters} />
+            {manage && (
+              <ButtonLink to="/people/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('participants.add')}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <Group gap="sm" align="flex-end" mb="sm" role="search" aria-label={t('participants.filters')}>

@@ -18,6 +18,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -42,14 +43,17 @@ export function ProgrammesPage() {
         title={t('programme.title')}
         description={t('programme.description')}
         actions={
-          can('programmes.edit') && !creating ? (
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setCreating(true)}
-            >
-              {t('programme.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportMenu path="/api/v1/programmes/export" />
+            {can('programmes.edit') && !creating && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setCreating(true)}
+              >
+                {t('programme.new')}
+              </Button>
+            )}
+          </>
         }
       />
       {creating && <NewProgrammeForm onClose={() => setCreating(false)} />}

@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultEntry, SessionResults } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -124,14 +125,17 @@ export function ResultsPage() {
           </Text>
         }
         actions={
-          <ButtonLink
-            to="/sessions/$code/report"
-            params={{ code }}
-            variant="default"
-            leftSection={<IconReportAnalytics size={16} aria-hidden />}
-          >
-            {t('report.title')}
-          </ButtonLink>
+          <>
+            <ExportMenu path={`/api/v1/sessions/${encodeURIComponent(code)}/results/export`} />
+            <ButtonLink
+              to="/sessions/$code/report"
+              params={{ code }}
+              variant="default"
+              leftSection={<IconReportAnalytics size={16} aria-hidden />}
+            >
+              {t('report.title')}
+            </ButtonLink>
+          </>
         }
       />
       <Stack gap="lg">

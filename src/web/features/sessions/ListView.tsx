@@ -17,6 +17,19 @@ function localToday(): string {
 import { SessionsTable } from './SessionsTable.js';
 
 const route = getRouteApi('/app/sessions');
+type Search = ReturnType<typeof route.useSearch>;
+
+/** The list view's filters, as its query sends them and its export takes them. */
+export function listFilters(search: Search) {
+  return {
+    q: search.q,
+    disciplineCode: search.discipline,
+    status: search.status,
+    openForNominations: search.open,
+    // Upcoming and running sessions first; history only when asked for.
+    from: search.past === 'true' ? undefined : localToday(),
+  };
+}
 
 export function ListView() {
   const { t } = useTranslation();
@@ -24,14 +37,7 @@ export function ListView() {
   const search = route.useSearch();
   const filtered = Boolean(search.q || search.discipline || search.status || search.open);
   const sessions = useInfiniteQuery({
-    ...sessionsQuery({
-      q: search.q,
-      disciplineCode: search.discipline,
-      status: search.status,
-      openForNominations: search.open,
-      // Upcoming and running sessions first; history only when asked for.
-      from: search.past === 'true' ? undefined : localToday(),
-    }),
+    ...sessionsQuery(listFilters(search)),
     placeholderData: keepPreviousData,
   });
   const items = sessions.data?.pages.flatMap((page) => page.items) ?? [];

@@ -29,6 +29,18 @@ function monthTitle(month: string, locale: string): string {
   );
 }
 
+type Search = ReturnType<typeof route.useSearch>;
+
+/** The month shown and the filters, as the calendar's query sends them and its export takes them. */
+export function monthFilters(search: Search) {
+  return {
+    ...monthRange(monthOf(search.month, todayIso())),
+    disciplineCode: search.discipline,
+    status: search.status,
+    openForNominations: search.open,
+  };
+}
+
 export function MonthView() {
   const { t } = useTranslation();
   const search = route.useSearch();
@@ -36,14 +48,8 @@ export function MonthView() {
   const locale = currentLocale();
   const today = todayIso();
   const month = monthOf(search.month, today);
-  const range = monthRange(month);
   const sessions = useQuery({
-    ...monthQuery({
-      ...range,
-      disciplineCode: search.discipline,
-      status: search.status,
-      openForNominations: search.open,
-    }),
+    ...monthQuery(monthFilters(search)),
     placeholderData: keepPreviousData,
   });
   // The grid waits for the venues so its columns do not jump from one week start to another.

@@ -2,12 +2,13 @@ import { Group, SegmentedControl } from '@mantine/core';
 import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCan } from '../auth/session.js';
 import { CalendarFeedButton } from './CalendarFeedButton.js';
-import { ListView } from './ListView.js';
-import { MonthView } from './MonthView.js';
+import { ListView, listFilters } from './ListView.js';
+import { MonthView, monthFilters } from './MonthView.js';
 import { SessionFilters } from './SessionFilters.js';
 
 const route = getRouteApi('/app/sessions');
@@ -26,6 +27,10 @@ export function SessionsPage() {
         description={t('sessions.description')}
         actions={
           <>
+            <ExportMenu
+              path="/api/v1/sessions/export"
+              filters={view === 'list' ? listFilters(search) : monthFilters(search)}
+            />
             <CalendarFeedButton />
             {can('sessions.manage') && (
               <>

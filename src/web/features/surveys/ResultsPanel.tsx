@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult, SurveyRespondent, SurveyResults } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -187,11 +188,17 @@ export function ResultsPanel({ code, level }: { code: string; level: 1 | 3 }) {
               <DateText value={results.dueAt} timeZone={results.timeZone} />
             </Text>
           </Stack>
-          {results.canRemind && (
-            <Button variant="light" loading={remind.isPending} onClick={() => remind.mutate()}>
-              {t('surveys.results.remind')}
-            </Button>
-          )}
+          <Group gap="xs">
+            <ExportMenu
+              path={`/api/v1/sessions/${encodeURIComponent(code)}/surveys/${level}/results/export`}
+              filters={{ respondent }}
+            />
+            {results.canRemind && (
+              <Button variant="light" loading={remind.isPending} onClick={() => remind.mutate()}>
+                {t('surveys.results.remind')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {remind.isError && (
           <Alert color="red" role="alert" mt="sm">

@@ -6,6 +6,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../contract/index.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useCan } from '../auth/session.js';
@@ -39,14 +40,17 @@ export function UsersPage() {
         title={t('users.title')}
         description={t('users.description')}
         actions={
-          manage && (
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setDialog({ kind: 'create' })}
-            >
-              {t('users.add')}
-            </Button>
-          )
+          <>
+            <ExportMenu path="/api/v1/users/export" filters={{ q }} />
+            {manage && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setDialog({ kind: 'create' })}
+              >
+                {t('users.add')}
+              </Button>
+            )}
+          </>
         }
       />
       <TextInput
