@@ -8,6 +8,7 @@ export * from './delivery.js';
 export * from './errors.js';
 export * from './home.js';
 export * from './identity-providers.js';
+export * from './imports.js';
 export * from './logistics.js';
 export * from './messages.js';
 export * from './nominations.js';

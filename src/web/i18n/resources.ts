@@ -10,6 +10,9 @@ import certificatesFr from './parts/certificates/fr.json';
 import homeAr from './parts/home/ar.json';
 import homeEn from './parts/home/en.json';
 import homeFr from './parts/home/fr.json';
+import importsAr from './parts/imports/ar.json';
+import importsEn from './parts/imports/en.json';
+import importsFr from './parts/imports/fr.json';
 import logisticsAr from './parts/logistics/ar.json';
 import logisticsEn from './parts/logistics/en.json';
 import logisticsFr from './parts/logistics/fr.json';
@@ -86,6 +89,7 @@ export const messages = {
     timeEn,
     sessionLossEn,
     namesEn,
+    importsEn,
   ),
   fr: combine(
     fr,
@@ -105,6 +109,7 @@ export const messages = {
     timeFr,
     sessionLossFr,
     namesFr,
+    importsFr,
   ),
   ar: combine(
     ar,
@@ -124,5 +129,6 @@ export const messages = {
     timeAr,
     sessionLossAr,
     namesAr,
+    importsAr,
   ),
 };

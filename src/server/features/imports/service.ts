@@ -110,12 +110,20 @@ export async function uploadImport(
   ctx: ServiceContext,
   input: z.output<typeof ImportUpload>,
 ): Promise<Import> {
+  // The decoded size is three quarters of the base64 text: known before decoding.
+  checkFileSize(Math.floor((input.content.length * 3) / 4));
+  return storeUpload(ctx, { ...input, bytes: Buffer.from(input.content, 'base64') });
+}
+
+/** The upload's work on the file's bytes (the command line reads them from disk). */
+export async function storeUpload(
+  ctx: ServiceContext,
+  input: { kind: Import['kind']; nationCode: string | null; fileName: string; bytes: Buffer },
+): Promise<Import> {
   const nationCode = importNation(ctx, input.nationCode);
   const nations = await q.selectNationCodes(ctx.tx);
   if (!nations.has(nationCode)) throw notFound(`The nation ${nationCode}`);
-  // The decoded size is three quarters of the base64 text: known before decoding.
-  checkFileSize(Math.floor((input.content.length * 3) / 4));
-  const bytes = Buffer.from(input.content, 'base64');
+  const { bytes } = input;
   const parsed = await parseFile(bytes, input.fileName);
   const row = await q.insertImport(ctx.tx, {
     kind: input.kind,
