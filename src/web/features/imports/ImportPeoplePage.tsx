@@ -176,6 +176,7 @@ export function ImportPeoplePage() {
               onChange={start}
               disabled={allNations && !nation}
               clearable
+              clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
               w={340}
               maw="100%"
             />
