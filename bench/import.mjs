@@ -33,7 +33,7 @@ function people(prefix) {
     'Al-Bench',
     `${prefix} ${tag(i)}`,
     'البنش',
-    `محمد ${i}`,
+    `${{ Csv: 'محمد', Xlsx: 'خالد', Copy: 'سالم' }[prefix]} ${i}`,
     i % 2 ? 'OF-2' : 'رائد',
     `${prefix.toLowerCase()}.${i}@bench.example`,
     `19${60 + (i % 40)}-${String((i % 12) + 1).padStart(2, '0')}-${(i % 15) + 13}`,
