@@ -124,6 +124,22 @@ describe('imports of people', () => {
     expect(checked.counts).toMatchObject({ rows: 1, valid: 1, errors: 0 });
   });
 
+  it('reads XLSX dates as dates and never runs a formula: its text is checked', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('people');
+    sheet.addRow(['Family name (Latin)', 'Given names (Latin)', 'Rank', 'Date of birth']);
+    sheet.addRow(['Al-Date', 'Cell', 'OF-3', new Date(Date.UTC(1986, 2, 4))]);
+    sheet.addRow([{ formula: 'HYPERLINK("http://x.example","Al-Ali")' }, 'Link', 'OF-3', '']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const checked = await dryRun(npocKwt, bytes, 'dates.xlsx');
+    expect(checked.counts).toMatchObject({ valid: 1, errors: 1 });
+    expect(checked.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'familyNameLatin', code: 'passport_name' }),
+    ]);
+    expect(checked.errors[0]?.params.value).toMatch(/^=HYPERLINK/);
+  });
+
   it('imports people from a UTF-8 CSV in Arabic, all in one commit, then undoes it', async () => {
     const before = await countPeople('KWT');
     const rows = Array.from({ length: 30 }, (_, i) => person(i));
@@ -205,6 +221,8 @@ describe('imports of people', () => {
 
   it('refuses empty, too large, mislabelled and headerless files clearly', async () => {
     expectProblem(await upload(npocKwt, Buffer.from(''), 'x.csv'), 422, 'import_empty');
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1, 'a');
+    expectProblem(await upload(npocKwt, big, 'big.csv'), 413, 'import_file_too_large');
     expectProblem(await upload(npocKwt, Buffer.from('a,b\r\n'), 'x.csv'), 422, 'import_empty');
     expectProblem(
       await upload(npocKwt, Buffer.from('not a zip'), 'people.xlsx'),
