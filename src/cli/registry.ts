@@ -182,6 +182,38 @@ unless --output is given), for an auditor to keep away from the server.
     (await auditCommands()).runAuditExport(config(), values.output as string | undefined),
 };
 
+const importPeople: CliCommand = {
+  name: ['import', 'people'],
+  summary: "import a nation's people from a CSV or XLSX file, all or nothing",
+  help: `Usage: rabita import people FILE --nation KWT [--dry-run] [--duplicates skip|update|create]
+
+Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
+Arabic as in the template the web's import page gives), checks every row as the API checks a
+person, then writes them all in one transaction, with an import record and its audit record.
+Nothing is written when any row has an error.
+
+  --nation CODE       the nation the people belong to (a row of another nation is an error)
+  --dry-run           check only; write nothing
+  --duplicates WHAT   what to do with a row that looks like someone already registered:
+                      skip (default), update the existing record, or create anyway
+
+Exit status: 0 imported (or checked); 1 rows have errors (listed on stderr, by row and
+column) or the file cannot be imported; 2 wrong arguments.
+`,
+  options: {
+    nation: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    duplicates: { type: 'string' },
+  },
+  positionals: { min: 1, max: 1 },
+  run: async ({ config, values, positionals }) =>
+    (await import('./import.js')).runImportPeople(config, positionals[0] ?? '', {
+      nation: values.nation as string | undefined,
+      dryRun: values['dry-run'] === true,
+      duplicates: values.duplicates as string | undefined,
+    }),
+};
+
 /** Every command, in the order `rabita --help` lists them. */
 export const COMMANDS: CliCommand[] = [
   serve,
@@ -191,6 +223,7 @@ export const COMMANDS: CliCommand[] = [
   userAdd,
   certificateVerify,
   reportsRefresh,
+  importPeople,
   auditVerify,
   auditCheckpoint,
   auditExport,

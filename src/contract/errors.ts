@@ -232,6 +232,36 @@ export const ERROR_CODES = {
     status: 503,
     description: 'The database cannot be reached; retry shortly.',
   },
+  // Imports.
+  import_file_too_large: {
+    status: 413,
+    description: 'The file is over the 20 MB an import takes; `limit` and `size` in bytes.',
+  },
+  import_unreadable: {
+    status: 422,
+    description: 'The file is not a CSV or XLSX that can be read (or not what its name says).',
+  },
+  import_empty: { status: 422, description: 'The file has no header row or no data rows.' },
+  import_too_many_rows: {
+    status: 422,
+    description: 'The file has more rows than an import takes; `limit` and `rows`.',
+  },
+  import_missing_columns: {
+    status: 422,
+    description: 'Required columns are neither found nor mapped; `columns` lists them.',
+  },
+  import_has_errors: {
+    status: 422,
+    description: 'Rows have errors: an import with errors is not committed.',
+  },
+  import_wrong_state: {
+    status: 409,
+    description: 'The import is not in the state this step needs; `status` says which it is.',
+  },
+  import_rows_changed: {
+    status: 409,
+    description: 'People the import wrote were changed since, so it cannot be undone; `touched`.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'sessions.manage',
   'participants.read',
   'participants.manage',
+  'imports.run',
   'nominations.read',
   'nominations.propose',
   'nominations.submit',

@@ -29,6 +29,7 @@ import { certificateRoutes, certificateWellKnownRoutes } from './features/certif
 import { exportRoutes } from './features/exports/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
+import { importRoutes } from './features/imports/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(participantRoutes);
       await api.register(searchRoutes);
+      await api.register(importRoutes);
       await api.register(nominationRoutes);
       await api.register(logisticsRoutes);
       await api.register(messageRoutes);

@@ -106,6 +106,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   // never for the other nation's.
   '/api/v1/search': { query: (_w, n) => ({ q: n.marker }) },
   '/api/v1/participants/{id}': { params: (_w, n) => ({ id: n.participantId }), nationOwned: true },
+  '/api/v1/imports/templates/{kind}': { params: () => ({ kind: 'people' }) },
+  '/api/v1/imports/{id}': { params: (_w, n) => ({ id: n.importId }), nationOwned: true },
+  '/api/v1/imports/{id}/check': { params: (_w, n) => ({ id: n.importId }), nationOwned: true },
+  '/api/v1/imports/{id}/commit': { params: (_w, n) => ({ id: n.importId }), nationOwned: true },
+  '/api/v1/imports/{id}/undo': { params: (_w, n) => ({ id: n.importId }), nationOwned: true },
   '/api/v1/nominations/{id}': nomination,
   '/api/v1/nominations/{id}/transitions': nomination,
   '/api/v1/nominations/{id}/override': nomination,

@@ -70,7 +70,17 @@ export async function seedNationRecords(
     }),
     'programme',
   );
+  const file = `Family name (Latin),Given names (Latin),Rank\r\nAl-${marker},${marker},OF-3\r\n`;
+  const upload = await ok(
+    send(t.app, npoc, 'POST', '/api/v1/imports', {
+      kind: 'people',
+      fileName: `${marker}.csv`,
+      content: Buffer.from(file).toString('base64'),
+    }),
+    'import',
+  );
   return {
+    importId: String(upload.id),
     participantId: attendee.participantId,
     nominationId: attendee.nominationId,
     certificateId: String(certificate.id),

@@ -28,6 +28,8 @@ export const SURVEY_TEMPLATE = 'MX-L1';
 
 /** One nation's records: what its own callers see and no other nation's caller may. */
 export interface NationRecords {
+  /** An uploaded import of the nation's people, not yet checked. */
+  importId: string;
   participantId: string;
   nominationId: string;
   certificateId: string;

@@ -36,6 +36,10 @@ export interface TaskPayloads {
   'reports.refresh-rollups': Record<string, never>;
   /** Check the audit chain's new records and sign its head (cron). */
   'audit.checkpoint': Record<string, never>;
+  /** The dry run of an uploaded import: every row checked, duplicates found. */
+  'imports.check': { importId: string };
+  /** Write a checked import in one transaction. */
+  'imports.commit': { importId: string };
   /** Check the whole audit chain and keep the result (cron, or asked for on the audit page). */
   'audit.verify': { requestedBy?: string | null };
   /** Send one webhook delivery to its endpoint; a failure re-enqueues it with backoff. */

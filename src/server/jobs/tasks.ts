@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { runAuditCheckpoint, runAuditVerification } from '../features/audit/chain/jobs.js';
 import type { AuditSigningKey } from '../features/audit/chain/signing-key.js';
 import { deleteExpiredSessions } from '../features/auth/queries.js';
+import { runCheck, runCommit } from '../features/imports/service.js';
 import { deliverOutboxMessage } from '../features/messages/delivery-job.js';
 import type { Mailer } from '../features/messages/mailer.js';
 import { runAnnouncement } from '../features/nominations/announce-job.js';
@@ -106,6 +107,14 @@ export const taskHandlers: TaskHandlers = {
           ? 'webhook delivery failed for good'
           : 'webhook not delivered; will retry',
       );
+  },
+  'imports.check': async ({ importId }, { db }) => {
+    await runCheck(db, importId);
+  },
+  'imports.commit': async ({ importId }, { db, logger }) => {
+    const done = await runCommit(db, importId);
+    if (done)
+      logger.info({ importId, status: done.status, counts: done.counts }, 'import committed');
   },
 };
 

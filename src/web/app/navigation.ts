@@ -14,6 +14,7 @@ import {
   IconMailCog,
   IconMapPin,
   IconShieldLock,
+  IconTableImport,
   IconTargetArrow,
   IconUserCircle,
   IconUsers,
@@ -29,6 +30,7 @@ export interface NavItem {
     | '/catalogue'
     | '/sessions'
     | '/people'
+    | '/import/people'
     | '/venues'
     | '/nominations'
     | '/programmes'
@@ -60,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/catalogue', label: 'nav.catalogue', icon: IconBook, permission: 'catalogue.read' },
   { to: '/sessions', label: 'nav.sessions', icon: IconCalendarEvent, permission: 'sessions.read' },
   { to: '/people', label: 'participants.nav', icon: IconId, permission: 'participants.read' },
+  { to: '/import/people', label: 'imports.nav', icon: IconTableImport, permission: 'imports.run' },
   { to: '/venues', label: 'nav.venues', icon: IconMapPin, permission: 'sessions.manage' },
   {
     to: '/nominations',

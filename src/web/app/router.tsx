@@ -13,6 +13,7 @@ import { attendanceRoutes, publicAttendanceRoutes } from './routes/attendance.js
 import { appRoute, rootRoute, signInRoute } from './routes/base.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { certificateRoutes, publicCertificateRoutes } from './routes/certificates.js';
+import { importRoutes } from './routes/imports.js';
 import { logisticsRoutes } from './routes/logistics.js';
 import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
 import { nominationRoutes } from './routes/nominations.js';
@@ -37,6 +38,7 @@ const routeTree = rootRoute.addChildren([
     ...sessionRoutes,
     ...logisticsRoutes,
     ...participantRoutes,
+    ...importRoutes,
     ...nominationRoutes,
     ...messageRoutes,
     ...attendanceRoutes,

@@ -13,6 +13,9 @@ import exportsFr from './parts/exports/fr.json';
 import homeAr from './parts/home/ar.json';
 import homeEn from './parts/home/en.json';
 import homeFr from './parts/home/fr.json';
+import importsAr from './parts/imports/ar.json';
+import importsEn from './parts/imports/en.json';
+import importsFr from './parts/imports/fr.json';
 import logisticsAr from './parts/logistics/ar.json';
 import logisticsEn from './parts/logistics/en.json';
 import logisticsFr from './parts/logistics/fr.json';
@@ -98,6 +101,7 @@ export const messages = {
     webhooksEn,
     searchEn,
     exportsEn,
+    importsEn,
   ),
   fr: combine(
     fr,
@@ -120,6 +124,7 @@ export const messages = {
     webhooksFr,
     searchFr,
     exportsFr,
+    importsFr,
   ),
   ar: combine(
     ar,
@@ -142,5 +147,6 @@ export const messages = {
     webhooksAr,
     searchAr,
     exportsAr,
+    importsAr,
   ),
 };

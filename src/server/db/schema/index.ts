@@ -2,6 +2,7 @@ export * from './audit-chain.js';
 export * from './catalogue.js';
 export * from './delivery.js';
 export * from './identity-providers.js';
+export * from './imports.js';
 export * from './jobs.js';
 export * from './messages.js';
 export * from './nominations.js';

@@ -1,0 +1,155 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  type DuplicateChoice,
+  type Import,
+  type ImportRowError,
+  PEOPLE_HEADERS,
+  type PeopleColumn,
+} from '../contract/imports.js';
+import type { Config } from '../server/config.js';
+import { systemContext } from '../server/features/context.js';
+import { checkFileSize } from '../server/features/imports/parse.js';
+import {
+  type Progress,
+  requestCheck,
+  requestCommit,
+  runCheck,
+  runCommit,
+  storeUpload,
+} from '../server/features/imports/service.js';
+import { AppError } from '../server/http/errors.js';
+import { openDatabase } from '../server/main.js';
+import { CommandFailed, UsageError } from './command.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A bar on stderr when it is a terminal; nothing otherwise (a log, a pipe). */
+function progressBar(label: string): Progress & { end(): void } {
+  const tty = process.stderr.isTTY === true;
+  let drawn = false;
+  const bar = (done: number, total: number) => {
+    if (!tty || total === 0) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`,
+    );
+    drawn = true;
+  };
+  return Object.assign(bar, {
+    end: () => {
+      if (drawn) process.stderr.write('\n');
+    },
+  });
+}
+
+function describeError(e: ImportRowError): string {
+  const column = e.column ? `${PEOPLE_HEADERS[e.column as PeopleColumn]?.en ?? e.column}: ` : '';
+  const params = Object.entries(e.params)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ');
+  return `row ${e.row}: ${column}${e.code}${params ? ` (${params})` : ''}`;
+}
+
+function summary(done: Import): string {
+  const c = done.counts;
+  return `${c.rows} rows: ${c.valid} valid, ${c.errors} with errors, ${c.duplicates} possible duplicates`;
+}
+
+/**
+ * `rabita import people FILE --nation KWT`: the file checked as the web's dry run checks it,
+ * then (unless --dry-run) written in one transaction. Exit 1 with the row errors on stderr.
+ */
+export async function runImportPeople(
+  config: () => Config,
+  file: string,
+  options: { nation?: string; dryRun: boolean; duplicates?: string },
+): Promise<number> {
+  if (!options.nation) throw new UsageError('--nation is required, e.g. --nation KWT');
+  const nation = options.nation.toUpperCase();
+  const choice = (options.duplicates ?? 'skip') as DuplicateChoice;
+  if (!['skip', 'update', 'create'].includes(choice)) {
+    throw new UsageError('--duplicates takes skip, update or create');
+  }
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new CommandFailed(`cannot read ${file}`);
+  }
+  const database = await openDatabase(config());
+  try {
+    checkFileSize(size);
+    await database.migrate();
+    const db = database.handle.db;
+    const bytes = await readFile(file);
+    const uploaded = await db.transaction((tx) =>
+      storeUpload(systemContext(tx, 'cli-import'), {
+        kind: 'people',
+        nationCode: nation,
+        fileName: basename(file),
+        bytes,
+      }),
+    );
+    await db.transaction((tx) =>
+      requestCheck(
+        systemContext(tx, 'cli-import'),
+        uploaded.id,
+        { mapping: uploaded.mapping },
+        {
+          enqueue: false,
+        },
+      ),
+    );
+    const checkBar = progressBar('checked');
+    const checked = await runCheck(db, uploaded.id, checkBar);
+    checkBar.end();
+    if (!checked) throw new CommandFailed('the import was changed by someone else meanwhile');
+    print(summary(checked));
+    if (checked.counts.errors > 0) {
+      for (const e of checked.errors) process.stderr.write(`${describeError(e)}\n`);
+      if (checked.errors.length < checked.counts.errors) {
+        process.stderr.write(`(the first ${checked.errors.length} errors are listed)\n`);
+      }
+      process.stderr.write('rabita: nothing was imported: correct the rows above.\n');
+      return 1;
+    }
+    for (const d of checked.duplicates) {
+      print(
+        `row ${d.row}: ${d.familyNameLatin}, ${d.givenNamesLatin} may be ${d.existing.familyNameLatin}, ${d.existing.givenNamesLatin} (${d.reasons.join(', ')}): ${choice}`,
+      );
+    }
+    if (options.dryRun) {
+      print('Dry run: nothing was written.');
+      return 0;
+    }
+    await db.transaction((tx) =>
+      requestCommit(
+        systemContext(tx, 'cli-import'),
+        uploaded.id,
+        { choices: checked.duplicates.map((d) => ({ row: d.row, choice })) },
+        { enqueue: false },
+      ),
+    );
+    const writeBar = progressBar('written');
+    const done = await runCommit(db, uploaded.id, writeBar);
+    writeBar.end();
+    if (done?.status !== 'committed') {
+      for (const e of done?.errors ?? []) process.stderr.write(`${describeError(e)}\n`);
+      process.stderr.write('rabita: nothing was imported: the rows no longer pass.\n');
+      return 1;
+    }
+    const c = done.counts;
+    print(
+      `Imported: ${c.created} created, ${c.updated} updated, ${c.skipped} skipped (import ${done.id}).`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`rabita: ${error.message}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}

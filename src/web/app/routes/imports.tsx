@@ -1,0 +1,16 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute, guarded } from './base.js';
+
+export const importPeopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import/people',
+  component: guarded(
+    'imports.run',
+    lazyRouteComponent(
+      () => import('../../features/imports/ImportPeoplePage.js'),
+      'ImportPeoplePage',
+    ),
+  ),
+});
+
+export const importRoutes = [importPeopleRoute];
