@@ -21,3 +21,4 @@ export * from './sessions.js';
 export * from './surveys.js';
 export * from './text.js';
 export * from './users.js';
+export * from './visa-letters.js';

@@ -58,6 +58,9 @@ export const PERMISSIONS = [
   'programmes.edit',
   'programmes.agree',
   'reports.read',
+  'visa-letters.issue',
+  'visa-letters.read',
+  'nation-reports.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

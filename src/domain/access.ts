@@ -33,6 +33,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.edit',
     'programmes.agree',
     'reports.read',
+    'visa-letters.issue',
+    'visa-letters.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -73,6 +75,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.read',
     'programmes.edit',
     'reports.read',
+    'visa-letters.read',
+    'nation-reports.read',
   ],
   nominator: [
     'partners.read',

@@ -45,6 +45,7 @@ import { ssoSignInRoutes } from './features/sso/sign-in-routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
+import { visaLetterRoutes } from './features/visa-letters/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { isSecretLinkPage, noStore } from './http/cache-control.js';
 import { handleError, sendProblem } from './http/errors.js';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(resultRoutes);
       await api.register(surveyRoutes);
       await api.register(certificateRoutes);
+      await api.register(visaLetterRoutes);
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
       await api.register(jobRoutes);

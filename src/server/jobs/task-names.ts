@@ -36,6 +36,8 @@ export interface TaskPayloads {
   'reports.refresh-rollups': Record<string, never>;
   /** Check the audit chain's new records and sign its head (cron). */
   'audit.checkpoint': Record<string, never>;
+  /** Tell each participating nation's NPOCs that a session's results are closed (once per closing). */
+  'results.report-to-nations': { sessionId: string; closedAt: string };
   /** Check the whole audit chain and keep the result (cron, or asked for on the audit page). */
   'audit.verify': { requestedBy?: string | null };
 }

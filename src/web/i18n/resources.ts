@@ -49,6 +49,9 @@ import surveysFr from './parts/surveys/fr.json';
 import timeAr from './parts/time/ar.json';
 import timeEn from './parts/time/en.json';
 import timeFr from './parts/time/fr.json';
+import visaLettersAr from './parts/visaLetters/ar.json';
+import visaLettersEn from './parts/visaLetters/en.json';
+import visaLettersFr from './parts/visaLetters/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -86,6 +89,7 @@ export const messages = {
     timeEn,
     sessionLossEn,
     namesEn,
+    visaLettersEn,
   ),
   fr: combine(
     fr,
@@ -105,6 +109,7 @@ export const messages = {
     timeFr,
     sessionLossFr,
     namesFr,
+    visaLettersFr,
   ),
   ar: combine(
     ar,
@@ -124,5 +129,6 @@ export const messages = {
     timeAr,
     sessionLossAr,
     namesAr,
+    visaLettersAr,
   ),
 };
