@@ -5,6 +5,7 @@ import {
   infoEntries,
   verifyUrlEntry,
 } from '../certificates/pdf/embedded.js';
+import { ARABIC_SCALE } from '../certificates/pdf/layout.js';
 import { createCanvas } from '../results/pdf-canvas.js';
 import { type LetterLanguage, letterWording } from './wording.js';
 
@@ -43,20 +44,24 @@ export async function renderVisaLetterPdf(input: LetterDocument): Promise<Buffer
   canvas.paragraph(en.reference, { size: 9, color: MUTED });
   canvas.gap(4);
 
+  // Three languages share the page at a smaller size, so the letter stays on one sheet; Amiri's
+  // letters are small beside Noto Sans', so Arabic goes up as on certificates.
+  const base = printed.languages.length === 3 ? 0.82 : 1;
   for (const language of printed.languages as readonly LetterLanguage[]) {
     const w = letterWording(printed, language);
     const dir = { direction: language === 'ar' ? ('rtl' as const) : ('ltr' as const) };
-    canvas.paragraph(w.title, { size: 13, weight: 'bold', ...dir });
+    const size = (points: number) => points * base * (language === 'ar' ? ARABIC_SCALE : 1);
+    canvas.paragraph(w.title, { size: size(13), weight: 'bold', ...dir });
     canvas.gap(2);
-    canvas.paragraph(w.addressee, { size: 10, ...dir });
-    canvas.paragraph(w.body, { size: 10, ...dir });
-    canvas.paragraph(w.request, { size: 10, ...dir });
+    canvas.paragraph(w.addressee, { size: size(10), ...dir });
+    canvas.paragraph(w.body, { size: size(10), ...dir });
+    canvas.paragraph(w.request, { size: size(10), ...dir });
     canvas.gap(2);
     for (const [label, value] of w.details) {
-      canvas.paragraph(`${label}: ${value}`, { size: 9, color: MUTED, ...dir });
+      canvas.paragraph(`${label}: ${value}`, { size: size(9), color: MUTED, ...dir });
     }
-    canvas.paragraph(w.signature, { size: 10, weight: 'bold', ...dir });
-    canvas.gap(8);
+    canvas.paragraph(w.signature, { size: size(10), weight: 'bold', ...dir });
+    canvas.gap(8 * base);
     canvas.rule();
   }
 
@@ -69,7 +74,7 @@ export async function renderVisaLetterPdf(input: LetterDocument): Promise<Buffer
   const ar = letterWording(printed, 'ar');
   canvas.imageBeside(qr, 72, [
     { text: en.verify, style: { size: 9, color: MUTED } },
-    { text: ar.verify, style: { size: 9, color: MUTED, direction: 'ltr' } },
+    { text: ar.verify, style: { size: 9 * ARABIC_SCALE, color: MUTED, direction: 'ltr' } },
     { text: input.verifyUrl, style: { size: 8.5, color: ACCENT } },
     { text: printed.id, style: { size: 9 } },
   ]);
