@@ -1,4 +1,5 @@
 import { letterVerificationUrl } from '../../../domain/visa-letter-payload.js';
+import { safeFilePart } from '../certificates/downloads.js';
 import { signedBytes } from '../certificates/signing.js';
 import { publicUrl } from '../messages/links.js';
 import { printedOf } from './presenters.js';
@@ -18,11 +19,7 @@ export function letterFile(row: VisaLetterRow): Promise<Buffer> {
 /** A file name of plain letters: the session, the passport name's last word and the id. */
 export function letterFileName(row: VisaLetterRow): string {
   const printed = printedOf(row);
-  const safe = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[^\w-]+/g, '')
-      .slice(0, 40) || 'x';
+  const safe = safeFilePart;
   const family = printed.participant.passportName.split(' ').at(-1) ?? 'participant';
   return `visa-letter-${safe(printed.session.code)}-${safe(family)}-${row.id}.pdf`;
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconBan, IconCircleCheck, IconCircleX, IconFileText } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { LetterText, PrintedVisaLetter } from '../../../contract/index.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { PublicCheckPage } from '../../components/PublicCheckPage.js';
 import { letterVerificationQuery } from './api.js';
 
 const VALID_COLOR = 'teal.9';
@@ -167,26 +167,11 @@ export function VerifyLetterPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false });
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Group component="header" justify="space-between" px="md" h={52}>
-        <Text fw={700} fz="lg" c="indigo.8">
-          Rabita
-        </Text>
-        <LanguageSwitch />
-      </Group>
-      <Box component="main" px="md" py={32}>
-        <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} maw={720} mx="auto">
-          <Stack gap="lg">
-            <Group gap="sm" wrap="nowrap">
-              <IconFileText size={28} aria-hidden />
-              <Title order={1} fz={22}>
-                {t('visaLetters.verifyTitle')}
-              </Title>
-            </Group>
-            {id && <Check id={id} />}
-          </Stack>
-        </Paper>
-      </Box>
-    </Box>
+    <PublicCheckPage
+      icon={<IconFileText size={28} aria-hidden />}
+      title={t('visaLetters.verifyTitle')}
+    >
+      {id && <Check id={id} />}
+    </PublicCheckPage>
   );
 }
