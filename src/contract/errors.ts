@@ -208,6 +208,11 @@ export const ERROR_CODES = {
   },
   already_revoked: { status: 409, description: 'The certificate is already revoked.' },
   certificate_revoked: { status: 409, description: 'The certificate is revoked.' },
+  passport_data_missing: {
+    status: 422,
+    description: 'A visa letter needs the passport number and passport name; nothing was issued.',
+  },
+  letter_revoked: { status: 409, description: 'The visa letter was replaced or revoked.' },
   no_certificates: { status: 409, description: 'The session has no valid certificate.' },
   programme_not_editable: {
     status: 409,

@@ -24,4 +24,5 @@ export * from './sessions.js';
 export * from './surveys.js';
 export * from './text.js';
 export * from './users.js';
+export * from './visa-letters.js';
 export * from './webhooks.js';

@@ -25,6 +25,8 @@ export const MESSAGE_EVENTS = [
   'second-factor-added',
   'second-factor-removed',
   'second-factors-reset',
+  'visa-letter-issued',
+  'nation-report',
 ] as const;
 export const MessageEvent = z.enum(MESSAGE_EVENTS);
 export type MessageEvent = z.infer<typeof MessageEvent>;
@@ -108,6 +110,29 @@ export const TEMPLATE_VARIABLES = {
   'second-factor-added': ['recipientName', 'factor', 'link'],
   'second-factor-removed': ['recipientName', 'factor', 'link'],
   'second-factors-reset': ['recipientName', 'link'],
+  // To each NPOC of the participant's nation; `letterUrl` is the letter's public check.
+  'visa-letter-issued': [
+    'recipientName',
+    'participantName',
+    'nationName',
+    'sessionCode',
+    'activityTitle',
+    'dates',
+    'venue',
+    'letterUrl',
+    'link',
+  ],
+  // To each NPOC of a participating nation once results close; `summary` gives their officers'
+  // results beside the session's rates, naming nobody of another nation.
+  'nation-report': [
+    'recipientName',
+    'nationName',
+    'sessionCode',
+    'activityTitle',
+    'dates',
+    'summary',
+    'link',
+  ],
 } as const satisfies Record<MessageEvent, readonly string[]>;
 
 /** Every placeholder name any template may use. */
@@ -140,6 +165,8 @@ export const NOTIFICATION_KINDS = [
   'session-announced',
   'survey-invitation',
   'certificate-issued',
+  'visa-letter-issued',
+  'nation-report',
 ] as const;
 
 export const TemplateSubject = text()

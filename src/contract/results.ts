@@ -195,6 +195,19 @@ export const SessionReport = z
     closed: z.boolean(),
     /** A nation-scoped reader sees their own nation's participants only. */
     scopedToNation: NationCode.nullable(),
+    /**
+     * For a nation-scoped reader, the whole session's figures beside their own: counts and rates
+     * that name nobody. Null for a reader who sees every nation (the totals are the session's).
+     */
+    sessionWide: z
+      .object({
+        totals: ResultCounts,
+        nations: z.number().int(),
+        /** Completed share of those not withdrawn, percent; null with none. */
+        completionRate: z.number().nullable(),
+        attendanceRate: z.number().nullable(),
+      })
+      .nullable(),
     totals: ResultCounts,
     nations: z.array(ReportNationRow),
     participants: z.array(ReportParticipant),
@@ -245,3 +258,16 @@ export const MyAttendance = z.object({
   ),
 });
 export type MyAttendance = z.infer<typeof MyAttendance>;
+
+/** A session whose post-course report a nation's NPOC receives: their officers took part. */
+export const NationReportItem = z.object({
+  sessionCode: SessionCode,
+  activityTitle: LocalizedText,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  closedAt: IsoDateTime,
+  /** The nation's officers on the session, and how many of them completed. */
+  officers: z.number().int(),
+  completed: z.number().int(),
+});
+export type NationReportItem = z.infer<typeof NationReportItem>;

@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'programmes.agree',
   'reports.read',
   'search.read',
+  'visa-letters.issue',
+  'visa-letters.read',
+  'nation-reports.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

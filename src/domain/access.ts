@@ -35,6 +35,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.agree',
     'reports.read',
     'search.read',
+    'visa-letters.issue',
+    'visa-letters.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -79,6 +81,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.edit',
     'reports.read',
     'search.read',
+    'visa-letters.read',
+    'nation-reports.read',
   ],
   nominator: [
     'partners.read',

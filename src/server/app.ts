@@ -48,6 +48,7 @@ import { ssoSignInRoutes } from './features/sso/sign-in-routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { venueRoutes } from './features/venues/routes.js';
+import { visaLetterRoutes } from './features/visa-letters/routes.js';
 import { webhookRoutes } from './features/webhooks/routes.js';
 import { authenticate } from './http/authenticate.js';
 import { isSecretLinkPage, noStore } from './http/cache-control.js';
@@ -218,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(resultRoutes);
       await api.register(surveyRoutes);
       await api.register(certificateRoutes);
+      await api.register(visaLetterRoutes);
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
       await api.register(exportRoutes);

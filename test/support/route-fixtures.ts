@@ -38,6 +38,10 @@ const certificate: RouteFixture = {
   params: (_w, n) => ({ id: n.certificateId }),
   nationOwned: true,
 };
+const letter: RouteFixture = {
+  params: (_w, n) => ({ id: n.letterId }),
+  nationOwned: true,
+};
 const programme: RouteFixture = { params: (_w, n) => ({ id: n.programmeId }), nationOwned: true };
 const invitation: RouteFixture = {
   params: (_w, n) => ({ id: n.invitationId }),
@@ -148,6 +152,9 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/sessions/{code}/report': session,
   '/api/v1/sessions/{code}/report/comments': session,
   '/api/v1/sessions/{code}/report.pdf': session,
+  // Both nations had officers on the ended session: each NPOC reads its own part.
+  '/api/v1/sessions/{code}/nation-report': session,
+  '/api/v1/sessions/{code}/nation-report.pdf': session,
   '/api/v1/surveys/templates/{code}': { params: () => ({ code: SURVEY_TEMPLATE }) },
   '/api/v1/activities/{code}/surveys': { params: () => ({ code: ACTIVITY }) },
   '/api/v1/activities/{code}/surveys/{level}': { params: () => ({ code: ACTIVITY, level: '1' }) },
@@ -167,6 +174,10 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/certificates/{id}/badge.json': certificate,
   '/api/v1/certificates/{id}/revoke': certificate,
   '/api/v1/verify/{id}': { params: (_w, n) => ({ id: n.certificateId }) },
+  '/api/v1/nominations/{id}/visa-letter': nomination,
+  '/api/v1/sessions/{code}/visa-letters': session,
+  '/api/v1/visa-letters/{id}.pdf': letter,
+  '/api/v1/verify/letters/{id}': { params: (_w, n) => ({ id: n.letterId }) },
   '/api/v1/programmes/{id}': programme,
   '/api/v1/programmes/{id}/outline': programme,
   '/api/v1/programmes/{id}/transitions': programme,

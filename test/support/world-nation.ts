@@ -18,7 +18,7 @@ export async function ok(
 
 /**
  * One nation's records around its attendee of the ended session, each holding the nation's
- * marker: the person's names, a certificate, logistics notes, a free-text survey answer, a
+ * marker: the person's names, a certificate, a visa letter, logistics notes, a free-text survey answer, a
  * point of contact and a programme. Made through the API where a route makes them.
  */
 export async function seedNationRecords(
@@ -44,8 +44,13 @@ export async function seedNationRecords(
     send(t.app, staff, 'POST', `${nomination}/certificate`),
     'certificate',
   );
-  const logistics = { notes: `${marker} lodging notes`, dietaryNeeds: `${marker} diet` };
+  const logistics = {
+    notes: `${marker} lodging notes`,
+    dietaryNeeds: `${marker} diet`,
+    passportNumber: nation === 'KWT' ? 'K1234567' : 'Q7654321',
+  };
   await ok(send(t.app, npoc, 'PUT', `${nomination}/logistics`, logistics), 'logistics');
+  const letter = await ok(send(t.app, staff, 'POST', `${nomination}/visa-letter`), 'visa letter');
   const [invitation] = await db
     .select({ id: surveyInvitations.id })
     .from(surveyInvitations)
@@ -84,6 +89,7 @@ export async function seedNationRecords(
     participantId: attendee.participantId,
     nominationId: attendee.nominationId,
     certificateId: String(certificate.id),
+    letterId: String((letter.letter as { id: string }).id),
     invitationId: invitation.id,
     programmeId: String(programme.id),
     contactId: String(contact.id),

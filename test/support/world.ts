@@ -33,6 +33,7 @@ export interface NationRecords {
   participantId: string;
   nominationId: string;
   certificateId: string;
+  letterId: string;
   invitationId: string;
   programmeId: string;
   contactId: string;

@@ -40,6 +40,8 @@ export interface TaskPayloads {
   'imports.check': { importId: string };
   /** Write a checked import in one transaction. */
   'imports.commit': { importId: string };
+  /** Tell each participating nation's NPOCs that a session's results are closed (once per closing). */
+  'results.report-to-nations': { sessionId: string; closedAt: string };
   /** Check the whole audit chain and keep the result (cron, or asked for on the audit page). */
   'audit.verify': { requestedBy?: string | null };
   /** Send one webhook delivery to its endpoint; a failure re-enqueues it with backoff. */

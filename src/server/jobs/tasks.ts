@@ -12,6 +12,7 @@ import {
   releaseDueQuotas,
 } from '../features/nominations/quota-release.js';
 import { refreshRollupsIfDue } from '../features/reports/refresh-job.js';
+import { sendReportsToNations } from '../features/results/nation-report.js';
 import { sendAnnouncementDigest } from '../features/sessions/changes/announcements.js';
 import { notifySessionChange } from '../features/sessions/changes/notify.js';
 import { sendDueSurveys } from '../features/surveys/due-surveys.js';
@@ -90,6 +91,10 @@ export const taskHandlers: TaskHandlers = {
   'reports.refresh-rollups': async (_payload, { db, logger }) => {
     const tookMs = await refreshRollupsIfDue(db);
     if (tookMs !== null) logger.info({ tookMs }, 'report roll-ups refreshed');
+  },
+  'results.report-to-nations': async (payload, { db, logger }, job) => {
+    const sent = await sendReportsToNations(db, job.id, payload);
+    if (sent > 0) logger.info({ sessionId: payload.sessionId, sent }, 'reports to nations queued');
   },
   'audit.checkpoint': async (_payload, ctx) => {
     await runAuditCheckpoint(ctx.db, ctx.auditKey ?? null, ctx.logger);

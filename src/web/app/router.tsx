@@ -23,6 +23,7 @@ import { programmeRoutes, reportRoutes } from './routes/programmes.js';
 import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { publicSurveyRoutes, surveyRoutes } from './routes/surveys.js';
+import { publicVisaLetterRoutes, visaLetterRoutes } from './routes/visa-letters.js';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -31,6 +32,7 @@ const routeTree = rootRoute.addChildren([
   ...publicResultRoutes,
   ...publicSurveyRoutes,
   ...publicCertificateRoutes,
+  ...publicVisaLetterRoutes,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,
@@ -45,6 +47,7 @@ const routeTree = rootRoute.addChildren([
     ...resultRoutes,
     ...surveyRoutes,
     ...certificateRoutes,
+    ...visaLetterRoutes,
     ...programmeRoutes,
     ...reportRoutes,
     ...comingSoonRoutes,

@@ -58,6 +58,9 @@ import surveysFr from './parts/surveys/fr.json';
 import timeAr from './parts/time/ar.json';
 import timeEn from './parts/time/en.json';
 import timeFr from './parts/time/fr.json';
+import visaLettersAr from './parts/visaLetters/ar.json';
+import visaLettersEn from './parts/visaLetters/en.json';
+import visaLettersFr from './parts/visaLetters/fr.json';
 import webhooksAr from './parts/webhooks/ar.json';
 import webhooksEn from './parts/webhooks/en.json';
 import webhooksFr from './parts/webhooks/fr.json';
@@ -102,6 +105,7 @@ export const messages = {
     searchEn,
     exportsEn,
     importsEn,
+    visaLettersEn,
   ),
   fr: combine(
     fr,
@@ -125,6 +129,7 @@ export const messages = {
     searchFr,
     exportsFr,
     importsFr,
+    visaLettersFr,
   ),
   ar: combine(
     ar,
@@ -148,5 +153,6 @@ export const messages = {
     searchAr,
     exportsAr,
     importsAr,
+    visaLettersAr,
   ),
 };

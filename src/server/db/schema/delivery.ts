@@ -238,3 +238,38 @@ export const checkInDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.day] })],
 );
+
+/**
+ * A visa invitation letter for one selected participant. Like a certificate, `payload` is
+ * exactly what the letter prints (canonical JSON signed with a certificate signing key) and
+ * `id` the random public verification id in its QR code; `nationCode` is copied from the
+ * nomination so that an NPOC's reads are scoped without a join. A letter whose data changed is
+ * revoked and a new one issued, so one live letter per nomination at most.
+ */
+export const visaLetters = pgTable(
+  'visa_letters',
+  {
+    id: text('id').primaryKey(),
+    nominationId: uuid('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    nationCode: text('nation_code').notNull(),
+    payload: jsonb('payload').notNull(),
+    signature: text('signature').notNull(),
+    keyId: text('key_id')
+      .notNull()
+      .references(() => signingKeys.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('visa_letters_live_key').on(t.nominationId).where(sql`revoked_at is null`),
+    index('visa_letters_session_idx').on(t.sessionId, t.nationCode),
+  ],
+);

@@ -17,6 +17,8 @@ export interface MessageAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** `base64` for a binary file (a PDF); text otherwise. */
+  encoding?: 'base64';
 }
 
 /** A one-time link taken out of a sent e-mail: its page and the hash of its secret. */

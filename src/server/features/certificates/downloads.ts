@@ -28,15 +28,18 @@ export function certificateFile(row: q.CertificateRow): Promise<Buffer> {
   });
 }
 
+/** A part of a file name in plain letters, digits and hyphens (accents dropped). */
+export const safeFilePart = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '')
+    .slice(0, 40) || 'x';
+
 /** A file name of plain letters: the session, the family name and the id. */
 function fileName(row: q.CertificateRow, extension: string): string {
   const printed = printedOf(row);
   const family = printed.participant.latin.split(' ').at(-1) ?? 'participant';
-  const safe = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[^\w-]+/g, '')
-      .slice(0, 40) || 'x';
+  const safe = safeFilePart;
   return `${safe(printed.session.code)}-${safe(family)}-${row.id}.${extension}`;
 }
 

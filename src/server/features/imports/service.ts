@@ -17,8 +17,8 @@ import type { ImportReport } from '../../db/schema/imports.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { recordAudit } from '../audit/record.js';
-import { emitImportCommitted } from '../webhooks/events.js';
 import type { ServiceContext } from '../context.js';
+import { emitImportCommitted } from '../webhooks/events.js';
 import { missingColumns, suggestMapping } from './cells.js';
 import { checkFileSize, type ParsedFile, parseFile } from './parse.js';
 import {

@@ -40,6 +40,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
           filename: a.filename,
           contentType: a.contentType,
           content: a.content,
+          ...(a.encoding ? { encoding: a.encoding } : {}),
         })),
       });
     },

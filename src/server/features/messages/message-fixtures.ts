@@ -285,4 +285,34 @@ export const MESSAGE_FIXTURES: { [E in MessageEvent]: MessageFixture<E> } = {
     nationCopyOfParticipant: false,
     variables: () => ({ recipientName: 'Maj. Ahmed Al-Mutairi', link: `${SITE}/account` }),
   },
+  'visa-letter-issued': {
+    nationCopyOfParticipant: true,
+    variables: (locale) => ({
+      recipientName: 'Fatima Al-Sabah',
+      participantName: 'Maj. Ahmed Al-Mutairi',
+      nationName: KUWAIT[locale],
+      sessionCode: 'CBRN-B-2026-01',
+      activityTitle: CBRN_COURSE[locale],
+      dates: { en: '8–12 March 2026', fr: '8–12 mars 2026', ar: '8–12 مارس 2026' }[locale],
+      venue: { en: 'Kuwait City', fr: 'Koweït', ar: 'مدينة الكويت' }[locale],
+      letterUrl: `${SITE}/verify/letter/Qm9vay1vZi1leGFtcGxlcw`,
+      link: `${SITE}/sessions/CBRN-B-2026-01/visa-letters`,
+    }),
+  },
+  'nation-report': {
+    nationCopyOfParticipant: false,
+    variables: (locale) => ({
+      recipientName: 'Fatima Al-Sabah',
+      nationName: KUWAIT[locale],
+      sessionCode: 'CBRN-B-2026-01',
+      activityTitle: CBRN_COURSE[locale],
+      dates: { en: '8–12 March 2026', fr: '8–12 mars 2026', ar: '8–12 مارس 2026' }[locale],
+      summary: {
+        en: 'Of your 2 officers, 2 completed; attendance 100%. Across the session: 12 participants from 5 nations, 11 completed (91.7%), attendance 96.4%.',
+        fr: 'Sur vos 2 officiers, 2 ont terminé ; présence 100 %. Sur l’ensemble de la session : 12 participants de 5 pays, 11 ont terminé (91,7 %), présence 96,4 %.',
+        ar: 'من أصل 2 من ضباطكم، أتم الدورة 2؛ نسبة الحضور 100%. على مستوى الدورة: 12 مشاركًا من 5 دول، أتم الدورة 11 (91.7%)، نسبة الحضور 96.4%.',
+      }[locale],
+      link: `${SITE}/sessions/CBRN-B-2026-01/nation-report`,
+    }),
+  },
 };

@@ -3,7 +3,7 @@ import type { Actor } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { ServiceContext } from '../context.js';
 import { type JoinedSession, selectSession } from '../sessions/queries.js';
-import { selectEvaluationLevels, teachesSession } from './queries.js';
+import { selectEvaluationLevels, selectParticipants, teachesSession } from './queries.js';
 
 const isCentreStaff = (actor: Actor) =>
   actor.roles.includes('administrator') || actor.roles.includes('registrar');
@@ -11,9 +11,10 @@ const isCentreStaff = (actor: Actor) =>
 /**
  * Who may do what with a session's results: `manage` is centre staff or the session's own
  * course director (instructors mark attendance but do not decide results); `read` (the report)
- * adds the session's instructors and observers.
+ * adds the session's instructors and observers; `nation` (the report to nations) is an NPOC's
+ * read of a session their nation had officers on, restricted to them by the nation scope.
  */
-export type Purpose = 'manage' | 'read';
+export type Purpose = 'manage' | 'read' | 'nation';
 
 export interface LoadedSession {
   row: JoinedSession;
@@ -38,6 +39,15 @@ export async function loadSessionFor(
   const directs = row.session.directorId === actor.id;
   const manages = actor.permissions.has('results.manage') && (isCentreStaff(actor) || directs);
   let allowed = manages;
+  if (!allowed && purpose === 'nation') {
+    if (isCentreStaff(actor)) allowed = true;
+    else if (actor.scope.kind === 'nation' && actor.roles.includes('npoc')) {
+      // A nation with nobody on the session is told it does not exist, as for another record.
+      const own = await selectParticipants(ctx.tx, row.session.id, actor.scope);
+      if (own.length === 0) throw notFound(`The session ${code}`);
+      allowed = true;
+    }
+  }
   if (!allowed && purpose === 'read') {
     allowed =
       isCentreStaff(actor) ||

@@ -13,6 +13,11 @@ export interface TextStyle {
   color?: string;
   /** Free text typed by people may be in either direction whatever the document's. */
   auto?: boolean;
+  /**
+   * A paragraph in a language of the other direction than the document's (a bilingual letter):
+   * laid out and aligned as that language reads.
+   */
+  direction?: 'ltr' | 'rtl';
 }
 
 /** A table cell: text, or a bar of `value` percent beside its label. */
@@ -29,7 +34,11 @@ export interface Column {
  * bidi step (mixed Arabic and Latin, digits included), mirrors the page for a right-to-left
  * language and starts a new page when the next block would not fit.
  */
-export async function createCanvas(locale: Locale, title: string) {
+export async function createCanvas(
+  locale: Locale,
+  title: string,
+  options: { info?: Record<string, string>; creationDate?: Date } = {},
+) {
   const rtl = locale === 'ar';
   // Loaded on the first PDF rather than at start (see certificates/pdf/fonts.ts).
   const { default: PDFDocument } = await import('pdfkit');
@@ -38,8 +47,14 @@ export async function createCanvas(locale: Locale, title: string) {
     margin: MARGIN,
     bufferPages: true,
     lang: locale,
-    info: { Title: title },
+    info: {
+      Title: title,
+      ...(options.creationDate
+        ? { CreationDate: options.creationDate, ModDate: options.creationDate }
+        : {}),
+    },
   });
+  if (options.info) Object.assign(doc.info, options.info);
   const allFaces = await faces();
   for (const face of [...allFaces.regular, ...allFaces.bold]) {
     // The shared faces hand pdfkit a parsed font that reuses their cached shaping.
@@ -69,7 +84,12 @@ export async function createCanvas(locale: Locale, title: string) {
     style: TextStyle,
     centred = false,
   ) {
-    const start = centred ? x + (cellWidth - line.width) / 2 : rtl ? x + cellWidth - line.width : x;
+    const alignRight = style.direction ? style.direction === 'rtl' : rtl;
+    const start = centred
+      ? x + (cellWidth - line.width) / 2
+      : alignRight
+        ? x + cellWidth - line.width
+        : x;
     doc.fillColor(style.color ?? INK);
     for (const piece of line.pieces) {
       doc
@@ -95,7 +115,7 @@ export async function createCanvas(locale: Locale, title: string) {
       facesOf(style.weight),
       size,
       width,
-      style.auto ? 'auto' : direction,
+      style.direction ?? (style.auto ? 'auto' : direction),
     );
     for (const line of lines) {
       ensure(size * 1.5);
@@ -119,6 +139,40 @@ export async function createCanvas(locale: Locale, title: string) {
 
   function gap(points: number) {
     y += points;
+  }
+
+  /** A thin rule across the text width. */
+  function rule() {
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    y += 6;
+  }
+
+  /**
+   * A square image (a QR code) at the start edge with short lines of text beside it, each in
+   * its own direction; kept on one page.
+   */
+  function imageBeside(
+    png: Buffer,
+    size: number,
+    lines: readonly { text: string; style?: TextStyle }[],
+  ) {
+    ensure(size + 4);
+    doc.image(png, rtl ? left + width - size : left, y, { width: size, height: size });
+    const textX = rtl ? left : left + size + 12;
+    const textWidth = width - size - 12;
+    let baseline = y + 12;
+    for (const { text, style = {} } of lines) {
+      const fontSize = style.size ?? 9;
+      const line = layoutLine(text, facesOf(style.weight), fontSize, style.direction ?? direction);
+      draw(line, textX, textWidth, baseline, { ...style, size: fontSize });
+      baseline += fontSize * 1.6;
+    }
+    y += size + 4;
   }
 
   /** Columns in reading order; in a right-to-left document the first one is on the right. */
@@ -215,7 +269,7 @@ export async function createCanvas(locale: Locale, title: string) {
     return done;
   }
 
-  return { heading, paragraph, table, gap, finish, rtl };
+  return { heading, paragraph, table, gap, rule, imageBeside, finish, rtl };
 }
 
 export type Canvas = Awaited<ReturnType<typeof createCanvas>>;

@@ -11,6 +11,7 @@ import {
   participants,
   sessionDelivery,
   sessionInstructors,
+  trainingSessions,
   users,
 } from '../../db/schema/index.js';
 
@@ -160,4 +161,12 @@ export async function selectNationNames(db: DbOrTx, codes: string[]) {
     .from(nations)
     .where(inArray(nations.code, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function selectSessionCode(db: DbOrTx, sessionId: string) {
+  const [row] = await db
+    .select({ code: trainingSessions.code })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId));
+  return row?.code;
 }

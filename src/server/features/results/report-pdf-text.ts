@@ -34,6 +34,14 @@ export interface ReportWords {
   unmarked: string;
   rate: string;
   overallRate: (rate: string) => string;
+  sessionWide: string;
+  sessionWideFigures: (
+    participants: number,
+    nations: number,
+    completed: number,
+    completionRate: string,
+    attendanceRate: string,
+  ) => string;
   evaluation: string;
   level1: string;
   responses: (responses: number, invited: number, rate: string) => string;
@@ -82,6 +90,9 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     unmarked: 'Not marked',
     rate: 'Rate',
     overallRate: (r) => `Overall attendance: ${r}`,
+    sessionWide: 'The whole session',
+    sessionWideFigures: (p, n, c, cr, ar) =>
+      `${p} participants from ${n} nations; ${c} completed (${cr}); attendance ${ar}.`,
     evaluation: 'Evaluation',
     level1: 'Level 1 (reaction)',
     responses: (n, i, r) => `${n} answers from ${i} invited (${r})`,
@@ -134,6 +145,9 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     unmarked: 'Non saisis',
     rate: 'Taux',
     overallRate: (r) => `Présence globale : ${r}`,
+    sessionWide: 'Ensemble de la session',
+    sessionWideFigures: (p, n, c, cr, ar) =>
+      `${p} participants de ${n} pays ; ${c} ont terminé (${cr}) ; présence ${ar}.`,
     evaluation: 'Évaluation',
     level1: 'Niveau 1 (réaction)',
     responses: (n, i, r) => `${n} réponses sur ${i} invités (${r})`,
@@ -186,6 +200,9 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     unmarked: 'غير مسجل',
     rate: 'النسبة',
     overallRate: (r) => `نسبة الحضور الإجمالية: ${r}`,
+    sessionWide: 'الدورة بأكملها',
+    sessionWideFigures: (p, n, c, cr, ar) =>
+      `${p} مشاركًا من ${n} دول؛ أتم الدورة ${c} (${cr})؛ نسبة الحضور ${ar}.`,
     evaluation: 'التقييم',
     level1: 'المستوى 1 (الانطباع)',
     responses: (n, i, r) => `${n} إجابة من ${i} مدعو (${r})`,

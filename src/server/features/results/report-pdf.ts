@@ -141,6 +141,23 @@ function attendance(canvas: Canvas, r: SessionReport, locale: Locale) {
   canvas.paragraph(w.overallRate(pct(r.attendance.rate, w)), { weight: 'bold' });
 }
 
+/** The whole session's figures beside a nation's own, naming nobody. */
+function sessionWide(canvas: Canvas, r: SessionReport, locale: Locale) {
+  if (!r.sessionWide) return;
+  const w = REPORT_WORDS[locale];
+  const s = r.sessionWide;
+  canvas.heading(w.sessionWide);
+  canvas.paragraph(
+    w.sessionWideFigures(
+      s.totals.participants,
+      s.nations,
+      s.totals.completed,
+      pct(s.completionRate, w),
+      pct(s.attendanceRate, w),
+    ),
+  );
+}
+
 function evaluation(canvas: Canvas, r: SessionReport, locale: Locale) {
   const w = REPORT_WORDS[locale];
   const { level1, level2 } = r.evaluation;
@@ -175,13 +192,15 @@ export async function reportPdf(
   ctx: ServiceContext,
   code: string,
   locale: Locale,
+  purpose: 'read' | 'nation' = 'read',
 ): Promise<Buffer> {
-  const { sessionId, report } = await readReport(ctx, code);
+  const { sessionId, report } = await readReport(ctx, code, new Date(), purpose);
   const w = REPORT_WORDS[locale];
   const canvas = await createCanvas(locale, `${w.title} ${report.session.code}`);
   header(canvas, report, locale);
   results(canvas, report, locale);
   attendance(canvas, report, locale);
+  sessionWide(canvas, report, locale);
   evaluation(canvas, report, locale);
   canvas.heading(w.comments);
   if (report.directorComments) {

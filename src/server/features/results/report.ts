@@ -127,13 +127,46 @@ export async function getReport(
   return (await readReport(ctx, code, now)).report;
 }
 
+/**
+ * The report to a participating nation: an NPOC reads their own officers' results and
+ * attendance with the session-wide figures; an NPOC whose nation had nobody on it gets 404.
+ */
+export async function getNationReport(ctx: ServiceContext, code: string): Promise<SessionReport> {
+  return (await readReport(ctx, code, new Date(), 'nation')).report;
+}
+
+/** Completed share of those not withdrawn, percent. */
+function completionRate(counts: ResultCounts): number | null {
+  return percent(counts.completed, counts.participants - counts.withdrawn);
+}
+
+/** The whole session's counts and rates, for a reader who sees one nation's people only. */
+async function sessionWideFigures(
+  ctx: ServiceContext,
+  loaded: LoadedSession,
+  completionPercent: number,
+  now: Date,
+): Promise<SessionReport['sessionWide']> {
+  const all = { ...ctx, actor: { ...ctx.actor, scope: { kind: 'all' as const } } };
+  const { participants, heldDays } = await participantResults(all, loaded, completionPercent, now);
+  const totals = emptyCounts();
+  for (const p of participants) count(totals, p.status);
+  return {
+    totals,
+    nations: new Set(participants.map((p) => p.nationCode)).size,
+    completionRate: completionRate(totals),
+    attendanceRate: (await attendanceByDay(all, heldDays, participants)).rate,
+  };
+}
+
 /** The report and the id of its session, which the PDF's audit record names. */
 export async function readReport(
   ctx: ServiceContext,
   code: string,
   now = new Date(),
+  purpose: 'read' | 'nation' = 'read',
 ): Promise<{ sessionId: string; report: SessionReport }> {
-  const loaded = await loadSessionFor(ctx, code, 'read');
+  const loaded = await loadSessionFor(ctx, code, purpose);
   const { session, activity, venue } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
   const completionPercent = delivery?.completionPercent ?? DEFAULT_COMPLETION_PERCENT;
@@ -167,6 +200,10 @@ export async function readReport(
     completionPercent,
     closed: Boolean(delivery?.resultsClosedAt),
     scopedToNation: ctx.actor.scope.kind === 'nation' ? ctx.actor.scope.nationCode : null,
+    sessionWide:
+      ctx.actor.scope.kind === 'nation'
+        ? await sessionWideFigures(ctx, loaded, completionPercent, now)
+        : null,
     totals,
     nations: [...byNation].map(([nationCode, counts]) => ({
       nationCode,

@@ -4,6 +4,7 @@ import {
   CompletionRuleInput,
   ConfirmResultsInput,
   MyAttendance,
+  NationReportItem,
   ReopenResultsInput,
   ReportCommentsInput,
   SessionReport,
@@ -13,7 +14,8 @@ import {
 import { SessionCode } from '../../../contract/sessions.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { myAttendance } from './my-attendance.js';
-import { getReport, setReportComments } from './report.js';
+import { listNationReports } from './nation-report.js';
+import { getNationReport, getReport, setReportComments } from './report.js';
 import { reportPdf } from './report-pdf.js';
 import * as results from './service.js';
 
@@ -166,6 +168,60 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },
+  );
+  app.get(
+    '/sessions/:code/nation-report',
+    {
+      schema: {
+        tags,
+        operationId: 'getNationReport',
+        summary:
+          "The post-course report to a participating nation: its officers and the session's figures",
+        params: SessionParams,
+        response: { 200: SessionReport },
+      },
+      config: { permission: 'nation-reports.read' },
+    },
+    (request) => getNationReport(readContext(app, request), request.params.code),
+  );
+  app.get(
+    '/sessions/:code/nation-report.pdf',
+    {
+      schema: {
+        tags,
+        operationId: 'downloadNationReportPdf',
+        summary: 'The post-course report to a participating nation as an A4 PDF',
+        params: SessionParams,
+        querystring: SessionReportQuery,
+      },
+      config: { permission: 'nation-reports.read' },
+    },
+    async (request, reply) => {
+      const ctx = readContext(app, request);
+      const locale = request.query.locale ?? ctx.actor.locale;
+      const pdf = await reportPdf(ctx, request.params.code, locale, 'nation');
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="report-${request.params.code}-${locale}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/me/nation-reports',
+    {
+      schema: {
+        tags,
+        operationId: 'listNationReports',
+        summary: "Post-course reports of the sessions your nation's officers took part in",
+        response: { 200: z.object({ items: z.array(NationReportItem) }) },
+      },
+      config: { permission: 'nation-reports.read' },
+    },
+    async (request) => ({ items: await listNationReports(readContext(app, request)) }),
   );
   app.get(
     '/me/attendance',

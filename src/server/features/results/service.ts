@@ -10,6 +10,7 @@ import { DEFAULT_COMPLETION_PERCENT } from '../../../domain/completion.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
 import { AppError, conflict } from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectUserName } from '../sessions/queries.js';
@@ -272,6 +273,13 @@ export async function closeResults(ctx: ServiceContext, code: string): Promise<S
     resultsClosedAt: closedAt,
     resultsClosedBy: ctx.actor.id,
   });
+  // The report goes to each participating nation's NPOCs once this closing commits.
+  await enqueueJob(
+    ctx.tx,
+    'results.report-to-nations',
+    { sessionId: session.id, closedAt: closedAt.toISOString() },
+    { jobKey: `report-to-nations:${session.id}` },
+  );
   await recordAudit(ctx, {
     action: 'results.closed',
     entityType: 'session',

@@ -19,6 +19,18 @@ export const sessionReportRoute = createRoute({
   ),
 });
 
+export const nationReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions/$code/nation-report',
+  component: guarded(
+    'nation-reports.read',
+    lazyRouteComponent(
+      () => import('../../features/results/NationReportPage.js'),
+      'NationReportPage',
+    ),
+  ),
+});
+
 // Pages of this feature: those behind sign-in hang under appRoute, public ones under rootRoute.
-export const resultRoutes = [sessionResultsRoute, sessionReportRoute];
+export const resultRoutes = [sessionResultsRoute, sessionReportRoute, nationReportRoute];
 export const publicResultRoutes = [];

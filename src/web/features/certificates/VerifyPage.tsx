@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  FileInput,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconBan, IconCircleCheck, IconCircleX, IconFileCertificate } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -17,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Verification } from '../../../contract/index.js';
 import { DateText } from '../../components/DateText.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { PublicCheckPage } from '../../components/PublicCheckPage.js';
 import { verificationQuery, verifyFile } from './api.js';
 import { PrintedDetails } from './PrintedDetails.js';
 
@@ -141,27 +130,12 @@ export function VerifyPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false });
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Group component="header" justify="space-between" px="md" h={52}>
-        <Text fw={700} fz="lg" c="indigo.8">
-          Rabita
-        </Text>
-        <LanguageSwitch />
-      </Group>
-      <Box component="main" px="md" py={32}>
-        <Paper withBorder shadow="xs" p="xl" maw={720} mx="auto">
-          <Stack gap="lg">
-            <Group gap="sm" wrap="nowrap">
-              <IconFileCertificate size={28} aria-hidden />
-              <Title order={1} fz={22}>
-                {t('certificates.verifyTitle')}
-              </Title>
-            </Group>
-            {id && <IdCheck id={id} />}
-            <FileCheck />
-          </Stack>
-        </Paper>
-      </Box>
-    </Box>
+    <PublicCheckPage
+      icon={<IconFileCertificate size={28} aria-hidden />}
+      title={t('certificates.verifyTitle')}
+    >
+      {id && <IdCheck id={id} />}
+      <FileCheck />
+    </PublicCheckPage>
   );
 }

@@ -8,6 +8,7 @@ import { MyProposals } from '../portal/MyProposals.js';
 import { MyTraining } from '../portal/MyTraining.js';
 import { NationOverview } from '../portal/NationOverview.js';
 import { Dashboards } from '../reports/Dashboards.js';
+import { NationReports } from '../results/NationReports.js';
 import { AdministrationHome } from './AdministrationHome.js';
 import { landingOf } from './landing.js';
 import { MySessionsHome } from './MySessionsHome.js';
@@ -29,6 +30,7 @@ export function HomePage() {
       />
       {landing === 'centreToday' && <CentreToday />}
       {landing === 'myNation' && <NationOverview />}
+      {can('nation-reports.read') && me.user.nationCode && <NationReports />}
       {landing === 'myProposals' && <MyProposals />}
       {landing === 'myTraining' && <MyTraining />}
       {landing === 'mySessions' && <MySessionsHome />}

@@ -3,6 +3,7 @@ import type {
   CompletionRuleInput,
   ConfirmResultsInput,
   MyAttendance,
+  NationReportItem,
   SessionReport,
   SessionResults,
 } from '../../../contract/index.js';
@@ -49,3 +50,20 @@ export const saveReportComments = (code: string, text: string) =>
 /** The PDF is a plain download: the browser sends the session cookie with a GET. */
 export const reportPdfUrl = (code: string, locale: string) =>
   `${sessionPath(code)}/report.pdf?locale=${encodeURIComponent(locale)}`;
+
+export const nationReportQuery = (code: string) =>
+  queryOptions({
+    queryKey: [...resultKeys.all, 'nation-report', code] as const,
+    queryFn: ({ signal }) => api<SessionReport>(`${sessionPath(code)}/nation-report`, { signal }),
+  });
+
+export const nationReportPdfUrl = (code: string, locale: string) =>
+  `${sessionPath(code)}/nation-report.pdf?locale=${encodeURIComponent(locale)}`;
+
+export const nationReportsQuery = queryOptions({
+  queryKey: [...resultKeys.all, 'nation-reports'] as const,
+  queryFn: ({ signal }) =>
+    api<{ items: NationReportItem[] }>('/api/v1/me/nation-reports', { signal }).then(
+      (r) => r.items,
+    ),
+});

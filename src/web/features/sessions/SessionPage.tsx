@@ -3,6 +3,7 @@ import {
   IconCertificate,
   IconChecklist,
   IconClipboardCheck,
+  IconFileText,
   IconListCheck,
   IconMessageStar,
   IconPencil,
@@ -146,6 +147,28 @@ export function SessionPage() {
                 {t('surveys.session.title')}
               </ButtonLink>
             )}
+            {can('visa-letters.read') && session.status !== 'draft' && (
+              <ButtonLink
+                to="/sessions/$code/visa-letters"
+                params={{ code: session.code }}
+                variant="default"
+                leftSection={<IconFileText size={16} aria-hidden />}
+              >
+                {t('visaLetters.sessionButton')}
+              </ButtonLink>
+            )}
+            {can('nation-reports.read') &&
+              !can('delivery.read') &&
+              ['in-progress', 'completed'].includes(session.status) && (
+                <ButtonLink
+                  to="/sessions/$code/nation-report"
+                  params={{ code: session.code }}
+                  variant="default"
+                  leftSection={<IconReportAnalytics size={16} aria-hidden />}
+                >
+                  {t('nationReports.sessionButton')}
+                </ButtonLink>
+              )}
             {can('logistics.read') && session.status !== 'draft' && (
               <ButtonLink
                 to="/sessions/$code/logistics"

@@ -3,6 +3,27 @@ import type { TemplateSet } from './types.js';
 const SIGN_OFF = '\n\nمع أطيب التحيات،\nمركز التدريب';
 
 export const ar: TemplateSet = {
+  'visa-letter-issued': {
+    subject: 'رسالة دعوة لغرض التأشيرة: {{participantName}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+أصدر المركز رسالة الدعوة لغرض التأشيرة للمشارك {{participantName}} ({{nationName}}) للدورة {{sessionCode}} ({{activityTitle}})، {{dates}} في {{venue}}. الرسالة مرفقة بصيغة PDF باللغتين الإنجليزية والعربية لتقديمها إلى القنصلية.
+
+يمكن للقنصلية التحقق من صحتها عبر صفحة التحقق الخاصة بها، أو عبر رمز QR المطبوع على الرسالة:
+{{letterUrl}}
+
+ويمكنكم تنزيلها مرة أخرى من رسائل التأشيرة الخاصة بالدورة في رابطة:
+{{link}}\${SIGN_OFF}`,
+  },
+  'nation-report': {
+    subject: 'تقرير ما بعد الدورة ({{nationName}}): {{activityTitle}} ({{sessionCode}})',
+    body: `السيد/السيدة {{recipientName}}،
+
+أُغلقت نتائج الدورة {{sessionCode}} ({{activityTitle}})، {{dates}}. {{summary}}
+
+التقرير الخاص بضباط دولتكم (النتائج والحضور) مع الأرقام الإجمالية للدورة متاح في رابطة:
+{{link}}\${SIGN_OFF}`,
+  },
   'nomination-proposed': {
     subject: 'اقتراح ترشيح: {{participantName}} للدورة {{sessionCode}}',
     body: `السيد/السيدة {{recipientName}}،

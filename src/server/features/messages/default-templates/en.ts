@@ -3,6 +3,27 @@ import type { TemplateSet } from './types.js';
 const SIGN_OFF = '\n\nKind regards,\nThe training centre';
 
 export const en: TemplateSet = {
+  'visa-letter-issued': {
+    subject: 'Visa invitation letter: {{participantName}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+The centre has issued the visa invitation letter of {{participantName}} ({{nationName}}) for session {{sessionCode}} ({{activityTitle}}): {{dates}}, {{venue}}. The letter is attached as a PDF, in English and Arabic, for the consulate.
+
+A consulate can check that it is genuine on its verification page, also reached through the QR code on the letter:
+{{letterUrl}}
+
+You can download it again from the session's visa letters in Rabita:
+{{link}}\${SIGN_OFF}`,
+  },
+  'nation-report': {
+    subject: 'Post-course report ({{nationName}}): {{activityTitle}} ({{sessionCode}})',
+    body: `Dear {{recipientName}},
+
+The results of session {{sessionCode}} ({{activityTitle}}), {{dates}}, are closed. {{summary}}
+
+The report on your nation's officers (results and attendance) with the session's overall figures is in Rabita:
+{{link}}\${SIGN_OFF}`,
+  },
   'nomination-proposed': {
     subject: 'Nomination proposed: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},

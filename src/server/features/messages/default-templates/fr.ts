@@ -3,6 +3,27 @@ import type { TemplateSet } from './types.js';
 const SIGN_OFF = '\n\nBien cordialement,\nLe centre de formation';
 
 export const fr: TemplateSet = {
+  'visa-letter-issued': {
+    subject: 'Lettre d’invitation pour visa : {{participantName}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Le centre a établi la lettre d’invitation pour visa de {{participantName}} ({{nationName}}) pour la session {{sessionCode}} ({{activityTitle}}) : {{dates}}, {{venue}}. La lettre est jointe en PDF, en anglais et en arabe, pour le consulat.
+
+Un consulat peut vérifier son authenticité sur sa page de vérification, également accessible par le code QR de la lettre :
+{{letterUrl}}
+
+Vous pouvez la télécharger à nouveau depuis les lettres de visa de la session dans Rabita :
+{{link}}\${SIGN_OFF}`,
+  },
+  'nation-report': {
+    subject: 'Rapport de fin de cours ({{nationName}}) : {{activityTitle}} ({{sessionCode}})',
+    body: `Bonjour {{recipientName}},
+
+Les résultats de la session {{sessionCode}} ({{activityTitle}}), {{dates}}, sont clôturés. {{summary}}
+
+Le rapport sur les officiers de votre pays (résultats et présence), avec les chiffres d’ensemble de la session, est dans Rabita :
+{{link}}\${SIGN_OFF}`,
+  },
   'nomination-proposed': {
     subject: 'Candidature proposée : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},

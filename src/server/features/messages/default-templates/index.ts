@@ -47,6 +47,9 @@ export const SAMPLE_VARIABLES: Record<TemplateVariable, string> = {
     'This concerns Maj. Ahmed Al-Mutairi (selected). The calendar invitations attached replace the ones sent before.',
   dates: '15–19 March 2026',
   factor: 'A passkey named “Work laptop”',
+  letterUrl: 'https://rabita.example/verify/letter/Qm9vay1vZi1leGFtcGxlcw',
+  summary:
+    'Of your 3 officers, 2 completed and 1 partially attended; attendance 93%. Across the session: 18 participants from 6 nations, 16 completed (89%), attendance 95%.',
   sessions:
     '• M5-66-A-24, Counter-Terrorism Awareness Course: 8–12 March 2026 at Kuwait City. Your quota: 4 seats. Nominations close on 1 February 2026 (end of day, Asia/Kuwait).',
 };

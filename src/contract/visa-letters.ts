@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { CERTIFICATE_ID_PATTERN, VerificationStatus } from './certificates.js';
+import { IsoDate, IsoDateTime, Uuid } from './common.js';
+
+/** A letter's public id: the same shape as a certificate's (16 random bytes, base64url). */
+export const VisaLetterId = z.string().regex(CERTIFICATE_ID_PATTERN, 'is not a letter id');
+
+/** A text in each language the letter prints; French only on a letter printed in French too. */
+export const LetterText = z.object({ en: z.string(), ar: z.string(), fr: z.string().optional() });
+export type LetterText = z.infer<typeof LetterText>;
+
+/**
+ * Exactly what a visa invitation letter prints, and so exactly what its signature covers: the
+ * public verification page shows this and nothing more.
+ */
+export const PrintedVisaLetter = z
+  .object({
+    id: z.string(),
+    kind: z.literal('visa-invitation'),
+    /** English and Arabic always; French too when the session is given in French. */
+    languages: z.union([
+      z.tuple([z.literal('en'), z.literal('ar')]),
+      z.tuple([z.literal('en'), z.literal('ar'), z.literal('fr')]),
+    ]),
+    issuer: z.object({ name: LetterText, address: LetterText }),
+    participant: z.object({
+      /** The name as the passport prints it (the passport-name rule keeps it Latin). */
+      passportName: z.string(),
+      arabicName: z.string().nullable(),
+      rank: z.string().nullable(),
+      passportNumber: z.string(),
+      nationality: LetterText,
+      dateOfBirth: IsoDate.nullable(),
+    }),
+    session: z.object({
+      code: z.string(),
+      activityTitle: LetterText,
+      startDate: IsoDate,
+      endDate: IsoDate,
+      venue: LetterText,
+    }),
+    issuedOn: IsoDate,
+  })
+  .meta({ id: 'PrintedVisaLetter' });
+export type PrintedVisaLetter = z.infer<typeof PrintedVisaLetter>;
+
+/** A letter as centre staff and the participant's NPOC see it. */
+export const VisaLetter = z
+  .object({
+    id: VisaLetterId,
+    nominationId: Uuid,
+    printed: PrintedVisaLetter,
+    issuedAt: IsoDateTime,
+    revokedAt: IsoDateTime.nullable(),
+    revokeReason: z.string().nullable(),
+    /** The public page the QR code points to. */
+    verifyUrl: z.string(),
+  })
+  .meta({ id: 'VisaLetter' });
+export type VisaLetter = z.infer<typeof VisaLetter>;
+
+/** Why a selected participant cannot have a letter yet. */
+export const LETTER_BLOCKERS = ['passport-number', 'passport-name'] as const;
+
+/** One selected participant of a session and their live letter, if any. */
+export const VisaLetterRow = z.object({
+  nominationId: Uuid,
+  nationCode: z.string(),
+  familyNameLatin: z.string(),
+  givenNamesLatin: z.string(),
+  nameArabic: z.string().nullable(),
+  /** Whether their NPOC asked for a letter on the logistics form (null: not answered). */
+  requested: z.enum(['yes', 'no']).nullable(),
+  /** What is missing before a letter can be issued; empty when it can. */
+  missing: z.array(z.enum(LETTER_BLOCKERS)),
+  letter: VisaLetter.nullable(),
+  /** True when the stored data no longer matches the live letter: issuing again replaces it. */
+  outdated: z.boolean(),
+});
+export type VisaLetterRow = z.infer<typeof VisaLetterRow>;
+
+export const SessionVisaLetters = z
+  .object({
+    sessionCode: z.string(),
+    /** Whether the reader may issue letters (centre staff). */
+    canIssue: z.boolean(),
+    rows: z.array(VisaLetterRow),
+  })
+  .meta({ id: 'SessionVisaLetters' });
+export type SessionVisaLetters = z.infer<typeof SessionVisaLetters>;
+
+/** What issuing did: a new letter, the same one (nothing changed), or a replacement. */
+export const IssuedVisaLetter = z.object({
+  outcome: z.enum(['issued', 'unchanged', 'reissued']),
+  letter: VisaLetter,
+});
+export type IssuedVisaLetter = z.infer<typeof IssuedVisaLetter>;
+
+/** The public check of a letter id: only what the letter prints. */
+export const LetterVerification = z
+  .object({
+    status: VerificationStatus,
+    revokedOn: IsoDate.optional(),
+    reason: z.string().optional(),
+    letter: PrintedVisaLetter.optional(),
+  })
+  .meta({ id: 'LetterVerification' });
+export type LetterVerification = z.infer<typeof LetterVerification>;
