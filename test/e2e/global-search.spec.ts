@@ -35,6 +35,8 @@ describe('the global search box', () => {
     [kuwait, registrar] = await Promise.all([newContext(browser), newContext(browser)]);
     await signInByApi(kuwait, 'npoc.kwt@rabita.example');
     await signInByApi(registrar, 'registrar@rabita.example');
+    // Another spec may have left these demo accounts in Arabic or French.
+    await Promise.all([setLocale(kuwait, 'en'), setLocale(registrar, 'en')]);
     // A person whose Arabic names carry every vowel mark, a shadda and tatweel.
     const person = await api<Created>(kuwait.request, 'POST', '/api/v1/participants', {
       nationCode: 'KWT',

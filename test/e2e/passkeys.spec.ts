@@ -120,7 +120,7 @@ describe('passkeys', () => {
     await setLocale(admin, 'en');
     const page = await admin.newPage();
     await page.goto('/users');
-    await page.getByLabel('Search').fill(email);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(email);
     await page.getByRole('button', { name: 'Actions for Samira Passkey' }).click();
     await page.getByRole('menuitem', { name: 'Reset second factors' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the second factors of Samira Passkey' });

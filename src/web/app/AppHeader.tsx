@@ -49,7 +49,7 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
             {t('sessionLoss.signedOut')}
           </Text>
         ) : (
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={8} wrap="nowrap">
             <Text fz="sm" visibleFrom="sm" lineClamp={1}>
               <Text span fw={600}>
                 {me.user.displayName}

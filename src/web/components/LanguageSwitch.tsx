@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,9 @@ import { api } from '../lib/api.js';
 
 // Each language is named in itself, so a lost reader can always find their own.
 const NATIVE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+// On the narrowest phones the header holds the menu, search, bell, language and sign-out: the
+// current language by its short name there (the menu still lists every one in full).
+const SHORT_NAMES: Record<Locale, string> = { en: 'EN', fr: 'FR', ar: 'عربي' };
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -46,7 +49,12 @@ export function LanguageSwitch() {
           leftSection={<IconLanguage size={16} aria-hidden />}
           aria-label={t('language.choose', { current: NATIVE_NAMES[active] })}
         >
-          <span lang={active}>{NATIVE_NAMES[active]}</span>
+          <Box component="span" lang={active} visibleFrom="xs">
+            {NATIVE_NAMES[active]}
+          </Box>
+          <Box component="span" lang={active} hiddenFrom="xs">
+            {SHORT_NAMES[active]}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

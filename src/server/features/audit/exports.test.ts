@@ -19,6 +19,8 @@ const AUDITED_DOWNLOADS: Record<string, string> = {
   'GET /api/v1/reports/programme-delivery.xlsx': 'reports/reports.test.ts',
   'GET /api/v1/reports/annual/:nationCode/:year.pdf': 'reports/reports.test.ts',
   'GET /api/v1/sessions/:code/report.pdf': 'results/report.test.ts',
+  'GET /api/v1/sessions/:code/nation-report.pdf': 'results/nation-report.test.ts',
+  'GET /api/v1/visa-letters/:id.pdf': 'visa-letters/visa-letters.test.ts',
   'GET /api/v1/sessions/:code/certificates.zip': 'certificates/certificates.test.ts',
   'GET /api/v1/certificates/:id.pdf': 'certificates/certificates.test.ts',
   'GET /api/v1/certificates/:id/badge.json': 'certificates/certificates.test.ts',

@@ -83,6 +83,11 @@ describe('post-course report to nations', () => {
     expect(text).toContain('الدورة بأكملها');
     expect(text.toUpperCase()).toContain('AL-QATARSECRET');
     expect(text.toUpperCase()).not.toContain('AL-ALI');
+    const audit = await t.db.pool.query(
+      `select after from audit_log where action = 'data.exported' and entity_id = $1 and actor_id = $2`,
+      [sessionId, npocQat.userId],
+    );
+    expect(audit.rows.map((r) => r.after.export)).toContain('nation-report');
   });
 
   it('e-mails each NPOC once per closing, in their language, and lists the report', async () => {

@@ -220,7 +220,7 @@ export async function reportPdf(
     (page, pages) => `${report.session.code} · ${w.generated} ${generated} UTC · ${page}/${pages}`,
   );
   await recordExport(ctx, {
-    export: 'session-report',
+    export: purpose === 'nation' ? 'nation-report' : 'session-report',
     format: 'pdf',
     entityType: 'session',
     entityId: sessionId,

@@ -120,6 +120,11 @@ describe('visa invitation letters', () => {
     const response = await get(b.npocQat, pdfOf(hamadLetter.letter.id));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
+    const audit = await t.db.pool.query(
+      `select after from audit_log where action = 'data.exported' and entity_id = $1`,
+      [hamadLetter.letter.id],
+    );
+    expect(audit.rows.map((r) => r.after.export)).toEqual(['visa-letter-pdf']);
     const pdf = response.rawPayload;
     const lines = plainLines(pdf, 'hamad.pdf');
     const all = lines.join('\n');

@@ -104,7 +104,7 @@ export function GlobalSearch() {
         variant="subtle"
         color="gray"
         hiddenFrom="sm"
-        aria-label={t('search.open')}
+        aria-label={t('search.title')}
         aria-keyshortcuts="Control+K Meta+K"
         onClick={searchBox.open}
       >
