@@ -49,8 +49,8 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
             {t('sessionLoss.signedOut')}
           </Text>
         ) : (
-          <Group gap={8} wrap="nowrap">
-            <Text fz="sm" visibleFrom="sm" lineClamp={1}>
+          <Group gap={8} wrap="nowrap" miw={0}>
+            <Text fz="sm" visibleFrom="sm" lineClamp={1} miw={0}>
               <Text span fw={600}>
                 {me.user.displayName}
               </Text>

@@ -91,7 +91,14 @@ export function GlobalSearch() {
         visibleFrom="sm"
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={
-          <Text span fz="xs" c="dimmed" aria-hidden>
+          <Text
+            span
+            fz="xs"
+            c="dimmed"
+            aria-hidden
+            visibleFrom="md"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <Kbd size="xs">{isMac() ? '⌘' : 'Ctrl'}</Kbd> <Kbd size="xs">K</Kbd>
           </Text>
         }
