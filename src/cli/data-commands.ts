@@ -64,3 +64,43 @@ Exit status: 0 something found; 1 nothing found; 2 wrong arguments.
   run: async ({ config, values, positionals }) =>
     (await import('./search.js')).runSearch(config(), positionals.join(' '), values.json === true),
 };
+
+export const webhooksCommand: CliCommand = {
+  name: ['webhooks'],
+  summary: 'list, add and test webhook endpoints; list and resend their deliveries',
+  help: `Usage: rabita webhooks list
+       rabita webhooks add URL --event EVENT [--event EVENT ...] [--description TEXT]
+                           [--nation KWT]
+       rabita webhooks deliveries ENDPOINT_ID [--status pending|delivered|failed]
+       rabita webhooks resend DELIVERY_ID
+       rabita webhooks test ENDPOINT_ID
+
+The administrator's Webhooks page from the command line, with the same checks and audit
+records. "add" prints the endpoint's signing secret once; receivers check each delivery with
+any Standard Webhooks library. Without --nation the endpoint is the centre's own system and
+gets every event in full; with it, only that nation's events, trimmed to what its national
+point of contact may read. "resend" queues a delivery again now; "test" sends a webhook.test
+event.
+
+  EVENT: nomination.decided, session.changed, session.cancelled, certificate.issued,
+         certificate.revoked, import.committed
+
+Exit status: 0 done; 1 refused (e.g. no such endpoint); 2 wrong arguments.
+`,
+  options: {
+    event: { type: 'string', multiple: true },
+    description: { type: 'string' },
+    nation: { type: 'string' },
+    status: { type: 'string' },
+  },
+  positionals: { min: 1, max: 2 },
+  run: async ({ config, values, positionals }) =>
+    (await import('./webhooks.js')).runWebhooks(config, {
+      action: positionals[0] ?? '',
+      target: positionals[1],
+      events: (values.event as string[] | undefined) ?? [],
+      description: values.description as string | undefined,
+      nation: values.nation as string | undefined,
+      status: values.status as string | undefined,
+    }),
+};

@@ -1,7 +1,7 @@
 import { ROLES } from '../contract/roles.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { type CliCommand, UsageError } from './command.js';
-import { exportCommand, searchCommand } from './data-commands.js';
+import { exportCommand, searchCommand, webhooksCommand } from './data-commands.js';
 import { doctorCommand } from './doctor.js';
 
 // The server's modules load only for a command that runs it: `--help`, `--version`, a typo or a
@@ -227,6 +227,7 @@ export const COMMANDS: CliCommand[] = [
   importPeople,
   exportCommand,
   searchCommand,
+  webhooksCommand,
   auditVerify,
   auditCheckpoint,
   auditExport,
