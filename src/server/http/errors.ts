@@ -76,6 +76,16 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json').send(body);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A route whose body is a file says in its own words that the file is too large (the
+     * import's 20 MB, say), rather than the generic `body_too_large`.
+     */
+    onBodyTooLarge?: (request: FastifyRequest) => AppError;
+  }
+}
+
 /** Fastify's own errors (bad JSON, body too large...) keep their status with a stable code. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -127,6 +137,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendProblem(request, reply, 400, 'validation_failed', detail, errors);
   }
   const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
+  const tooLarge = request.routeOptions?.config?.onBodyTooLarge;
+  if (fastifyCode === 'body_too_large' && tooLarge) {
+    return handleError(tooLarge(request) as unknown as FastifyError, request, reply);
+  }
   if (fastifyCode) {
     return sendProblem(request, reply, error.statusCode ?? 400, fastifyCode, error.message);
   }

@@ -247,6 +247,10 @@ describe('imports of people', () => {
     expectProblem(await upload(npocKwt, Buffer.from(''), 'x.csv'), 422, 'import_empty');
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 'a');
     expectProblem(await upload(npocKwt, big, 'big.csv'), 413, 'import_file_too_large');
+    // Over the request's own limit too: still the import's words, with the file's size.
+    const huge = await upload(npocKwt, Buffer.alloc(50 * 1024 * 1024, 'a'), 'huge.csv');
+    expectProblem(huge, 413, 'import_file_too_large');
+    expect(huge.json().size).toBeGreaterThan(50 * 1024 * 1024);
     expectProblem(await upload(npocKwt, Buffer.from('a,b\r\n'), 'x.csv'), 422, 'import_empty');
     expectProblem(
       await upload(npocKwt, Buffer.from('not a zip'), 'people.xlsx'),

@@ -19,16 +19,21 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Refuses a file by size, with the limit in the answer, before a byte of it is read. */
 export function checkFileSize(bytes: number): void {
-  if (bytes > IMPORT_MAX_BYTES) {
-    throw new AppError(
-      413,
-      'import_file_too_large',
-      `The file has ${bytes} bytes; an import takes at most ${IMPORT_MAX_BYTES} (20 MB). Split it into several files.`,
-      undefined,
-      undefined,
-      { limit: IMPORT_MAX_BYTES, size: bytes },
-    );
-  }
+  if (bytes > IMPORT_MAX_BYTES) throw fileTooLarge(bytes);
+}
+
+/** The file is over the limit: how large it is (when known) and the limit, in the answer. */
+export function fileTooLarge(bytes: number): AppError {
+  const known = Number.isFinite(bytes);
+  const size = known ? `The file has ${bytes} bytes` : 'The file is too large';
+  return new AppError(
+    413,
+    'import_file_too_large',
+    `${size}; an import takes at most ${IMPORT_MAX_BYTES} (20 MB). Split it into several files.`,
+    undefined,
+    undefined,
+    { limit: IMPORT_MAX_BYTES, size: known ? bytes : null },
+  );
 }
 
 const unreadable = (detail: string) =>

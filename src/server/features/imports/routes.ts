@@ -10,6 +10,7 @@ import {
   ImportUpload,
 } from '../../../contract/imports.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import { fileTooLarge } from './parse.js';
 import * as imports from './service.js';
 import { importTemplate } from './template.js';
 
@@ -61,7 +62,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Import },
       },
       bodyLimit: UPLOAD_BODY_LIMIT,
-      config: { permission: 'imports.run' },
+      config: {
+        permission: 'imports.run',
+        // The file arrives in base64: three bytes of it for every four sent.
+        onBodyTooLarge: (request) =>
+          fileTooLarge(Math.floor((Number(request.headers['content-length']) * 3) / 4)),
+      },
     },
     async (request, reply) =>
       reply
