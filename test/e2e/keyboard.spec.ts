@@ -123,6 +123,8 @@ describe('keyboard only: nominate, then decide, with the focus where it should b
     const done = n.board.bulkDone.replace('{{ok}}', '1').replace('{{failed}}', '0');
     await expect.poll(() => focused(board)).toEqual({ tag: 'p', text: done });
     expect(await board.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    // Once: no toast repeats it.
+    expect(await board.getByText(done).count()).toBe(1);
     await registrar.close();
   });
 });

@@ -1,5 +1,4 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
@@ -84,12 +83,8 @@ export function SelectionBoardPage() {
         ok: answer.results.length - failed.length,
         failed: failed.length,
       });
+      // Said once, where the focus goes: a toast as well made screen readers read it twice.
       setOutcome({ text: message, at: Date.now() });
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('nominations.close') },
-        color: failed.length > 0 ? 'orange' : 'teal',
-        message,
-      });
     } finally {
       // A refusal of the whole request is shown where it was asked for: the dialog or the alert.
       setBusy(null);
