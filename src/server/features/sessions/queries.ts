@@ -27,6 +27,7 @@ import {
   users,
   venues,
 } from '../../db/schema/index.js';
+import { activityTextSearch } from '../catalogue/queries.js';
 import { visibleActivities } from '../catalogue/visibility.js';
 import { escapeLike } from '../users/queries.js';
 
@@ -82,8 +83,11 @@ export async function selectSessions(
   const text = query.q ? `%${escapeLike(query.q)}%` : null;
   const conditions = [
     visibleSessions(scope),
-    text
+    // The title as the catalogue and the global search match it (Arabic marks and letter forms,
+    // the article, stemmed English and French), and any part of a code, as typed.
+    query.q && text
       ? or(
+          activityTextSearch(query.q).matches,
           ilike(trainingSessions.code, text),
           ilike(activities.code, text),
           ...LOCALES.map((locale) => sql`${activities.title}->>${locale}::text ilike ${text}`),
