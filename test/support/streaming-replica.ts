@@ -20,8 +20,6 @@ export interface StreamingPair {
   destroy(): Promise<void>;
 }
 
-export const hasPostgresBinaries = () => fs.existsSync(path.join(PG_BIN, 'pg_basebackup'));
-
 /** A free TCP port on 127.0.0.1, as the kernel hands one out. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,6 +50,10 @@ async function runAs(): Promise<{ uid: number; gid: number } | null> {
  * touched.
  */
 export async function startStreamingPair(): Promise<StreamingPair> {
+  if (!fs.existsSync(path.join(PG_BIN, 'pg_basebackup')))
+    throw new Error(
+      `no PostgreSQL server binaries in ${PG_BIN}: install postgresql-15 or set RABITA_TEST_PG_BIN`,
+    );
   const user = await runAs();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-replica-'));
   fs.chmodSync(root, 0o755);

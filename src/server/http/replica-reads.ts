@@ -78,7 +78,11 @@ export async function readOnReplica<T>(
       replica.count('replica');
       return result;
     } catch (error) {
-      if (!isReplicaFailure(error)) throw error;
+      // A service's own answer (not found...) was still the replica's.
+      if (!isReplicaFailure(error)) {
+        replica.count('replica');
+        throw error;
+      }
       request.log.warn({ err: error }, 'replica read failed; read again on the primary');
       if (!isRecoveryConflict(error)) replica.markDown();
     }
