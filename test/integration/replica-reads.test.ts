@@ -338,6 +338,32 @@ describe('reads from a streaming replica', () => {
     expect(sample(text, 'rabita_db_replica_lag_seconds')).toBeLessThanOrEqual(0.5);
   });
 
+  it('hands out no position without a replica', async () => {
+    const plain = await buildApp({
+      db: primary.db,
+      pool: primary.pool,
+      settings: {
+        sessionHours: 12,
+        signInAttemptsPerWindow: 1000,
+        trustProxy: false,
+        webRoot: null,
+      },
+    });
+    try {
+      const user = await makeUser(primary.db, ['registrar']);
+      const writer = await signIn(plain, user.email, user.password);
+      const response = await call(plain, writer, 'POST', '/api/v1/disciplines', {
+        code: 'PLAIN',
+        name: { en: 'Plain' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.headers[READ_AFTER_HEADER]).toBeUndefined();
+      expect(response.cookies.map((c) => c.name)).not.toContain(READ_AFTER_COOKIE);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('sends reads to the primary while the replica is down, and back once it is up', async () => {
     await addDisciplineBehindTheApp('DOWN');
     await until(

@@ -108,8 +108,8 @@ export function createAppMetrics(
       );
     },
     async refresh() {
-      // The replica's figures as of this scrape, not of the last periodic check.
-      await replica?.check();
+      // The replica's figures as of this scrape (or of the last check, if this one is slow).
+      if (replica) await settleWithin(replica.check(), READ_TIMEOUT_MS);
       const reading = await readWithin(db, READ_TIMEOUT_MS);
       databaseUp.set(reading ? 1 : 0);
       // NaN, not a stale or zero figure, when the database did not say.
@@ -180,6 +180,18 @@ async function readWithin(db: Database, ms: number): Promise<DatabaseReading | n
     .catch(() => null);
   try {
     return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise.catch(() => {}), late]);
   } finally {
     clearTimeout(timer);
   }
