@@ -19,6 +19,7 @@ import type { ResponseCache } from './cache/response-cache.js';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './config.js';
 import type { Database } from './db/client.js';
 import type { DatabaseSupervision } from './db/embedded/supervisor.js';
+import type { ReadReplica } from './db/replica.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -57,6 +58,7 @@ import { withLogRedaction } from './http/log-redaction.js';
 import { openApiOptions } from './http/openapi.js';
 import type { RateLimitRedis } from './http/rate-limit-redis.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
+import { handOutReadAfter } from './http/replica-reads.js';
 import { requireDeclaredPermissions } from './http/route-permissions.js';
 import { metricsRoutes } from './metrics/routes.js';
 
@@ -93,6 +95,8 @@ export interface AppDeps {
   rateLimitRedis?: RateLimitRedis | null;
   /** The embedded database's supervisor, read by the health routes; none with DATABASE_URL. */
   databaseSupervision?: DatabaseSupervision | null;
+  /** The streaming replica some reads go to (DATABASE_REPLICA_URL); none: all on `pool`. */
+  replica?: ReadReplica | null;
 }
 
 declare module 'fastify' {
@@ -102,6 +106,7 @@ declare module 'fastify' {
     settings: AppSettings;
     catalogueCache: ResponseCache | null;
     databaseSupervision: DatabaseSupervision | null;
+    replica: ReadReplica | null;
   }
 }
 
@@ -134,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('settings', deps.settings);
   app.decorate('catalogueCache', deps.catalogueCache ?? null);
   app.decorate('databaseSupervision', deps.databaseSupervision ?? null);
+  app.decorate('replica', deps.replica ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -163,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
+  if (deps.replica) handOutReadAfter(app);
   // preHandler, not onRequest: the sign-in limit keys on the e-mail in the parsed body.
   // Counted where every app server counts: PostgreSQL, or Redis when one is configured.
   await app.register(rateLimit, {

@@ -41,4 +41,18 @@ describe('settings', () => {
     expect(trust('10.0.0.5, 10.0.1.0/24')).toBe('10.0.0.5,10.0.1.0/24');
     expect(() => trust('yes')).toThrow(ConfigError);
   });
+
+  it('read from a replica only when one is named, within a lag limit', () => {
+    expect(loadConfig({}).replicaUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_REPLICA_URL: '' }).replicaUrl).toBeUndefined();
+    const config = loadConfig({
+      DATABASE_REPLICA_URL: 'postgres://rabita_app:x@replica.internal/rabita',
+      RABITA_REPLICA_MAX_LAG_SECONDS: '2.5',
+    });
+    expect(config.replicaUrl).toBe('postgres://rabita_app:x@replica.internal/rabita');
+    expect(config.replicaMaxLagSeconds).toBe(2.5);
+    expect(loadConfig({}).replicaMaxLagSeconds).toBe(10);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'replica.internal' })).toThrow(ConfigError);
+    expect(() => loadConfig({ RABITA_REPLICA_MAX_LAG_SECONDS: '0' })).toThrow(ConfigError);
+  });
 });

@@ -10,6 +10,14 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** The schema owner's connection, when DATABASE_URL is a least-privilege app role. */
   RABITA_MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database: reports, home pages, catalogue lists and
+   * calendar feeds are read there (read-only) while it keeps up. Unset or empty: every read on
+   * DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z.union([z.literal(''), z.string().url()]).optional(),
+  /** Seconds the replica may be behind before its reads go to the primary again. */
+  RABITA_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   RABITA_DATA_DIR: z.string().min(1).default('./data'),
   RABITA_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -93,6 +101,9 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Migrations and grants run here when set; else on databaseUrl (or the embedded superuser). */
   migrationDatabaseUrl: string | undefined;
+  /** Undefined: no replica, every read on the primary. */
+  replicaUrl: string | undefined;
+  replicaMaxLagSeconds: number;
   dataDir: string;
   /** undefined: decide by the database (demo on an empty embedded one). */
   demo: boolean | undefined;
@@ -132,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.RABITA_MIGRATION_DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagSeconds: e.RABITA_REPLICA_MAX_LAG_SECONDS,
     dataDir: path.resolve(e.RABITA_DATA_DIR),
     demo: e.RABITA_DEMO === undefined ? undefined : e.RABITA_DEMO === '1',
     logLevel: e.LOG_LEVEL,

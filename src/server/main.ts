@@ -5,6 +5,7 @@ import { openDatabaseAccess } from './db/access.js';
 import { connectDatabase, type DatabaseHandle } from './db/client.js';
 import { type Supervisor, superviseEmbedded } from './db/embedded/supervisor.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
+import { openReadReplica, type ReadReplica } from './db/replica.js';
 import { type DemoAccount, isDemoWanted, loadDemoCentre } from './demo/load.js';
 import {
   type AuditSigningKey,
@@ -78,6 +79,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
   let jobs: JobWorker | undefined;
   let supervisor: Supervisor | undefined;
   let redis: RateLimitRedis | undefined;
+  let replica: ReadReplica | undefined;
   try {
     await database.migrate();
     const demoAccounts = (await isDemoWanted(
@@ -95,6 +97,12 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     });
     await catalogue.listener.ready;
     if (config.redisUrl) redis = await connectRedis(config.redisUrl);
+    // Not waited for: a replica down at start-up only sends its reads to the primary.
+    if (config.replicaUrl)
+      replica = openReadReplica(database.handle.pool, {
+        url: config.replicaUrl,
+        maxLagSeconds: config.replicaMaxLagSeconds,
+      });
     app = await buildApp({
       db: database.handle.db,
       pool: database.handle.pool,
@@ -109,6 +117,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
       },
       catalogueCache: catalogue.cache,
       rateLimitRedis: redis ?? null,
+      replica: replica ?? null,
       // Read through the supervisor started below, once the app's logger exists.
       databaseSupervision: database.embedded
         ? {
@@ -147,6 +156,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     const worker = jobs;
     const watchdog = supervisor;
     const counters = redis;
+    const reads = replica;
     return {
       app: running,
       url,
@@ -157,6 +167,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         await closeHttp(running, 5_000);
         await settleWithin(listener.stop(), 2_000);
         counters?.disconnect();
+        await settleWithin(reads?.close() ?? Promise.resolve(), 3_000);
         await database.close();
       },
     };
@@ -166,6 +177,7 @@ export async function startServer(config: Config, webRoot: string | null): Promi
     await app?.close().catch(() => {});
     await catalogue?.listener.stop();
     redis?.disconnect();
+    await replica?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

@@ -11,10 +11,11 @@ export async function sendCached(
   reply: FastifyReply,
   cache: ResponseCache | null,
   key: string,
-  produce: () => Promise<unknown>,
+  /** `filling`: the result will be kept for other readers, not only sent to this one. */
+  produce: (filling: boolean) => Promise<unknown>,
 ): Promise<FastifyReply> {
-  if (!cache?.enabled) return reply.send(await produce());
-  const body = await cache.through(key, async () => String(reply.serialize(await produce())));
+  if (!cache?.enabled) return reply.send(await produce(false));
+  const body = await cache.through(key, async () => String(reply.serialize(await produce(true))));
   // Returning the reply tells Fastify the handler has answered; compression then streams it.
   return reply.type('application/json; charset=utf-8').send(body);
 }

@@ -18,13 +18,22 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function connectDatabase(
   url: string,
-  options: { max?: number; connectionTimeoutMillis?: number } = {},
+  options: {
+    max?: number;
+    connectionTimeoutMillis?: number;
+    /** How its sessions show in pg_stat_activity. */
+    applicationName?: string;
+    /** Every transaction read-only (a replica's pool). */
+    readOnly?: boolean;
+  } = {},
 ): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
   });
   // An idle client losing its server must not crash the process; /readyz reports the outage.
   pool.on('error', () => {});

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
+import type { ReadReplica } from '../db/replica.js';
 import { countFailedOutboxMessages } from '../features/messages/queries.js';
 import { readQueueDepth } from '../jobs/queue-depth.js';
 
@@ -28,9 +29,14 @@ interface DatabaseReading {
  * Built per app: a test run (or a process) may hold several apps, each with its own pool, and
  * prom-client refuses two metrics of one name in a registry.
  */
-export function createAppMetrics(db: Database, pool: pg.Pool): AppMetrics {
+export function createAppMetrics(
+  db: Database,
+  pool: pg.Pool,
+  replica: ReadReplica | null = null,
+): AppMetrics {
   const registry = new Registry();
   const registers = [registry];
+  if (replica) replicaMetrics(replica, registers);
 
   const requests = new Histogram({
     name: 'rabita_http_request_duration_seconds',
@@ -102,6 +108,8 @@ export function createAppMetrics(db: Database, pool: pg.Pool): AppMetrics {
       );
     },
     async refresh() {
+      // The replica's figures as of this scrape (or of the last check, if this one is slow).
+      if (replica) await settleWithin(replica.check(), READ_TIMEOUT_MS);
       const reading = await readWithin(db, READ_TIMEOUT_MS);
       databaseUp.set(reading ? 1 : 0);
       // NaN, not a stale or zero figure, when the database did not say.
@@ -111,6 +119,46 @@ export function createAppMetrics(db: Database, pool: pg.Pool): AppMetrics {
       return reading !== null;
     },
   };
+}
+
+/** Whether the replica takes reads, how far behind it is, and which server served the reads. */
+function replicaMetrics(replica: ReadReplica, registers: Registry[]) {
+  new Gauge({
+    name: 'rabita_db_replica_available',
+    help: '1 when the read replica answered its last check as a standby within the lag limit, else 0 (its reads go to the primary).',
+    registers,
+    collect() {
+      const { available, lagSeconds } = replica.reading;
+      this.set(available && lagSeconds !== null && lagSeconds <= replica.maxLagSeconds ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'rabita_db_replica_lag_seconds',
+    help: 'Seconds the read replica was behind the primary at its last check; NaN when unknown.',
+    registers,
+    collect() {
+      this.set(replica.reading.lagSeconds ?? Number.NaN);
+    },
+  });
+  new Gauge({
+    name: 'rabita_db_replica_max_lag_seconds',
+    help: 'The lag past which reads go to the primary (RABITA_REPLICA_MAX_LAG_SECONDS).',
+    registers,
+    collect() {
+      this.set(replica.maxLagSeconds);
+    },
+  });
+  new Counter({
+    name: 'rabita_db_reads_total',
+    help: 'Reads that may use the replica, by the server that served them (replica or primary).',
+    labelNames: ['target'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const target of ['replica', 'primary'] as const)
+        this.inc({ target }, replica.served[target]);
+    },
+  });
 }
 
 /** Both figures in one short transaction; a read still running after `ms` is ignored. */
@@ -132,6 +180,18 @@ async function readWithin(db: Database, ms: number): Promise<DatabaseReading | n
     .catch(() => null);
   try {
     return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise.catch(() => {}), late]);
   } finally {
     clearTimeout(timer);
   }

@@ -24,7 +24,7 @@ function sameToken(sent: string, token: string): boolean {
  */
 export const metricsRoutes = fp(async (app: FastifyInstance, opts: { token: string }) => {
   startProcessMetrics();
-  const metrics = createAppMetrics(app.db, app.pg);
+  const metrics = createAppMetrics(app.db, app.pg, app.replica);
 
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request, reply);

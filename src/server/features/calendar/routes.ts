@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CalendarFeed } from '../../../contract/sessions.js';
 import { text } from '../../../contract/text.js';
 import { inTransaction } from '../../http/context.js';
+import { readOnReplica } from '../../http/replica-reads.js';
 import * as calendar from './service.js';
 
 const tags = ['calendar'];
@@ -55,7 +56,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
     },
     async (request, reply) => {
-      const text = await calendar.renderCalendarFeed(app.db, request.params.file, new Date());
+      const text = await readOnReplica(app, request, (db) =>
+        calendar.renderCalendarFeed(db, request.params.file, new Date()),
+      );
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-store')

@@ -1,9 +1,11 @@
+import type pg from 'pg';
 import type { ActivityListQuery } from '../../../contract/catalogue.js';
 import type { NationScope } from '../../../domain/access.js';
 import { type ChangeListener, listenForChanges } from '../../cache/listener.js';
 import { notifyChange } from '../../cache/notify.js';
 import { createResponseCache, type ResponseCache } from '../../cache/response-cache.js';
 import type { DbOrTx } from '../../db/client.js';
+import { currentWalLsn, type Lsn } from '../../db/replica.js';
 import { selectNextOpenSessionsChange } from './queries.js';
 
 /** The channel on which writers announce changes to what the catalogue shows. */
@@ -37,6 +39,27 @@ export function createCatalogueCache(db: DbOrTx): ResponseCache {
     maxAgeMs: 5 * 60_000,
     validUntil: async () => (await selectNextOpenSessionsChange(db))?.getTime() ?? Infinity,
   });
+}
+
+const floors = new WeakMap<ResponseCache, { generation: number; lsn: Promise<Lsn> }>();
+
+/**
+ * The WAL position a page must be read at to be kept: the primary's, read at the first fill
+ * after the last change was heard (so after that change's commit). The listener hears changes on
+ * the primary; a replica behind this position could fill the cache with a page from before the
+ * change, kept until the next change. Read once per cache generation, and only with a replica.
+ */
+export function catalogueFillFloor(primary: pg.Pool, cache: ResponseCache): Promise<Lsn> {
+  const known = floors.get(cache);
+  if (known && known.generation === cache.generation) return known.lsn;
+  const lsn = currentWalLsn(primary);
+  const floor = { generation: cache.generation, lsn };
+  floors.set(cache, floor);
+  // A failed read is asked again by the next fill, not remembered.
+  lsn.catch(() => {
+    if (floors.get(cache) === floor) floors.delete(cache);
+  });
+  return lsn;
 }
 
 export interface RunningCatalogueCache {

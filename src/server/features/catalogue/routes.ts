@@ -13,8 +13,9 @@ import {
 } from '../../../contract/catalogue.js';
 import { pageOf } from '../../../contract/common.js';
 import { sendCached } from '../../cache/send-cached.js';
-import { inTransaction, readContext } from '../../http/context.js';
-import { catalogueCacheKey } from './cache.js';
+import { actorOf } from '../../http/authenticate.js';
+import { inReplicaRead, inTransaction } from '../../http/context.js';
+import { catalogueCacheKey, catalogueFillFloor } from './cache.js';
 import * as catalogue from './service.js';
 
 const DisciplineParams = z.strictObject({ code: DisciplineCode });
@@ -37,7 +38,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'catalogue.read' },
     },
-    (request) => catalogue.listDisciplines(readContext(app, request)),
+    (request) => inReplicaRead(app, request, catalogue.listDisciplines),
   );
   app.post(
     '/disciplines',
@@ -91,10 +92,16 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'catalogue.read' },
     },
     async (request, reply) => {
-      const ctx = readContext(app, request);
-      const key = catalogueCacheKey(ctx.actor.scope, request.query);
-      return sendCached(reply, app.catalogueCache, key, () =>
-        catalogue.listActivities(ctx, request.query),
+      const cache = app.catalogueCache;
+      const key = catalogueCacheKey(actorOf(request).scope, request.query);
+      return sendCached(reply, cache, key, (filling) =>
+        inReplicaRead(
+          app,
+          request,
+          (ctx) => catalogue.listActivities(ctx, request.query),
+          // A page kept for everyone must hold every change heard so far, not a lagging copy.
+          filling && cache && app.replica ? catalogueFillFloor(app.pg, cache) : null,
+        ),
       );
     },
   );
@@ -130,7 +137,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'catalogue.read' },
     },
-    (request) => catalogue.getActivity(readContext(app, request), request.params.code),
+    (request) =>
+      inReplicaRead(app, request, (ctx) => catalogue.getActivity(ctx, request.params.code)),
   );
   app.patch(
     '/activities/:code',

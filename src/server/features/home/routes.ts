@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AdministrationHome, MySessionsHome, ParticipantHome } from '../../../contract/home.js';
-import { readContext } from '../../http/context.js';
+import { inReplicaRead } from '../../http/context.js';
 import { administrationHome } from './administration.js';
 import { mySessionsHome } from './my-sessions.js';
 import { participantHome } from './participant.js';
 
 const tags = ['home'];
 
-/** What each role's home page reads: read-only, each scoped to the reader. */
+/** What each role's home page reads: read-only (the replica may answer), each scoped to the reader. */
 export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/portal/my-sessions',
@@ -21,7 +21,7 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'attendance.mark' },
     },
-    (request) => mySessionsHome(readContext(app, request)),
+    (request) => inReplicaRead(app, request, mySessionsHome),
   );
   app.get(
     '/portal/administration',
@@ -34,7 +34,7 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'users.manage' },
     },
-    (request) => administrationHome(readContext(app, request)),
+    (request) => inReplicaRead(app, request, administrationHome),
   );
   app.get(
     '/portal/my-training',
@@ -47,6 +47,6 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'authenticated' },
     },
-    (request) => participantHome(readContext(app, request)),
+    (request) => inReplicaRead(app, request, participantHome),
   );
 };

@@ -10,7 +10,7 @@ import {
   ReportFilters,
   TrainedReport,
 } from '../../../contract/reports.js';
-import { readContext } from '../../http/context.js';
+import { inReplicaRead, readContext } from '../../http/context.js';
 import type { ServiceContext } from '../context.js';
 import { annualReportPdf } from './annual-pdf.js';
 import * as reports from './service.js';
@@ -91,7 +91,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         config: { permission: 'reports.read' },
       },
-      (request) => report.read(readContext(app, request), request.query),
+      // Figures only: the replica may answer. Downloads stay on the primary, which records them.
+      (request) => inReplicaRead(app, request, (ctx) => report.read(ctx, request.query)),
     );
     for (const format of ['csv', 'xlsx'] as const) {
       app.get(
