@@ -1,7 +1,8 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { LOCALES } from '../../../contract/common.js';
 import type { NationListQuery } from '../../../contract/partners.js';
 import type { NationScope } from '../../../domain/access.js';
+import { searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { frameworks, institutions, nationContacts, nations } from '../../db/schema/index.js';
 import { escapeLike } from '../users/queries.js';
@@ -16,6 +17,18 @@ function inScope(scope: NationScope) {
   return scope.kind === 'all' ? undefined : eq(nations.code, scope.nationCode);
 }
 
+/**
+ * Every typed word starts a word of the nation's code or names, as the global search matches
+ * (src/domain/search-text.ts: "الاردن" finds "الأردن", "Emirates" finds "United Arab Emirates").
+ * A few hundred rows at most: the keys are computed as rows are read, with no index.
+ */
+export function nationNameMatches(text: string): SQL {
+  const keys = searchTsQuery(text);
+  if (!keys) return sql`false`;
+  const document = sql`rabita_search_document(${nations.code} || ' ' || coalesce(${nations.name}->>'en', '') || ' ' || coalesce(${nations.name}->>'fr', '') || ' ' || coalesce(${nations.name}->>'ar', ''))`;
+  return sql`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ${keys})`;
+}
+
 export async function selectNations(db: DbOrTx, scope: NationScope, query: NationListQuery) {
   const text = query.q ? `%${escapeLike(query.q)}%` : null;
   return db
@@ -25,8 +38,9 @@ export async function selectNations(db: DbOrTx, scope: NationScope, query: Natio
       and(
         inScope(scope),
         // The name's values, not its JSON text, which would also match keys such as "en".
-        text
+        query.q && text
           ? or(
+              nationNameMatches(query.q),
               ilike(nations.code, text),
               ...LOCALES.map((locale) => sql`${nations.name}->>${locale}::text ilike ${text}`),
             )

@@ -20,6 +20,7 @@ import {
   participantSearchCondition,
   visibleParticipants,
 } from '../participants/queries.js';
+import { nationNameMatches } from '../partners/queries.js';
 import { visibleSessions } from '../sessions/queries.js';
 
 const LIMIT = SEARCH_HITS_PER_KIND;
@@ -113,16 +114,14 @@ export async function searchNominations(db: DbOrTx, actor: Actor, text: string) 
 
 /** Nations are few: their keys are computed in the query by the same function that stores keys. */
 export async function searchNations(db: DbOrTx, scope: NationScope, text: string) {
-  const keys = searchTsQuery(text);
-  if (!keys) return [];
-  const document = sql`rabita_search_document(${nations.code} || ' ' || coalesce(${nations.name}->>'en', '') || ' ' || coalesce(${nations.name}->>'fr', '') || ' ' || coalesce(${nations.name}->>'ar', ''))`;
+  if (!searchTsQuery(text)) return [];
   return db
     .select({ code: nations.code, name: nations.name })
     .from(nations)
     .where(
       and(
         scope.kind === 'all' ? undefined : eq(nations.code, scope.nationCode),
-        sql`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ${keys})`,
+        nationNameMatches(text),
       ),
     )
     .orderBy(asc(nations.code))

@@ -1,16 +1,30 @@
-import { and, arrayContains, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../contract/roles.js';
 import type { UserListQuery } from '../../../contract/users.js';
+import { searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Every typed word starts a word of the name, as people are searched (src/domain/search-text.ts:
+ * Arabic marks and letter forms, Latin transliterations). Users are a centre's staff and
+ * officers, thousands at most: the keys are computed as the rows are read, with no index.
+ */
+function displayNameMatches(text: string): SQL {
+  const keys = searchTsQuery(text);
+  return keys
+    ? sql`to_tsvector('simple', rabita_search_document(${users.displayName})) @@ to_tsquery('simple', ${keys})`
+    : sql`false`;
+}
 
 /** One page of users ordered by e-mail; `after` is the last row's [lower(email), id]. */
 export async function selectUsers(db: DbOrTx, query: UserListQuery, after: string[] | null) {
   const conditions = [
     query.q
       ? or(
+          displayNameMatches(query.q),
           ilike(users.email, `%${escapeLike(query.q)}%`),
           ilike(users.displayName, `%${escapeLike(query.q)}%`),
         )

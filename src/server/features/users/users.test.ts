@@ -86,6 +86,15 @@ describe('users', () => {
       const byText = await list(`?q=${npoc.email.slice(0, 11).toUpperCase()}`);
       expect(byText.items.map((u) => u.id)).toEqual([npoc.id]);
       expect((await list('?q=%25')).items).toEqual([]);
+      // Names as people are searched: Arabic without marks, Latin spellings of one name.
+      await t.db.pool.query(
+        `update users set display_name = 'مُحَمَّد العلي / Mohammed Al-Ali' where id = $1`,
+        [npoc.id],
+      );
+      for (const typed of ['محمد علي', 'Muhammad', 'alali']) {
+        const found = await list(`?q=${encodeURIComponent(typed)}`);
+        expect(found.items.map((u) => u.id)).toEqual([npoc.id]);
+      }
       const invalid = await call(t.app, admin, 'GET', '/api/v1/users?role=king');
       expect(fieldsOf(expectProblem(invalid, 400, 'validation_failed'))).toEqual(['role']);
     });
