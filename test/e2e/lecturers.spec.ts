@@ -63,7 +63,7 @@ describe('lecturers and rooms in the browser', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: 'Search', exact: true }).fill(suffix);
-    await page.getByRole('cell', { name: NAME }).waitFor();
+    await page.getByText(NAME, { exact: true }).waitFor();
     await expectAccessible(page);
 
     // A room of the venue, from the venue's page.
@@ -74,7 +74,7 @@ describe('lecturers and rooms in the browser', () => {
     await roomForm.getByLabel(/^Seats/).fill('12');
     await roomForm.getByRole('button', { name: 'Save' }).click();
     await roomForm.waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: ROOM }).waitFor();
+    await page.getByRole('cell', { name: ROOM, exact: true }).waitFor();
 
     // The first session: the lecturer and the room.
     await page.goto(`/sessions/${FIRST}`);
@@ -83,7 +83,7 @@ describe('lecturers and rooms in the browser', () => {
     await lecturers.getByRole('combobox', { name: 'Lecturer' }).fill(suffix);
     await page.getByRole('option', { name: new RegExp(NAME) }).click();
     await lecturers.getByRole('button', { name: 'Assign' }).click();
-    await lecturers.getByRole('cell', { name: NAME }).waitFor();
+    await lecturers.getByText(NAME, { exact: true }).waitFor();
     const room = page.getByRole('region', { name: 'Room and interpretation' });
     await room.getByRole('combobox', { name: 'Room' }).click();
     await page.getByRole('option', { name: new RegExp(ROOM) }).click();
