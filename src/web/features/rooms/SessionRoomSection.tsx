@@ -243,7 +243,7 @@ export function SessionRoomSection({ session }: { session: Session }) {
                   <TextInput
                     label={t('rooms.languageA', { n: index + 1 })}
                     dir="ltr"
-                    w={110}
+                    w={150}
                     value={pair.from}
                     onChange={(e) => {
                       const value = e.currentTarget.value;
@@ -255,7 +255,7 @@ export function SessionRoomSection({ session }: { session: Session }) {
                   <TextInput
                     label={t('rooms.languageB', { n: index + 1 })}
                     dir="ltr"
-                    w={110}
+                    w={150}
                     value={pair.to}
                     onChange={(e) => {
                       const value = e.currentTarget.value;
