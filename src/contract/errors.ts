@@ -137,6 +137,21 @@ export const ERROR_CODES = {
     description:
       'A director or instructor is on another session those days; `conflicts` lists them.',
   },
+  lecturer_conflict: {
+    status: 409,
+    description:
+      'The lecturer is on another session those days or unavailable; `conflicts` lists why.',
+  },
+  lecturer_assigned: { status: 409, description: 'The lecturer is already on this session.' },
+  lecturer_email_exists: {
+    status: 409,
+    description: 'Another lecturer in the registry has this e-mail.',
+  },
+  room_conflict: {
+    status: 409,
+    description: 'Another session holds the room on some of those days; `conflicts` lists them.',
+  },
+  room_exists: { status: 409, description: 'The venue already has a room of this name.' },
   venue_closed: { status: 409, description: 'The venue is closed on the new first or last day.' },
   outside_programme_years: {
     status: 409,

@@ -64,6 +64,9 @@ export const PERMISSIONS = [
   'visa-letters.issue',
   'visa-letters.read',
   'nation-reports.read',
+  'lecturers.read',
+  'lecturers.manage',
+  'rooms.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -37,6 +37,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'visa-letters.issue',
     'visa-letters.read',
+    'lecturers.read',
+    'lecturers.manage',
+    'rooms.read',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -53,6 +56,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'certificates.issue',
     'delivery.read',
     'search.read',
+    'lecturers.read',
+    'rooms.read',
   ],
   // Instructors mark attendance and read delivery data of their own sessions only.
   instructor: [
@@ -63,6 +68,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attendance.mark',
     'delivery.read',
     'search.read',
+    'rooms.read',
   ],
   npoc: [
     'partners.read',

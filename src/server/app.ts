@@ -32,6 +32,7 @@ import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { importRoutes } from './features/imports/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
+import { lecturerRoutes } from './features/lecturers/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
 import { nominationRoutes } from './features/nominations/routes.js';
@@ -40,6 +41,7 @@ import { partnerRoutes } from './features/partners/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
+import { roomRoutes } from './features/rooms/routes.js';
 import { searchRoutes } from './features/search/routes.js';
 import { secondFactorRoutes, twoFactorAdminRoutes } from './features/second-factors/routes.js';
 import { secondStepRoutes } from './features/second-factors/sign-in-routes.js';
@@ -233,6 +235,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(webhookRoutes, { prefix: '/webhooks' });
       await api.register(homeRoutes);
+      await api.register(lecturerRoutes);
+      await api.register(roomRoutes);
     },
     { prefix: '/api/v1' },
   );

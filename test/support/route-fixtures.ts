@@ -199,6 +199,25 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/sessions/{code}/attendance/export': { ...session, ...csv },
   '/api/v1/sessions/{code}/results/export': { ...session, ...csv },
   '/api/v1/sessions/{code}/surveys/{level}/results/export': { ...sessionLevel, ...csv },
+  // The world keeps no lecturer and no room (lecturers.test.ts and rooms.test.ts have real
+  // ones): reads of the session's lists answer empty, a record by id is a 404.
+  '/api/v1/lecturers/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/sessions/{code}/lecturers': session,
+  '/api/v1/sessions/{code}/lecturers/{id}': {
+    params: () => ({ code: ENDED_SESSION, id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/venues/{code}/rooms': { params: () => ({ code: 'KWI-NIRC' }) },
+  '/api/v1/venues/{code}/rooms/{id}': {
+    params: () => ({ code: 'KWI-NIRC', id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/venues/{code}/calendar': {
+    params: () => ({ code: 'KWI-NIRC' }),
+    query: (w) => ({ from: addDays(w.sessionEnd, -30), to: addDays(w.sessionEnd, 30) }),
+  },
+  '/api/v1/sessions/{code}/room': session,
+  '/api/v1/sessions/{code}/interpretation': session,
   '/api/v1/reports/annual/{nationCode}/{year}.pdf': {
     params: (w, _n, nation) => ({ nationCode: nation, year: String(w.sessionYear) }),
     nationOwned: true,

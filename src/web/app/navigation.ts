@@ -14,6 +14,7 @@ import {
   IconMailCog,
   IconMapPin,
   IconShieldLock,
+  IconSpeakerphone,
   IconTableImport,
   IconTargetArrow,
   IconUserCircle,
@@ -32,6 +33,7 @@ export interface NavItem {
     | '/people'
     | '/import/people'
     | '/venues'
+    | '/lecturers'
     | '/nominations'
     | '/programmes'
     | '/reports'
@@ -64,6 +66,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/people', label: 'participants.nav', icon: IconId, permission: 'participants.read' },
   { to: '/import/people', label: 'imports.nav', icon: IconTableImport, permission: 'imports.run' },
   { to: '/venues', label: 'nav.venues', icon: IconMapPin, permission: 'sessions.manage' },
+  {
+    to: '/lecturers',
+    label: 'lecturers.nav',
+    icon: IconSpeakerphone,
+    permission: 'lecturers.read',
+  },
   {
     to: '/nominations',
     label: 'nav.nominations',

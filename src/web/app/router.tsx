@@ -14,6 +14,7 @@ import { appRoute, rootRoute, signInRoute } from './routes/base.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { certificateRoutes, publicCertificateRoutes } from './routes/certificates.js';
 import { importRoutes } from './routes/imports.js';
+import { lecturerRoutes } from './routes/lecturers.js';
 import { logisticsRoutes } from './routes/logistics.js';
 import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
 import { nominationRoutes } from './routes/nominations.js';
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerRoutes,
     ...catalogueRoutes,
     ...sessionRoutes,
+    ...lecturerRoutes,
     ...logisticsRoutes,
     ...participantRoutes,
     ...importRoutes,

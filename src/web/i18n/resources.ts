@@ -16,6 +16,9 @@ import homeFr from './parts/home/fr.json';
 import importsAr from './parts/imports/ar.json';
 import importsEn from './parts/imports/en.json';
 import importsFr from './parts/imports/fr.json';
+import lecturersAr from './parts/lecturers/ar.json';
+import lecturersEn from './parts/lecturers/en.json';
+import lecturersFr from './parts/lecturers/fr.json';
 import logisticsAr from './parts/logistics/ar.json';
 import logisticsEn from './parts/logistics/en.json';
 import logisticsFr from './parts/logistics/fr.json';
@@ -106,6 +109,7 @@ export const messages = {
     exportsEn,
     importsEn,
     visaLettersEn,
+    lecturersEn,
   ),
   fr: combine(
     fr,
@@ -130,6 +134,7 @@ export const messages = {
     exportsFr,
     importsFr,
     visaLettersFr,
+    lecturersFr,
   ),
   ar: combine(
     ar,
@@ -154,5 +159,6 @@ export const messages = {
     exportsAr,
     importsAr,
     visaLettersAr,
+    lecturersAr,
   ),
 };

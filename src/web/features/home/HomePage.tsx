@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../auth/session.js';
+import { MyAssignments } from '../lecturers/MyAssignments.js';
 import { CentreToday } from '../portal/CentreToday.js';
 import { MyProposals } from '../portal/MyProposals.js';
 import { MyTraining } from '../portal/MyTraining.js';
@@ -36,6 +37,7 @@ export function HomePage() {
       {landing === 'mySessions' && <MySessionsHome />}
       {landing === 'administration' && <AdministrationHome />}
       {landing === 'dashboards' && can('reports.read') && <Dashboards />}
+      <MyAssignments />
       <Stack gap="md" maw={760} mt="lg">
         <Text fw={600}>{t('home.available')}</Text>
         <Group gap="xs">

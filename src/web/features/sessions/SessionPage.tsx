@@ -22,6 +22,8 @@ import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
 import { activityQuery } from '../catalogue/api.js';
 import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
+import { SessionLecturers } from '../lecturers/SessionLecturers.js';
+import { SessionRoomSection } from '../rooms/SessionRoomSection.js';
 import { sessionQuery } from './api.js';
 import { SESSION_STATUS_COLOR } from './labels.js';
 import { SeatsPanel } from './SeatsPanel.js';
@@ -201,6 +203,8 @@ export function SessionPage() {
       <Stack gap="lg">
         <SessionFacts session={session} />
         <SeatsPanel session={session} />
+        {can('lecturers.read') && <SessionLecturers session={session} />}
+        {can('rooms.read') && <SessionRoomSection session={session} />}
         <Paper withBorder p="md">
           <Title order={2} fz="lg" mb="xs">
             {t('sessions.eligibility')}

@@ -77,7 +77,11 @@ export function VenuesPage() {
                     <Table.Td ff="monospace">
                       <bdi dir="ltr">{venue.code}</bdi>
                     </Table.Td>
-                    <Table.Td fw={500}>{name}</Table.Td>
+                    <Table.Td fw={500}>
+                      <AnchorLink to="/venues/$code" params={{ code: venue.code }} fz="sm">
+                        {name}
+                      </AnchorLink>
+                    </Table.Td>
                     <Table.Td>{t(`venueKind.${venue.kind}`)}</Table.Td>
                     <Table.Td>
                       {[venue.city, venue.countryCode].filter(Boolean).join(', ') || '—'}
