@@ -11,6 +11,7 @@ import {
   Table,
   Text,
   Title,
+  useMatches,
 } from '@mantine/core';
 import { IconCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -93,6 +94,11 @@ export function ImportPage() {
   const can = useCan();
   const kinds = IMPORT_KINDS.filter((k) => can(KIND_PERMISSION[k]));
   const [kind, setKind] = useState<ImportKind>('people');
+  // Four kinds side by side do not fit a phone: one above the other there.
+  const kindOrientation = useMatches<'vertical' | 'horizontal'>({
+    base: 'vertical',
+    sm: 'horizontal',
+  });
   const seesAll = useSeesAllNations();
   // Activities and sessions are the centre's own; a nation is chosen for people and contacts.
   const asksNation = seesAll && (kind === 'people' || kind === 'contacts');
@@ -179,6 +185,7 @@ export function ImportPage() {
             aria-label={t('imports.kind')}
             value={kind}
             onChange={chooseKind}
+            orientation={kindOrientation}
             data={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           />
