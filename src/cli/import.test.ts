@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { seedPartners } from '../../test/support/factories.js';
 import { runRabita } from '../../test/support/rabita-process.js';
+import { makeActivity, seedSessionBasics } from '../server/features/sessions/test-data.js';
 
 const rabita = (args: string[], env: Record<string, string>) => runRabita(args, env);
 
@@ -69,5 +70,63 @@ describe('rabita import people', { timeout: 90_000 }, () => {
     const again = await rabita(['import', 'people', good, '--nation', 'KWT'], env);
     expect(again.stdout).toContain('Imported: 0 created, 0 updated, 2 skipped');
     expect(await count()).toBe(2);
+  });
+});
+
+describe('rabita import sessions', { timeout: 180_000 }, () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-import-sessions-'));
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  const count = async () =>
+    Number(
+      (await db.pool.query(`select count(*) from training_sessions where code like 'CLI-%'`))
+        .rows[0].count,
+    );
+  const header =
+    'Session code;Activity code;Venue code;Start date;End date;Capacity;Nominations open;Nominations close;Quotas\r\n';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedPartners(db.db);
+    await seedSessionBasics(db.db);
+    await makeActivity(db.db, 'CT-CLI');
+    env = { DATABASE_URL: db.url, RABITA_MIGRATION_DATABASE_URL: db.adminUrl };
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists bad rows with exit 1, then imports sessions with quotas in one go', async () => {
+    // 2027-05-07 is a Friday: not a working day at Kuwait's centre.
+    const bad = file(
+      'bad.csv',
+      `${header}CLI-1;CT-CLI;KWI-NIRC;2027-05-02;2027-05-06;20;2027-02-01;2027-04-01;KWT:4; QAT:2\r\nCLI-2;CT-CLI;KWI-NIRC;2027-05-07;2027-05-13;20;2027-02-01;2027-04-01;KWT=4\r\n`,
+    );
+    const refused = await rabita(['import', 'sessions', bad], env);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('row 3: Start date: not_working_day');
+    expect(await count()).toBe(0);
+    const good = file(
+      'good.csv',
+      `${header}CLI-1;CT-CLI;KWI-NIRC;2027-05-02;2027-05-06;20;2027-02-01;2027-04-01;"KWT:4; QAT:2"\r\n`,
+    );
+    const dry = await rabita(['import', 'sessions', good, '--dry-run'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(await count()).toBe(0);
+    const real = await rabita(['import', 'sessions', good], env);
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout).toContain('Imported: 1 created');
+    expect(await count()).toBe(1);
+    const again = await rabita(['import', 'sessions', good, '--duplicates', 'create'], env);
+    expect(again.stdout).toContain('may be CLI-1');
+    expect(again.stdout).toContain('Imported: 0 created, 0 updated, 1 skipped');
+    const nation = await rabita(['import', 'sessions', good, '--nation', 'KWT'], env);
+    expect(nation.code).toBe(2);
   });
 });

@@ -2,10 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   type DuplicateChoice,
+  IMPORT_HEADERS,
   type Import,
+  type ImportKind,
   type ImportRowError,
-  PEOPLE_HEADERS,
-  type PeopleColumn,
 } from '../contract/imports.js';
 import type { Config } from '../server/config.js';
 import { systemContext } from '../server/features/context.js';
@@ -44,8 +44,8 @@ function progressBar(label: string): Progress & { end(): void } {
   });
 }
 
-function describeError(e: ImportRowError): string {
-  const column = e.column ? `${PEOPLE_HEADERS[e.column as PeopleColumn]?.en ?? e.column}: ` : '';
+function describeError(kind: ImportKind, e: ImportRowError): string {
+  const column = e.column ? `${IMPORT_HEADERS[kind][e.column]?.en ?? e.column}: ` : '';
   const params = Object.entries(e.params)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(' ');
@@ -61,13 +61,30 @@ function summary(done: Import): string {
  * `rabita import people FILE --nation KWT`: the file checked as the web's dry run checks it,
  * then (unless --dry-run) written in one transaction. Exit 1 with the row errors on stderr.
  */
-export async function runImportPeople(
+export function runImportPeople(
   config: () => Config,
   file: string,
   options: { nation?: string; dryRun: boolean; duplicates?: string },
 ): Promise<number> {
   if (!options.nation) throw new UsageError('--nation is required, e.g. --nation KWT');
-  const nation = options.nation.toUpperCase();
+  return runImport(config, 'people', file, options);
+}
+
+/**
+ * `rabita import activities|sessions|contacts FILE`: as for people; contacts take an optional
+ * --nation for a file without a nation column. A duplicate's choice that is impossible for it
+ * (a second record of one code) falls back to skip.
+ */
+export async function runImport(
+  config: () => Config,
+  kind: ImportKind,
+  file: string,
+  options: { nation?: string; dryRun: boolean; duplicates?: string },
+): Promise<number> {
+  if (options.nation && (kind === 'activities' || kind === 'sessions')) {
+    throw new UsageError(`--nation does not apply to ${kind}`);
+  }
+  const nation = options.nation ? options.nation.toUpperCase() : null;
   const choice = (options.duplicates ?? 'skip') as DuplicateChoice;
   if (!['skip', 'update', 'create'].includes(choice)) {
     throw new UsageError('--duplicates takes skip, update or create');
@@ -86,7 +103,7 @@ export async function runImportPeople(
     const bytes = await readFile(file);
     const uploaded = await db.transaction((tx) =>
       storeUpload(systemContext(tx, 'cli-import'), {
-        kind: 'people',
+        kind,
         nationCode: nation,
         fileName: basename(file),
         bytes,
@@ -108,7 +125,7 @@ export async function runImportPeople(
     if (!checked) throw new CommandFailed('the import was changed by someone else meanwhile');
     print(summary(checked));
     if (checked.counts.errors > 0) {
-      for (const e of checked.errors) process.stderr.write(`${describeError(e)}\n`);
+      for (const e of checked.errors) process.stderr.write(`${describeError(kind, e)}\n`);
       if (checked.errors.length < checked.counts.errors) {
         process.stderr.write(`(the first ${checked.errors.length} errors are listed)\n`);
       }
@@ -116,8 +133,9 @@ export async function runImportPeople(
       return 1;
     }
     for (const d of checked.duplicates) {
+      const chosen = d.allowed.includes(choice) ? choice : 'skip';
       print(
-        `row ${d.row}: ${d.familyNameLatin}, ${d.givenNamesLatin} may be ${d.existing.familyNameLatin}, ${d.existing.givenNamesLatin} (${d.reasons.join(', ')}): ${choice}`,
+        `row ${d.row}: ${d.label} may be ${d.existingLabel} (${d.reasons.join(', ')}): ${chosen}`,
       );
     }
     if (options.dryRun) {
@@ -128,7 +146,12 @@ export async function runImportPeople(
       requestCommit(
         systemContext(tx, 'cli-import'),
         uploaded.id,
-        { choices: checked.duplicates.map((d) => ({ row: d.row, choice })) },
+        {
+          choices: checked.duplicates.map((d) => ({
+            row: d.row,
+            choice: d.allowed.includes(choice) ? choice : 'skip',
+          })),
+        },
         { enqueue: false },
       ),
     );
@@ -136,7 +159,7 @@ export async function runImportPeople(
     const done = await runCommit(db, uploaded.id, writeBar);
     writeBar.end();
     if (done?.status !== 'committed') {
-      for (const e of done?.errors ?? []) process.stderr.write(`${describeError(e)}\n`);
+      for (const e of done?.errors ?? []) process.stderr.write(`${describeError(kind, e)}\n`);
       process.stderr.write('rabita: nothing was imported: the rows no longer pass.\n');
       return 1;
     }

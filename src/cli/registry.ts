@@ -215,6 +215,67 @@ column) or the file cannot be imported; 2 wrong arguments.
     }),
 };
 
+const DUPLICATES_HELP = `  --dry-run           check only; write nothing
+  --duplicates WHAT   what to do with a row that looks like a record that exists: skip
+                      (default), update the existing record, or create anyway (where a
+                      second record can exist; otherwise the row is skipped)
+
+Exit status: 0 imported (or checked); 1 rows have errors (listed on stderr, by row and
+column) or the file cannot be imported; 2 wrong arguments.
+`;
+
+/** `rabita import activities|sessions|contacts FILE`: the same flow as people. */
+function importOf(
+  kind: 'activities' | 'sessions' | 'contacts',
+  summary: string,
+  what: string,
+): CliCommand {
+  const nation =
+    kind === 'contacts'
+      ? '  --nation CODE       the nation of rows whose file has no nation column (and the only\n                      nation the file may hold)\n'
+      : '';
+  return {
+    name: ['import', kind],
+    summary,
+    help: `Usage: rabita import ${kind} FILE${kind === 'contacts' ? ' [--nation KWT]' : ''} [--dry-run] [--duplicates skip|update|create]
+
+Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
+Arabic as in the template the web's import page gives), checks every row as the API checks
+${what}, then writes them all in one transaction, with an import record and its audit record.
+Nothing is written when any row has an error.
+
+${nation}${DUPLICATES_HELP}`,
+    options: {
+      ...(kind === 'contacts' ? { nation: { type: 'string' as const } } : {}),
+      'dry-run': { type: 'boolean' },
+      duplicates: { type: 'string' },
+    },
+    positionals: { min: 1, max: 1 },
+    run: async ({ config, values, positionals }) =>
+      (await import('./import.js')).runImport(config, kind, positionals[0] ?? '', {
+        nation: values.nation as string | undefined,
+        dryRun: values['dry-run'] === true,
+        duplicates: values.duplicates as string | undefined,
+      }),
+  };
+}
+
+const importActivities = importOf(
+  'activities',
+  'import catalogue activities from a CSV or XLSX file, all or nothing',
+  'an activity (discipline and provider codes must exist)',
+);
+const importSessions = importOf(
+  'sessions',
+  'import sessions with their quotas from a CSV or XLSX file, all or nothing',
+  'a session (activity and venue must exist; dates on the venue\'s working days; quotas as\n"KWT:4; QAT:2")',
+);
+const importContacts = importOf(
+  'contacts',
+  "import nations' points of contact from a CSV or XLSX file, all or nothing",
+  'a contact (the nation must exist; a duplicate is the same e-mail in the nation)',
+);
+
 /** Every command, in the order `rabita --help` lists them. */
 export const COMMANDS: CliCommand[] = [
   serve,
@@ -225,6 +286,9 @@ export const COMMANDS: CliCommand[] = [
   certificateVerify,
   reportsRefresh,
   importPeople,
+  importActivities,
+  importSessions,
+  importContacts,
   exportCommand,
   searchCommand,
   webhooksCommand,

@@ -1,11 +1,27 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.js';
-import { DuplicateCandidate, DuplicateReason } from './participants.js';
+import {
+  ACTIVITY_COLUMNS,
+  ACTIVITY_HEADERS,
+  CONTACT_COLUMNS,
+  CONTACT_HEADERS,
+  ImportDuplicateReason,
+  type ImportHeaders,
+  REQUIRED_ACTIVITY_COLUMNS,
+  REQUIRED_CONTACT_COLUMNS,
+  REQUIRED_SESSION_COLUMNS,
+  SESSION_COLUMNS,
+  SESSION_HEADERS,
+} from './import-kinds.js';
+import { DuplicateCandidate } from './participants.js';
 import { text } from './text.js';
 import { NationCode } from './users.js';
 
-/** What a file may import. People are a nation's participants. */
-export const IMPORT_KINDS = ['people'] as const;
+/**
+ * What a file may import. People are a nation's participants; activities are catalogue entries;
+ * sessions come with their quotas; contacts are nations' points of contact.
+ */
+export const IMPORT_KINDS = ['people', 'activities', 'sessions', 'contacts'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 
@@ -43,7 +59,7 @@ export const REQUIRED_PEOPLE_COLUMNS: readonly PeopleColumn[] = [
   'rank',
 ];
 
-type Headers = { en: string; fr: string; ar: string };
+type Headers = ImportHeaders;
 
 /**
  * The header of each column in each language: the template is written with the reader's, and a
@@ -113,24 +129,64 @@ export const DUPLICATE_CHOICES = ['skip', 'update', 'create'] as const;
 export const DuplicateChoice = z.enum(DUPLICATE_CHOICES);
 export type DuplicateChoice = z.infer<typeof DuplicateChoice>;
 
-/** A row that looks like someone already registered, with that record and why. */
+/**
+ * A row that looks like a record that exists, with that record and why. `label` and
+ * `existingLabel` say which in every kind; a person's names and record come for people only.
+ */
 export const ImportDuplicate = z.object({
   row: z.int(),
-  familyNameLatin: z.string(),
-  givenNamesLatin: z.string(),
-  existing: DuplicateCandidate,
-  reasons: z.array(DuplicateReason),
+  label: z.string(),
+  existingLabel: z.string(),
+  familyNameLatin: z.string().optional(),
+  givenNamesLatin: z.string().optional(),
+  existing: DuplicateCandidate.optional(),
+  reasons: z.array(ImportDuplicateReason),
+  /** What may become of the row: a second record of a unique code cannot be created. */
+  allowed: z.array(DuplicateChoice),
   choice: DuplicateChoice.nullable(),
 });
 export type ImportDuplicate = z.infer<typeof ImportDuplicate>;
 
-/** Which file column (by its position) feeds each column; absent: not imported. */
-export const ColumnMapping = z.partialRecord(PeopleColumn, z.int().min(0).max(199).nullable());
+/** The columns of each kind, in the template's order. */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  people: PEOPLE_COLUMNS,
+  activities: ACTIVITY_COLUMNS,
+  sessions: SESSION_COLUMNS,
+  contacts: CONTACT_COLUMNS,
+};
+
+/** The columns without which a file of each kind is refused. */
+export const REQUIRED_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  people: REQUIRED_PEOPLE_COLUMNS,
+  activities: REQUIRED_ACTIVITY_COLUMNS,
+  sessions: REQUIRED_SESSION_COLUMNS,
+  contacts: REQUIRED_CONTACT_COLUMNS,
+};
+
+/** The headers of each kind's columns in each language. */
+export const IMPORT_HEADERS: Record<ImportKind, Record<string, Headers>> = {
+  people: PEOPLE_HEADERS,
+  activities: ACTIVITY_HEADERS,
+  sessions: SESSION_HEADERS,
+  contacts: CONTACT_HEADERS,
+};
+
+/**
+ * Which file column (by its position) feeds each of the kind's columns; absent: not imported.
+ * Keys are the kind's column keys (the check refuses others).
+ */
+export const ColumnMapping = z.record(
+  z.string().regex(/^[a-zA-Z]{1,40}$/),
+  z.int().min(0).max(199).nullable(),
+);
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const ImportUpload = z.strictObject({
   kind: ImportKind,
-  /** Centre staff choose the nation; a nation's officer may leave it out (their own). */
+  /**
+   * People: centre staff choose the nation; a nation's officer may leave it out (their own).
+   * Contacts: the nation of rows without a nation column. Activities and sessions: none.
+   */
   nationCode: NationCode.nullable().default(null),
   fileName: text().trim().min(1).max(200),
   /** The file's bytes, base64. Over 20 MB the import is refused before anything is read. */
@@ -142,7 +198,7 @@ export const ImportCheckRequest = z.strictObject({ mapping: ColumnMapping });
 export type ImportCheckRequest = z.infer<typeof ImportCheckRequest>;
 
 export const ImportCommitRequest = z.strictObject({
-  /** What to do with each row that looks like someone already registered. */
+  /** What to do with each row that looks like a record that exists. */
   choices: z
     .array(
       z.strictObject({

@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './exports.js';
 export * from './home.js';
 export * from './identity-providers.js';
+export * from './import-kinds.js';
 export * from './imports.js';
 export * from './lecturers.js';
 export * from './logistics.js';

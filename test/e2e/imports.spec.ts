@@ -129,4 +129,41 @@ describe('import of people', () => {
     );
     await context.close();
   });
+
+  it('lets a registrar import a session with quotas, steps numbered 1, 2, 3', async () => {
+    const context = await newContext(browser);
+    await signInByApi(context, 'registrar@rabita.example');
+    await setLocale(context, 'en');
+    const page = await context.newPage();
+    await page.goto('/import/people');
+    await page
+      .getByRole('radiogroup', { name: 'What to import' })
+      .getByText('Sessions', { exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Import sessions', level: 1 }).waitFor();
+    // 2030-05-05 is a Sunday: Kuwait's centre works Sunday to Thursday.
+    const csv = [
+      'Session code;Activity code;Venue code;Start date;End date;Capacity;Nominations open;Nominations close;Quotas',
+      'E2E-IMP-30;CTM-CT-2839;KWI-NIRC;2030-05-05;2030-05-09;20;2030-01-06;2030-04-01;KWT:4, QAT:2',
+    ].join('\r\n');
+    await choose(page, 'sessions.csv', Buffer.from(csv));
+    await page.getByRole('button', { name: 'Check every row' }).click();
+    await page.getByRole('heading', { name: '3. Preview' }).waitFor();
+    await page.getByText('1 rows: 1 ready, 0 with errors').waitFor();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await page.getByText('Import done').waitFor();
+    await page.getByText('1 created').waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/import-sessions-1280.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: '/tmp/import-sessions-390.png', fullPage: true });
+    const widest = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 391)
+        .map((e) => `${e.tagName}.${e.className}`.slice(0, 80))
+        .slice(0, 5),
+    );
+    expect(widest).toEqual([]);
+    await context.close();
+  });
 });

@@ -67,16 +67,23 @@ export interface ImportReport {
     code: string;
     params: Record<string, string | number>;
   }[];
-  duplicates: {
-    row: number;
-    familyNameLatin: string;
-    givenNamesLatin: string;
-    existing: Record<string, unknown>;
-    reasons: string[];
-  }[];
+  /** As the contract's ImportDuplicate, without the choice. */
+  duplicates: { row: number; reasons: string[]; [field: string]: unknown }[];
 }
 
 export interface ImportOutcome {
+  /** People: the ids created, and each updated person as they were. */
   created: string[];
   updated: { id: string; before: Record<string, unknown> }[];
+  /**
+   * Other kinds: each record written, with its snapshot before (updates) and after the commit;
+   * undo goes ahead only if every record still equals its snapshot after.
+   */
+  records?: {
+    table: 'activities' | 'training_sessions' | 'nation_contacts';
+    id: string;
+    action: 'created' | 'updated';
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
 }

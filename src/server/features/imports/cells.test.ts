@@ -30,10 +30,15 @@ describe('readDate', () => {
 
 describe('suggestMapping', () => {
   it('matches headers in English, French and Arabic, whatever their case and accents', () => {
-    const mapping = suggestMapping(['FAMILY NAME (LATIN)', 'prenoms (latin)', 'الرتبة', 'Notes']);
+    const mapping = suggestMapping('people', [
+      'FAMILY NAME (LATIN)',
+      'prenoms (latin)',
+      'الرتبة',
+      'Notes',
+    ]);
     expect(mapping).toEqual({ familyNameLatin: 0, givenNamesLatin: 1, rank: 2 });
-    expect(missingColumns(mapping)).toEqual([]);
-    expect(missingColumns({ rank: 0 })).toEqual(['familyNameLatin', 'givenNamesLatin']);
+    expect(missingColumns('people', mapping)).toEqual([]);
+    expect(missingColumns('people', { rank: 0 })).toEqual(['familyNameLatin', 'givenNamesLatin']);
   });
 });
 

@@ -1,9 +1,10 @@
 import {
   type ColumnMapping,
-  PEOPLE_COLUMNS,
-  PEOPLE_HEADERS,
-  type PeopleColumn,
-  REQUIRED_PEOPLE_COLUMNS,
+  IMPORT_COLUMNS,
+  IMPORT_HEADERS,
+  IMPORT_KINDS,
+  type ImportKind,
+  REQUIRED_IMPORT_COLUMNS,
 } from '../../../contract/imports.js';
 import { normaliseArabic } from '../participants/names.js';
 
@@ -21,26 +22,43 @@ function headerKey(header: string): string {
   );
 }
 
-const KNOWN_HEADERS = new Map<string, PeopleColumn>(
-  PEOPLE_COLUMNS.flatMap((column) => [
-    [headerKey(column), column] as const,
-    ...Object.values(PEOPLE_HEADERS[column]).map((h) => [headerKey(h), column] as const),
+const KNOWN_HEADERS = Object.fromEntries(
+  IMPORT_KINDS.map((kind) => [
+    kind,
+    new Map<string, string>(
+      IMPORT_COLUMNS[kind].flatMap((column) => [
+        [headerKey(column), column] as const,
+        ...Object.values(IMPORT_HEADERS[kind][column] ?? {}).map(
+          (h) => [headerKey(h), column] as const,
+        ),
+      ]),
+    ),
   ]),
-);
+) as Record<ImportKind, Map<string, string>>;
 
-/** Each column whose header a file's header names in English, French or Arabic (or its key). */
-export function suggestMapping(headers: readonly string[]): ColumnMapping {
+/**
+ * Each of a kind's columns whose header a file's header names in English, French or Arabic (or
+ * its key).
+ */
+export function suggestMapping(kind: ImportKind, headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   headers.forEach((header, index) => {
-    const column = KNOWN_HEADERS.get(headerKey(header));
+    const column = KNOWN_HEADERS[kind].get(headerKey(header));
     if (column && mapping[column] === undefined) mapping[column] = index;
   });
   return mapping;
 }
 
-/** The required columns a mapping leaves out. */
-export function missingColumns(mapping: ColumnMapping): PeopleColumn[] {
-  return REQUIRED_PEOPLE_COLUMNS.filter((c) => mapping[c] === undefined || mapping[c] === null);
+/** The required columns of a kind a mapping leaves out. */
+export function missingColumns(kind: ImportKind, mapping: ColumnMapping): string[] {
+  return REQUIRED_IMPORT_COLUMNS[kind].filter(
+    (c) => mapping[c] === undefined || mapping[c] === null,
+  );
+}
+
+/** The keys of a mapping that are no column of the kind. */
+export function unknownColumns(kind: ImportKind, mapping: ColumnMapping): string[] {
+  return Object.keys(mapping).filter((c) => !IMPORT_COLUMNS[kind].includes(c));
 }
 
 /** Arabic-Indic and Persian digits as ASCII ones. */

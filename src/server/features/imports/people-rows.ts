@@ -234,6 +234,9 @@ export function presentImportDuplicate(
   const e = match.existing;
   return {
     row,
+    label: `${input.familyNameLatin}, ${input.givenNamesLatin}`,
+    existingLabel: `${e.familyNameLatin}, ${e.givenNamesLatin}`,
+    allowed: ['skip', 'update', 'create'],
     familyNameLatin: input.familyNameLatin,
     givenNamesLatin: input.givenNamesLatin,
     existing: {

@@ -1,7 +1,20 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { NationScope } from '../../../domain/access.js';
 import type { DbOrTx } from '../../db/client.js';
-import { imports, nations, nominations, participants } from '../../db/schema/index.js';
+import {
+  activities,
+  disciplines,
+  imports,
+  institutions,
+  nationContacts,
+  nations,
+  nominations,
+  participants,
+  sessionQuotas,
+  trainingSessions,
+  venues,
+} from '../../db/schema/index.js';
+import type { RecordTable } from './kinds/kind.js';
 import type { KnownPerson, PersonInput } from './people-rows.js';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -157,4 +170,120 @@ export async function restorePerson(db: DbOrTx, id: string, before: Record<strin
     .update(participants)
     .set({ ...(before as Partial<typeof participants.$inferInsert>), updatedAt: new Date() })
     .where(eq(participants.id, id));
+}
+
+// Activities, sessions and contacts: what their rows are checked against, and what undo needs.
+// The records are written through their features' services; only undo writes here, putting
+// back exactly the rows the commit left.
+
+const CODE_TABLES = { disciplines, institutions, venues } as const;
+
+/** Every code of a small reference table. */
+export async function selectAllCodes(
+  db: DbOrTx,
+  table: keyof typeof CODE_TABLES,
+): Promise<Set<string>> {
+  const t = CODE_TABLES[table];
+  const rows = await db.select({ code: t.code }).from(t);
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function selectActivityKeys(db: DbOrTx) {
+  return db
+    .select({ id: activities.id, code: activities.code, title: activities.title })
+    .from(activities);
+}
+
+export async function selectSessionKeys(db: DbOrTx) {
+  return db
+    .select({
+      id: trainingSessions.id,
+      code: trainingSessions.code,
+      activityCode: activities.code,
+      startDate: trainingSessions.startDate,
+    })
+    .from(trainingSessions)
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId));
+}
+
+export async function selectVenueCalendars(db: DbOrTx) {
+  return db
+    .select({ code: venues.code, workingDays: venues.workingDays, holidays: venues.holidays })
+    .from(venues);
+}
+
+/** The contacts of one nation, or of all when null. */
+export async function selectContactKeys(db: DbOrTx, nationCode: string | null) {
+  return db
+    .select({
+      id: nationContacts.id,
+      nationCode: nationContacts.nationCode,
+      name: nationContacts.name,
+      email: nationContacts.email,
+    })
+    .from(nationContacts)
+    .where(nationCode === null ? undefined : eq(nationContacts.nationCode, nationCode));
+}
+
+const RECORD_TABLES = {
+  activities,
+  training_sessions: trainingSessions,
+  nation_contacts: nationContacts,
+} as const;
+
+/**
+ * A record as it is now, with what hangs on it (a session's quotas and nominations, an
+ * activity's sessions); null when it is gone. Two snapshots equal: nobody touched it between.
+ */
+export async function snapshotRecord(
+  db: DbOrTx,
+  table: RecordTable,
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  const t = RECORD_TABLES[table];
+  const extra =
+    table === 'activities'
+      ? sql`(select count(*) from ${trainingSessions} s where s.activity_id = t.id)`
+      : table === 'training_sessions'
+        ? sql`jsonb_build_object(
+            'quotas', (select coalesce(jsonb_agg(jsonb_build_object('nationCode', q.nation_code, 'seats', q.seats, 'taken', q.taken) order by q.nation_code), '[]') from ${sessionQuotas} q where q.session_id = t.id),
+            'nominations', (select count(*) from ${nominations} n where n.session_id = t.id))`
+        : sql`null`;
+  const result = await db.execute<{ snapshot: Record<string, unknown> }>(
+    sql`select jsonb_build_object('row', to_jsonb(t) - 'search' - 'search_keys', 'extra', ${extra}) as snapshot from ${t} t where t.id = ${id}`,
+  );
+  return result.rows[0]?.snapshot ?? null;
+}
+
+/** Puts a record's columns back as a snapshot holds them (and a session's quotas). */
+export async function restoreRecord(
+  db: DbOrTx,
+  table: RecordTable,
+  snapshot: Record<string, unknown>,
+): Promise<void> {
+  const t = RECORD_TABLES[table];
+  const columns = Object.values(getTableColumns(t))
+    .filter((c) => !c.generated && c.name !== 'id')
+    .map((c) => sql.identifier(c.name));
+  await db.execute(
+    sql`update ${t} as t set ${sql.join(
+      columns.map((c) => sql`${c} = r.${c}`),
+      sql`, `,
+    )} from jsonb_populate_record(null::${t}, ${JSON.stringify(snapshot.row)}::jsonb) r where t.id = r.id`,
+  );
+  if (table === 'training_sessions') {
+    const row = snapshot.row as { id: string };
+    const quotas =
+      (snapshot.extra as { quotas?: { nationCode: string; seats: number; taken: number }[] })
+        ?.quotas ?? [];
+    await db.delete(sessionQuotas).where(eq(sessionQuotas.sessionId, row.id));
+    if (quotas.length > 0) {
+      await db.insert(sessionQuotas).values(quotas.map((q) => ({ sessionId: row.id, ...q })));
+    }
+  }
+}
+
+export async function deleteRecord(db: DbOrTx, table: RecordTable, id: string): Promise<void> {
+  const t = RECORD_TABLES[table];
+  await db.delete(t).where(eq(t.id, id));
 }

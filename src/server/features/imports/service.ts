@@ -8,18 +8,20 @@ import {
   type ImportCheckRequest,
   type ImportCommitRequest,
   type ImportDuplicate,
+  type ImportKind,
   type ImportRowError,
   type ImportStatus,
   type ImportUpload,
 } from '../../../contract/imports.js';
+import type { Permission } from '../../../contract/roles.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import type { ImportReport } from '../../db/schema/imports.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { emitImportCommitted } from '../webhooks/events.js';
-import { missingColumns, suggestMapping } from './cells.js';
+import { missingColumns, suggestMapping, unknownColumns } from './cells.js';
 import { checkFileSize, type ParsedFile, parseFile } from './parse.js';
 import {
   duplicateFinder,
@@ -28,6 +30,7 @@ import {
   readPersonRow,
 } from './people-rows.js';
 import * as q from './queries.js';
+import { checkRecords, commitRecords, undoRecords } from './records.js';
 
 /** Progress is written every this many rows: live enough, and no burden on the database. */
 const PROGRESS_EVERY = 500;
@@ -38,6 +41,7 @@ export type Progress = (done: number, total: number) => Promise<void> | void;
 
 function present(row: q.ImportRow): Import {
   const report = row.report;
+  const kind = row.kind as ImportKind;
   const choices = row.choices as Record<string, DuplicateChoice>;
   return {
     id: row.id,
@@ -50,7 +54,7 @@ function present(row: q.ImportRow): Import {
     separator: row.separator,
     headers: row.headers,
     mapping: row.mapping,
-    missingColumns: missingColumns(row.mapping),
+    missingColumns: missingColumns(kind, row.mapping),
     status: row.status as ImportStatus,
     progressDone: row.progressDone,
     progressTotal: row.progressTotal,
@@ -64,10 +68,7 @@ function present(row: q.ImportRow): Import {
       skipped: 0,
     },
     errors: report?.errors ?? [],
-    duplicates: (report?.duplicates ?? []).map((d) => ({
-      ...(d as unknown as ImportDuplicate),
-      choice: choices[String(d.row)] ?? 'skip',
-    })),
+    duplicates: (report?.duplicates ?? []).map((d) => presentDuplicate(d, choices)),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     checkedAt: row.checkedAt?.toISOString() ?? null,
@@ -75,6 +76,32 @@ function present(row: q.ImportRow): Import {
     undoneAt: row.undoneAt?.toISOString() ?? null,
   };
 }
+
+/** A stored duplicate as the API shows it; people's reports before other kinds lack labels. */
+function presentDuplicate(
+  stored: NonNullable<q.ImportRow['report']>['duplicates'][number],
+  choices: Record<string, DuplicateChoice>,
+): ImportDuplicate {
+  const d = stored as unknown as Omit<ImportDuplicate, 'choice'>;
+  const existing = d.existing;
+  return {
+    ...d,
+    label: d.label ?? `${d.familyNameLatin}, ${d.givenNamesLatin}`,
+    existingLabel:
+      d.existingLabel ??
+      (existing ? `${existing.familyNameLatin}, ${existing.givenNamesLatin}` : ''),
+    allowed: d.allowed ?? ['skip', 'update', 'create'],
+    choice: choices[String(d.row)] ?? 'skip',
+  };
+}
+
+/** Who may import each kind: whoever may create such records through the API. */
+const KIND_PERMISSION: Record<ImportKind, Permission> = {
+  people: 'participants.manage',
+  activities: 'catalogue.manage',
+  sessions: 'sessions.manage',
+  contacts: 'contacts.manage',
+};
 
 const wrongState = (status: string, wanted: string) =>
   new AppError(
@@ -86,9 +113,26 @@ const wrongState = (status: string, wanted: string) =>
     { status },
   );
 
-/** The nation an import is for: a nation's officer's own, or the one centre staff chose. */
-function importNation(ctx: ServiceContext, requested: string | null): string {
+/**
+ * The nation an import is for. People: a nation's officer's own, or the one centre staff chose.
+ * Contacts: likewise, except that staff may leave it out (the file's nation column says). Other
+ * kinds are the centre's own: no nation.
+ */
+function importNation(
+  ctx: ServiceContext,
+  kind: ImportKind,
+  requested: string | null,
+): string | null {
   const scope = ctx.actor.scope;
+  if (kind === 'activities' || kind === 'sessions') {
+    if (requested !== null) {
+      throw new AppError(400, 'validation_failed', `nationCode: ${kind} belong to no nation`, [
+        { field: 'nationCode', message: `${kind} belong to no nation`, code: 'not_allowed' },
+      ]);
+    }
+    return null;
+  }
+  if (kind === 'contacts' && scope.kind === 'all') return requested;
   if (scope.kind === 'nation') {
     if (requested !== null && requested !== scope.nationCode) {
       throw notFound(`The nation ${requested}`);
@@ -121,9 +165,11 @@ export async function storeUpload(
   ctx: ServiceContext,
   input: { kind: Import['kind']; nationCode: string | null; fileName: string; bytes: Buffer },
 ): Promise<Import> {
-  const nationCode = importNation(ctx, input.nationCode);
-  const nations = await q.selectNationCodes(ctx.tx);
-  if (!nations.has(nationCode)) throw notFound(`The nation ${nationCode}`);
+  if (!ctx.actor.permissions.has(KIND_PERMISSION[input.kind])) throw forbidden();
+  const nationCode = importNation(ctx, input.kind, input.nationCode);
+  if (nationCode !== null && !(await q.selectNationCodes(ctx.tx)).has(nationCode)) {
+    throw notFound(`The nation ${nationCode}`);
+  }
   const { bytes } = input;
   const parsed = await parseFile(bytes, input.fileName);
   const row = await q.insertImport(ctx.tx, {
@@ -136,7 +182,7 @@ export async function storeUpload(
     encoding: parsed.encoding,
     separator: parsed.separator,
     headers: parsed.headers,
-    mapping: suggestMapping(parsed.headers),
+    mapping: suggestMapping(input.kind, parsed.headers),
     status: 'uploaded',
     progressTotal: parsed.rows.length,
     createdBy: ctx.actor.id,
@@ -169,6 +215,14 @@ export async function requestCheck(
 ): Promise<Import> {
   const row = await loadForChange(ctx, id, ['uploaded', 'checked']);
   const mapping = input.mapping;
+  const kind = row.kind as ImportKind;
+  const unknown = unknownColumns(kind, mapping);
+  if (unknown.length > 0) {
+    const field = `mapping.${unknown[0]}`;
+    throw new AppError(400, 'validation_failed', `${field}: no such column in a ${kind} import`, [
+      { field, message: `no such column in a ${kind} import`, code: 'unrecognized_keys' },
+    ]);
+  }
   for (const [column, index] of Object.entries(mapping)) {
     if (index !== null && index !== undefined && index >= row.headers.length) {
       throw new AppError(
@@ -179,7 +233,7 @@ export async function requestCheck(
       );
     }
   }
-  const missing = missingColumns(mapping);
+  const missing = missingColumns(kind, mapping);
   if (missing.length > 0) {
     throw new AppError(
       422,
@@ -219,6 +273,20 @@ export async function requestCommit(
       undefined,
       { errors: row.report?.counts.errors ?? 0 },
     );
+  }
+  const allowed = new Map(
+    (row.report?.duplicates ?? []).map((d) => [d.row, (d.allowed as DuplicateChoice[]) ?? null]),
+  );
+  const refused = input.choices.find((c) => {
+    const ok = allowed.get(c.row);
+    return ok !== undefined && ok !== null && !ok.includes(c.choice);
+  });
+  if (refused) {
+    const field = 'choices';
+    const message = `row ${refused.row}: "${refused.choice}" is impossible for it (a second record of one code cannot exist)`;
+    throw new AppError(400, 'validation_failed', `${field}: ${message}`, [
+      { field, message, code: 'choice_not_allowed' },
+    ]);
   }
   const choices = Object.fromEntries(input.choices.map((c) => [String(c.row), c.choice]));
   const updated = await q.updateImport(ctx.tx, row.id, {
@@ -324,7 +392,10 @@ export async function runCheck(
     await q.writeProgress(db, id, done, total);
     await onProgress?.(done, total);
   };
-  const { report } = await checkRows(db, loaded.row, loaded.parsed, progress);
+  const report =
+    loaded.row.kind === 'people'
+      ? (await checkRows(db, loaded.row, loaded.parsed, progress)).report
+      : await checkRecords(db, loaded.row, loaded.parsed, onProgress);
   const row = await q.updateImport(db, id, {
     report,
     status: 'checked',
@@ -364,6 +435,11 @@ export async function runCommit(
   const loaded = await loadForJob(db, id, 'committing');
   if (!loaded) return null;
   const { row, parsed } = loaded;
+  if (row.kind !== 'people') {
+    const result = await commitRecords(db, row, parsed, onProgress);
+    if ('committed' in result) return present(result.committed);
+    return present(await q.updateImport(db, id, { report: result.report, status: 'checked' }));
+  }
   const checked = await checkRows(db, row, parsed, () => {});
   if (checked.report.counts.errors > 0) {
     return present(await q.updateImport(db, id, { report: checked.report, status: 'checked' }));
@@ -453,6 +529,18 @@ export async function runCommit(
  */
 export async function undoImport(ctx: ServiceContext, id: string): Promise<Import> {
   const row = await loadForChange(ctx, id, ['committed']);
+  if (row.kind !== 'people') {
+    if (!ctx.actor.permissions.has(KIND_PERMISSION[row.kind as ImportKind])) throw forbidden();
+    const result = await undoRecords(ctx.tx, row.outcome ?? { created: [], updated: [] });
+    const undone = await q.updateImport(ctx.tx, id, { status: 'undone', undoneAt: new Date() });
+    await recordAudit(ctx, {
+      action: 'import.undone',
+      entityType: 'import',
+      entityId: id,
+      after: { kind: row.kind, digest: row.digest, ...result },
+    });
+    return present(undone);
+  }
   const outcome = row.outcome ?? { created: [], updated: [] };
   const at = row.committedAt ?? new Date(0);
   const touched = await q.countTouched(

@@ -6,10 +6,7 @@ export const importPeopleRoute = createRoute({
   path: '/import/people',
   component: guarded(
     'imports.run',
-    lazyRouteComponent(
-      () => import('../../features/imports/ImportPeoplePage.js'),
-      'ImportPeoplePage',
-    ),
+    lazyRouteComponent(() => import('../../features/imports/ImportPage.js'), 'ImportPage'),
   ),
 });
 

@@ -11,6 +11,7 @@ import {
   Table,
   Text,
   Title,
+  useMatches,
 } from '@mantine/core';
 import { IconCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,19 +20,22 @@ import { useTranslation } from 'react-i18next';
 import {
   type ColumnMapping,
   type DuplicateChoice,
+  IMPORT_COLUMNS,
+  IMPORT_HEADERS,
+  IMPORT_KINDS,
   type Import,
   type ImportDuplicate,
+  type ImportKind,
   type ImportRowError,
-  PEOPLE_COLUMNS,
-  PEOPLE_HEADERS,
-  type PeopleColumn,
-  REQUIRED_PEOPLE_COLUMNS,
+  type Permission,
+  REQUIRED_IMPORT_COLUMNS,
 } from '../../../contract/index.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { useCan } from '../auth/session.js';
 import { rankText } from '../participants/labels.js';
 import { ParticipantName } from '../participants/ParticipantName.js';
 import { useSeesAllNations } from '../participants/ParticipantsPage.js';
@@ -46,25 +50,60 @@ import {
   uploadImport,
 } from './api.js';
 
-function columnLabel(column: string | null): string {
+function columnLabel(kind: ImportKind, column: string | null): string {
   if (!column) return '';
-  const headers = PEOPLE_HEADERS[column as PeopleColumn];
+  const headers = IMPORT_HEADERS[kind][column];
   return headers ? headers[currentLocale()] : column;
 }
+
+/** Who may import each kind: as the server decides, so the selector offers only those. */
+const KIND_PERMISSION: Record<ImportKind, Permission> = {
+  people: 'participants.manage',
+  activities: 'catalogue.manage',
+  sessions: 'sessions.manage',
+  contacts: 'contacts.manage',
+};
 
 /** A row error in the reader's language, from its code and values. */
 function RowErrorText({ error }: { error: ImportRowError }) {
   const { t } = useTranslation();
-  const key = `imports.rowErrors.${error.code}`;
-  return <>{t(key, { ...error.params, defaultValue: t('imports.rowErrors.other') })}</>;
+  const code =
+    error.code === 'duplicate_in_file' && error.column !== 'email'
+      ? 'duplicate_in_file_value'
+      : error.code;
+  const key = `imports.rowErrors.${code}`;
+  return (
+    <>{t(key, { ...error.params, defaultValue: t('imports.rowErrors.other', error.params) })}</>
+  );
+}
+
+/** A numbered step's heading: steps are numbered in the order they show, with no gap. */
+function StepTitle({ id, n, children }: { id: string; n: number; children: string }) {
+  const { t } = useTranslation();
+  return (
+    <Title order={2} size="h4" id={id} mb="xs">
+      {t('imports.step', { n, title: children })}
+    </Title>
+  );
 }
 
 /** Upload, map the columns, check every row, choose what becomes of duplicates, commit. */
-export function ImportPeoplePage() {
+export function ImportPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const allNations = useSeesAllNations();
-  const nations = useQuery({ ...nationsQuery({}), enabled: allNations });
+  const can = useCan();
+  const kinds = IMPORT_KINDS.filter((k) => can(KIND_PERMISSION[k]));
+  const [kind, setKind] = useState<ImportKind>('people');
+  // Four kinds side by side do not fit a phone: one above the other there.
+  const kindOrientation = useMatches<'vertical' | 'horizontal'>({
+    base: 'vertical',
+    sm: 'horizontal',
+  });
+  const seesAll = useSeesAllNations();
+  // Activities and sessions are the centre's own; a nation is chosen for people and contacts.
+  const asksNation = seesAll && (kind === 'people' || kind === 'contacts');
+  const needsNation = seesAll && kind === 'people';
+  const nations = useQuery({ ...nationsQuery({}), enabled: asksNation });
   const [nation, setNation] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
@@ -77,7 +116,7 @@ export function ImportPeoplePage() {
   const setData = (value: Import) => queryClient.setQueryData(['imports', value.id], value);
 
   const upload = useMutation({
-    mutationFn: async (chosen: File) => uploadImport('people', chosen, allNations ? nation : null),
+    mutationFn: async (chosen: File) => uploadImport(kind, chosen, asksNation ? nation : null),
     onSuccess: (value) => {
       setData(value);
       setImportId(value.id);
@@ -116,19 +155,45 @@ export function ImportPeoplePage() {
     value: String(i),
     label: h || t('imports.columnNumber', { n: i + 1 }),
   }));
-  const missing = REQUIRED_PEOPLE_COLUMNS.filter(
+  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter(
     (c) => mapping[c] === undefined || mapping[c] === null,
   );
   const working = data?.status === 'checking' || data?.status === 'committing';
+  const label = (column: string | null) => columnLabel(kind, column);
+  const chooseKind = (value: string) => {
+    setKind(value as ImportKind);
+    setFile(null);
+    setFileError(null);
+    setImportId(null);
+    setNation(null);
+    upload.reset();
+  };
+  // Steps are numbered as they show: the mapping (3) goes once the rows are checked, and the
+  // preview, shown only then, takes its number.
+  const showsMapping = data?.status === 'uploaded';
+  const previewStep = showsMapping ? 4 : 3;
 
   return (
     <>
-      <PageHeader title={t('imports.title')} description={t('imports.description')} />
+      <PageHeader
+        title={t(`imports.titles.${kind}`)}
+        description={t(`imports.descriptions.${kind}`)}
+      />
       <Stack gap="lg" maw={1100}>
+        {kinds.length > 1 && (
+          <SegmentedControl
+            aria-label={t('imports.kind')}
+            value={kind}
+            onChange={chooseKind}
+            orientation={kindOrientation}
+            data={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+          />
+        )}
         <section aria-labelledby="import-template">
-          <Title order={2} size="h4" id="import-template" mb="xs">
+          <StepTitle id="import-template" n={1}>
             {t('imports.templateTitle')}
-          </Title>
+          </StepTitle>
           <Text fz="sm" mb="xs">
             {t('imports.templateIntro')}
           </Text>
@@ -137,7 +202,7 @@ export function ImportPeoplePage() {
               <Button
                 key={format}
                 component="a"
-                href={templateUrl('people', format, locale)}
+                href={templateUrl(kind, format, locale)}
                 download
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
@@ -149,14 +214,15 @@ export function ImportPeoplePage() {
         </section>
 
         <section aria-labelledby="import-file">
-          <Title order={2} size="h4" id="import-file" mb="xs">
+          <StepTitle id="import-file" n={2}>
             {t('imports.fileTitle')}
-          </Title>
+          </StepTitle>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            {allNations && (
+            {asksNation && (
               <Select
-                label={t('imports.nation')}
-                required
+                label={t(kind === 'contacts' ? 'imports.contactsNation' : 'imports.nation')}
+                required={needsNation}
+                clearable={!needsNation}
                 searchable
                 w={240}
                 data={(nations.data ?? []).map((n) => ({
@@ -174,7 +240,7 @@ export function ImportPeoplePage() {
               leftSection={<IconUpload size={16} aria-hidden />}
               value={file}
               onChange={start}
-              disabled={allNations && !nation}
+              disabled={needsNation && !nation}
               clearable
               clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
               w={340}
@@ -190,11 +256,11 @@ export function ImportPeoplePage() {
           {upload.isPending && <Text fz="sm">{t('imports.uploading')}</Text>}
         </section>
 
-        {data && data.status === 'uploaded' && (
+        {data && showsMapping && (
           <section aria-labelledby="import-mapping">
-            <Title order={2} size="h4" id="import-mapping" mb="xs">
+            <StepTitle id="import-mapping" n={3}>
               {t('imports.mappingTitle')}
-            </Title>
+            </StepTitle>
             <Text fz="sm" mb="sm">
               {t('imports.mappingIntro', {
                 rows: data.progressTotal,
@@ -202,11 +268,11 @@ export function ImportPeoplePage() {
               })}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-              {PEOPLE_COLUMNS.map((column) => (
+              {IMPORT_COLUMNS[kind].map((column) => (
                 <Select
                   key={column}
-                  label={columnLabel(column)}
-                  required={REQUIRED_PEOPLE_COLUMNS.includes(column)}
+                  label={label(column)}
+                  required={REQUIRED_IMPORT_COLUMNS[kind].includes(column)}
                   placeholder={t('imports.notImported')}
                   clearable
                   data={headerOptions}
@@ -223,7 +289,7 @@ export function ImportPeoplePage() {
             </SimpleGrid>
             {missing.length > 0 && (
               <Alert color="orange" mt="sm" role="status">
-                {t('imports.missingColumns', { columns: missing.map(columnLabel).join(', ') })}
+                {t('imports.missingColumns', { columns: missing.map(label).join(', ') })}
               </Alert>
             )}
             <ProblemAlert error={check.error} />
@@ -241,7 +307,13 @@ export function ImportPeoplePage() {
         {data && working && (
           <section aria-labelledby="import-progress">
             <Title order={2} size="h4" id="import-progress" mb="xs">
-              {t(data.status === 'checking' ? 'imports.checking' : 'imports.committing')}
+              {t(
+                data.status === 'checking'
+                  ? 'imports.checking'
+                  : kind === 'people'
+                    ? 'imports.committing'
+                    : 'imports.committingRecords',
+              )}
             </Title>
             <Progress
               value={data.progressTotal > 0 ? (100 * data.progressDone) / data.progressTotal : 0}
@@ -250,16 +322,25 @@ export function ImportPeoplePage() {
               animated
             />
             <Text fz="sm" mt="xs" aria-live="polite">
-              {t(data.status === 'checking' ? 'imports.rowsChecked' : 'imports.rowsWritten', {
-                done: data.progressDone,
-                total: data.progressTotal,
-              })}
+              {t(
+                data.status === 'checking'
+                  ? 'imports.rowsChecked'
+                  : kind === 'people'
+                    ? 'imports.rowsWritten'
+                    : 'imports.rowsWrittenRecords',
+                {
+                  done: data.progressDone,
+                  total: data.progressTotal,
+                },
+              )}
             </Text>
           </section>
         )}
 
         {data && data.status === 'checked' && (
           <Preview
+            step={previewStep}
+            label={label}
             data={data}
             choices={choices}
             onChoice={(row, choice) => setChoices((c) => ({ ...c, [row]: choice }))}
@@ -303,6 +384,8 @@ export function ImportPeoplePage() {
 }
 
 function Preview({
+  step,
+  label,
   data,
   choices,
   onChoice,
@@ -310,6 +393,8 @@ function Preview({
   committing,
   error,
 }: {
+  step: number;
+  label: (column: string | null) => string;
   data: Import;
   choices: Record<number, DuplicateChoice>;
   onChoice: (row: number, choice: DuplicateChoice) => void;
@@ -321,9 +406,9 @@ function Preview({
   const c = data.counts;
   return (
     <section aria-labelledby="import-preview">
-      <Title order={2} size="h4" id="import-preview" mb="xs">
+      <StepTitle id="import-preview" n={step}>
         {t('imports.previewTitle')}
-      </Title>
+      </StepTitle>
       <Text fz="sm" mb="sm" role="status">
         {t('imports.previewCounts', c)}
       </Text>
@@ -350,7 +435,7 @@ function Preview({
                 {data.errors.map((e) => (
                   <Table.Tr key={`${e.row}-${e.column}-${e.code}`}>
                     <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{columnLabel(e.column)}</Table.Td>
+                    <Table.Td>{label(e.column)}</Table.Td>
                     <Table.Td>
                       <RowErrorText error={e} />
                     </Table.Td>
@@ -362,12 +447,19 @@ function Preview({
         </>
       )}
       {data.duplicates.length > 0 && (
-        <Duplicates duplicates={data.duplicates} choices={choices} onChoice={onChoice} />
+        <Duplicates
+          people={data.kind === 'people'}
+          duplicates={data.duplicates}
+          choices={choices}
+          onChoice={onChoice}
+        />
       )}
       <ProblemAlert error={error} />
       {c.errors === 0 && (
         <Button mt="sm" onClick={onCommit} loading={committing}>
-          {t('imports.commit', { count: c.valid })}
+          {t(data.kind === 'people' ? 'imports.commit' : 'imports.commitRecords', {
+            count: c.valid,
+          })}
         </Button>
       )}
     </section>
@@ -375,10 +467,12 @@ function Preview({
 }
 
 function Duplicates({
+  people,
   duplicates,
   choices,
   onChoice,
 }: {
+  people: boolean;
   duplicates: ImportDuplicate[];
   choices: Record<number, DuplicateChoice>;
   onChoice: (row: number, choice: DuplicateChoice) => void;
@@ -387,10 +481,12 @@ function Duplicates({
   return (
     <>
       <Title order={3} size="h5" mt="md" mb="xs">
-        {t('imports.duplicatesTitle', { count: duplicates.length })}
+        {t(people ? 'imports.duplicatesTitle' : 'imports.duplicatesTitleRecords', {
+          count: duplicates.length,
+        })}
       </Title>
       <Text fz="sm" mb="xs">
-        {t('imports.duplicatesIntro')}
+        {t(people ? 'imports.duplicatesIntro' : 'imports.duplicatesIntroRecords')}
       </Text>
       <ResponsiveTable>
         <Table>
@@ -407,15 +503,18 @@ function Duplicates({
               <Table.Tr key={d.row}>
                 <Table.Td>{d.row}</Table.Td>
                 <Table.Td>
-                  <bdi dir="ltr">
-                    {d.familyNameLatin}, {d.givenNamesLatin}
-                  </bdi>
+                  <bdi dir="ltr">{d.label}</bdi>
                 </Table.Td>
                 <Table.Td>
-                  <ParticipantName person={d.existing} link />
+                  {d.existing ? (
+                    <ParticipantName person={d.existing} link />
+                  ) : (
+                    <bdi dir="ltr">{d.existingLabel}</bdi>
+                  )}
                   <Text fz="xs" c="dimmed">
-                    {rankText(d.existing)}
-                    {d.existing.email ? ` · ${d.existing.email}` : ''} ·{' '}
+                    {d.existing
+                      ? `${rankText(d.existing)}${d.existing.email ? ` · ${d.existing.email}` : ''} · `
+                      : ''}
                     {d.reasons.map((r) => t(`imports.reasons.${r}`)).join(', ')}
                   </Text>
                 </Table.Td>
@@ -425,7 +524,7 @@ function Duplicates({
                     aria-label={t('imports.choiceFor', { row: d.row })}
                     value={choices[d.row] ?? 'skip'}
                     onChange={(value) => onChoice(d.row, value as DuplicateChoice)}
-                    data={(['skip', 'update', 'create'] as const).map((choice) => ({
+                    data={d.allowed.map((choice) => ({
                       value: choice,
                       label: t(`imports.choices.${choice}`),
                     }))}
