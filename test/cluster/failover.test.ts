@@ -80,7 +80,7 @@ async function drainQueue() {
     DATABASE_URL: appUrl,
     SMTP_URL: sink.url,
     RABITA_DATA_DIR: dataDir,
-    RABITA_JOB_CONCURRENCY: '8',
+    RABITA_JOB_CONCURRENCY: '16',
     LOG_LEVEL: 'warn',
   });
   try {
@@ -138,9 +138,11 @@ beforeAll(async () => {
   );
   appUrl = env.DATABASE_URL as string;
   step('database migrated');
+  // Loaded without waiting for the standby at each commit: the demo is set-up, not under test.
+  const demoUrl = `${appUrl}?options=${encodeURIComponent('-c synchronous_commit=local')}`;
   const demo = await runRabita(
     ['demo'],
-    { DATABASE_URL: appUrl, LOG_LEVEL: 'warn', RABITA_DATA_DIR: dataDir },
+    { DATABASE_URL: demoUrl, LOG_LEVEL: 'warn', RABITA_DATA_DIR: dataDir },
     120_000,
   );
   if (demo.code !== 0) throw new Error(`rabita demo: ${demo.stdout}\n${demo.stderr}`);
@@ -155,11 +157,11 @@ beforeAll(async () => {
     30_000,
   );
   step('app servers behind nginx');
-  actors = await prepareCentre(cluster.nginxUrl, appUrl, 130);
+  actors = await prepareCentre(cluster.nginxUrl, appUrl, 90);
   [sets.baseline, sets.app, sets.primary] = await Promise.all([
-    prepareSurge(actors, appUrl, 'BASE', 3),
-    prepareSurge(actors, appUrl, 'APPKILL', 3),
-    prepareSurge(actors, appUrl, 'PGKILL', 3),
+    prepareSurge(actors, appUrl, 'BASE', 2),
+    prepareSurge(actors, appUrl, 'APPKILL', 2),
+    prepareSurge(actors, appUrl, 'PGKILL', 2),
   ]);
   step('nominations submitted');
   // What the set-up queued is sent now, so that afterwards the queue holds the surges' work.
@@ -203,7 +205,7 @@ describe('the cluster of deploy/cluster', () => {
     figures.baseline = f;
     expectClean(f);
     expect(f.failed).toBe(0);
-    expect(f.seatsTaken).toBeLessThanOrEqual(3 * 30);
+    expect(f.seatsTaken).toBeLessThanOrEqual(2 * 30);
   });
 
   it('loses nothing acknowledged when one app server is killed mid-surge', async () => {
@@ -312,7 +314,7 @@ function writeFigures() {
     '## Failover (`npm run test:cluster`)',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores shared with other work, Node ${process.version}, everything on this one machine (loopback ports): etcd, three PostgreSQL 15 nodes under ${patroni} with synchronous replication (one synchronous standby), HAProxy routing to the primary by Patroni's \`/primary\` check, two \`rabita serve\` (jobs off) behind nginx; deploy/cluster's files, with Patroni's timings lowered for the test (ttl 10 s, loop_wait 1 s, retry_timeout 4 s; production 30 / 10 / 10).`,
-    'Each surge: 3 announced sessions of 30 seats (quotas of 5 for four nations), 165 submitted nominations, 15 waitlisted; the registrar selects the rest, 16 requests in flight, and the nations withdraw 4 acknowledged selections per session (freed seats promote waitlisted nominations). A request answered 503 is tried again after 200 ms until it is acknowledged or refused. "Failed" counts the 503 answers (each a problem+json: `database_unavailable` from Rabita, `server_unavailable` from nginx); "lost" acknowledged decisions not stored; "duplicated" decisions stored twice; "without service" the longest time between two acknowledged answers.',
+    'Each surge: 2 announced sessions of 30 seats (quotas of 5 for four nations), 110 submitted nominations, 10 waitlisted; the registrar selects the rest, 16 requests in flight, and the nations withdraw 4 acknowledged selections per session (freed seats promote waitlisted nominations). A request answered 503 is tried again after 200 ms until it is acknowledged or refused. "Failed" counts the 503 answers (each a problem+json: `database_unavailable` from Rabita, `server_unavailable` from nginx); "lost" acknowledged decisions not stored; "duplicated" decisions stored twice; "without service" the longest time between two acknowledged answers.',
     '',
     '| surge | requests | acknowledged | refused (409) | failed (503) | lost | duplicated | longest without service (s) |',
     '|---|---|---|---|---|---|---|---|',
