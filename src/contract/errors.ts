@@ -252,6 +252,11 @@ export const ERROR_CODES = {
     status: 503,
     description: 'The database cannot be reached; retry shortly.',
   },
+  server_unavailable: {
+    status: 503,
+    description:
+      'Answered by the proxy in front of several app servers (deploy/cluster) when the server handling the request went away: it may or may not have been carried out; check, then retry.',
+  },
   // Imports.
   import_file_too_large: {
     status: 413,

@@ -37,6 +37,12 @@ export function connectDatabase(
   });
   // An idle client losing its server must not crash the process; /readyz reports the outage.
   pool.on('error', () => {});
+  // Nor a checked-out one: a connection cut between two statements of a transaction (a failover,
+  // a restarted server) is emitted as an 'error' event on its client, which the pool listens for
+  // only while the client is idle. Its next query then fails ("not queryable"), answered 503.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

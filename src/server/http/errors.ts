@@ -198,27 +198,39 @@ function refinementCode(params: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Connection-level failures (server down, refused, terminated), not query errors. */
+/**
+ * Connection-level failures, not query errors: the server down, refused, restarting or gone
+ * mid-query (`57P01` admin shutdown, `57P02` crash of another backend, `57P03` cannot connect now,
+ * class `08` connection exceptions, `53300` too many connections), and, during a failover, a
+ * connection that still reaches a node that is now a replica (`25006` read-only transaction: the
+ * write belongs on the new primary, which the next connection reaches).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '25006',
+]);
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: unknown };
   if (!e || typeof e !== 'object') return false;
-  if (
-    e.code &&
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P03',
-      '08006',
-      '08001',
-      '08003',
-    ].includes(e.code)
-  )
-    return true;
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
   if (
     typeof e.message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message)
+    /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(e.message)
   )
     return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
