@@ -15,3 +15,4 @@ export * from './session-changes.js';
 export * from './sessions.js';
 export * from './sign-in-attempts.js';
 export * from './webhooks.js';
+export * from './plans.js';
