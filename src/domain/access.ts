@@ -37,6 +37,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'visa-letters.issue',
     'visa-letters.read',
+    'plans.manage',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
