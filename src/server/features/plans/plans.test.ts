@@ -56,15 +56,13 @@ describe('annual plan', () => {
       .values({ objectiveId: o?.id ?? '', position: 1, title: { en: 'G' } })
       .returning();
     for (const l of lines) {
-      await db
-        .insert(plannedActivities)
-        .values({
-          goalId: g?.id ?? '',
-          activityId: l.activityId,
-          years: [YEAR],
-          seatsPlanned: l.seats,
-          priority: l.priority,
-        });
+      await db.insert(plannedActivities).values({
+        goalId: g?.id ?? '',
+        activityId: l.activityId,
+        years: [YEAR],
+        seatsPlanned: l.seats,
+        priority: l.priority,
+      });
     }
   }
 
