@@ -48,20 +48,24 @@ const STATUS_NAMES: Record<number, string> = {
 
 interface Solved {
   values: Float64Array;
+  solveMs: number;
   bound: number;
   status: string;
   firstFeasibleMs: number | null;
 }
 
-/** One model solved: as a MIP, or its relaxation (`relax`) for a bound. */
-async function solveModel(
-  model: PlanModel,
-  seconds: number,
-  gap: number,
-  relax = false,
-): Promise<Solved> {
+/** One model solved as a MIP within the time and gap given. */
+async function solveModel(model: PlanModel, seconds: number, gap: number): Promise<Solved> {
   const n = model.columns.length;
-  if (n === 0) return { values: new Float64Array(), bound: 0, status: 'empty', firstFeasibleMs: 0 };
+  if (n === 0) {
+    return {
+      values: new Float64Array(),
+      solveMs: 0,
+      bound: 0,
+      status: 'empty',
+      firstFeasibleMs: 0,
+    };
+  }
   const h = await highs();
   const m = h.createModel({
     numCols: n,
@@ -80,7 +84,7 @@ async function solveModel(
       indices: model.indices,
       values: model.values,
     },
-    ...(relax ? {} : { integrality: Array.from(model.integer, (i) => (i ? 1 : 0) as 0 | 1) }),
+    integrality: Array.from(model.integer, (i) => (i ? 1 : 0) as 0 | 1),
   });
   try {
     m.options.set({ output_flag: false, time_limit: Math.max(0.5, seconds), mip_rel_gap: gap });
@@ -95,12 +99,13 @@ async function solveModel(
     const status = STATUS_NAMES[result.modelStatus] ?? `status-${result.modelStatus}`;
     const values = m.getSolution().colValue;
     const objective = m.getObjectiveValue();
-    const dual = relax ? objective : Number(m.info.get('mip_dual_bound'));
+    const dual = Number(m.info.get('mip_dual_bound'));
     return {
       values: values.length === n ? values : new Float64Array(n),
+      solveMs: performance.now() - started,
       bound: Number.isFinite(dual) ? dual : objective,
       status,
-      firstFeasibleMs: relax ? null : first,
+      firstFeasibleMs: first,
     };
   } finally {
     m.dispose();
@@ -108,11 +113,11 @@ async function solveModel(
 }
 
 /**
- * Proposes the year's plan. The whole year is one MIP when it is small enough; past
- * `maxColumns` variables it is solved in parts of a discipline's courses, each
- * part seeing the runs of the parts before as fixed, and the bound is the sum of each part's
- * LP relaxation with every room and person free (a relaxation of the whole year, so an honest
- * upper bound).
+ * Proposes the year's plan. The whole year is one MIP when it is small enough, and HiGHS's
+ * dual bound is the bound. Past `maxColumns` variables it is solved in parts of a discipline's
+ * courses, each part seeing the runs of the parts before as fixed, the time left shared among
+ * the parts still to solve; the bound is then every seat the courses could seat with rooms,
+ * people and gaps no limit (a relaxation of the whole year, so an honest but loose bound).
  */
 export async function proposePlan(
   input: PlanInput,
@@ -156,29 +161,36 @@ export async function proposePlan(
   );
   const parts: (typeof input.activities)[] = [];
   for (let i = 0; i < sorted.length; i += perPart) parts.push(sorted.slice(i, i + perPart));
-  const totalSeats = input.demand.reduce((s, l) => s + l.seats, 0) || 1;
   const fixed: FixedRun[] = [...input.fixed];
+  // Every seat a course could seat if rooms, people and gaps were no limit: the whole model's
+  // coverage columns at their demand. Dropping constraints relaxes the year, so this bounds it.
   let bound = 0;
-  let firstFeasibleMs: number | null = null;
+  for (const c of whole.columns)
+    if (c.kind === 'cover') bound += c.demand * priorityWeight(c.priority);
+  let firstFeasibleMs: number | null = 0;
   let columns = 0;
   let rows = 0;
   const statuses = new Set<string>();
-  for (const activities of parts) {
+  const deadline = started + seconds * 1000 * 0.9;
+  for (const [i, activities] of parts.entries()) {
+    const partStarted = performance.now();
     const ids = new Set(activities.map((a) => a.id));
     const demand = input.demand.filter((l) => ids.has(l.activityId));
-    const share = (seconds * 0.8 * demand.reduce((s, l) => s + l.seats, 0)) / totalSeats;
-    // The part's LP relaxation with every room and person free: solved to the end, a bound.
-    const relaxed = buildPlanModel({ ...input, activities, demand, fixed: input.fixed });
-    bound += (await solveModel(relaxed, seconds, gap, true)).bound;
     const part: PlanInput = { ...input, activities, demand, fixed };
     const model = buildPlanModel(part);
     columns += model.columns.length;
     rows += model.rowLower.length;
+    // What time is left, shared among the parts still to solve.
+    const share = Math.max(0.5, (deadline - performance.now()) / 1000 / (parts.length - i));
     const solved = await solveModel(model, share, gap);
     statuses.add(solved.status);
-    if (firstFeasibleMs === null && solved.firstFeasibleMs !== null) {
-      firstFeasibleMs = performance.now() - started;
-    }
+    // The first feasible year: every part's time to its first solution, built and read.
+    firstFeasibleMs =
+      firstFeasibleMs === null || solved.firstFeasibleMs === null
+        ? null
+        : firstFeasibleMs +
+          (performance.now() - partStarted) -
+          (solved.solveMs - solved.firstFeasibleMs);
     const read = readPlan(part, model, solved.values);
     for (const run of read.runs.filter((r) => !r.fixed)) {
       fixed.push({
@@ -201,8 +213,7 @@ export async function proposePlan(
     [],
   );
   for (const run of final.runs) if (proposed.has(run.key)) run.fixed = false;
-  const blockedModel = buildPlanModel(input);
-  const result = readPlan(input, blockedModel, new Float64Array(blockedModel.columns.length));
+  const result = readPlan(input, whole, new Float64Array(whole.columns.length));
   const reasons = new Map(result.unmet.map((u) => [u.lineId, u.reason]));
   const unmet = final.unmet.map((u) => ({ ...u, reason: reasons.get(u.lineId) ?? u.reason }));
   const priorityOf = new Map(input.demand.map((l) => [l.lineId, l.priority]));
