@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanModel, type PlanInput, type PlanVenue, priorityWeight } from './plan-model.js';
 import { readPlan } from './plan-read.js';
+import { greedyStart } from './plan-start.js';
 
 const centre: PlanVenue = {
   code: 'CTR',
@@ -111,5 +112,22 @@ describe('readPlan', () => {
       expect.objectContaining({ lineId: 'l2', seats: 2, reason: 'no-capacity' }),
     ]);
     expect(plan.score).toBe(6 * 3 + 4);
+  });
+});
+
+describe('greedyStart', () => {
+  it('is a feasible plan: every row within its bounds, each run with a lead', () => {
+    const model = buildPlanModel(base);
+    const values = greedyStart(model);
+    for (let r = 0; r + 1 < model.starts.length; r += 1) {
+      let sum = 0;
+      for (let k = model.starts[r] ?? 0; k < (model.starts[r + 1] ?? 0); k += 1) {
+        sum += (model.values[k] ?? 0) * (values[model.indices[k] ?? 0] ?? 0);
+      }
+      expect(sum).toBeGreaterThanOrEqual((model.rowLower[r] ?? 0) - 1e-9);
+      expect(sum).toBeLessThanOrEqual((model.rowUpper[r] ?? 0) + 1e-9);
+    }
+    const plan = readPlan(base, model, values);
+    expect(plan.seatsMet).toBe(12);
   });
 });

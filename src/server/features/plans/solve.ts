@@ -7,6 +7,7 @@ import {
   priorityWeight,
 } from '../../../domain/plan-model.js';
 import { type PlanResult, readPlan } from '../../../domain/plan-read.js';
+import { greedyStart } from '../../../domain/plan-start.js';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let solver: Promise<Highs> | null = null;
@@ -89,6 +90,8 @@ async function solveModel(model: PlanModel, seconds: number, gap: number): Promi
   try {
     m.options.set({ output_flag: false, time_limit: Math.max(0.5, seconds), mip_rel_gap: gap });
     const started = performance.now();
+    // A greedy plan as the start: a feasible year at once, which the solver improves.
+    m.setSolution({ colValue: greedyStart(model) });
     let first: number | null = null;
     const result = m.run({
       [h.constants.callbackType.mipImprovingSolution]: () => {
