@@ -36,7 +36,7 @@ for (const c of cases.filter((x) => !only || x.name.startsWith(only))) {
     const report = await proposePlan(input, {
       timeLimitSeconds: LIMIT,
       mipGap: 0.01,
-      maxColumns: Number(process.env.BENCH_PLAN_COLUMNS ?? 15_000),
+      maxColumns: Number(process.env.BENCH_PLAN_COLUMNS ?? 40_000),
     });
     times.push(report.solveMs);
     if (report.firstFeasibleMs !== null) firsts.push(report.firstFeasibleMs);
