@@ -275,6 +275,31 @@ const importContacts = importOf(
   "import nations' points of contact from a CSV or XLSX file, all or nothing",
   'a contact (the nation must exist; a duplicate is the same e-mail in the nation)',
 );
+const plan: CliCommand = {
+  name: ['plan'],
+  summary: "propose next year's calendar from the agreed programmes' planned seats",
+  help: `Usage: rabita plan YEAR [--out FILE] [--seconds N]
+
+Plans the year as POST /api/v1/plans/YEAR/versions does: the seats every agreed programme plans
+for YEAR, the sessions already in the calendar, the venues' working weeks and holidays, Ramadan
+and the Eids (Umm al-Qura), and who has run each course before. Stores the result as a new
+version, prints its summary (sessions, seats met, the solver's bound, unmet seats by reason)
+and, with --out, writes the whole version as JSON. Nothing reaches the calendar until the
+version is accepted.
+
+  --out FILE     write the version as JSON to FILE
+  --seconds N    the solver's time limit (60 unless told, at most 600)
+
+Exit status: 0 planned; 1 the plan could not be stored or written; 2 wrong arguments.
+`,
+  options: { out: { type: 'string' }, seconds: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  run: async ({ config, values, positionals }) =>
+    (await import('./plan.js')).runPlanCommand(config, positionals[0] ?? '', {
+      out: values.out as string | undefined,
+      seconds: values.seconds as string | undefined,
+    }),
+};
 
 /** Every command, in the order `rabita --help` lists them. */
 export const COMMANDS: CliCommand[] = [
@@ -292,6 +317,7 @@ export const COMMANDS: CliCommand[] = [
   exportCommand,
   searchCommand,
   webhooksCommand,
+  plan,
   auditVerify,
   auditCheckpoint,
   auditExport,

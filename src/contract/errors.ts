@@ -153,6 +153,10 @@ export const ERROR_CODES = {
   },
   room_exists: { status: 409, description: 'The venue already has a room of this name.' },
   venue_closed: { status: 409, description: 'The venue is closed on the new first or last day.' },
+  plan_already_accepted: {
+    status: 409,
+    description: 'The year already has an accepted plan version; its sessions are in the calendar.',
+  },
   outside_programme_years: {
     status: 409,
     description: 'A nomination would leave the years its programme line plans.',

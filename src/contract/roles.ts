@@ -67,6 +67,7 @@ export const PERMISSIONS = [
   'lecturers.read',
   'lecturers.manage',
   'rooms.read',
+  'plans.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

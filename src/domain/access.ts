@@ -40,6 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'lecturers.read',
     'lecturers.manage',
     'rooms.read',
+    'plans.manage',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [

@@ -38,6 +38,7 @@ import { messageRoutes } from './features/messages/routes.js';
 import { nominationRoutes } from './features/nominations/routes.js';
 import { participantRoutes } from './features/participants/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
+import { planRoutes } from './features/plans/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(certificateRoutes);
       await api.register(visaLetterRoutes);
       await api.register(programmeRoutes);
+      await api.register(planRoutes);
       await api.register(reportRoutes);
       await api.register(exportRoutes);
       await api.register(jobRoutes);

@@ -182,6 +182,26 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/programmes/{id}/outline': programme,
   '/api/v1/programmes/{id}/transitions': programme,
   '/api/v1/programmes/{id}/revisions': programme,
+  // The annual plan: the world's year has demand but no plan version until one is run.
+  '/api/v1/plans/{year}/demand': { params: () => ({ year: '2027' }) },
+  '/api/v1/plans/{year}/versions': { params: () => ({ year: '2027' }) },
+  '/api/v1/plans/{year}/versions/{version}': {
+    params: () => ({ year: '2027', version: '99' }),
+    unknownRecord: true,
+  },
+  '/api/v1/plans/{year}/versions/{version}/accept': {
+    params: () => ({ year: '2027', version: '99' }),
+    unknownRecord: true,
+  },
+  '/api/v1/plans/{year}/versions/{version}/sessions/{sessionId}': {
+    params: () => ({ year: '2027', version: '99', sessionId: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/plans/{year}/compare': {
+    params: () => ({ year: '2027' }),
+    query: () => ({ from: '98', to: '99' }),
+    unknownRecord: true,
+  },
   '/api/v1/sessions/{code}/planned-activities': {
     params: () => ({ code: OPEN_SESSION }),
     query: (_w, _n, nation) => ({ nationCode: nation }),

@@ -9,6 +9,7 @@ export * from './messages.js';
 export * from './nominations.js';
 export * from './partners.js';
 export * from './people.js';
+export * from './plans.js';
 export * from './programmes.js';
 export * from './rate-limits.js';
 export * from './rooms.js';
