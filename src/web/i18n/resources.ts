@@ -1,6 +1,9 @@
 import ar from './ar.json';
 import en from './en.json';
 import fr from './fr.json';
+import activityKindsAr from './parts/activityKinds/ar.json';
+import activityKindsEn from './parts/activityKinds/en.json';
+import activityKindsFr from './parts/activityKinds/fr.json';
 import attendanceAr from './parts/attendance/ar.json';
 import attendanceEn from './parts/attendance/en.json';
 import attendanceFr from './parts/attendance/fr.json';
@@ -106,6 +109,7 @@ export const messages = {
     exportsEn,
     importsEn,
     visaLettersEn,
+    activityKindsEn,
   ),
   fr: combine(
     fr,
@@ -130,6 +134,7 @@ export const messages = {
     exportsFr,
     importsFr,
     visaLettersFr,
+    activityKindsFr,
   ),
   ar: combine(
     ar,
@@ -154,5 +159,6 @@ export const messages = {
     exportsAr,
     importsAr,
     visaLettersAr,
+    activityKindsAr,
   ),
 };
