@@ -13,12 +13,14 @@ import {
 } from '../../../../test/support/app.js';
 import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
+import { ACTIVITY_TYPES } from '../../../contract/catalogue.js';
 import type {
   IssueOutcome,
   SessionCertificates,
   Verification,
 } from '../../../contract/certificates.js';
 import type { SessionResults } from '../../../contract/results.js';
+import { kindOf } from '../../../domain/activity-kinds.js';
 import { activities, attendanceMarks, nominations } from '../../db/schema/index.js';
 import { announcedSession, makeNomination } from '../logistics/test-data.js';
 import { makeActivity, seedSessionBasics } from '../sessions/test-data.js';
@@ -53,6 +55,7 @@ describe('activity kinds: a dialogue event and an expert visit', () => {
       title: { en: 'Gulf Security Dialogue', ar: 'حوار أمن الخليج' },
     });
     await makeActivity(db, 'EXP-VISIT', { title: { en: 'Cyber expert visit' } });
+    await makeActivity(db, 'KIND-PROBE');
     await db
       .update(activities)
       .set({ type: 'dialogue-event' })
@@ -86,6 +89,18 @@ describe('activity kinds: a dialogue event and an expert visit', () => {
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await t.close();
+  });
+
+  it('computes activities.kind in SQL exactly as the domain table does, for every type', async () => {
+    const db = t.db.db;
+    for (const type of ACTIVITY_TYPES) {
+      await db.update(activities).set({ type }).where(eq(activities.code, 'KIND-PROBE'));
+      const [row] = await db
+        .select({ kind: activities.kind })
+        .from(activities)
+        .where(eq(activities.code, 'KIND-PROBE'));
+      expect([type, row?.kind]).toEqual([type, kindOf(type)]);
+    }
   });
 
   it('shows the kind in the catalogue and on the session', async () => {
