@@ -27,8 +27,42 @@ export type Discipline = z.infer<typeof Discipline>;
 export const DisciplineInput = z.strictObject({ code: DisciplineCode, name: LocalizedText });
 export type DisciplineInput = z.infer<typeof DisciplineInput>;
 
-export const ACTIVITY_TYPES = ['course', 'exercise', 'dialogue-event', 'expert-visit'] as const;
+export const ACTIVITY_TYPES = [
+  'course',
+  'exercise',
+  'dialogue-event',
+  'conference',
+  'seminar',
+  'expert-visit',
+  'staff-talks',
+] as const;
 export const ActivityType = z.enum(ACTIVITY_TYPES);
+export type ActivityType = z.infer<typeof ActivityType>;
+/**
+ * What an activity's type behaves as (src/domain/activity-kinds.ts): a course has results and a
+ * certificate of completion, an event (dialogue, conference, seminar) a certificate of
+ * attendance, a visit (expert visit, staff talks) neither, an exercise a certificate of attendance.
+ */
+export const ACTIVITY_KINDS = ['course', 'event', 'visit', 'exercise'] as const;
+export const ActivityKind = z.enum(ACTIVITY_KINDS);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+/** The roles a selected participant may hold on an event, a visit or an exercise. */
+export const EVENT_ROLES = [
+  'participant',
+  'delegate',
+  'head-of-delegation',
+  'speaker',
+  'panellist',
+  'moderator',
+  'observer',
+  'vip',
+] as const;
+export const EventRole = z.enum(EVENT_ROLES);
+export type EventRole = z.infer<typeof EventRole>;
+/** The certificate an activity's kind issues. */
+export const CERTIFICATE_AWARDS = ['completion', 'attendance'] as const;
+export const CertificateAward = z.enum(CERTIFICATE_AWARDS);
+export type CertificateAward = z.infer<typeof CertificateAward>;
 export const DELIVERY_METHODS = [
   'residential',
   'mobile-training-team',
@@ -95,6 +129,8 @@ export const ActivitySummary = z
     id: Uuid,
     code: ActivityCode,
     type: ActivityType,
+    /** What the type behaves as: results, evaluations and certificate follow from it. */
+    kind: ActivityKind,
     title: LocalizedText,
     disciplineCode: DisciplineCode,
     providerCode: InstitutionCode,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActivityType, CertificateAward, EventRole } from './catalogue.js';
 import { IsoDate, IsoDateTime, Uuid } from './common.js';
 import { ResultStatus } from './delivery.js';
 import { text } from './text.js';
@@ -15,8 +16,20 @@ export const PrintedCertificate = z
   .object({
     id: z.string(),
     languages: z.tuple([z.literal('en'), z.enum(['ar', 'fr'])]),
+    /**
+     * Completion (a course) or attendance (an event, an exercise). Absent on certificates issued
+     * before activity kinds: those are certificates of completion and still verify as issued.
+     */
+    award: CertificateAward.optional(),
     participant: z.object({ latin: z.string(), arabic: z.string().nullable() }),
-    activity: z.object({ code: z.string(), title: BilingualText }),
+    /** The role the holder had on the event (printed on a certificate of attendance). */
+    role: EventRole.optional(),
+    activity: z.object({
+      code: z.string(),
+      title: BilingualText,
+      /** The activity's type (absent on certificates issued before activity kinds). */
+      type: ActivityType.optional(),
+    }),
     session: z.object({
       code: z.string(),
       startDate: IsoDate,
@@ -52,13 +65,20 @@ export const SessionCertificateRow = z.object({
   familyNameLatin: z.string(),
   givenNamesLatin: z.string(),
   nameArabic: z.string().nullable(),
+  /** The role held on an event, a visit or an exercise; null when none was set. */
+  role: EventRole.nullable(),
   result: ResultStatus.nullable(),
+  /** Completed a course, or attended an event or an exercise: may be given a certificate. */
+  qualifies: z.boolean(),
   certificate: Certificate.nullable(),
 });
 export type SessionCertificateRow = z.infer<typeof SessionCertificateRow>;
 
 export const SessionCertificates = z.object({
   sessionCode: z.string(),
+  activityType: ActivityType,
+  /** What the activity's kind issues: completion, attendance, or none (src/domain/activity-kinds.ts). */
+  award: z.enum(['completion', 'attendance', 'none']),
   rows: z.array(SessionCertificateRow),
   /** Completed and without a live certificate: what "issue all" would issue now. */
   issuable: z.number().int(),
@@ -69,6 +89,7 @@ export type SessionCertificates = z.infer<typeof SessionCertificates>;
 export const IssueOutcome = z.object({
   issued: z.array(Certificate),
   alreadyCertified: z.number().int(),
+  /** Selected but not qualifying: not completed (a course) or never present (an event). */
   notCompleted: z.number().int(),
 });
 export type IssueOutcome = z.infer<typeof IssueOutcome>;

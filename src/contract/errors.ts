@@ -221,6 +221,18 @@ export const ERROR_CODES = {
   no_supervisor_survey: { status: 409, description: 'The activity asks no supervisor survey.' },
   supervisor_already_invited: { status: 409, description: 'The supervisor was already asked.' },
   not_completed: { status: 409, description: 'The participant has not completed the session.' },
+  results_not_applicable: {
+    status: 409,
+    description: 'The activity’s kind has no results (an event, a visit or an exercise).',
+  },
+  no_certificate_for_kind: {
+    status: 409,
+    description: 'The activity’s kind issues no certificate (an expert visit or staff talks).',
+  },
+  not_attended: {
+    status: 409,
+    description: 'A certificate of attendance needs at least one day marked present.',
+  },
   already_certified: {
     status: 409,
     description: 'The participant already holds a valid certificate.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActivityCode } from './catalogue.js';
+import { ActivityCode, ActivityKind } from './catalogue.js';
 import { IsoDate, IsoDateTime, LocalizedText, Uuid } from './common.js';
 import { AttendanceStatus, ResultStatus } from './delivery.js';
 import { NominationStatus } from './nominations.js';
@@ -68,6 +68,9 @@ export const SessionResults = z
     sessionCode: SessionCode,
     activityCode: ActivityCode,
     activityTitle: LocalizedText,
+    /** The activity's kind; only a course has results to confirm (the others are attended). */
+    activityKind: ActivityKind,
+    resultsApply: z.boolean(),
     sessionStatus: SessionStatus,
     startDate: IsoDate,
     endDate: IsoDate,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ActivityCode,
+  ActivityKind,
   ActivityType,
   DeliveryMethod,
   DisciplineCode,
@@ -119,6 +120,8 @@ export const SessionSummary = z
     activityCode: ActivityCode,
     activityTitle: LocalizedText,
     activityType: ActivityType,
+    /** What the activity's type behaves as: whether results and which certificate apply. */
+    activityKind: ActivityKind,
     disciplineCode: DisciplineCode,
     delivery: DeliveryMethod,
     startDate: IsoDate,

@@ -78,7 +78,9 @@ const facts: CertificateFacts = {
   activity: {
     code: 'CTM-CT-2839',
     title: { en: 'Counter-terrorism', fr: 'Contre-terrorisme', ar: 'مكافحة الإرهاب' },
+    type: 'course',
   },
+  award: 'completion',
   session: {
     code: 'M5-66-A-24',
     startDate: '2027-03-07',
@@ -94,10 +96,12 @@ describe('certificate payload', () => {
     expect(buildCertificatePayload(facts)).toEqual({
       id: 'AbCdEfGhIjKlMnOpQrStUv',
       languages: ['en', 'ar'],
+      award: 'completion',
       participant: { latin: 'Salem Al-Ali', arabic: 'العقيد سالم ٤٢' },
       activity: {
         code: 'CTM-CT-2839',
         title: { en: 'Counter-terrorism', other: 'مكافحة الإرهاب' },
+        type: 'course',
       },
       session: {
         code: 'M5-66-A-24',
@@ -135,6 +139,7 @@ describe('certificate payload', () => {
   it('carries no field beyond the printed ones', () => {
     expect(Object.keys(buildCertificatePayload(facts)).sort()).toEqual([
       'activity',
+      'award',
       'id',
       'issuedOn',
       'issuer',
@@ -142,6 +147,32 @@ describe('certificate payload', () => {
       'participant',
       'session',
     ]);
+  });
+});
+
+describe('certificate of attendance', () => {
+  const event = {
+    ...facts,
+    activity: { ...facts.activity, type: 'dialogue-event' as const },
+    award: 'attendance' as const,
+  };
+
+  it.each([
+    ['head-of-delegation', 'head-of-delegation'],
+    ['speaker', 'speaker'],
+    ['participant', undefined],
+    [null, undefined],
+  ] as const)('prints the role %s as %s', (role, printed) => {
+    expect(buildCertificatePayload({ ...event, role }).role).toBe(printed);
+  });
+
+  it('says attendance and the type, and prints no role on a certificate of completion', () => {
+    const payload = buildCertificatePayload({ ...facts, role: 'speaker' });
+    expect(payload.role).toBeUndefined();
+    expect(buildCertificatePayload(event)).toMatchObject({
+      award: 'attendance',
+      activity: { type: 'dialogue-event' },
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ActivityType, CertificateAward, EventRole } from '../contract/catalogue.js';
 import type { PrintedCertificate } from '../contract/certificates.js';
 
 /**
@@ -17,7 +18,11 @@ export interface CertificateFacts {
     givenNamesArabic: string | null;
     familyNameArabic: string | null;
   };
-  activity: { code: string; title: Texts };
+  activity: { code: string; title: Texts; type: ActivityType };
+  /** Completion for a course, attendance for an event or an exercise (activity-kinds.ts). */
+  award: CertificateAward;
+  /** The holder's role on an event; printed unless it is plain "participant". */
+  role?: EventRole | null;
   session: { code: string; startDate: string; endDate: string; venueName: Texts };
   issuedOn: string;
   issuerName: Texts;
@@ -45,11 +50,19 @@ export function buildCertificatePayload(facts: CertificateFacts): CertificatePay
   return {
     id: facts.id,
     languages: ['en', other],
+    award: facts.award,
     participant: {
       latin: joinName(facts.participant.givenNamesLatin, facts.participant.familyNameLatin),
       arabic: arabic || null,
     },
-    activity: { code: facts.activity.code, title: pick(facts.activity.title) },
+    ...(facts.award === 'attendance' && facts.role && facts.role !== 'participant'
+      ? { role: facts.role }
+      : {}),
+    activity: {
+      code: facts.activity.code,
+      title: pick(facts.activity.title),
+      type: facts.activity.type,
+    },
     session: {
       code: facts.session.code,
       startDate: facts.session.startDate,

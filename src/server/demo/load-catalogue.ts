@@ -1,5 +1,6 @@
-import type { ActivityInput, Releasability } from '../../contract/catalogue.js';
+import type { ActivityInput, ActivityType, Releasability } from '../../contract/catalogue.js';
 import type { LocalizedText } from '../../contract/common.js';
+import { rulesOfType } from '../../domain/activity-kinds.js';
 import { createActivity, createDiscipline } from '../features/catalogue/service.js';
 import type { ServiceContext } from '../features/context.js';
 import { createSession, transitionSession } from '../features/sessions/service.js';
@@ -52,7 +53,10 @@ function activityOf(course: Course): ActivityInput {
       extra: null,
     },
     releasability: RELEASABILITY[course.code] ?? { all: true, frameworks: [], nations: [] },
-    evaluationLevels: [1, 2],
+    // What the activity's kind allows of levels 1 and 2 (a dialogue event has no test).
+    evaluationLevels: [1, 2].filter((l) =>
+      rulesOfType(course.type as ActivityType).evaluationLevels.includes(l),
+    ),
     defaultCapacity: course.durationDays > 20 ? 30 : 24,
     fee: course.feeEur ? { amount: course.feeEur, currency: 'EUR' } : null,
     status: 'active',

@@ -1,6 +1,9 @@
 import ar from './ar.json';
 import en from './en.json';
 import fr from './fr.json';
+import activityKindsAr from './parts/activityKinds/ar.json';
+import activityKindsEn from './parts/activityKinds/en.json';
+import activityKindsFr from './parts/activityKinds/fr.json';
 import attendanceAr from './parts/attendance/ar.json';
 import attendanceEn from './parts/attendance/en.json';
 import attendanceFr from './parts/attendance/fr.json';
@@ -110,6 +113,7 @@ export const messages = {
     importsEn,
     visaLettersEn,
     lecturersEn,
+    activityKindsEn,
   ),
   fr: combine(
     fr,
@@ -135,6 +139,7 @@ export const messages = {
     importsFr,
     visaLettersFr,
     lecturersFr,
+    activityKindsFr,
   ),
   ar: combine(
     ar,
@@ -160,5 +165,6 @@ export const messages = {
     importsAr,
     visaLettersAr,
     lecturersAr,
+    activityKindsAr,
   ),
 };

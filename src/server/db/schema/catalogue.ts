@@ -34,6 +34,15 @@ export const activities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
     type: text('type').notNull(),
+    /**
+     * What the type behaves as (src/domain/activity-kinds.ts `KIND_OF_TYPE`): course, event,
+     * visit or exercise. Computed by the database so that no row can disagree with its type.
+     */
+    kind: text('kind')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case type when 'course' then 'course' when 'exercise' then 'exercise' when 'dialogue-event' then 'event' when 'conference' then 'event' when 'seminar' then 'event' when 'expert-visit' then 'visit' when 'staff-talks' then 'visit' else 'course' end`,
+      ),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedLongText>(),
     disciplineCode: text('discipline_code')

@@ -117,6 +117,11 @@ export const nominations = pgTable(
     substituteFor: uuid('substitute_for'),
     /** Final status after delivery (completed, failed, ...). */
     result: text('result'),
+    /**
+     * The role a selected participant holds on an event, a visit or an exercise (delegate,
+     * head of delegation, speaker...; src/domain/activity-kinds.ts `EVENT_ROLES`); null on a course.
+     */
+    eventRole: text('event_role'),
     /** The planned activity of the nation's programme that this nomination serves. */
     plannedActivityId: uuid('planned_activity_id').references(() => plannedActivities.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -137,6 +142,10 @@ export const nominations = pgTable(
     index('nominations_planned_activity_idx')
       .on(t.plannedActivityId)
       .where(sql`${t.plannedActivityId} is not null`),
+    check(
+      'nominations_event_role_check',
+      sql`${t.eventRole} is null or ${t.eventRole} in ('participant', 'delegate', 'head-of-delegation', 'speaker', 'panellist', 'moderator', 'observer', 'vip')`,
+    ),
     check(
       'nominations_seat_source_check',
       sql`(${t.status} = 'selected') = (${t.seatSource} is not null)`,

@@ -4,6 +4,7 @@ import type {
   ActivitySummary,
   Discipline,
 } from '../../../contract/catalogue.js';
+import { kindOf } from '../../../domain/activity-kinds.js';
 import type { ActivityRow, ActivitySummaryRow, DisciplineRow } from './queries.js';
 
 export function presentDiscipline(row: DisciplineRow, activityCount: number): Discipline {
@@ -14,10 +15,12 @@ export function presentActivitySummary(
   row: ActivitySummaryRow,
   openSessions: number,
 ): ActivitySummary {
+  const type = row.type as ActivitySummary['type'];
   return {
     id: row.id,
     code: row.code,
-    type: row.type as ActivitySummary['type'],
+    type,
+    kind: kindOf(type),
     title: row.title,
     disciplineCode: row.disciplineCode,
     providerCode: row.providerCode,

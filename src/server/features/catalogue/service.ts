@@ -3,12 +3,14 @@ import {
   ActivityInput,
   type ActivityListQuery,
   type ActivitySummary,
+  type ActivityType,
   ActivityUpdate,
   type Discipline,
   type DisciplineInput,
   type Releasability,
 } from '../../../contract/catalogue.js';
 import type { LocalizedText, Problem } from '../../../contract/common.js';
+import { levelsNotAllowed, rulesOfType } from '../../../domain/activity-kinds.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { activities } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -160,6 +162,20 @@ async function checkReferences(ctx: ServiceContext, refs: References, selfCode?:
   }
 }
 
+/**
+ * An activity's evaluation levels must be ones its kind allows: a dialogue event has no level-2
+ * test, an expert visit no survey at all (src/domain/activity-kinds.ts).
+ */
+function checkKindLevels(type: ActivityType, levels: readonly number[]) {
+  const refused = levelsNotAllowed(type, levels);
+  if (refused.length === 0) return;
+  const allowed = rulesOfType(type).evaluationLevels;
+  const message = `a ${type} does not use evaluation level ${refused.join(', ')}; it allows ${allowed.length > 0 ? allowed.join(', ') : 'none'}`;
+  throw new AppError(400, 'validation_failed', `evaluationLevels: ${message}`, [
+    { field: 'evaluationLevels', message, code: 'level_not_for_kind' },
+  ]);
+}
+
 /** The denormalised columns that let visibility be an indexed array overlap; kept in step. */
 function releasabilityColumns(r: Releasability) {
   const releasability: Releasability = {
@@ -187,6 +203,7 @@ const activityExists = (code: string) =>
 /** Adds a catalogue entry; defaults (draft, releasable to all...) apply to direct callers too. */
 export async function createActivity(ctx: ServiceContext, input: ActivityInput): Promise<Activity> {
   const data = ActivityInput.parse(input);
+  checkKindLevels(data.type, data.evaluationLevels);
   await checkReferences(ctx, { ...data, courses: data.prerequisites.courses });
   if (await q.activityExists(ctx.tx, data.code)) throw activityExists(data.code);
   const { fee, releasability, ...rest } = data;
@@ -220,6 +237,10 @@ export async function updateActivity(
   const data = ActivityUpdate.parse(input);
   const existing = await q.selectActivity(ctx.tx, ctx.actor.scope, code);
   if (!existing) throw notFound(`The activity ${code}`);
+  checkKindLevels(
+    data.type ?? (existing.activity.type as ActivityType),
+    data.evaluationLevels ?? existing.activity.evaluationLevels,
+  );
   await checkReferences(ctx, { ...data, courses: data.prerequisites?.courses }, code);
   const { fee, releasability, ...rest } = data;
   const values: Partial<typeof activities.$inferInsert> = {

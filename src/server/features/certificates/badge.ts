@@ -117,13 +117,13 @@ export function buildBadge(
       achievement: {
         id: `${base}/catalogue/${encodeURIComponent(printed.activity.code)}`,
         type: ['Achievement'],
-        achievementType: 'Course',
+        achievementType: printed.award === 'attendance' ? 'Achievement' : 'Course',
         name: printed.activity.title.en,
         description: [printed.activity.title.en, printed.activity.title.other]
           .filter(Boolean)
           .join(' / '),
         criteria: {
-          narrative: `Completed session ${printed.session.code} at ${printed.session.venue.en}, ${printed.session.startDate} to ${printed.session.endDate}.`,
+          narrative: `${printed.award === 'attendance' ? 'Attended' : 'Completed'} session ${printed.session.code} at ${printed.session.venue.en}, ${printed.session.startDate} to ${printed.session.endDate}.`,
         },
         humanCode: printed.activity.code,
         inLanguage: `en, ${other}`,

@@ -69,10 +69,12 @@ describe('certificates', () => {
       expect(salemCertificate.printed).toEqual({
         id: salemCertificate.id,
         languages: ['en', 'ar'],
+        award: 'completion',
         participant: { latin: 'Salem Al-Ali', arabic: 'العقيد سالم ٤٢' },
         activity: {
           code: 'CTM-CT-2839',
           title: { en: 'Counter-Terrorism Awareness', other: 'التوعية بمكافحة الإرهاب' },
+          type: 'course',
         },
         session: {
           code: SESSION,

@@ -93,6 +93,7 @@ export async function selectCandidates(
       nominationId: nominations.id,
       nominationStatus: nominations.status,
       nationCode: nominations.nationCode,
+      eventRole: nominations.eventRole,
       result: resultOf,
       participant: {
         givenNamesLatin: participants.givenNamesLatin,
@@ -116,7 +117,7 @@ export async function selectCandidates(
         language: trainingSessions.language,
         directorId: trainingSessions.directorId,
       },
-      activity: { code: activities.code, title: activities.title },
+      activity: { code: activities.code, title: activities.title, type: activities.type },
       venue: { name: venues.name, timeZone: venues.timeZone },
     })
     .from(nominations)

@@ -63,7 +63,9 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'issueSessionCertificates',
-        summary: 'Issue a certificate to every participant who completed and holds none',
+        problems: ['no_certificate_for_kind'],
+        summary:
+          'Issue a certificate to every participant who completed (a course) or attended (an event) and holds none',
         params: SessionParams,
         response: { 200: IssueOutcome },
       },
@@ -80,8 +82,9 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'issueCertificate',
-        problems: ['not_completed', 'already_certified'],
-        summary: "Issue one participant's certificate (409 not_completed unless completed)",
+        problems: ['not_completed', 'not_attended', 'no_certificate_for_kind', 'already_certified'],
+        summary:
+          "Issue one participant's certificate (409 not_completed unless completed, not_attended for an event unless present)",
         params: NominationParams,
         response: { 201: Certificate },
       },

@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import {
+  type ActivityType,
+  type CertificateAward,
+  EventRole,
+} from '../../../contract/catalogue.js';
 import type {
   Certificate,
   IssueOutcome,
@@ -7,11 +12,13 @@ import type {
   SessionCertificates,
 } from '../../../contract/certificates.js';
 import { ResultStatus } from '../../../contract/delivery.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { buildCertificatePayload } from '../../../domain/certificate-payload.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { countCertificatesIssued } from '../../metrics/process-metrics.js';
+import { attendanceSummary } from '../attendance/summary.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectSession } from '../sessions/queries.js';
@@ -26,11 +33,31 @@ import { signBytes, signedBytes } from './signing.js';
 async function loadSession(ctx: ServiceContext, code: string, lock = false) {
   const row = await selectSession(ctx.tx, ctx.actor.scope, code, lock);
   if (!row) throw notFound(`The session ${code}`);
-  return row.session;
+  return { ...row.session, activityType: row.activity.type as ActivityType };
 }
 
-const isCompleted = (c: q.Candidate) =>
-  c.nominationStatus === 'selected' && c.result === 'completed';
+/** The certificate a session's activity issues, refusing a kind that issues none. */
+function awardOf(type: ActivityType, sessionCode: string): CertificateAward {
+  const award = rulesOfType(type).certificate;
+  if (award === 'none') {
+    throw conflict(
+      'no_certificate_for_kind',
+      `${sessionCode} is a session of a ${type}, which issues no certificate.`,
+    );
+  }
+  return award;
+}
+
+/**
+ * Who qualifies: a course's certificate of completion needs a completed result; a certificate
+ * of attendance (an event, an exercise) at least one working day marked present.
+ */
+async function qualifierOf(ctx: ServiceContext, sessionId: string, award: CertificateAward) {
+  const tally = award === 'attendance' ? await attendanceSummary(ctx.tx, sessionId) : null;
+  return (c: q.Candidate) =>
+    c.nominationStatus === 'selected' &&
+    (tally ? (tally.get(c.nominationId)?.present ?? 0) > 0 : c.result === 'completed');
+}
 
 /** A new certificate id: 16 random bytes, URL-safe, not guessable from any other. */
 const newCertificateId = () => randomBytes(16).toString('base64url');
@@ -43,7 +70,11 @@ const newCertificateId = () => randomBytes(16).toString('base64url');
 async function issueFor(
   ctx: ServiceContext,
   candidate: q.Candidate,
-  context: { issuerName: NonNullable<Awaited<ReturnType<typeof q.selectIssuerName>>>; now: Date },
+  context: {
+    issuerName: NonNullable<Awaited<ReturnType<typeof q.selectIssuerName>>>;
+    now: Date;
+    award: CertificateAward;
+  },
 ): Promise<q.CertificateRow> {
   const key = await currentSigningKey(ctx.tx, context.now);
   const id = newCertificateId();
@@ -51,7 +82,9 @@ async function issueFor(
     id,
     sessionLanguage: candidate.session.language,
     participant: candidate.participant,
-    activity: candidate.activity,
+    activity: { ...candidate.activity, type: candidate.activity.type as ActivityType },
+    award: context.award,
+    role: EventRole.safeParse(candidate.eventRole).data ?? null,
     session: { ...candidate.session, venueName: candidate.venue.name },
     issuedOn: dateIn(context.now, candidate.venue.timeZone),
     issuerName: context.issuerName,
@@ -107,12 +140,16 @@ export async function listSessionCertificates(
       byNomination.set(certificate.nominationId, certificate);
     }
   }
+  const award = rulesOfType(session.activityType).certificate;
+  const qualifies = await qualifierOf(ctx, session.id, award === 'none' ? 'completion' : award);
   const rows = candidates.map((c) => {
     const certificate = byNomination.get(c.nominationId);
     const parsed = ResultStatus.safeParse(c.result);
     return {
       nominationId: c.nominationId,
       nationCode: c.nationCode,
+      role: EventRole.safeParse(c.eventRole).data ?? null,
+      qualifies: award !== 'none' && qualifies(c),
       familyNameLatin: c.participant.familyNameLatin,
       givenNamesLatin: c.participant.givenNamesLatin,
       nameArabic:
@@ -125,9 +162,11 @@ export async function listSessionCertificates(
   });
   return {
     sessionCode: session.code,
+    activityType: session.activityType,
+    award,
     rows,
     issuable: rows.filter(
-      (r) => r.result === 'completed' && (!r.certificate || r.certificate.revokedAt !== null),
+      (r) => r.qualifies && (!r.certificate || r.certificate.revokedAt !== null),
     ).length,
   };
 }
@@ -144,6 +183,7 @@ export async function issueSessionCertificates(
 ): Promise<IssueOutcome> {
   const session = await loadSession(ctx, code);
   assertMayIssue(ctx.actor, session);
+  const award = awardOf(session.activityType, session.code);
   const candidates = await q.selectCandidates(
     ctx.tx,
     { sessionId: session.id, scope: { kind: 'all' } },
@@ -152,12 +192,13 @@ export async function issueSessionCertificates(
   const live = new Set(
     (await q.selectLiveCertificates(ctx.tx, session.id)).map((r) => r.certificate.nominationId),
   );
-  const context = { issuerName: await issuerName(ctx), now };
+  const context = { issuerName: await issuerName(ctx), now, award };
+  const qualifies = await qualifierOf(ctx, session.id, award);
   const outcome: IssueOutcome = { issued: [], alreadyCertified: 0, notCompleted: 0 };
   const issued: IssuedCertificate[] = [];
   for (const candidate of candidates) {
     if (candidate.nominationStatus !== 'selected') continue;
-    if (!isCompleted(candidate)) outcome.notCompleted += 1;
+    if (!qualifies(candidate)) outcome.notCompleted += 1;
     else if (live.has(candidate.nominationId)) outcome.alreadyCertified += 1;
     else issued.push({ candidate, certificate: await issueFor(ctx, candidate, context) });
   }
@@ -183,17 +224,23 @@ export async function issueNominationCertificate(
   );
   if (!candidate) throw notFound('The nomination');
   assertMayIssue(ctx.actor, { directorId: candidate.session.directorId });
-  if (!isCompleted(candidate)) {
-    throw conflict(
-      'not_completed',
-      'A certificate is issued only to a selected participant whose result is completed.',
-    );
+  const award = awardOf(candidate.activity.type as ActivityType, candidate.session.code);
+  if (!(await qualifierOf(ctx, candidate.session.id, award))(candidate)) {
+    throw award === 'attendance'
+      ? conflict(
+          'not_attended',
+          'A certificate of attendance is issued only to a selected participant marked present on at least one day.',
+        )
+      : conflict(
+          'not_completed',
+          'A certificate is issued only to a selected participant whose result is completed.',
+        );
   }
   const live = await q.selectLiveCertificates(ctx.tx, candidate.session.id);
   if (live.some((r) => r.certificate.nominationId === nominationId)) {
     throw conflict('already_certified', 'This participant already holds a valid certificate.');
   }
-  const row = await issueFor(ctx, candidate, { issuerName: await issuerName(ctx), now });
+  const row = await issueFor(ctx, candidate, { issuerName: await issuerName(ctx), now, award });
   await announceCertificates(ctx, [{ candidate, certificate: row }]);
   countCertificatesIssued(1);
   return presentCertificate(row);

@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, exists, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { ACTIVITY_KINDS } from '../../../contract/catalogue.js';
+import { kindRules } from '../../../domain/activity-kinds.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -106,6 +108,11 @@ export function selectResultsToConfirm(db: DbOrTx, directorId: string, now: Date
     .where(
       and(
         eq(trainingSessions.directorId, directorId),
+        // Only the kinds that have results (a course): an event is attended, not confirmed.
+        inArray(
+          activities.kind,
+          ACTIVITY_KINDS.filter((k) => kindRules(k).results),
+        ),
         inArray(trainingSessions.status, ['in-progress', 'completed']),
         or(
           eq(trainingSessions.status, 'completed'),

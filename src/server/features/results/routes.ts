@@ -44,7 +44,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'setCompletionRule',
-        problems: ['results_closed'],
+        problems: ['results_closed', 'results_not_applicable'],
         summary: 'Set the share of days a participant must attend to complete (50-100%)',
         params: SessionParams,
         body: CompletionRuleInput,
@@ -63,7 +63,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'confirmResults',
-        problems: ['session_not_delivered', 'results_closed'],
+        problems: ['session_not_delivered', 'results_closed', 'results_not_applicable'],
         summary: "Confirm participants' statuses and level-2 scores",
         params: SessionParams,
         body: ConfirmResultsInput,
@@ -82,7 +82,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'closeResults',
-        problems: ['results_unconfirmed', 'results_closed'],
+        problems: ['results_unconfirmed', 'results_closed', 'results_not_applicable'],
         summary: 'Close (freeze) the results; every participant must be confirmed',
         params: SessionParams,
         response: { 200: SessionResults },

@@ -1,3 +1,4 @@
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type {
   CompletionRuleInput,
   ConfirmResultsInput,
@@ -5,6 +6,7 @@ import type {
   ReopenResultsInput,
   SessionResults,
 } from '../../../contract/results.js';
+import { kindOf, rulesOfType } from '../../../domain/activity-kinds.js';
 import { daysHeld } from '../../../domain/attendance.js';
 import { DEFAULT_COMPLETION_PERCENT } from '../../../domain/completion.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
@@ -61,6 +63,8 @@ async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<Sess
     sessionCode: session.code,
     activityCode: activity.code,
     activityTitle: activity.title,
+    activityKind: kindOfLoaded(loaded),
+    resultsApply: rulesOfType(activity.type as ActivityType).results,
     sessionStatus: session.status as SessionResults['sessionStatus'],
     startDate: session.startDate,
     endDate: session.endDate,
@@ -81,6 +85,21 @@ async function present(ctx: ServiceContext, loaded: LoadedSession): Promise<Sess
   };
 }
 
+const kindOfLoaded = (loaded: LoadedSession) => kindOf(loaded.row.activity.type as ActivityType);
+
+/**
+ * Only a course has results: an event, a visit or an exercise is attended, and its certificate
+ * (if any) reads attendance from the roster (src/domain/activity-kinds.ts).
+ */
+function assertResultsApply(loaded: LoadedSession) {
+  const { activity, session } = loaded.row;
+  if (rulesOfType(activity.type as ActivityType).results) return;
+  throw conflict(
+    'results_not_applicable',
+    `${session.code} is a session of ${activity.code}, a ${activity.type}: it has no results to record.`,
+  );
+}
+
 /** A session's results for its course director or the centre. */
 export async function getResults(ctx: ServiceContext, code: string): Promise<SessionResults> {
   return present(ctx, await loadSessionFor(ctx, code, 'manage'));
@@ -92,6 +111,7 @@ export async function getResults(ctx: ServiceContext, code: string): Promise<Ses
  */
 async function openForChanges(ctx: ServiceContext, code: string) {
   const loaded = await loadSessionFor(ctx, code, 'manage');
+  assertResultsApply(loaded);
   const delivery = await q.lockDelivery(ctx.tx, loaded.row.session.id);
   if (delivery.resultsClosedAt) {
     throw conflict(

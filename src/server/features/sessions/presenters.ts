@@ -1,4 +1,5 @@
 import type { Quota, Session, SessionStatus, SessionSummary } from '../../../contract/sessions.js';
+import { kindOf } from '../../../domain/activity-kinds.js';
 import { seatsOf } from '../../../domain/seats.js';
 import { allowedTransitions } from '../../../domain/session-lifecycle.js';
 import { workingDaysBetween } from '../../../domain/venue-calendar.js';
@@ -21,6 +22,7 @@ export function presentSessionSummary(
     activityCode: activity.code,
     activityTitle: activity.title,
     activityType: activity.type as SessionSummary['activityType'],
+    activityKind: kindOf(activity.type as SessionSummary['activityType']),
     disciplineCode: activity.disciplineCode,
     delivery: activity.delivery as SessionSummary['delivery'],
     startDate: session.startDate,

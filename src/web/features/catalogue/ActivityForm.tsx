@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -12,7 +13,13 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_METHODS } from '../../../contract/index.js';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  DELIVERY_METHODS,
+} from '../../../contract/index.js';
+import { kindOf, rulesOfType } from '../../../domain/activity-kinds.js';
 import { LocalizedTextFields } from '../../components/LocalizedTextFields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -36,6 +43,9 @@ export function ActivityForm({ form, mode, error, onSubmit, onCancel }: Props) {
   const names = useCatalogueNames();
   const locale = currentLocale();
   const hasFee = form.getValues().hasFee;
+  const type = ACTIVITY_TYPES.find((v) => v === form.getValues().type) ?? 'course';
+  const kind = kindOf(type);
+  const allowedLevels = rulesOfType(type).evaluationLevels;
 
   return (
     <form onSubmit={form.onSubmit(onSubmit)} noValidate>
@@ -43,6 +53,13 @@ export function ActivityForm({ form, mode, error, onSubmit, onCancel }: Props) {
         <ProblemAlert error={error} />
         <Fieldset legend={t('catalogue.sectionWhat')}>
           <Stack gap="sm">
+            <Alert
+              color="blue"
+              variant="light"
+              title={t('activityKinds.appliesTitle', { kind: t(`activityKinds.kind.${kind}`) })}
+            >
+              {t(`activityKinds.applies.${kind}`)}
+            </Alert>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <TextInput
                 label={t('catalogue.code')}
@@ -55,10 +72,30 @@ export function ActivityForm({ form, mode, error, onSubmit, onCancel }: Props) {
               />
               <Select
                 label={t('catalogue.type')}
+                description={`${t('activityKinds.kindLabel')}: ${t(`activityKinds.kind.${kind}`)}`}
                 required
-                data={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`activityType.${v}`) }))}
+                // Grouped by kind: the kind decides results, evaluations and the certificate.
+                data={ACTIVITY_KINDS.map((k) => ({
+                  group: t(`activityKinds.kind.${k}`),
+                  items: ACTIVITY_TYPES.filter((v) => kindOf(v) === k).map((v) => ({
+                    value: v,
+                    label: t(`activityType.${v}`),
+                  })),
+                }))}
                 key={form.key('type')}
                 {...form.getInputProps('type')}
+                onChange={(value) => {
+                  const next = ACTIVITY_TYPES.find((v) => v === value);
+                  form.setFieldValue('type', next ?? '');
+                  // Levels the new kind does not use are dropped rather than refused on saving.
+                  if (next) {
+                    const allowed = rulesOfType(next).evaluationLevels;
+                    form.setFieldValue(
+                      'evaluationLevels',
+                      form.getValues().evaluationLevels.filter((l) => allowed.includes(Number(l))),
+                    );
+                  }
+                }}
               />
               <Select
                 label={t('catalogue.status')}
@@ -149,7 +186,12 @@ export function ActivityForm({ form, mode, error, onSubmit, onCancel }: Props) {
           >
             <Group gap="md" mt={6}>
               {['1', '2', '3'].map((level) => (
-                <Checkbox key={level} value={level} label={t(`evaluationLevel.${level}`)} />
+                <Checkbox
+                  key={level}
+                  value={level}
+                  label={t(`evaluationLevel.${level}`)}
+                  disabled={!allowedLevels.includes(Number(level))}
+                />
               ))}
             </Group>
           </Checkbox.Group>

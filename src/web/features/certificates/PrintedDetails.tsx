@@ -38,6 +38,16 @@ export function PrintedDetails({ printed }: { printed: PrintedCertificate }) {
   return (
     <Table variant="vertical" withTableBorder layout="fixed">
       <Table.Tbody>
+        <Row label={t('activityKinds.kindLabel')}>
+          {/* Certificates issued before activity kinds carry no award: they are of completion. */}
+          {t(`activityKinds.certificateKind.${printed.award ?? 'completion'}`)}
+          {printed.activity.type && (
+            <Text span display="block" c="dimmed" fz="sm">
+              {t(`activityType.${printed.activity.type}`)}
+              {printed.role ? ` · ${t(`activityKinds.roles.${printed.role}`)}` : ''}
+            </Text>
+          )}
+        </Row>
         <Row label={t('certificates.holder')}>
           <Text span display="block" fw={600} dir="ltr" fz="inherit">
             {printableName(printed.participant.latin)}

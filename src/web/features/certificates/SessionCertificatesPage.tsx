@@ -41,7 +41,7 @@ const route = getRouteApi('/app/sessions/$code/certificates');
 
 const isLive = (row: SessionCertificateRow) =>
   row.certificate !== null && row.certificate.revokedAt === null;
-const isIssuable = (row: SessionCertificateRow) => row.result === 'completed' && !isLive(row);
+const isIssuable = (row: SessionCertificateRow) => row.qualifies && !isLive(row);
 
 /**
  * A session's participants with their results and certificates: issue one or all completed
@@ -145,7 +145,19 @@ export function SessionCertificatesPage() {
       )}
       {list.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       {list.isError && <ProblemAlert error={list.error} />}
-      {data && <CertificateTable data={data} busy={progress !== null} onChange={refresh} />}
+      {data?.award === 'none' && (
+        <Alert color="gray" title={t('activityKinds.noCertificateTitle')}>
+          {t('activityKinds.noCertificate', { type: t(`activityType.${data.activityType}`) })}
+        </Alert>
+      )}
+      {data?.award === 'attendance' && (
+        <Text fz="sm" mb="sm">
+          {t('activityKinds.awardAttendance')}
+        </Text>
+      )}
+      {data && data.award !== 'none' && (
+        <CertificateTable data={data} busy={progress !== null} onChange={refresh} />
+      )}
     </>
   );
 }
@@ -163,6 +175,7 @@ function CertificateTable({
   const can = useCan();
   const [revoking, setRevoking] = useState<SessionCertificateRow | null>(null);
   const [issuing, setIssuing] = useState<string | null>(null);
+  const attendance = data.award === 'attendance';
   if (data.rows.length === 0) {
     return (
       <EmptyState
@@ -202,7 +215,10 @@ function CertificateTable({
             <Table.Tr>
               <Table.Th scope="col">{t('certificates.participant')}</Table.Th>
               <Table.Th scope="col">{t('certificates.nation')}</Table.Th>
-              <Table.Th scope="col">{t('certificates.resultColumn')}</Table.Th>
+              {attendance && <Table.Th scope="col">{t('activityKinds.role')}</Table.Th>}
+              <Table.Th scope="col">
+                {attendance ? t('activityKinds.attended') : t('certificates.resultColumn')}
+              </Table.Th>
               <Table.Th scope="col">{t('certificates.certificate')}</Table.Th>
               <Table.Th scope="col">{t('certificates.actions')}</Table.Th>
             </Table.Tr>
@@ -224,20 +240,33 @@ function CertificateTable({
                   <Table.Td>
                     <bdi dir="ltr">{row.nationCode}</bdi>
                   </Table.Td>
-                  <Table.Td>
-                    {row.result ? (
-                      <Badge
-                        color={row.result === 'completed' ? 'teal.9' : 'gray'}
-                        variant="outline"
-                      >
-                        {t(`certificates.result.${row.result}`)}
+                  {attendance && (
+                    <Table.Td>{row.role ? t(`activityKinds.roles.${row.role}`) : '—'}</Table.Td>
+                  )}
+                  {attendance ? (
+                    <Table.Td>
+                      <Badge color={row.qualifies ? 'teal.9' : 'gray'} variant="outline">
+                        {row.qualifies
+                          ? t('activityKinds.attended')
+                          : t('activityKinds.notAttended')}
                       </Badge>
-                    ) : (
-                      <Text span c="dimmed" fz="sm">
-                        {t('certificates.noResult')}
-                      </Text>
-                    )}
-                  </Table.Td>
+                    </Table.Td>
+                  ) : (
+                    <Table.Td>
+                      {row.result ? (
+                        <Badge
+                          color={row.result === 'completed' ? 'teal.9' : 'gray'}
+                          variant="outline"
+                        >
+                          {t(`certificates.result.${row.result}`)}
+                        </Badge>
+                      ) : (
+                        <Text span c="dimmed" fz="sm">
+                          {t('certificates.noResult')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     {!certificate && (
                       <Text span c="dimmed" fz="sm">

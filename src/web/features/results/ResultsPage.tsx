@@ -108,6 +108,26 @@ export function ResultsPage() {
     );
   }
 
+  if (!data.resultsApply) {
+    // An event, a visit or an exercise is attended, not passed: nothing to confirm here.
+    return (
+      <>
+        <PageHeader
+          above={back}
+          title={t('results.titleOf', { title: localized(data.activityTitle, locale) })}
+        />
+        <Alert color="gray" title={t('activityKinds.noResultsTitle')}>
+          {t(
+            data.activityKind === 'visit'
+              ? 'activityKinds.noResultsNoCertificate'
+              : 'activityKinds.noResults',
+            { type: t(`activityKinds.kind.${data.activityKind}`) },
+          )}
+        </Alert>
+      </>
+    );
+  }
+
   const locked = data.closed || !data.delivered;
   const changed = changedEntries(data.participants, drafts, data.usesLevel2);
   const toCome = data.workingDays.length - data.heldDays.length;

@@ -14,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -60,6 +61,8 @@ export function SessionPage() {
   const locale = currentLocale();
   const manage = can('sessions.manage');
   const editable = session.status !== 'completed' && session.status !== 'cancelled';
+  // What the activity's kind has: results, surveys, a certificate (src/domain/activity-kinds.ts).
+  const rules = rulesOfType(session.activityType);
 
   return (
     <>
@@ -108,16 +111,18 @@ export function SessionPage() {
                   {t('attendance.roster')}
                 </ButtonLink>
               )}
-            {can('results.manage') && ['in-progress', 'completed'].includes(session.status) && (
-              <ButtonLink
-                to="/sessions/$code/results"
-                params={{ code: session.code }}
-                variant="default"
-                leftSection={<IconChecklist size={16} aria-hidden />}
-              >
-                {t('results.title')}
-              </ButtonLink>
-            )}
+            {can('results.manage') &&
+              rules.results &&
+              ['in-progress', 'completed'].includes(session.status) && (
+                <ButtonLink
+                  to="/sessions/$code/results"
+                  params={{ code: session.code }}
+                  variant="default"
+                  leftSection={<IconChecklist size={16} aria-hidden />}
+                >
+                  {t('results.title')}
+                </ButtonLink>
+              )}
             {can('delivery.read') && ['in-progress', 'completed'].includes(session.status) && (
               <ButtonLink
                 to="/sessions/$code/report"
@@ -128,27 +133,31 @@ export function SessionPage() {
                 {t('report.title')}
               </ButtonLink>
             )}
-            {can('delivery.read') && ['in-progress', 'completed'].includes(session.status) && (
-              <ButtonLink
-                to="/sessions/$code/certificates"
-                params={{ code: session.code }}
-                variant="default"
-                leftSection={<IconCertificate size={16} aria-hidden />}
-              >
-                {t('certificates.sessionButton')}
-              </ButtonLink>
-            )}
-            {can('surveys.results') && ['in-progress', 'completed'].includes(session.status) && (
-              <ButtonLink
-                to="/sessions/$code/surveys"
-                params={{ code: session.code }}
-                search={{ level: 1 }}
-                variant="default"
-                leftSection={<IconMessageStar size={16} aria-hidden />}
-              >
-                {t('surveys.session.title')}
-              </ButtonLink>
-            )}
+            {can('delivery.read') &&
+              rules.certificate !== 'none' &&
+              ['in-progress', 'completed'].includes(session.status) && (
+                <ButtonLink
+                  to="/sessions/$code/certificates"
+                  params={{ code: session.code }}
+                  variant="default"
+                  leftSection={<IconCertificate size={16} aria-hidden />}
+                >
+                  {t('certificates.sessionButton')}
+                </ButtonLink>
+              )}
+            {can('surveys.results') &&
+              rules.evaluationLevels.length > 0 &&
+              ['in-progress', 'completed'].includes(session.status) && (
+                <ButtonLink
+                  to="/sessions/$code/surveys"
+                  params={{ code: session.code }}
+                  search={{ level: 1 }}
+                  variant="default"
+                  leftSection={<IconMessageStar size={16} aria-hidden />}
+                >
+                  {t('surveys.session.title')}
+                </ButtonLink>
+              )}
             {can('visa-letters.read') && session.status !== 'draft' && (
               <ButtonLink
                 to="/sessions/$code/visa-letters"

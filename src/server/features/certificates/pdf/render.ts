@@ -1,38 +1,26 @@
 import QRCode from 'qrcode';
 import type { PrintedCertificate } from '../../../../contract/certificates.js';
 import { printableName } from '../../../../contract/person-names.js';
+import { certificateWording } from '../../../../domain/activity-kinds.js';
 import { type LaidLine, layoutLine } from './bidi-text.js';
 import { type EmbeddedSignature, infoEntries, verifyUrlEntry } from './embedded.js';
 import { type Face, faces, type Weight } from './fonts.js';
 import { ARABIC_SCALE, type Language, type PlacedBlock, stack, type TextSpec } from './layout.js';
 
-/** The fixed wording of a certificate in each language it can be printed in. */
-const WORDING: Record<
-  Language,
-  { title: string; certify: string; completed: string; issued: string; verify: string }
-> = {
-  en: {
-    title: 'Certificate of Completion',
-    certify: 'This is to certify that',
-    completed: 'has successfully completed the course',
-    issued: 'Issued on',
-    verify: 'Verify this certificate at',
-  },
-  fr: {
-    title: 'Certificat de réussite',
-    certify: 'Il est certifié que',
-    completed: 'a suivi avec succès le cours',
-    issued: 'Délivré le',
-    verify: 'Vérifier ce certificat sur',
-  },
-  ar: {
-    title: 'شهادة إتمام',
-    certify: 'يشهد بأن',
-    completed: 'قد أتم بنجاح الدورة',
-    issued: 'صدرت بتاريخ',
-    verify: 'للتحقق من هذه الشهادة',
-  },
+/** The footer's fixed words in each language a certificate can be printed in. */
+const FOOTER: Record<Language, { issued: string; verify: string }> = {
+  en: { issued: 'Issued on', verify: 'Verify this certificate at' },
+  fr: { issued: 'Délivré le', verify: 'Vérifier ce certificat sur' },
+  ar: { issued: 'صدرت بتاريخ', verify: 'للتحقق من هذه الشهادة' },
 };
+
+/** The title and statement the certificate's award, activity type and role call for. */
+function wordingOf(printed: PrintedCertificate, language: Language) {
+  return {
+    ...certificateWording(language, printed.award, printed.activity.type, printed.role),
+    ...FOOTER[language],
+  };
+}
 
 // Arabic dates in Arabic-Indic digits, as certificates in the region are usually printed.
 const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', ar: 'ar-u-nu-arab' };
@@ -114,6 +102,10 @@ export interface CertificateDocument {
 export async function renderCertificatePdf(input: CertificateDocument): Promise<Buffer> {
   const { printed } = input;
   const other = printed.languages[1];
+  const words = { en: wordingOf(printed, 'en'), [other]: wordingOf(printed, other) } as Record<
+    Language,
+    ReturnType<typeof wordingOf>
+  >;
   // Loaded on the first PDF rather than at start (see fonts.ts).
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
@@ -121,7 +113,7 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     layout: 'landscape',
     margin: 0,
     info: {
-      Title: `${WORDING.en.title}: ${printableName(printed.participant.latin)}`,
+      Title: `${words.en.title}: ${printableName(printed.participant.latin)}`,
       Author: printed.issuer.en,
       Subject: `${printed.activity.code} ${printed.session.code}`,
       Keywords: printed.id,
@@ -176,16 +168,16 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
   (names.at(-1) as TextSpec).gapAfter = 4;
   const body: TextSpec[] = [
     ...both(printed.issuer.en, printed.issuer.other, { size: 12, color: MUTED, gapAfter: 6 }),
-    ...both(WORDING.en.title, WORDING[other].title, {
+    ...both(words.en.title, words[other].title, {
       size: 26,
       otherSize: 22,
       weight: 'bold',
       color: ACCENT,
       gapAfter: 8,
     }),
-    ...both(WORDING.en.certify, WORDING[other].certify, { size: 12, color: MUTED }),
+    ...both(words.en.certify, words[other].certify, { size: 12, color: MUTED }),
     ...names,
-    ...both(WORDING.en.completed, WORDING[other].completed, { size: 12, color: MUTED }),
+    ...both(words.en.statement, words[other].statement, { size: 12, color: MUTED }),
     ...both(printed.activity.title.en, printed.activity.title.other, {
       size: 16,
       weight: 'bold',
@@ -245,8 +237,8 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     drawLaid(d, line, 56 + qrSize + 12, yy, sized(size, language), color);
   };
   // Each line starts below the reach of the one above (see lineHeight in layout.ts).
-  left(`${WORDING.en.verify}`, footerY + 6, 9, 'en');
-  left(WORDING[other].verify, footerY + 19, 9, other);
+  left(`${words.en.verify}`, footerY + 6, 9, 'en');
+  left(words[other].verify, footerY + 19, 9, other);
   left(input.verifyUrl, footerY + 38, 9, 'en', ACCENT);
   left(printed.id, footerY + 52, 9, 'en', INK);
 
@@ -260,14 +252,14 @@ export async function renderCertificatePdf(input: CertificateDocument): Promise<
     drawLaid(d, line, PAGE.width - 56 - line.width, yy, sized(size, language), INK);
   };
   right(
-    `${WORDING.en.issued} ${formatDay(printed.issuedOn, 'en')}`,
+    `${words.en.issued} ${formatDay(printed.issuedOn, 'en')}`,
     footerY + 24,
     11,
     'en',
     'regular',
   );
   right(
-    `${WORDING[other].issued} ${formatDay(printed.issuedOn, other)}`,
+    `${words[other].issued} ${formatDay(printed.issuedOn, other)}`,
     footerY + 40,
     11,
     other,
