@@ -165,7 +165,7 @@ export async function loadDemoNominations(
     const pool = session.capacity - quotas.reduce((sum, q) => sum + q.seats, 0);
     take(order(people), Math.min(pool, size - seats.length), 'pool');
 
-    for (const [index, seat] of seats.entries()) {
+    const values = seats.map((seat, index) => {
       const participantId = seat.person.id;
       turns.seated(participantId, session);
       courses.set(participantId, (courses.get(participantId) ?? 0) + 1);
@@ -178,24 +178,23 @@ export async function loadDemoNominations(
           { code: activityCode, end: session.endDate },
         ]);
       }
-      const [row] = await tx
-        .insert(nominations)
-        .values({
-          sessionId: session.id,
-          participantId,
-          nationCode: seat.person.nationCode,
-          status: 'selected',
-          seatSource: seat.source,
-          priority: index + 1,
-          submittedAt: submitted,
-          decidedAt: decided,
-          eligibility: seat.eligibility,
-          result,
-        })
-        .onConflictDoNothing()
-        .returning({ id: nominations.id });
-      if (!row) continue;
-      await tx.insert(nominationEvents).values([
+      return {
+        sessionId: session.id,
+        participantId,
+        nationCode: seat.person.nationCode,
+        status: 'selected',
+        seatSource: seat.source,
+        priority: index + 1,
+        submittedAt: submitted,
+        decidedAt: decided,
+        eligibility: seat.eligibility,
+        result,
+      };
+    });
+    if (values.length === 0) continue;
+    const inserted = await tx.insert(nominations).values(values).returning({ id: nominations.id });
+    await tx.insert(nominationEvents).values(
+      inserted.flatMap((row) => [
         {
           nominationId: row.id,
           action: 'submit',
@@ -210,8 +209,8 @@ export async function loadDemoNominations(
           toStatus: 'selected',
           at: decided,
         },
-      ]);
-    }
+      ]),
+    );
     for (const [nationCode, taken] of filled) {
       if (taken === 0) continue;
       await tx

@@ -203,7 +203,7 @@ export function planDemoSessions(
  * A team can be in one place at a time: each session goes to the first team free on its dates,
  * the one running now first (it is the demo director's), then in date order.
  */
-function withTeams(plans: PlannedSession[], teams = 7): PlannedSession[] {
+function withTeams(plans: PlannedSession[], teams = 4): PlannedSession[] {
   const busy: { start: string; end: string }[][] = Array.from({ length: teams }, () => []);
   const order = [...plans].sort(
     (a, b) =>

@@ -134,15 +134,13 @@ export async function listSessionCertificates(
 
 /**
  * Issues a certificate to every selected participant of the session who completed it and
- * holds no valid one yet, in one transaction, and tells each of them (unless `announce` is
- * off: certificates of a history recorded after the fact, whose holders were told long ago). The nominations are
+ * holds no valid one yet, in one transaction, and tells each of them. The nominations are
  * locked, so two clicks at once cannot certify (or tell) anyone twice.
  */
 export async function issueSessionCertificates(
   ctx: ServiceContext,
   code: string,
   now = new Date(),
-  options: { announce: boolean } = { announce: true },
 ): Promise<IssueOutcome> {
   const session = await loadSession(ctx, code);
   assertMayIssue(ctx.actor, session);
@@ -163,7 +161,7 @@ export async function issueSessionCertificates(
     else if (live.has(candidate.nominationId)) outcome.alreadyCertified += 1;
     else issued.push({ candidate, certificate: await issueFor(ctx, candidate, context) });
   }
-  if (options.announce) await announceCertificates(ctx, issued);
+  await announceCertificates(ctx, issued);
   countCertificatesIssued(issued.length);
   outcome.issued = issued.map((i) => presentCertificate(i.certificate));
   return outcome;
