@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import type { Prerequisites, Releasability } from '../../contract/catalogue.js';
@@ -354,5 +355,41 @@ describe('the demo centre obeys the rules it teaches', () => {
       .filter((l) => !(GOAL_COURSES[l.goal] ?? []).includes(l.course))
       .map((l) => `${l.goal}: ${l.course}`);
     expect(breaches).toEqual([]);
+  });
+  it('loads exactly what the README says it loads', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const said = (pattern: RegExp) => Number(pattern.exec(readme.replace(/\s+/g, ' '))?.[1]);
+    const [loaded] = await rows<{
+      nations: number;
+      institutions: number;
+      courses: number;
+      sessions: number;
+      people: number;
+      peopleNations: number;
+      completions: number;
+      certificates: number;
+      staff: number;
+    }>(
+      `select (select count(*)::int from nations) as nations,
+              (select count(*)::int from institutions) as institutions,
+              (select count(*)::int from activities) as courses,
+              (select count(*)::int from training_sessions) as sessions,
+              (select count(*)::int from participants) as people,
+              (select count(distinct nation_code)::int from participants) as "peopleNations",
+              (select count(*)::int from nominations where result = 'completed') as completions,
+              (select count(*)::int from certificates) as certificates,
+              (select count(*)::int from users where email like '%@visiting.rabita.example') as staff`,
+    );
+    expect({
+      nations: said(/\((\d+) partner nations/),
+      institutions: said(/(\d+) institutions/),
+      courses: said(/the (\d+) courses of the demo catalogue/),
+      sessions: said(/(\d+) sessions placed around today/),
+      people: said(/(\d+) people of \d+ nations/),
+      peopleNations: said(/people of (\d+) nations/),
+      completions: said(/(\d+) completions/),
+      certificates: said(/(\d+) signed certificates/),
+      staff: said(/(\d+) visiting directors and instructors/),
+    }).toEqual(loaded);
   });
 });
