@@ -44,6 +44,22 @@ const QUOTA_NATIONS: Quota[] = [
   { nationCode: 'OMN', seats: 2 },
 ];
 
+/**
+ * The Gulf security dialogue's programme as far as a session records it: its speakers and the
+ * delegation it receives, in the session's notes. Kept as data so that speakers and rooms can
+ * move to records of their own.
+ */
+export const DIALOGUE_NOTES: Record<string, string> = {
+  'DLG-GULF': [
+    'Speakers: H.E. the Deputy Secretary General for Political Affairs (opening address);',
+    'Amb. Layla Al-Hashemi, Kuwait Ministry of Foreign Affairs (Gulf maritime security);',
+    'Prof. Daniel Weiss, NATO Defense College (deterrence and partnership);',
+    'Brig. Gen. Saud Al-Mutairi, Kuwait Armed Forces (energy infrastructure protection).',
+    'VIP delegation: the Secretary General of the Gulf Cooperation Council and five',
+    'ambassadors of Allied nations accredited to Kuwait, received on the first morning.',
+  ].join(' '),
+};
+
 /** Mobile training teams of the demo that travel to Iraq and Jordan. */
 const MTT_VENUES: Record<string, string> = {
   'CIRT-ADV': 'BGW',
@@ -143,7 +159,7 @@ export function planDemoSessions(
         directorId: null,
         instructorIds: [],
         language: 'en',
-        notes: null,
+        notes: DIALOGUE_NOTES[activity.code] ?? null,
         joiningInstructions: {
           en: `Report to ${venue.name.en} at 08:00 local time on the first day. Dress: service uniform. Bring your passport and the confirmation letter.`,
           ...(venue.name.ar
