@@ -12,6 +12,7 @@ import { addContact, createFramework, createNation } from '../features/partners/
 import { updateTwoFactorPolicy } from '../features/second-factors/policy.js';
 import { createUser } from '../features/users/service.js';
 import centre from './centre.json' with { type: 'json' };
+import { loadDemoCertificates } from './certificates.js';
 import { loadDemoEvaluations } from './evaluations.js';
 import { loadDemoHistory } from './history.js';
 import { loadDemoCatalogue } from './load-catalogue.js';
@@ -187,6 +188,7 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     await loadDemoParticipants(tx, now);
     await loadDemoNominations(tx, now, ids.get('nominator.kwt@rabita.example') ?? null);
     await loadDemoHistory(tx, now);
+    await loadDemoCertificates(tx, now);
     const participant = await loadDemoSurveys(tx, now, DEMO_PASSWORD);
     // After the surveys: it needs their templates and leaves their one session to them.
     await loadDemoEvaluations(tx, now);

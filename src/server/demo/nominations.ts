@@ -1,12 +1,19 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import { addDays } from '../../domain/venue-calendar.js';
+import type { Prerequisites, Releasability } from '../../contract/catalogue.js';
+import type { Eligibility } from '../../contract/nominations.js';
+import { type ClearanceLevel, evaluateEligibility } from '../../domain/eligibility.js';
+import { isReleasableTo } from '../../domain/releasability.js';
+import { addDays, dateIn } from '../../domain/venue-calendar.js';
 import type { Tx } from '../db/client.js';
 import {
+  activities,
+  nations,
   nominationEvents,
   nominations,
   participants,
   sessionQuotas,
   trainingSessions,
+  venues,
 } from '../db/schema/index.js';
 import { systemContext } from '../features/context.js';
 import { applyTransition, createNomination } from '../features/nominations/service.js';
@@ -27,6 +34,15 @@ const overlap = (a: Dates, b: Dates) => a.startDate <= b.endDate && b.startDate 
  * person selected on one session (`seated`) is not handed out for another over the same days,
  * as the centre would refuse to select them.
  */
+type Person = typeof participants.$inferSelect;
+
+/** A stable, well-spread number for a text: the demo is the same on every load. */
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 function rotation(people: { id: string; nationCode: string }[]) {
   const byNation = new Map<string, string[]>();
   for (const p of people) byNation.set(p.nationCode, [...(byNation.get(p.nationCode) ?? []), p.id]);
@@ -48,6 +64,7 @@ function rotation(people: { id: string; nationCode: string }[]) {
       next.set(nationCode, start + looked);
       return picked;
     },
+    free,
     seated(id: string, dates: Dates): void {
       seatedOn.set(id, [...(seatedOn.get(id) ?? []), dates]);
     },
@@ -66,70 +83,151 @@ export async function loadDemoNominations(
   nominatorId: string | null,
 ): Promise<void> {
   const people = await tx
-    .select({ id: participants.id, nationCode: participants.nationCode })
+    .select()
     .from(participants)
     .orderBy(asc(participants.nationCode), asc(participants.familyNameLatin));
   const turns = rotation(people);
+  const frameworkOf = new Map(
+    (await tx.select({ code: nations.code, framework: nations.frameworkCode }).from(nations)).map(
+      (n) => [n.code, n.framework] as const,
+    ),
+  );
 
   const past = await tx
-    .select()
+    .select({
+      session: trainingSessions,
+      activityCode: activities.code,
+      prerequisites: activities.prerequisites,
+      releasability: activities.releasability,
+      timeZone: venues.timeZone,
+    })
     .from(trainingSessions)
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
+    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
     .where(inArray(trainingSessions.status, HISTORY))
     .orderBy(asc(trainingSessions.startDate));
+  /** Who completed what, and when it ended: the prerequisites of later courses. */
+  const completed = new Map<string, { code: string; end: string }[]>();
+  const courses = new Map<string, number>();
   let serial = 0;
-  for (const session of past) {
+  for (const { session, activityCode, prerequisites, releasability, timeZone } of past) {
+    const submitted = new Date(`${addDays(session.startDate, -35)}T09:00:00Z`);
+    const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
     const quotas = await tx
       .select()
       .from(sessionQuotas)
       .where(eq(sessionQuotas.sessionId, session.id));
+    // A cohort of 8 to 20 (never over capacity), different on every session.
+    const size = Math.min(session.capacity, 8 + (hash(session.code) % 13));
+    const eligibilityFor = (person: Person) =>
+      evaluateEligibility({
+        person: { ...person, clearanceLevel: person.clearanceLevel as ClearanceLevel },
+        prerequisites: prerequisites as Prerequisites,
+        sessionStartDate: session.startDate,
+        sessionEndDate: session.endDate,
+        today: dateIn(submitted, timeZone),
+        window: { opens: session.nominationOpens, closes: session.nominationCloses },
+        releasable: isReleasableTo(releasability as Releasability, {
+          code: person.nationCode,
+          frameworkCode: frameworkOf.get(person.nationCode) ?? '',
+        }),
+        completedActivityCodes: (completed.get(person.id) ?? [])
+          .filter((c) => c.end < session.startDate)
+          .map((c) => c.code),
+        overlapping: [],
+      });
+    const seats: { person: Person; source: 'quota' | 'pool'; eligibility: Eligibility }[] = [];
+    const take = (candidates: Person[], count: number, source: 'quota' | 'pool') => {
+      for (const person of candidates) {
+        if (count <= 0 || seats.length >= size) return;
+        if (seats.some((s) => s.person.id === person.id)) continue;
+        if (!turns.free(person.id, session)) continue;
+        const eligibility = eligibilityFor(person);
+        if (!eligibility.eligible) continue;
+        seats.push({ person, source, eligibility });
+        count -= 1;
+      }
+    };
+    const order = (list: Person[]) =>
+      [...list].sort(
+        (x, y) =>
+          (courses.get(x.id) ?? 0) - (courses.get(y.id) ?? 0) ||
+          hash(x.id + session.code) - hash(y.id + session.code),
+      );
+    // The nations' quotas first (most fill part of theirs), then the open pool.
+    const filled = new Map<string, number>();
     for (const quota of quotas) {
-      const chosen = turns.pick(quota.nationCode, Math.min(quota.seats, 3), session);
-      for (const participantId of chosen) {
-        turns.seated(participantId, session);
-        serial += 1;
-        const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
-        const [row] = await tx
-          .insert(nominations)
-          .values({
-            sessionId: session.id,
-            participantId,
-            nationCode: quota.nationCode,
-            status: 'selected',
-            seatSource: 'quota',
-            priority: chosen.indexOf(participantId) + 1,
-            submittedAt: new Date(`${addDays(session.startDate, -35)}T09:00:00Z`),
-            decidedAt: decided,
-            eligibility: { lines: [], eligible: true },
-            result:
-              session.status === 'completed' ? (serial % 7 === 0 ? 'no-show' : 'completed') : null,
-          })
-          .onConflictDoNothing()
-          .returning({ id: nominations.id });
-        if (!row) continue;
-        await tx.insert(nominationEvents).values({
+      const before = seats.length;
+      const wanted = Math.max(1, quota.seats - (hash(quota.nationCode + session.code) % 2));
+      take(order(people.filter((p) => p.nationCode === quota.nationCode)), wanted, 'quota');
+      filled.set(quota.nationCode, seats.length - before);
+    }
+    const pool = session.capacity - quotas.reduce((sum, q) => sum + q.seats, 0);
+    take(order(people), Math.min(pool, size - seats.length), 'pool');
+
+    const values = seats.map((seat, index) => {
+      const participantId = seat.person.id;
+      turns.seated(participantId, session);
+      courses.set(participantId, (courses.get(participantId) ?? 0) + 1);
+      serial += 1;
+      const result =
+        session.status === 'completed' ? (serial % 9 === 0 ? 'no-show' : 'completed') : null;
+      if (result === 'completed') {
+        completed.set(participantId, [
+          ...(completed.get(participantId) ?? []),
+          { code: activityCode, end: session.endDate },
+        ]);
+      }
+      return {
+        sessionId: session.id,
+        participantId,
+        nationCode: seat.person.nationCode,
+        status: 'selected',
+        seatSource: seat.source,
+        priority: index + 1,
+        submittedAt: submitted,
+        decidedAt: decided,
+        eligibility: seat.eligibility,
+        result,
+      };
+    });
+    if (values.length === 0) continue;
+    const inserted = await tx.insert(nominations).values(values).returning({ id: nominations.id });
+    await tx.insert(nominationEvents).values(
+      inserted.flatMap((row) => [
+        {
+          nominationId: row.id,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          at: submitted,
+        },
+        {
           nominationId: row.id,
           action: 'select',
           fromStatus: 'submitted',
           toStatus: 'selected',
           at: decided,
-        });
-      }
-      if (chosen.length > 0) {
-        await tx
-          .update(sessionQuotas)
-          .set({ taken: chosen.length })
-          .where(
-            and(
-              eq(sessionQuotas.sessionId, session.id),
-              eq(sessionQuotas.nationCode, quota.nationCode),
-            ),
-          );
-        await tx
-          .update(trainingSessions)
-          .set({ seatsTaken: sql`${trainingSessions.seatsTaken} + ${chosen.length}` })
-          .where(eq(trainingSessions.id, session.id));
-      }
+        },
+      ]),
+    );
+    for (const [nationCode, taken] of filled) {
+      if (taken === 0) continue;
+      await tx
+        .update(sessionQuotas)
+        .set({ taken })
+        .where(
+          and(eq(sessionQuotas.sessionId, session.id), eq(sessionQuotas.nationCode, nationCode)),
+        );
     }
+    const fromPool = seats.filter((s) => s.source === 'pool').length;
+    await tx
+      .update(trainingSessions)
+      .set({
+        seatsTaken: sql`${trainingSessions.seatsTaken} + ${seats.length}`,
+        poolTaken: sql`${trainingSessions.poolTaken} + ${fromPool}`,
+      })
+      .where(eq(trainingSessions.id, session.id));
   }
 
   const open = await tx

@@ -81,6 +81,84 @@ const PEOPLE: Record<string, Row[]> = {
   ],
 };
 
+/** Given names (Latin, Arabic) the generated officers of every nation draw on. */
+// biome-ignore format: pairs read as a table
+const GIVEN: [string, string][] = [
+  ['Ahmad', 'أحمد'], ['Mohammed', 'محمد'], ['Abdulrahman', 'عبدالرحمن'], ['Saleh', 'صالح'],
+  ['Fahad', 'فهد'], ['Sultan', 'سلطان'], ['Nawaf', 'نواف'], ['Majed', 'ماجد'], ['Waleed', 'وليد'],
+  ['Hussain', 'حسين'], ['Ibrahim', 'إبراهيم'], ['Mansour', 'منصور'], ['Ziad', 'زياد'],
+  ['Tariq', 'طارق'], ['Hani', 'هاني'], ['Adel', 'عادل'], ['Mustafa', 'مصطفى'], ['Sami', 'سامي'],
+  ['Reem', 'ريم'], ['Huda', 'هدى'], ['Anas', 'أنس'], ['Bassam', 'بسام'],
+];
+
+/** Family names of each nation for the generated officers; how many each nation sends. */
+// biome-ignore format: pairs read as a table
+const FAMILIES: Record<string, { count: number; names: [string, string][]; services: string[] }> = {
+  KWT: { count: 24, names: [['Al-Mutawa', 'المطوع'], ['Al-Otaibi', 'العتيبي'], ['Al-Dhafiri', 'الظفيري'], ['Al-Sabah', 'الصباح'], ['Al-Roumi', 'الرومي'], ['Al-Failakawi', 'الفيلكاوي']], services: ['Kuwait Army', 'Kuwait Naval Force', 'Kuwait National Guard', 'Ministry of Interior'] },
+  BHR: { count: 18, names: [['Al-Hashimi', 'الهاشمي'], ['Al-Noaimi', 'النعيمي'], ['Al-Binali', 'البنعلي'], ['Al-Ansari', 'الأنصاري'], ['Al-Jowder', 'الجودر']], services: ['Royal Bahraini Army', 'Royal Bahraini Naval Force', 'Ministry of Interior'] },
+  QAT: { count: 18, names: [['Al-Thani', 'آل ثاني'], ['Al-Khulaifi', 'الخليفي'], ['Al-Mohannadi', 'المهندي'], ['Al-Hajri', 'الهاجري'], ['Al-Emadi', 'العمادي']], services: ['Qatar Emiri Land Force', 'Qatar Emiri Navy', 'Internal Security Force'] },
+  ARE: { count: 18, names: [['Al-Hammadi', 'الحمادي'], ['Al-Zaabi', 'الزعابي'], ['Al-Kaabi', 'الكعبي'], ['Al-Marzooqi', 'المرزوقي'], ['Al-Blooshi', 'البلوشي']], services: ['UAE Land Forces', 'UAE Navy', 'UAE Air Force and Air Defence'] },
+  SAU: { count: 8, names: [['Al-Ghamdi', 'الغامدي'], ['Al-Zahrani', 'الزهراني'], ['Al-Shehri', 'الشهري']], services: ['Royal Saudi Land Forces', 'Royal Saudi Naval Forces'] },
+  OMN: { count: 6, names: [['Al-Balushi', 'البلوشي'], ['Al-Rawahi', 'الرواحي']], services: ['Royal Army of Oman', 'Royal Navy of Oman'] },
+  IRQ: { count: 20, names: [['Al-Jubouri', 'الجبوري'], ['Al-Obaidi', 'العبيدي'], ['Al-Tamimi', 'التميمي'], ['Al-Dulaimi', 'الدليمي'], ['Al-Saadi', 'الساعدي']], services: ['Iraqi Army', 'Iraqi Counter-Terrorism Service', 'Iraqi Navy', 'Ministry of Interior'] },
+  JOR: { count: 16, names: [['Al-Majali', 'المجالي'], ['Al-Zoubi', 'الزعبي'], ['Al-Rawashdeh', 'الرواشدة'], ['Al-Qudah', 'القضاة']], services: ['Jordan Armed Forces', 'Public Security Directorate', 'Royal Jordanian Navy'] },
+  MAR: { count: 4, names: [['Benali', 'بنعلي'], ['El Idrissi', 'الإدريسي']], services: ['Royal Armed Forces'] },
+  TUN: { count: 4, names: [['Ben Salah', 'بن صالح'], ['Trabelsi', 'الطرابلسي']], services: ['Tunisian Army'] },
+};
+
+/** Ranks, titles and positions of the generated officers, in turn. */
+// biome-ignore format: one rank per line reads as a table
+const GRADES: [rank: string, title: string | null, position: string, english: string][] = [
+  ['OF-2', 'Captain', 'Staff officer', '3222'],
+  ['OF-3', 'Major', 'Operations officer', '3332'],
+  ['OF-1', 'First Lieutenant', 'Platoon commander', '2211'],
+  ['OF-4', 'Lieutenant Colonel', 'Head of branch', '3332'],
+  ['OR-7', 'Master Sergeant', 'Team leader', '2221'],
+  ['OF-3', 'Major', 'Planning officer', '3222'],
+  ['CIV', null, 'Analyst', '3333'],
+  ['OF-2', 'Captain', 'Training officer', '2222'],
+  ['OF-5', 'Colonel', 'Director of plans', '3322'],
+];
+
+/**
+ * The rest of each nation's people, generated the same every load: enough officers that each
+ * session has a cohort of its own and nobody attends most of the courses.
+ */
+function generatedRows(nationCode: string, taken: Set<string>): Row[] {
+  const family = FAMILIES[nationCode];
+  if (!family) return [];
+  const rows: Row[] = [];
+  for (let k = 0; rows.length < family.count && k < GIVEN.length * family.names.length; k++) {
+    const [given, givenAr] = GIVEN[(k * 5 + nationCode.charCodeAt(0)) % GIVEN.length] as [
+      string,
+      string,
+    ];
+    const [familyName, familyAr] = family.names[k % family.names.length] as [string, string];
+    const email = emailOf(given, familyName, nationCode);
+    if (taken.has(email)) continue;
+    taken.add(email);
+    const [rank, title, position, english] = GRADES[
+      (k + rows.length) % GRADES.length
+    ] as (typeof GRADES)[number];
+    const service = family.services[k % family.services.length] as string;
+    const cleared = rank.startsWith('OF-') || rank === 'CIV';
+    rows.push([
+      given,
+      familyName,
+      givenAr,
+      familyAr,
+      rank,
+      title,
+      service,
+      position,
+      english,
+      cleared ? (k % 3 === 0 ? 'NR' : 'NS') : 'NONE',
+      cleared ? 400 + ((k * 37) % 600) : null,
+    ]);
+  }
+  return rows;
+}
+
 /** Jordanians often learn French too; the second profile shows a person with two languages. */
 const FRENCH: Record<string, string> = { 'JOR-Lina': '2222', 'JOR-Omar': '1111' };
 
@@ -122,8 +200,13 @@ export async function loadDemoParticipants(db: Tx, now: Date): Promise<DemoParti
   const today = now.toISOString().slice(0, 10);
   const created: DemoParticipant[] = [];
   let index = 0;
-  for (const [nationCode, rows] of Object.entries(PEOPLE)) {
-    for (const row of rows) {
+  const taken = new Set(
+    Object.entries(PEOPLE).flatMap(([code, rows]) => rows.map((r) => emailOf(r[0], r[1], code))),
+  );
+  const nations = [...new Set([...Object.keys(PEOPLE), ...Object.keys(FAMILIES)])];
+  for (const nationCode of nations) {
+    const own = PEOPLE[nationCode] ?? [];
+    for (const [k, row] of [...own, ...generatedRows(nationCode, taken)].entries()) {
       const [given, family, givenAr, familyAr, rank, title, service, position, english] = row;
       const [, , , , , , , , , clearance, expiresInDays] = row;
       const french = FRENCH[`${nationCode}-${given.split(' ')[0]}`];
@@ -148,7 +231,8 @@ export async function loadDemoParticipants(db: Tx, now: Date): Promise<DemoParti
         clearanceExpiresOn:
           clearance !== 'NONE' && expiresInDays !== null ? addDays(today, expiresInDays) : null,
         dateOfBirth: birthDateOf(index, rank),
-        confirmNotDuplicate: false,
+        // Generated people share family names with others of their nation by design.
+        confirmNotDuplicate: k >= own.length,
       });
       created.push({ id: person.id, nationCode, email });
       index += 1;

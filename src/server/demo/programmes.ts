@@ -117,41 +117,63 @@ async function deliveryByActivity(tx: Tx, nationCode: string) {
 }
 
 /**
+ * The courses that serve each goal, by the goal's English title: a goal plans only courses of
+ * its own topic.
+ */
+export const GOAL_COURSES: Record<string, readonly string[]> = {
+  'Staff officers trained in NATO planning': ['NRCC', 'M5-32', 'LL-SO', 'ETE-SP-31399', 'DLG-GULF'],
+  'A pool of instructors for national courses': ['CBRN-FR-TTT', 'MARSEC-MTT'],
+  'Counter-terrorism and CBRN specialists': [
+    'CTM-CT-2839',
+    'CBRN-ICC',
+    'CBRN-AFR',
+    'WMD-MD-21243',
+    'WMD-CD-31766',
+    'WMD-AC-3864',
+  ],
+  'Cyber and energy security experts': ['CYB-AWR', 'CIRT-ADV', 'CEIP', 'ESSAC', 'CEI-TTX'],
+  'Maritime security officers': ['MIO', 'MSA'],
+};
+
+/**
  * Planned lines built on what the demo sessions really give the nation, so that progress moves:
- * every other line asks for exactly what was selected (on track, or waiting for delivery), the
- * others for more than was offered (lagging); one staff talk has no session at all.
+ * each goal holds the courses of its topic that the nation was offered; every other line asks
+ * for exactly what was selected (on track, or waiting for delivery), the others for more than
+ * was offered (lagging); one staff talk has no session at all.
  */
 async function outlineFor(
   tx: Tx,
   nationCode: string,
   years: { start: number; end: number },
-  perGoalMax = 10,
+  perGoalMax = 3,
 ): Promise<NonNullable<ProgrammeInput['objectives']>> {
-  const lines = (await deliveryByActivity(tx, nationCode)).slice(0, 10);
-  const goalCount = OBJECTIVES.reduce((n, o) => n + o.goals.length, 0);
-  const perGoal: PlannedLineInput[][] = Array.from({ length: goalCount }, () => []);
-  lines.forEach((line, index) => {
-    const inRange = line.years.filter((y) => y >= years.start && y <= years.end);
-    perGoal[index % goalCount]?.push({
-      activityId: line.activityId,
-      years: inRange.length > 0 ? inRange : [years.start],
-      seatsPlanned: index % 2 === 0 ? Math.max(line.selected, 1) : line.offered + 2,
-      priority: (index % 3) + 1,
-    });
-  });
-  perGoal[1]?.push({
-    activityId: null,
-    freeText: 'Bilateral staff talks on training needs',
-    years: [years.start + 1],
-    seatsPlanned: 4,
-    priority: 2,
-  });
-  let g = 0;
+  const lines = await deliveryByActivity(tx, nationCode);
+  let index = 0;
   return OBJECTIVES.map((o) => ({
     title: o.title,
-    goals: o.goals.map((title) => {
-      const plannedActivities = (perGoal[g] ?? []).slice(0, perGoalMax);
-      g += 1;
+    goals: o.goals.map((title, g) => {
+      const own = lines
+        .filter((line) => GOAL_COURSES[title.en]?.includes(line.code))
+        .slice(0, perGoalMax);
+      const plannedActivities: PlannedLineInput[] = own.map((line) => {
+        const inRange = line.years.filter((y) => y >= years.start && y <= years.end);
+        index += 1;
+        return {
+          activityId: line.activityId,
+          years: inRange.length > 0 ? inRange : [years.start],
+          seatsPlanned: index % 2 === 1 ? Math.max(line.selected, 1) : line.offered + 2,
+          priority: (index % 3) + 1,
+        };
+      });
+      if (o === OBJECTIVES[0] && g === 1) {
+        plannedActivities.push({
+          activityId: null,
+          freeText: 'Bilateral staff talks on training needs',
+          years: [years.start + 1],
+          seatsPlanned: 4,
+          priority: 2,
+        });
+      }
       return { title, plannedActivities };
     }),
   }));

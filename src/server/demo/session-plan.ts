@@ -2,6 +2,7 @@ import type { Releasability } from '../../contract/catalogue.js';
 import type { Quota, SessionInput, SessionStatus, VenueInput } from '../../contract/sessions.js';
 import { isReleasableTo } from '../../domain/releasability.js';
 import { addDays, workingDaysBetween } from '../../domain/venue-calendar.js';
+import { afterRamadan, ramadanOverlaps } from './venues.js';
 
 export interface PlannedActivity {
   code: string;
@@ -42,6 +43,22 @@ const QUOTA_NATIONS: Quota[] = [
   { nationCode: 'SAU', seats: 2 },
   { nationCode: 'OMN', seats: 2 },
 ];
+
+/**
+ * The Gulf security dialogue's programme as far as a session records it: its speakers and the
+ * delegation it receives, in the session's notes. Kept as data so that speakers and rooms can
+ * move to records of their own.
+ */
+export const DIALOGUE_NOTES: Record<string, string> = {
+  'DLG-GULF': [
+    'Speakers: H.E. the Deputy Secretary General for Political Affairs (opening address);',
+    'Amb. Layla Al-Hashemi, Kuwait Ministry of Foreign Affairs (Gulf maritime security);',
+    'Prof. Daniel Weiss, NATO Defense College (deterrence and partnership);',
+    'Brig. Gen. Saud Al-Mutairi, Kuwait Armed Forces (energy infrastructure protection).',
+    'VIP delegation: the Secretary General of the Gulf Cooperation Council and five',
+    'ambassadors of Allied nations accredited to Kuwait, received on the first morning.',
+  ].join(' '),
+};
 
 /** Mobile training teams of the demo that travel to Iraq and Jordan. */
 const MTT_VENUES: Record<string, string> = {
@@ -84,25 +101,44 @@ export function planDemoSessions(
     const holidays = venue.holidays ?? [];
     const isWorking = (day: string) =>
       workingDaysBetween(day, day, venue.workingDays, holidays).length === 1;
-    let start = target;
-    while (!isWorking(start)) start = addDays(start, align === 'forward' ? 1 : -1);
-    const days = workingDaysBetween(
-      start,
-      addDays(start, activity.durationDays * 2 + 21),
-      venue.workingDays,
-      holidays,
-    );
-    const end = days[activity.durationDays - 1] ?? start;
+    const keepsRamadan = ['KWT', 'IRQ', 'JOR'].includes(venue.countryCode ?? '');
+    const span = (from: string) => {
+      let first = from;
+      while (!isWorking(first)) first = addDays(first, align === 'forward' ? 1 : -1);
+      const days = workingDaysBetween(
+        first,
+        addDays(first, activity.durationDays * 2 + 21),
+        venue.workingDays,
+        holidays,
+      );
+      return { start: first, end: days[activity.durationDays - 1] ?? first };
+    };
+    let { start, end } = span(target);
+    // No course in Ramadan or its Eid at the venues that keep it: the course moves after it.
+    for (let guard = 0; keepsRamadan && ramadanOverlaps(start, end) && guard < 3; guard++) {
+      ({ start, end } = span(afterRamadan(start, end)));
+    }
+    // A completed session ended at least a few days ago, so its results and certificates could follow.
+    for (let guard = 0; status === 'completed' && end > addDays(today, -5) && guard < 10; guard++) {
+      ({ start, end } = span(addDays(start, -(activity.durationDays * 2 + 14))));
+      for (let g = 0; keepsRamadan && ramadanOverlaps(start, end) && g < 3; g++) {
+        ({ start, end } = span(addDays(start, -45)));
+      }
+    }
     const year = start.slice(2, 4);
     const key = `${activity.code}-${year}`;
     const letter = String.fromCharCode(65 + (letters.get(key) ?? 0));
     letters.set(key, (letters.get(key) ?? 0) + 1);
-    const quotas = QUOTA_NATIONS.filter((q) =>
-      isReleasableTo(activity.releasability, {
-        code: q.nationCode,
-        frameworkCode: frameworkOf.get(q.nationCode) ?? '',
-      }),
-    );
+    // A mobile training team teaches the host nation's officers at home.
+    const host = venue.kind === 'city' && venue.countryCode !== 'DEU' ? venue.countryCode : null;
+    const quotas = host
+      ? [{ nationCode: host, seats: Math.min(16, activity.defaultCapacity) }]
+      : QUOTA_NATIONS.filter((q) =>
+          isReleasableTo(activity.releasability, {
+            code: q.nationCode,
+            frameworkCode: frameworkOf.get(q.nationCode) ?? '',
+          }),
+        );
     const closes =
       status === 'announced' || status === 'draft' ? addDays(start, -14) : addDays(start, -21);
     plans.push({
@@ -123,7 +159,7 @@ export function planDemoSessions(
         directorId: null,
         instructorIds: [],
         language: 'en',
-        notes: null,
+        notes: DIALOGUE_NOTES[activity.code] ?? null,
         joiningInstructions: {
           en: `Report to ${venue.name.en} at 08:00 local time on the first day. Dress: service uniform. Bring your passport and the confirmation letter.`,
           ...(venue.name.ar
@@ -136,12 +172,13 @@ export function planDemoSessions(
     });
   };
 
-  activities.forEach((activity, i) => {
-    for (const yearsAgo of [1, 2, 3]) {
-      if ((i + yearsAgo) % 2 === 0)
-        place(activity, addDays(today, -365 * yearsAgo + ((i * 37) % 160) - 80), 'completed');
-    }
-  });
+  // About one course a month over the last three years, each course in turn, so that every
+  // season has its sessions and each course has run once to three times.
+  const slots = 36;
+  for (let k = 0; k < slots; k++) {
+    const activity = activities[(k * 7) % activities.length] as PlannedActivity;
+    place(activity, addDays(today, -1040 + k * 28 + ((k * 11) % 9)), 'completed');
+  }
   const byCode = new Map(activities.map((a) => [a.code, a]));
   const pick = (code: string) => byCode.get(code) ?? activities[0];
   // Running now at the centre, on Kuwait's Sunday-Thursday week.
@@ -182,17 +219,23 @@ export function planDemoSessions(
  * A team can be in one place at a time: each session goes to the first team free on its dates,
  * the one running now first (it is the demo director's), then in date order.
  */
-function withTeams(plans: PlannedSession[]): PlannedSession[] {
-  const busy: { start: string; end: string }[][] = [];
+function withTeams(plans: PlannedSession[], teams = 4): PlannedSession[] {
+  const busy: { start: string; end: string }[][] = Array.from({ length: teams }, () => []);
   const order = [...plans].sort(
     (a, b) =>
       Number(b.status === 'in-progress') - Number(a.status === 'in-progress') ||
       a.input.startDate.localeCompare(b.input.startDate),
   );
-  for (const plan of order) {
+  for (const [index, plan] of order.entries()) {
     const { startDate: start, endDate: end } = plan.input;
-    let team = busy.findIndex((held) => !held.some((b) => b.start <= end && b.end >= start));
-    if (team === -1) team = busy.push([]) - 1;
+    const free = busy
+      .map((held, team) => ({ team, held }))
+      .filter(({ held }) => !held.some((b) => b.start <= end && b.end >= start))
+      // The one running now is the demo director's; then whoever has run the fewest.
+      .sort((a, b) =>
+        index === 0 ? a.team - b.team : a.held.length - b.held.length || a.team - b.team,
+      );
+    const team = free[0]?.team ?? busy.push([]) - 1;
     busy[team]?.push({ start, end });
     plan.team = team;
   }
