@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { ActivityType } from '../../contract/catalogue.js';
+import { rulesOfType } from '../../domain/activity-kinds.js';
 import { buildCertificatePayload } from '../../domain/certificate-payload.js';
 import { addDays, dateIn } from '../../domain/venue-calendar.js';
 import type { Tx } from '../db/client.js';
@@ -42,7 +44,13 @@ export async function loadDemoCertificates(tx: Tx, now: Date): Promise<number> {
     const issuedAt = at < now ? at : now;
     const candidates = (
       await q.selectCandidates(tx, { sessionId: session.id, scope: { kind: 'all' } })
-    ).filter((c) => c.nominationStatus === 'selected' && c.result === 'completed');
+    ).filter(
+      (c) =>
+        c.nominationStatus === 'selected' &&
+        c.result === 'completed' &&
+        // A visit awards nothing; an event's or an exercise's certificate says attendance.
+        rulesOfType(c.activity.type as ActivityType).certificate !== 'none',
+    );
     if (candidates.length === 0) continue;
     const rows = candidates.map((candidate) => {
       const id = randomBytes(16).toString('base64url');
@@ -50,7 +58,10 @@ export async function loadDemoCertificates(tx: Tx, now: Date): Promise<number> {
         id,
         sessionLanguage: candidate.session.language,
         participant: candidate.participant,
-        activity: candidate.activity,
+        activity: { ...candidate.activity, type: candidate.activity.type as ActivityType },
+        award: rulesOfType(candidate.activity.type as ActivityType).certificate as
+          | 'completion'
+          | 'attendance',
         session: { ...candidate.session, venueName: candidate.venue.name },
         issuedOn: dateIn(issuedAt, candidate.venue.timeZone),
         issuerName,
