@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'visa-letters.issue',
   'visa-letters.read',
   'nation-reports.read',
+  'documents.read',
+  'documents.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

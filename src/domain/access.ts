@@ -37,6 +37,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'visa-letters.issue',
     'visa-letters.read',
+    'documents.read',
+    'documents.manage',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -53,6 +55,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'certificates.issue',
     'delivery.read',
     'search.read',
+    'documents.read',
+    'documents.manage',
   ],
   // Instructors mark attendance and read delivery data of their own sessions only.
   instructor: [
@@ -63,6 +67,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attendance.mark',
     'delivery.read',
     'search.read',
+    'documents.read',
   ],
   npoc: [
     'partners.read',
@@ -83,6 +88,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'visa-letters.read',
     'nation-reports.read',
+    'documents.read',
   ],
   nominator: [
     'partners.read',
@@ -93,9 +99,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'nominations.read',
     'nominations.propose',
     'search.read',
+    'documents.read',
   ],
   // A participant reaches only their own record and logistics; the services check whose.
-  participant: ['partners.read', 'catalogue.read', 'sessions.read', 'logistics.manage'],
+  participant: [
+    'partners.read',
+    'catalogue.read',
+    'sessions.read',
+    'logistics.manage',
+    'documents.read',
+  ],
   observer: [
     'partners.read',
     'catalogue.read',
@@ -108,6 +121,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.read',
     'reports.read',
     'search.read',
+    'documents.read',
   ],
 };
 

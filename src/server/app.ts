@@ -26,6 +26,8 @@ import type { SignInThrottle } from './features/auth/sign-in-throttle.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
+import { documentRoutes } from './features/documents/routes.js';
+import type { DocumentStore } from './features/documents/store.js';
 import { exportRoutes } from './features/exports/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
@@ -80,6 +82,8 @@ export interface AppSettings {
   oidcClockToleranceSeconds?: number;
   /** The bearer token /metrics demands; absent or null: no /metrics (404, as any unknown path). */
   metricsToken?: string | null;
+  /** The largest document an upload may carry, in bytes; 25 MB when absent. */
+  documentMaxBytes?: number;
 }
 
 export interface AppDeps {
@@ -93,6 +97,8 @@ export interface AppDeps {
   rateLimitRedis?: RateLimitRedis | null;
   /** The embedded database's supervisor, read by the health routes; none with DATABASE_URL. */
   databaseSupervision?: DatabaseSupervision | null;
+  /** Where documents' files are kept; without one, the documents routes fail (500). */
+  documentStore?: DocumentStore | null;
 }
 
 declare module 'fastify' {
@@ -102,6 +108,7 @@ declare module 'fastify' {
     settings: AppSettings;
     catalogueCache: ResponseCache | null;
     databaseSupervision: DatabaseSupervision | null;
+    documentStore: DocumentStore | null;
   }
 }
 
@@ -134,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('settings', deps.settings);
   app.decorate('catalogueCache', deps.catalogueCache ?? null);
   app.decorate('databaseSupervision', deps.databaseSupervision ?? null);
+  app.decorate('documentStore', deps.documentStore ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -220,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(surveyRoutes);
       await api.register(certificateRoutes);
       await api.register(visaLetterRoutes);
+      await api.register(documentRoutes);
       await api.register(programmeRoutes);
       await api.register(reportRoutes);
       await api.register(exportRoutes);

@@ -7,6 +7,9 @@ import attendanceFr from './parts/attendance/fr.json';
 import certificatesAr from './parts/certificates/ar.json';
 import certificatesEn from './parts/certificates/en.json';
 import certificatesFr from './parts/certificates/fr.json';
+import documentsAr from './parts/documents/ar.json';
+import documentsEn from './parts/documents/en.json';
+import documentsFr from './parts/documents/fr.json';
 import exportsAr from './parts/exports/ar.json';
 import exportsEn from './parts/exports/en.json';
 import exportsFr from './parts/exports/fr.json';
@@ -106,6 +109,7 @@ export const messages = {
     exportsEn,
     importsEn,
     visaLettersEn,
+    documentsEn,
   ),
   fr: combine(
     fr,
@@ -130,6 +134,7 @@ export const messages = {
     exportsFr,
     importsFr,
     visaLettersFr,
+    documentsFr,
   ),
   ar: combine(
     ar,
@@ -154,5 +159,6 @@ export const messages = {
     exportsAr,
     importsAr,
     visaLettersAr,
+    documentsAr,
   ),
 };

@@ -22,6 +22,7 @@ import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
 import { activityQuery } from '../catalogue/api.js';
 import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { sessionQuery } from './api.js';
 import { SESSION_STATUS_COLOR } from './labels.js';
 import { SeatsPanel } from './SeatsPanel.js';
@@ -218,6 +219,7 @@ export function SessionPage() {
               : t('sessions.noJoiningInstructions')}
           </Text>
         </Paper>
+        <DocumentsPanel owner="session" code={session.code} />
         {session.notes && (
           <Paper withBorder p="md">
             <Title order={2} fz="lg" mb="xs">
