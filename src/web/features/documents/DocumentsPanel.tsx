@@ -36,13 +36,6 @@ import {
   uploadDocument,
 } from './api.js';
 
-const AUDIENCE_COLOR: Record<DocumentAudience, string> = {
-  staff: 'gray',
-  participants: 'blue',
-  nations: 'teal',
-  public: 'green',
-};
-
 /** A size in the reader's digits: bytes, KB or MB. */
 function formatSize(bytes: number, locale: string): string {
   const format = (n: number, unit: string) =>
@@ -166,7 +159,7 @@ function DocumentRow({ doc, canManage }: { doc: Document; canManage: boolean }) 
       </Table.Td>
       <Table.Td>{t(`documents.kinds.${doc.kind}`)}</Table.Td>
       <Table.Td>
-        <Badge color={AUDIENCE_COLOR[doc.audience]} variant="light">
+        <Badge variant="default" tt="none">
           {t(`documents.audiences.${doc.audience}`)}
         </Badge>
       </Table.Td>
