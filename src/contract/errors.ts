@@ -303,6 +303,22 @@ export const ERROR_CODES = {
     status: 409,
     description: 'People the import wrote were changed since, so it cannot be undone; `touched`.',
   },
+  // Documents.
+  document_too_large: {
+    status: 413,
+    description: 'The document is over the upload limit; `limit` and `size` in bytes.',
+  },
+  document_empty: { status: 422, description: 'The file is empty.' },
+  document_type_refused: {
+    status: 422,
+    description:
+      'The file’s content is not a PDF, Word, Excel or PowerPoint document (.docx, .xlsx, .pptx), PNG, JPEG or plain text.',
+  },
+  document_type_mismatch: {
+    status: 422,
+    description:
+      'The file’s content is not what its name says (e.g. a PNG named .pdf); `detected` names what it is.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@ export * from './catalogue.js';
 export * from './certificates.js';
 export * from './common.js';
 export * from './delivery.js';
+export * from './documents.js';
 export * from './errors.js';
 export * from './exports.js';
 export * from './home.js';

@@ -68,6 +68,8 @@ export const PERMISSIONS = [
   'lecturers.manage',
   'rooms.read',
   'plans.manage',
+  'documents.read',
+  'documents.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -41,6 +41,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'lecturers.manage',
     'rooms.read',
     'plans.manage',
+    'documents.read',
+    'documents.manage',
   ],
   // Directors decide only on the sessions they direct; the services check which.
   course_director: [
@@ -59,6 +61,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'lecturers.read',
     'rooms.read',
+    'documents.read',
+    'documents.manage',
   ],
   // Instructors mark attendance and read delivery data of their own sessions only.
   instructor: [
@@ -70,6 +74,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'delivery.read',
     'search.read',
     'rooms.read',
+    'documents.read',
   ],
   npoc: [
     'partners.read',
@@ -90,6 +95,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'search.read',
     'visa-letters.read',
     'nation-reports.read',
+    'documents.read',
   ],
   nominator: [
     'partners.read',
@@ -100,9 +106,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'nominations.read',
     'nominations.propose',
     'search.read',
+    'documents.read',
   ],
   // A participant reaches only their own record and logistics; the services check whose.
-  participant: ['partners.read', 'catalogue.read', 'sessions.read', 'logistics.manage'],
+  participant: [
+    'partners.read',
+    'catalogue.read',
+    'sessions.read',
+    'logistics.manage',
+    'documents.read',
+  ],
   observer: [
     'partners.read',
     'catalogue.read',
@@ -115,6 +128,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programmes.read',
     'reports.read',
     'search.read',
+    'documents.read',
   ],
 };
 

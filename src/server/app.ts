@@ -27,6 +27,8 @@ import type { SignInThrottle } from './features/auth/sign-in-throttle.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { catalogueRoutes } from './features/catalogue/routes.js';
 import { certificateRoutes, certificateWellKnownRoutes } from './features/certificates/routes.js';
+import { documentRoutes } from './features/documents/routes.js';
+import type { DocumentStore } from './features/documents/store.js';
 import { exportRoutes } from './features/exports/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
@@ -85,6 +87,8 @@ export interface AppSettings {
   oidcClockToleranceSeconds?: number;
   /** The bearer token /metrics demands; absent or null: no /metrics (404, as any unknown path). */
   metricsToken?: string | null;
+  /** The largest document an upload may carry, in bytes; 25 MB when absent. */
+  documentMaxBytes?: number;
 }
 
 export interface AppDeps {
@@ -100,6 +104,8 @@ export interface AppDeps {
   databaseSupervision?: DatabaseSupervision | null;
   /** The streaming replica some reads go to (DATABASE_REPLICA_URL); none: all on `pool`. */
   replica?: ReadReplica | null;
+  /** Where documents' files are kept; without one, the documents routes fail (500). */
+  documentStore?: DocumentStore | null;
 }
 
 declare module 'fastify' {
@@ -110,6 +116,7 @@ declare module 'fastify' {
     catalogueCache: ResponseCache | null;
     databaseSupervision: DatabaseSupervision | null;
     replica: ReadReplica | null;
+    documentStore: DocumentStore | null;
   }
 }
 
@@ -143,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('catalogueCache', deps.catalogueCache ?? null);
   app.decorate('databaseSupervision', deps.databaseSupervision ?? null);
   app.decorate('replica', deps.replica ?? null);
+  app.decorate('documentStore', deps.documentStore ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -230,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(surveyRoutes);
       await api.register(certificateRoutes);
       await api.register(visaLetterRoutes);
+      await api.register(documentRoutes);
       await api.register(programmeRoutes);
       await api.register(planRoutes);
       await api.register(reportRoutes);

@@ -87,6 +87,13 @@ const Env = z.object({
       z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
     ])
     .optional(),
+  /**
+   * The folder that keeps uploaded documents' files; default: documents in RABITA_DATA_DIR.
+   * Several app servers on several hosts must share it (a network mount).
+   */
+  RABITA_DOCUMENTS_DIR: z.string().min(1).optional(),
+  /** The largest document an upload may carry, in megabytes (MiB). */
+  RABITA_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(25),
   RABITA_METRICS_TOKEN: z
     .union([z.literal(''), z.string().trim().min(16, 'must be at least 16 characters')])
     .optional(),
@@ -128,6 +135,10 @@ export interface Config {
   auditKeyFile: string;
   /** Rate-limit counters in this Redis; undefined: in PostgreSQL. */
   redisUrl: string | undefined;
+  /** Where uploaded documents' files are kept (see RABITA_DOCUMENTS_DIR). */
+  documentsDir: string;
+  /** The largest document an upload may carry, in bytes. */
+  documentMaxBytes: number;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming it. */
@@ -160,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: e.RABITA_JOB_CONCURRENCY,
     metricsToken: e.RABITA_METRICS_TOKEN || undefined,
     redisUrl: e.RABITA_REDIS_URL || undefined,
+    documentsDir: path.resolve(e.RABITA_DOCUMENTS_DIR ?? path.join(e.RABITA_DATA_DIR, 'documents')),
+    documentMaxBytes: e.RABITA_DOCUMENT_MAX_MB * 1024 * 1024,
     auditKeyFile: path.resolve(
       e.RABITA_AUDIT_KEY_FILE ?? path.join(e.RABITA_DATA_DIR, 'audit-signing-key.pem'),
     ),

@@ -13,6 +13,7 @@ import {
   SigningKeyError,
 } from './features/audit/chain/signing-key.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
+import { filesystemDocumentStore } from './features/documents/store.js';
 import { configurePublicUrl } from './features/messages/links.js';
 import { refreshReportRollups } from './features/reports/rollups.js';
 import { connectRateLimitRedis, type RateLimitRedis } from './http/rate-limit-redis.js';
@@ -114,7 +115,9 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         trustProxy: config.trustProxy,
         webRoot,
         metricsToken: config.metricsToken ?? null,
+        documentMaxBytes: config.documentMaxBytes,
       },
+      documentStore: filesystemDocumentStore(config.documentsDir),
       catalogueCache: catalogue.cache,
       rateLimitRedis: redis ?? null,
       replica: replica ?? null,

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/contract/roles.js';
 import type { ThrottlePolicy } from '../../src/domain/sign-in-throttle.js';
 import { buildApp } from '../../src/server/app.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/server/db/client.js';
 import type { SignInThrottle } from '../../src/server/features/auth/sign-in-throttle.js';
+import { filesystemDocumentStore } from '../../src/server/features/documents/store.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
 import type { RateLimitRedis } from '../../src/server/http/rate-limit-redis.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -41,6 +45,10 @@ export interface TestAppOptions {
   shippedTwoFactorPolicy?: boolean;
   /** Rate-limit counters in this Redis; in PostgreSQL when absent, as without RABITA_REDIS_URL. */
   rateLimitRedis?: RateLimitRedis;
+  /** Documents' files go here; a new temporary folder when absent. */
+  documentsDir?: string;
+  /** The documents' upload limit in bytes; the app's default (25 MB) when absent. */
+  documentMaxBytes?: number;
 }
 
 /** The real app on a fresh database; no web app, no logger unless given, limits off unless asked for. */
@@ -64,6 +72,8 @@ async function buildTestApp(
   handle: DatabaseHandle,
   options: TestAppOptions,
 ): Promise<FastifyInstance> {
+  const documentsDir =
+    options.documentsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rabita-documents-'));
   const app = await buildApp({
     db: handle.db,
     pool: handle.pool,
@@ -75,10 +85,15 @@ async function buildTestApp(
       trustProxy: options.trustProxy ?? false,
       webRoot: null,
       metricsToken: options.metricsToken ?? null,
+      ...(options.documentMaxBytes ? { documentMaxBytes: options.documentMaxBytes } : {}),
     },
+    documentStore: filesystemDocumentStore(documentsDir),
     logger: options.logger,
     rateLimitRedis: options.rateLimitRedis ?? null,
   });
+  // A folder made for this app goes with it.
+  if (!options.documentsDir)
+    app.addHook('onClose', async () => fs.rmSync(documentsDir, { recursive: true, force: true }));
   await app.ready();
   return app;
 }

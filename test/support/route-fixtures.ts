@@ -178,6 +178,12 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/sessions/{code}/visa-letters': session,
   '/api/v1/visa-letters/{id}.pdf': letter,
   '/api/v1/verify/letters/{id}': { params: (_w, n) => ({ id: n.letterId }) },
+  '/api/v1/sessions/{code}/documents': session,
+  '/api/v1/activities/{code}/documents': { params: () => ({ code: ACTIVITY }) },
+  // Documents are read per document (documents.test.ts walks who may read which).
+  '/api/v1/documents/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/documents/{id}/file': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
+  '/api/v1/public/documents/{id}': { params: () => ({ id: UNKNOWN_UUID }), unknownRecord: true },
   '/api/v1/programmes/{id}': programme,
   '/api/v1/programmes/{id}/outline': programme,
   '/api/v1/programmes/{id}/transitions': programme,

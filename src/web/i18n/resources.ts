@@ -10,6 +10,9 @@ import attendanceFr from './parts/attendance/fr.json';
 import certificatesAr from './parts/certificates/ar.json';
 import certificatesEn from './parts/certificates/en.json';
 import certificatesFr from './parts/certificates/fr.json';
+import documentsAr from './parts/documents/ar.json';
+import documentsEn from './parts/documents/en.json';
+import documentsFr from './parts/documents/fr.json';
 import exportsAr from './parts/exports/ar.json';
 import exportsEn from './parts/exports/en.json';
 import exportsFr from './parts/exports/fr.json';
@@ -114,6 +117,7 @@ export const messages = {
     visaLettersEn,
     lecturersEn,
     activityKindsEn,
+    documentsEn,
   ),
   fr: combine(
     fr,
@@ -140,6 +144,7 @@ export const messages = {
     visaLettersFr,
     lecturersFr,
     activityKindsFr,
+    documentsFr,
   ),
   ar: combine(
     ar,
@@ -166,5 +171,6 @@ export const messages = {
     visaLettersAr,
     lecturersAr,
     activityKindsAr,
+    documentsAr,
   ),
 };

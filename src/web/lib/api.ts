@@ -39,6 +39,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The token a write must echo, for requests made without `api` (uploads with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 type QueryValue = string | number | boolean | null | undefined;
 
 /** Appends the non-empty parameters, so URLs stay short and the server sees no empty filters. */

@@ -1,6 +1,7 @@
 export * from './audit-chain.js';
 export * from './catalogue.js';
 export * from './delivery.js';
+export * from './documents.js';
 export * from './identity-providers.js';
 export * from './imports.js';
 export * from './jobs.js';

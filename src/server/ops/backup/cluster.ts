@@ -11,6 +11,12 @@ import { BackupError } from './errors.js';
 export const CLUSTER = 'pg';
 /** The superuser's and the app role's passwords (src/server/db/embedded.ts, access.ts). */
 export const SECRET_FILES = ['postgres.password', 'app.password'];
+/**
+ * Uploaded documents' files (the default RABITA_DOCUMENTS_DIR), copied beside the cluster:
+ * written once under their key and never changed, so a copy taken after the database's is
+ * consistent with it. Half-written uploads (`.part-*`) are left out.
+ */
+export const DOCUMENTS_FOLDER = 'documents';
 
 // Left out of a base backup, as PostgreSQL's "Making a Base Backup Using the Low Level API"
 // lists them: their contents are rebuilt at start (the folders themselves are kept).

@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '../../db/embedded.js
 import { migrationLevel } from '../../db/migrate.js';
 import {
   CLUSTER,
+  DOCUMENTS_FOLDER,
   hasCluster,
   leftOutOfBaseBackup,
   runningClusterUrl,
@@ -163,6 +164,20 @@ async function copyCluster(
       null,
     );
     if (copied) archived.push({ path: secret, ...copied });
+  }
+  // After pg_backup_stop: every document a row of the copy names was written before its row
+  // committed, so it is here. A document deleted meanwhile is simply not copied.
+  const documents = await listFiles(path.join(dataDir, DOCUMENTS_FOLDER), (relative) =>
+    relative.includes('.part-'),
+  );
+  for (const file of documents) {
+    const relative = `${DOCUMENTS_FOLDER}/${file.path}`;
+    const copied = await copyWithChecksum(
+      path.join(dataDir, relative),
+      path.join(root, relative),
+      progress,
+    );
+    if (copied) archived.push({ path: relative, ...copied });
   }
   progress.done();
   return writeManifest(

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { ActivitySessions } from '../sessions/ActivitySessions.js';
 import { ActivityFacts } from './ActivityFacts.js';
 import { activityQuery } from './api.js';
@@ -101,6 +102,7 @@ export function ActivityPage() {
           <PrerequisiteList prerequisites={activity.prerequisites} />
         </Paper>
         <ActivitySessions activityCode={activity.code} />
+        <DocumentsPanel owner="activity" code={activity.code} />
       </Stack>
     </>
   );

@@ -23,6 +23,7 @@ import { localized } from '../../lib/localized.js';
 import { useCan } from '../auth/session.js';
 import { activityQuery } from '../catalogue/api.js';
 import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { SessionLecturers } from '../lecturers/SessionLecturers.js';
 import { SessionRoomSection } from '../rooms/SessionRoomSection.js';
 import { sessionQuery } from './api.js';
@@ -231,6 +232,7 @@ export function SessionPage() {
               : t('sessions.noJoiningInstructions')}
           </Text>
         </Paper>
+        <DocumentsPanel owner="session" code={session.code} />
         {session.notes && (
           <Paper withBorder p="md">
             <Title order={2} fz="lg" mb="xs">
