@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nominationsAr from '../../src/web/i18n/parts/nominations/ar.json' with { type: 'json' };
 import nominationsEn from '../../src/web/i18n/parts/nominations/en.json' with { type: 'json' };
-import { api } from './support/api.js';
+import { api, eligibilityOf } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -65,8 +65,19 @@ describe('centre staff nominating for a nation', () => {
     // A family name nobody else of Kuwait carries, so the search shows one person.
     const unique = (p: Person) =>
       people.items.filter((q) => q.familyNameLatin === p.familyNameLatin).length === 1;
-    const person = people.items.find((p) => !taken.has(p.id) && unique(p));
-    if (!person) throw new Error('every Kuwaiti of the demo is nominated already');
+    // Eligible too: the picker offers nobody else.
+    const checks = await eligibilityOf(
+      admin.request,
+      code,
+      people.items.map((p) => p.id),
+    );
+    const eligible = new Set(
+      checks
+        .filter((c) => c.eligibility.eligible && c.existing === null)
+        .map((c) => c.participantId),
+    );
+    const person = people.items.find((p) => !taken.has(p.id) && eligible.has(p.id) && unique(p));
+    if (!person) throw new Error('nobody of Kuwait is free and eligible for the open session');
 
     await setLocale(admin, 'en');
     const page = await admin.newPage();

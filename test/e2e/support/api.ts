@@ -22,6 +22,34 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
+export interface EligibilityCheck {
+  participantId: string;
+  eligibility: { eligible: boolean };
+  existing: unknown;
+}
+
+/**
+ * The person picker's eligibility of many people for a session, asked 40 at a time (the
+ * query's bound), as the page asks it.
+ */
+export async function eligibilityOf(
+  request: APIRequestContext,
+  code: string,
+  ids: string[],
+): Promise<EligibilityCheck[]> {
+  const checks: EligibilityCheck[] = [];
+  for (let at = 0; at < ids.length; at += 40) {
+    const chunk = ids.slice(at, at + 40).join(',');
+    const answer = await api<{ items: EligibilityCheck[] }>(
+      request,
+      'GET',
+      `/api/v1/sessions/${code}/eligibility?participantIds=${chunk}`,
+    );
+    checks.push(...answer.items);
+  }
+  return checks;
+}
+
 /**
  * A nation's NPOC submits a person for a session and the registrar selects them, overriding
  * an eligibility failure in writing when there is one (the spec is about what comes after).
