@@ -332,6 +332,21 @@ describe('the demo centre obeys the rules it teaches', () => {
     expect(breaches).toEqual([]);
   });
 
+  it('gives the demo participant completed courses and a session to come', async () => {
+    const mine = await rows<{ end: string; status: string; result: string | null }>(
+      `select s.end_date::text as "end", s.status, n.result
+         from nominations n join training_sessions s on s.id = n.session_id
+         join participants p on p.id = n.participant_id join users u on u.id = p.user_id
+        where u.email = 'participant@rabita.example' and n.status = 'selected'`,
+    );
+    const today = now.toISOString().slice(0, 10);
+    expect(mine.filter((m) => m.result === 'completed').length).toBeGreaterThan(0);
+    const toCome = mine.filter(
+      (m) => m.end > today && !['cancelled', 'completed'].includes(m.status),
+    );
+    expect(toCome.length).toBeGreaterThan(0);
+  });
+
   it('puts Iraqi and Jordanian officers on the mobile training teams at home', async () => {
     const byVenue = await rows<{ venue: string; nation: string; n: number }>(
       `select s.venue_code as venue, n.nation_code as nation, count(*)::int as n

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../contract/common.js';
 import type { SurveyAnswers, SurveyTemplateInput } from '../../contract/surveys.js';
 import { checkAnswers } from '../../domain/surveys.js';
@@ -11,11 +11,13 @@ import {
   surveyTemplates,
   trainingSessions,
 } from '../db/schema/index.js';
-import { systemContext } from '../features/context.js';
+import { type ServiceContext, systemContext } from '../features/context.js';
+import { applyTransition, createNomination } from '../features/nominations/service.js';
 import { insertResponse, markAnswered } from '../features/surveys/invitation-queries.js';
 import { inviteParticipants } from '../features/surveys/sending.js';
 import { attachSurvey, createTemplate } from '../features/surveys/templates.js';
 import { createUser } from '../features/users/service.js';
+import { AppError } from '../http/errors.js';
 
 /** The demo participant who has a level-1 survey waiting; the browser tests sign in as them. */
 export const DEMO_PARTICIPANT_EMAIL = 'participant@rabita.example';
@@ -201,7 +203,8 @@ export async function loadDemoSurveys(
         isNull(participants.userId),
       ),
     )
-    .orderBy(asc(participants.familyNameLatin))
+    // Someone already selected for a session to come first, so their home has both halves.
+    .orderBy(desc(hasSessionToCome(today)), asc(participants.familyNameLatin))
     .limit(1);
   let account: { email: string; displayName: string; nationCode: string } | null = null;
   if (person) {
@@ -215,6 +218,7 @@ export async function loadDemoSurveys(
       locale: 'en',
     });
     await tx.update(participants).set({ userId: user.id }).where(eq(participants.id, person.id));
+    await seatOnASessionToCome(ctx, person.id, today, now);
     account = { email: DEMO_PARTICIPANT_EMAIL, displayName, nationCode: person.nationCode };
   }
 
@@ -270,4 +274,62 @@ export async function loadDemoSurveys(
     });
   }
   return account;
+}
+
+/**
+ * Whether the participant row is selected for a session that still runs after today (strictly
+ * after: the home reads "today" in the venue's time zone, which may be a day ahead of UTC).
+ */
+function hasSessionToCome(today: string) {
+  return sql<boolean>`exists (
+    select 1 from ${nominations} n
+    join ${trainingSessions} s on s.id = n.session_id
+    where n.participant_id = ${participants.id} and n.status = 'selected'
+      and s.end_date > ${today} and s.status not in ('cancelled', 'completed'))`;
+}
+
+/**
+ * The demo participant's home promises "your next session": when the nominations handed them
+ * none, they are nominated and selected through the services on the first session to come whose
+ * rules admit them, so the promise holds whatever day the demo is loaded.
+ */
+async function seatOnASessionToCome(
+  ctx: ServiceContext,
+  participantId: string,
+  today: string,
+  now: Date,
+): Promise<void> {
+  const [already] = await ctx.tx
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.id, participantId), hasSessionToCome(today)));
+  if (already) return;
+  const candidates = await ctx.tx
+    .select({ code: trainingSessions.code })
+    .from(trainingSessions)
+    .where(
+      and(
+        inArray(trainingSessions.status, ['announced', 'confirmed']),
+        gte(trainingSessions.nominationDeadline, now),
+      ),
+    )
+    .orderBy(asc(trainingSessions.startDate));
+  for (const { code } of candidates) {
+    try {
+      // A savepoint: a refusal (rules, quota, another session the same days) must not abort
+      // the demo transaction; the next session is tried.
+      await ctx.tx.transaction(async (sp) => {
+        const inner = { ...ctx, tx: sp };
+        const created = await createNomination(
+          inner,
+          { sessionCode: code, participantId, motivation: null, submit: true, priority: null },
+          now,
+        );
+        await applyTransition(inner, created.id, { action: 'select' }, now);
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
 }
