@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './features/documents/s3-store.js';
 
 /** A cookie session unused this long has ended, unless RABITA_SESSION_IDLE_MINUTES says otherwise. */
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
@@ -92,6 +93,15 @@ const Env = z.object({
    * Several app servers on several hosts must share it (a network mount).
    */
   RABITA_DOCUMENTS_DIR: z.string().min(1).optional(),
+  /**
+   * An S3-compatible bucket for documents instead of the folder: the service's address (e.g.
+   * https://s3.eu-west-1.amazonaws.com, or a MinIO or Ceph gateway) and the bucket's name.
+   */
+  RABITA_DOCUMENTS_S3_ENDPOINT: z.union([z.literal(''), z.string().url()]).optional(),
+  RABITA_DOCUMENTS_S3_BUCKET: z.string().optional(),
+  RABITA_DOCUMENTS_S3_REGION: z.string().min(1).default('us-east-1'),
+  RABITA_DOCUMENTS_S3_ACCESS_KEY_ID: z.string().optional(),
+  RABITA_DOCUMENTS_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** The largest document an upload may carry, in megabytes (MiB). */
   RABITA_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(25),
   RABITA_METRICS_TOKEN: z
@@ -137,6 +147,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Where uploaded documents' files are kept (see RABITA_DOCUMENTS_DIR). */
   documentsDir: string;
+  /** The S3-compatible bucket that keeps them instead, when configured. */
+  documentsS3: S3Settings | undefined;
   /** The largest document an upload may carry, in bytes. */
   documentMaxBytes: number;
 }
@@ -172,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.RABITA_METRICS_TOKEN || undefined,
     redisUrl: e.RABITA_REDIS_URL || undefined,
     documentsDir: path.resolve(e.RABITA_DOCUMENTS_DIR ?? path.join(e.RABITA_DATA_DIR, 'documents')),
+    documentsS3: documentsS3(e),
     documentMaxBytes: e.RABITA_DOCUMENT_MAX_MB * 1024 * 1024,
     auditKeyFile: path.resolve(
       e.RABITA_AUDIT_KEY_FILE ?? path.join(e.RABITA_DATA_DIR, 'audit-signing-key.pem'),
@@ -188,4 +201,31 @@ function trustedProxies(setting: string): false | string {
     .split(',')
     .map((address) => address.trim())
     .join(',');
+}
+
+/**
+ * The documents' bucket: all of endpoint, bucket and both keys, or none of them. A half-given
+ * set stops start-up rather than silently keeping documents in the folder.
+ */
+function documentsS3(e: z.infer<typeof Env>): S3Settings | undefined {
+  const given = {
+    RABITA_DOCUMENTS_S3_ENDPOINT: e.RABITA_DOCUMENTS_S3_ENDPOINT,
+    RABITA_DOCUMENTS_S3_BUCKET: e.RABITA_DOCUMENTS_S3_BUCKET,
+    RABITA_DOCUMENTS_S3_ACCESS_KEY_ID: e.RABITA_DOCUMENTS_S3_ACCESS_KEY_ID,
+    RABITA_DOCUMENTS_S3_SECRET_ACCESS_KEY: e.RABITA_DOCUMENTS_S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(given).filter(([, value]) => !value);
+  if (missing.length === 4) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `${missing.map(([name]) => name).join(', ')}: needed too, since another RABITA_DOCUMENTS_S3_ setting is given`,
+    );
+  }
+  return {
+    endpoint: given.RABITA_DOCUMENTS_S3_ENDPOINT as string,
+    bucket: given.RABITA_DOCUMENTS_S3_BUCKET as string,
+    region: e.RABITA_DOCUMENTS_S3_REGION,
+    accessKeyId: given.RABITA_DOCUMENTS_S3_ACCESS_KEY_ID as string,
+    secretAccessKey: given.RABITA_DOCUMENTS_S3_SECRET_ACCESS_KEY as string,
+  };
 }

@@ -13,6 +13,7 @@ import {
   SigningKeyError,
 } from './features/audit/chain/signing-key.js';
 import { type RunningCatalogueCache, startCatalogueCache } from './features/catalogue/cache.js';
+import { s3DocumentStore } from './features/documents/s3-store.js';
 import { filesystemDocumentStore } from './features/documents/store.js';
 import { configurePublicUrl } from './features/messages/links.js';
 import { refreshReportRollups } from './features/reports/rollups.js';
@@ -117,7 +118,9 @@ export async function startServer(config: Config, webRoot: string | null): Promi
         metricsToken: config.metricsToken ?? null,
         documentMaxBytes: config.documentMaxBytes,
       },
-      documentStore: filesystemDocumentStore(config.documentsDir),
+      documentStore: config.documentsS3
+        ? s3DocumentStore(config.documentsS3)
+        : filesystemDocumentStore(config.documentsDir),
       catalogueCache: catalogue.cache,
       rateLimitRedis: redis ?? null,
       replica: replica ?? null,

@@ -7,7 +7,10 @@ import type { ThrottlePolicy } from '../../src/domain/sign-in-throttle.js';
 import { buildApp } from '../../src/server/app.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/server/db/client.js';
 import type { SignInThrottle } from '../../src/server/features/auth/sign-in-throttle.js';
-import { filesystemDocumentStore } from '../../src/server/features/documents/store.js';
+import {
+  type DocumentStore,
+  filesystemDocumentStore,
+} from '../../src/server/features/documents/store.js';
 import { SESSION_COOKIE } from '../../src/server/http/authenticate.js';
 import type { RateLimitRedis } from '../../src/server/http/rate-limit-redis.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -47,6 +50,8 @@ export interface TestAppOptions {
   rateLimitRedis?: RateLimitRedis;
   /** Documents' files go here; a new temporary folder when absent. */
   documentsDir?: string;
+  /** Documents kept in this store instead of a folder (an S3-compatible bucket). */
+  documentStore?: DocumentStore;
   /** The documents' upload limit in bytes; the app's default (25 MB) when absent. */
   documentMaxBytes?: number;
 }
@@ -87,7 +92,7 @@ async function buildTestApp(
       metricsToken: options.metricsToken ?? null,
       ...(options.documentMaxBytes ? { documentMaxBytes: options.documentMaxBytes } : {}),
     },
-    documentStore: filesystemDocumentStore(documentsDir),
+    documentStore: options.documentStore ?? filesystemDocumentStore(documentsDir),
     logger: options.logger,
     rateLimitRedis: options.rateLimitRedis ?? null,
   });

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 
 /**
- * Where documents' bytes are kept, by a key the documents table holds. A filesystem folder
- * today; an object store (S3-compatible) would implement the same three calls.
+ * Where documents' bytes are kept, by a key the documents table holds: a filesystem folder by
+ * default, or an S3-compatible bucket (s3-store.ts).
  */
 export interface DocumentStore {
   /** Writes the whole file under the key, or nothing: a reader never sees half a file. */
@@ -19,6 +19,12 @@ export interface DocumentStore {
 /** A key names a file inside the store: two hex characters of shard, then the document's id. */
 const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
 
+/** The key, checked: nothing but a document's own key ever reaches a path or a URL. */
+export function checkedKey(key: string): string {
+  if (!KEY.test(key)) throw new Error('not a document storage key');
+  return key;
+}
+
 /** The storage key of a document id. */
 export function storageKeyOf(id: string): string {
   return `${id.slice(0, 2)}/${id}`;
@@ -30,10 +36,7 @@ export function storageKeyOf(id: string): string {
  * under its key.
  */
 export function filesystemDocumentStore(root: string): DocumentStore {
-  const fileOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error('not a document storage key');
-    return path.join(root, ...key.split('/'));
-  };
+  const fileOf = (key: string) => path.join(root, ...checkedKey(key).split('/'));
   return {
     async put(key, bytes) {
       const target = fileOf(key);
