@@ -33,7 +33,7 @@ async function latest(context: BrowserContext): Promise<Plan> {
 /** Picks a week in the session panel's searchable week list. */
 async function chooseWeek(page: Page, week: number) {
   const panel = page.getByRole('dialog');
-  await panel.getByRole('textbox', { name: words.startWeek }).click();
+  await panel.getByRole('combobox', { name: words.startWeek }).click();
   await page.getByRole('option', { name: new RegExp(`^${words.week} ${week + 1} ·`) }).click();
 }
 
@@ -97,10 +97,10 @@ describe('the annual plan in the browser', () => {
     // An Arabic phone: the year view scrolls in its own box, never the page.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('region', { name: /العرض السنوي/ }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
     await page.screenshot({ path: path.join(shots, 'annual-plan-ar-390.png') });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('button', { name: words.publish, exact: true }).click();
@@ -128,7 +128,9 @@ describe('the annual plan in the browser', () => {
     expect(seen.status).toBe('announced');
     const npocPage = await npoc.newPage();
     await npocPage.goto(`/sessions/${code}`);
-    await npocPage.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
+    await npocPage.getByText(code).first().waitFor();
+    await npocPage.getByText('KWT').first().waitFor();
     await npoc.close();
-  });
+    // The solver runs twice on the demo year: more than the default minute in all.
+  }, 240_000);
 });

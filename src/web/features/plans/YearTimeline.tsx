@@ -44,8 +44,8 @@ export function YearTimeline({ plan, venueNames, selectedId, onSelect }: Props) 
   });
   const style = {
     '--weeks': weeks.length,
-    '--week-width': '60px',
-    '--venue-width': 'minmax(96px, 140px)',
+    '--week-width': '76px',
+    '--venue-width': 'clamp(88px, 24vw, 150px)',
     gridTemplateRows: `repeat(${HEADER_ROWS}, auto) repeat(${Math.max(1, row - HEADER_ROWS - 1)}, ${LANE_HEIGHT}px)`,
   } as CSSProperties;
   const describe = (s: PlanSession) =>
@@ -147,9 +147,11 @@ export function YearTimeline({ plan, venueNames, selectedId, onSelect }: Props) 
               }}
               onClick={() => onSelect(r.session)}
             >
-              <span style={{ fontWeight: 700 }}>{r.session.activityCode}</span>
+              <span dir="auto" style={{ fontWeight: 700 }}>
+                {r.session.activityCode}
+              </span>
               <span>{shortRange(r.session.startDate, r.session.endDate, locale)}</span>
-              <span>{quotaSummary(r.session.quotas) || '—'}</span>
+              <span dir="auto">{quotaSummary(r.session.quotas) || '—'}</span>
             </button>
           )),
         ])}
