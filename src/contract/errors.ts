@@ -157,6 +157,11 @@ export const ERROR_CODES = {
     status: 409,
     description: 'The year already has an accepted plan version; its sessions are in the calendar.',
   },
+  plan_week_unavailable: {
+    status: 409,
+    description:
+      'The session does not fit that week at that venue: a closed day, Ramadan or an Eid, the year’s end, or a venue its delivery does not allow.',
+  },
   outside_programme_years: {
     status: 409,
     description: 'A nomination would leave the years its programme line plans.',

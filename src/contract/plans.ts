@@ -183,5 +183,27 @@ export type PlanComparison = z.infer<typeof PlanComparison>;
 export const PlanAccepted = z.object({
   year: z.number().int(),
   version: z.number().int(),
+  /** Whether the sessions were announced (else they are drafts). */
+  announced: z.boolean(),
   sessions: z.array(z.object({ code: z.string(), activityCode: z.string(), startDate: IsoDate })),
 });
+
+/** Where the registrar puts a proposed session: a week of the year, and a venue if it changes. */
+export const PlanMoveRequest = z.strictObject({
+  week: z.number().int().min(0).max(53),
+  venueCode: z.string().min(1).max(40).optional(),
+});
+export type PlanMoveRequest = z.input<typeof PlanMoveRequest>;
+
+/** A run the registrar adds by hand: it is locked, and the next run fills its quotas. */
+export const PlanAddRequest = z.strictObject({
+  activityCode: z.string().min(1).max(60),
+  week: z.number().int().min(0).max(53),
+  venueCode: z.string().min(1).max(40),
+});
+export type PlanAddRequest = z.input<typeof PlanAddRequest>;
+
+/** Accepting creates drafts unless told to announce them at once (no body: drafts). */
+export const PlanAcceptRequest = z.strictObject({ announce: z.boolean().default(false) }).nullish();
+export type PlanAcceptRequest = z.input<typeof PlanAcceptRequest>;
+export type PlanAccepted = z.infer<typeof PlanAccepted>;

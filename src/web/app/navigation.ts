@@ -3,6 +3,7 @@ import {
   IconBook,
   IconBuilding,
   IconCalendarEvent,
+  IconCalendarStats,
   IconChartBar,
   IconClipboardList,
   IconFlag,
@@ -36,6 +37,7 @@ export interface NavItem {
     | '/lecturers'
     | '/nominations'
     | '/programmes'
+    | '/plans'
     | '/reports'
     | '/surveys'
     | '/users'
@@ -84,6 +86,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconTargetArrow,
     permission: 'authenticated',
   },
+  { to: '/plans', label: 'plans.nav', icon: IconCalendarStats, permission: 'plans.manage' },
   { to: '/reports', label: 'nav.reports', icon: IconChartBar, permission: 'reports.read' },
   {
     to: '/surveys',

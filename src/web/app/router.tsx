@@ -20,6 +20,7 @@ import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
 import { nominationRoutes } from './routes/nominations.js';
 import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
+import { planRoutes } from './routes/plans.js';
 import { programmeRoutes, reportRoutes } from './routes/programmes.js';
 import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -51,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     ...certificateRoutes,
     ...visaLetterRoutes,
     ...programmeRoutes,
+    ...planRoutes,
     ...reportRoutes,
     ...comingSoonRoutes,
     usersRoute,

@@ -40,6 +40,9 @@ import nominationsFr from './parts/nominations/fr.json';
 import participantsAr from './parts/participants/ar.json';
 import participantsEn from './parts/participants/en.json';
 import participantsFr from './parts/participants/fr.json';
+import plansAr from './parts/plans/ar.json';
+import plansEn from './parts/plans/en.json';
+import plansFr from './parts/plans/fr.json';
 import portalAr from './parts/portal/ar.json';
 import portalEn from './parts/portal/en.json';
 import portalFr from './parts/portal/fr.json';
@@ -118,6 +121,7 @@ export const messages = {
     lecturersEn,
     activityKindsEn,
     documentsEn,
+    plansEn,
   ),
   fr: combine(
     fr,
@@ -145,6 +149,7 @@ export const messages = {
     lecturersFr,
     activityKindsFr,
     documentsFr,
+    plansFr,
   ),
   ar: combine(
     ar,
@@ -172,5 +177,6 @@ export const messages = {
     lecturersAr,
     activityKindsAr,
     documentsAr,
+    plansAr,
   ),
 };

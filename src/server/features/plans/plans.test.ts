@@ -9,8 +9,15 @@ import {
 } from '../../../../test/support/app.js';
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
-import type { Plan, PlanComparison, PlanDemand } from '../../../contract/plans.js';
+import type {
+  Plan,
+  PlanAccepted,
+  PlanComparison,
+  PlanDemand,
+  PlanSession,
+} from '../../../contract/plans.js';
 import { islamicHolidays } from '../../../domain/hijri-holidays.js';
+import { weekOf } from '../../../domain/plan-calendar.js';
 import {
   auditLog,
   plannedActivities,
@@ -179,6 +186,56 @@ describe('annual plan', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<Plan>()).toMatchObject({ sessions: [], unmet: [], seatsDemanded: 0 });
+  });
+
+  it('lets the registrar add, move and remove runs, checked as the planner would, then announce them', async () => {
+    const base = `/api/v1/plans/2031/versions/1/sessions`;
+    const venueCode = first.sessions[0]?.venueCode ?? '';
+    const added = await call(t.app, registrar, 'POST', base, {
+      activityCode: 'CT-PLAN',
+      week: 30,
+      venueCode,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const run = added.json<PlanSession>();
+    expect(run).toMatchObject({ locked: true, week: 30, quotas: {} });
+    const ramadan = islamicHolidays(2031).find((p) => p.kind === 'ramadan');
+    const inRamadan = weekOf(2031, ramadan?.from ?? '') + 1;
+    expectProblem(
+      await call(t.app, registrar, 'POST', `${base}/${run.id}/move`, { week: inRamadan }),
+      409,
+      'plan_week_unavailable',
+    );
+    const moved = await call(t.app, registrar, 'POST', `${base}/${run.id}/move`, { week: 40 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<PlanSession>().startDate > run.startDate).toBe(true);
+    const again = await call(t.app, registrar, 'POST', base, {
+      activityCode: 'CT-PLAN',
+      week: 20,
+      venueCode,
+    });
+    const removed = await call(
+      t.app,
+      registrar,
+      'DELETE',
+      `${base}/${again.json<PlanSession>().id}`,
+    );
+    expect(removed.json<Plan>().sessions.map((s) => s.id)).toEqual([run.id]);
+    const accepted = await call(t.app, registrar, 'POST', '/api/v1/plans/2031/versions/1/accept', {
+      announce: true,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const code = accepted.json<PlanAccepted>().sessions[0]?.code ?? '';
+    const [row] = await t.db.db
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.code, code));
+    expect(row?.status).toBe('announced');
+    expectProblem(
+      await call(t.app, registrar, 'DELETE', `${base}/${run.id}`),
+      409,
+      'plan_already_accepted',
+    );
   });
 
   let second: Plan;

@@ -205,3 +205,31 @@ export async function markAccepted(
     .set({ status: 'accepted', acceptedAt: new Date(), acceptedBy: userId })
     .where(eq(plans.id, planId));
 }
+
+export async function selectActivityByCode(db: DbOrTx, code: string) {
+  const [row] = await db
+    .select({
+      id: activities.id,
+      code: activities.code,
+      durationDays: activities.durationDays,
+      capacity: activities.defaultCapacity,
+      delivery: activities.delivery,
+    })
+    .from(activities)
+    .where(eq(activities.code, code));
+  return row ?? null;
+}
+
+export async function insertPlanSession(db: DbOrTx, values: typeof planSessions.$inferInsert) {
+  const [row] = await db.insert(planSessions).values(values).returning();
+  if (!row) throw new Error('plan session insert returned nothing');
+  return row;
+}
+
+export async function deletePlanSession(db: DbOrTx, planId: string, id: string) {
+  const [row] = await db
+    .delete(planSessions)
+    .where(and(eq(planSessions.planId, planId), eq(planSessions.id, id)))
+    .returning({ id: planSessions.id });
+  return row ?? null;
+}

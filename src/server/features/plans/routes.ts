@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   Plan,
   PlanAccepted,
+  PlanAcceptRequest,
+  PlanAddRequest,
   PlanCompareQuery,
   PlanComparison,
   PlanDemand,
   PlanList,
   PlanLockRequest,
+  PlanMoveRequest,
   PlanRunRequest,
   PlanSession,
   PlanSessionParams,
@@ -14,6 +17,7 @@ import {
   PlanYearParams,
 } from '../../../contract/plans.js';
 import { inTransaction, readContext } from '../../http/context.js';
+import * as edits from './edit.js';
 import * as plans from './service.js';
 
 const tags = ['plans'];
@@ -137,15 +141,86 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         operationId: 'acceptPlanVersion',
         problems: ['plan_already_accepted'],
-        summary: 'Accept a version: its sessions become drafts in the calendar with their quotas',
+        summary:
+          'Accept a version: its sessions become drafts (or announced sessions) with their quotas',
         params: PlanVersionParams,
+        body: PlanAcceptRequest,
         response: { 200: PlanAccepted },
       },
       config: { permission: 'plans.manage' },
     },
     (request) =>
       inTransaction(app, request, (ctx) =>
-        plans.acceptPlan(ctx, request.params.year, request.params.version),
+        plans.acceptPlan(ctx, request.params.year, request.params.version, request.body ?? {}),
+      ),
+  );
+  app.post(
+    '/plans/:year/versions/:version/sessions/:sessionId/move',
+    {
+      schema: {
+        tags,
+        operationId: 'movePlanSession',
+        problems: ['plan_already_accepted', 'plan_week_unavailable'],
+        summary: 'Move a proposed session to another week or venue, checked as the planner would',
+        params: PlanSessionParams,
+        body: PlanMoveRequest,
+        response: { 200: PlanSession },
+      },
+      config: { permission: 'plans.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        edits.movePlanSession(
+          ctx,
+          request.params.year,
+          request.params.version,
+          request.params.sessionId,
+          request.body,
+        ),
+      ),
+  );
+  app.post(
+    '/plans/:year/versions/:version/sessions',
+    {
+      schema: {
+        tags,
+        operationId: 'addPlanSession',
+        problems: ['plan_already_accepted', 'plan_week_unavailable'],
+        summary: 'Add a run of an activity by hand, locked where it is placed',
+        params: PlanVersionParams,
+        body: PlanAddRequest,
+        response: { 201: PlanSession },
+      },
+      config: { permission: 'plans.manage' },
+    },
+    async (request, reply) => {
+      const session = await inTransaction(app, request, (ctx) =>
+        edits.addPlanSession(ctx, request.params.year, request.params.version, request.body),
+      );
+      return reply.code(201).send(session);
+    },
+  );
+  app.delete(
+    '/plans/:year/versions/:version/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        operationId: 'removePlanSession',
+        problems: ['plan_already_accepted', 'plan_week_unavailable'],
+        summary: 'Take a proposed session out of a version',
+        params: PlanSessionParams,
+        response: { 200: Plan },
+      },
+      config: { permission: 'plans.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        edits.removePlanSession(
+          ctx,
+          request.params.year,
+          request.params.version,
+          request.params.sessionId,
+        ),
       ),
   );
 };

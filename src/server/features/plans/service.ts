@@ -12,7 +12,7 @@ import { addDays } from '../../../domain/venue-calendar.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit, SYSTEM_ACTOR_ID } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
-import { createSession } from '../sessions/service.js';
+import { createSession, transitionSession } from '../sessions/service.js';
 import * as q from './queries.js';
 import { proposePlan } from './solve.js';
 
@@ -423,9 +423,14 @@ const sessionCodeOf = (activityCode: string, year: number, version: number, k: n
 /**
  * Accepts a version: each proposed session becomes a draft session in the calendar with its
  * quotas, director and instructors, all in this one transaction and audited. Drafts are seen by
- * nobody outside the centre until the registrar announces them.
+ * nobody outside the centre until the registrar announces them (here at once, if asked).
  */
-export async function acceptPlan(ctx: ServiceContext, year: number, version: number) {
+export async function acceptPlan(
+  ctx: ServiceContext,
+  year: number,
+  version: number,
+  { announce = false }: { announce?: boolean } = {},
+) {
   const plan = await loadPlan(ctx, year, version, true);
   const accepted = (await q.selectPlans(ctx.tx, year)).find((p) => p.status === 'accepted');
   if (accepted) {
@@ -457,6 +462,8 @@ export async function acceptPlan(ctx: ServiceContext, year: number, version: num
       confirmStaffConflicts: true,
     });
     await q.updatePlanSession(ctx.tx, plan.id, s.id, { sessionId: session.id });
+    // Announced at once when the registrar chose so: the nations see their quotas today.
+    if (announce) await transitionSession(ctx, code, { to: 'announced' });
     created.push({ code, activityCode: r.activityCode, startDate: s.startDate });
   }
   await q.markAccepted(ctx.tx, plan.id, year, userOf(ctx));
@@ -464,7 +471,7 @@ export async function acceptPlan(ctx: ServiceContext, year: number, version: num
     action: 'plan.accepted',
     entityType: 'plan',
     entityId: plan.id,
-    after: { year, version, sessions: created.map((c) => c.code) },
+    after: { year, version, announce, sessions: created.map((c) => c.code) },
   });
-  return { year, version, sessions: created };
+  return { year, version, announced: announce, sessions: created };
 }
