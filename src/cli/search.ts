@@ -48,6 +48,19 @@ export function describeResults(found: GlobalSearchResults): string[] {
     ),
   );
   group(
+    'Lecturers',
+    found.lecturers.map((l) =>
+      [
+        l.nameLatin,
+        l.nameArabic && `(${l.nameArabic})`,
+        `· ${l.kind}`,
+        l.institution && `· ${l.institution}`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  );
+  group(
     'Nations',
     found.nations.map((n) => `${n.code} ${n.name.en}`),
   );

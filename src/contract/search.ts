@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, LocalizedText, Uuid } from './common.js';
+import { LecturerKind } from './lecturers.js';
 import { NominationStatus } from './nominations.js';
 import { SessionStatus } from './sessions.js';
 import { text } from './text.js';
@@ -48,6 +49,15 @@ export const NominationHit = z.object({
 /** A partner nation as a search result: opens /partners/{code}. */
 export const NationHit = z.object({ code: z.string(), name: LocalizedText });
 
+/** A lecturer or speaker as a search result: opens the registry at their name. */
+export const LecturerHit = z.object({
+  id: Uuid,
+  kind: LecturerKind,
+  nameLatin: z.string(),
+  nameArabic: z.string().nullable(),
+  institution: z.string().nullable(),
+});
+
 /**
  * The first few records of each kind the reader may see that match every word typed; a kind
  * the reader may not read at all comes back empty.
@@ -58,6 +68,7 @@ export const GlobalSearchResults = z.object({
   activities: z.array(ActivityHit),
   nominations: z.array(NominationHit),
   nations: z.array(NationHit),
+  lecturers: z.array(LecturerHit),
 });
 export type GlobalSearchResults = z.infer<typeof GlobalSearchResults>;
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -16,6 +17,18 @@ export type AssignmentRow = typeof sessionLecturers.$inferSelect;
 
 /** `%` and `_` typed by a user are letters, not wildcards. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Every typed word starts a word of the lecturer's name in either script, with the global
+ * search's normalisation (src/domain/search-text.ts: marks, letter forms, the article, Latin
+ * spellings). The registry is a few thousand rows at most: keys are computed as rows are read.
+ */
+export function lecturerNameMatches(text: string): SQL {
+  const keys = searchTsQuery(text);
+  if (!keys) return sql`false`;
+  const document = sql`rabita_search_document(${lecturers.nameLatin} || ' ' || coalesce(${lecturers.nameArabic}, ''))`;
+  return sql`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ${keys})`;
+}
 
 /**
  * A page of the registry in name order, matching every word of `q` in either script, the

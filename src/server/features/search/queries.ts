@@ -6,6 +6,7 @@ import { searchTsQuery } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
+  lecturers,
   nations,
   nominations,
   participants,
@@ -14,6 +15,7 @@ import {
 import type { Actor } from '../../http/actor.js';
 import { activityTextSearch } from '../catalogue/queries.js';
 import { visibleActivities } from '../catalogue/visibility.js';
+import { lecturerNameMatches } from '../lecturers/queries.js';
 import { visibleNominations } from '../nominations/queries.js';
 import {
   familyNameOrder,
@@ -125,5 +127,21 @@ export async function searchNations(db: DbOrTx, scope: NationScope, text: string
       ),
     )
     .orderBy(asc(nations.code))
+    .limit(LIMIT);
+}
+
+/** Lecturers are the centre's registry (no nation scope); their keys are computed as read. */
+export async function searchLecturers(db: DbOrTx, text: string) {
+  return db
+    .select({
+      id: lecturers.id,
+      kind: lecturers.kind,
+      nameLatin: lecturers.nameLatin,
+      nameArabic: lecturers.nameArabic,
+      institution: lecturers.institution,
+    })
+    .from(lecturers)
+    .where(lecturerNameMatches(text))
+    .orderBy(asc(sql`lower(${lecturers.nameLatin})`), asc(lecturers.id))
     .limit(LIMIT);
 }

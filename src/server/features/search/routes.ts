@@ -3,7 +3,7 @@ import { GlobalSearchQuery, GlobalSearchResults } from '../../../contract/search
 import { readContext } from '../../http/context.js';
 import { globalSearch } from './service.js';
 
-/** The one search box: people, sessions, activities, nominations and nations at once. */
+/** The one search box: people, sessions, activities, nominations, nations and lecturers at once. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
@@ -12,7 +12,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['search'],
         operationId: 'globalSearch',
         summary:
-          'Search people, sessions, activities, nominations and nations you may see, in Arabic or Latin script',
+          'Search people, sessions, activities, nominations, nations and lecturers you may see, in Arabic or Latin script',
         querystring: GlobalSearchQuery,
         response: { 200: GlobalSearchResults },
       },

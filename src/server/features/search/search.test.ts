@@ -80,6 +80,14 @@ describe('search in Arabic and Latin script', () => {
       submit: true,
     });
     expect(qatari.statusCode, qatari.body).toBe(201);
+    const lecturer = await call(t.app, registrar, 'POST', '/api/v1/lecturers', {
+      kind: 'external',
+      nameLatin: 'Dr Youssef Al-Khatib',
+      nameArabic: 'د. يُوسُف الْخَطِيب',
+      institution: 'NATO School',
+    });
+    expect(lecturer.statusCode, lecturer.body).toBe(201);
+    ids.lecturer = lecturer.json<{ id: string }>().id;
   });
   afterAll(async () => {
     await t.close();
@@ -190,6 +198,24 @@ describe('search in Arabic and Latin script', () => {
       const qatarSees = await search(npocQat, 'سيبراني');
       expect(qatarSees.activities.map((a) => a.code).sort()).toEqual(['CYB-MD', 'CYB-SEC']);
       expect((await search(npocQat, 'محمد')).people.map((p) => p.id)).toEqual([ids.qatari]);
+    });
+
+    it('finds lecturers by name in either script, for those who may read the registry', async () => {
+      for (const q of ['يوسف خطيب', 'يُوسُف الخطيب', 'Yusuf Alkhatib', 'youssef al khatib']) {
+        const found = await search(registrar, q);
+        expect(found.lecturers, q).toEqual([
+          {
+            id: ids.lecturer,
+            kind: 'external',
+            nameLatin: 'Dr Youssef Al-Khatib',
+            nameArabic: 'د. يُوسُف الْخَطِيب',
+            institution: 'NATO School',
+          },
+        ]);
+      }
+      expect((await search(registrar, 'محمد')).lecturers).toEqual([]);
+      expect((await search(npocKwt, 'خطيب')).lecturers).toEqual([]);
+      expect((await search(instructor, 'خطيب')).lecturers).toEqual([]);
     });
 
     it('leaves out the kinds a role may not read', async () => {

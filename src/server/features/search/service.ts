@@ -8,7 +8,7 @@ import * as q from './queries.js';
 /**
  * The global search: the first few records of each kind the reader may see whose keys start
  * with every word typed (src/domain/search-text.ts). A kind needs its own read permission;
- * without it that kind comes back empty. The five queries run side by side on the pool.
+ * without it that kind comes back empty. The six queries run side by side on the pool.
  */
 export async function globalSearch(
   ctx: ServiceContext,
@@ -16,12 +16,13 @@ export async function globalSearch(
 ): Promise<GlobalSearchResults> {
   const { tx: db, actor } = ctx;
   const may = (permission: Permission) => actor.permissions.has(permission);
-  const [people, sessions, activities, nominations, nations] = await Promise.all([
+  const [people, sessions, activities, nominations, nations, lecturers] = await Promise.all([
     may('participants.read') ? q.searchPeople(db, actor.scope, text) : [],
     may('sessions.read') ? q.searchSessions(db, actor.scope, text) : [],
     may('catalogue.read') ? q.searchActivities(db, actor.scope, text) : [],
     may('nominations.read') ? q.searchNominations(db, actor, text) : [],
     may('partners.read') ? q.searchNations(db, actor.scope, text) : [],
+    may('lecturers.read') ? q.searchLecturers(db, text) : [],
   ]);
   return {
     people,
@@ -29,5 +30,6 @@ export async function globalSearch(
     activities,
     nominations: nominations.map((n) => ({ ...n, status: n.status as NominationStatus })),
     nations,
+    lecturers,
   };
 }

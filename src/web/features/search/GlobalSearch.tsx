@@ -24,12 +24,19 @@ interface Hit {
 }
 
 type Kind = keyof GlobalSearchResults;
-const KINDS: readonly Kind[] = ['people', 'nominations', 'sessions', 'activities', 'nations'];
+const KINDS: readonly Kind[] = [
+  'people',
+  'nominations',
+  'sessions',
+  'activities',
+  'lecturers',
+  'nations',
+];
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
- * One search box for people, nominations, sessions, activities and nations, in Arabic or Latin
+ * One search box for people, nominations, sessions, activities, lecturers and nations, in Arabic or Latin
  * script: opened by Ctrl+K (⌘K) anywhere or the header's button; arrows move through the
  * results, Enter opens one.
  */
@@ -73,6 +80,13 @@ export function GlobalSearch() {
       label: localized(a.title, locale),
       description: a.code,
       open: () => navigate({ to: '/catalogue/$code', params: { code: a.code } }),
+    })),
+    // The registry has no page per lecturer: it opens filtered to the name, one row.
+    lecturers: (data?.lecturers ?? []).map((l) => ({
+      key: l.id,
+      label: locale === 'ar' && l.nameArabic ? l.nameArabic : l.nameLatin,
+      description: [t(`lecturers.kinds.${l.kind}`), l.institution].filter(Boolean).join(' · '),
+      open: () => navigate({ to: '/lecturers', search: { q: l.nameLatin } }),
     })),
     nations: (data?.nations ?? []).map((n) => ({
       key: n.code,
