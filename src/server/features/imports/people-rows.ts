@@ -47,18 +47,33 @@ export type RowResult =
 
 const NATO_RANK = /^(OF-(D|[1-9]|10)|OR-[1-9]|CIV)$/;
 
+/** Each nation's rank titles by their folded English and Arabic spellings, built once. */
+const RANK_TITLES = new Map<string, Map<string, string>>();
+
+function rankTitles(nationCode: string): Map<string, string> {
+  let titles = RANK_TITLES.get(nationCode);
+  if (!titles) {
+    titles = new Map();
+    // Reversed so that, as with a search in order, the first rank of a spelling wins.
+    for (const r of [...nationalRanks(nationCode)].reverse()) {
+      titles.set(`en|${normaliseLatin(r.en)}`, r.code);
+      titles.set(`ar|${normaliseArabic(r.ar)}`, r.code);
+    }
+    RANK_TITLES.set(nationCode, titles);
+  }
+  return titles;
+}
+
 function readRank(
   value: string,
   nationCode: string,
 ): { rankCode: string; rankTitle: string | null } | null {
   const upper = value.toUpperCase().replace(/\s+/g, '');
   if (NATO_RANK.test(upper)) return { rankCode: upper, rankTitle: null };
-  const latin = normaliseLatin(value);
-  const arabic = normaliseArabic(value);
-  const match = nationalRanks(nationCode).find(
-    (r) => normaliseLatin(r.en) === latin || normaliseArabic(r.ar) === arabic,
-  );
-  return match ? { rankCode: match.code, rankTitle: value.trim() } : null;
+  const titles = rankTitles(nationCode);
+  const code =
+    titles.get(`en|${normaliseLatin(value)}`) ?? titles.get(`ar|${normaliseArabic(value)}`);
+  return code ? { rankCode: code, rankTitle: value.trim() } : null;
 }
 
 /** "en:3222; fr 2111" as language profiles; null when it cannot be read. */
