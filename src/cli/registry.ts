@@ -184,6 +184,12 @@ unless --output is given), for an auditor to keep away from the server.
     (await auditCommands()).runAuditExport(config(), values.output as string | undefined),
 };
 
+/** The `--map` option's help: the page's column mapping, for a file whose headers differ. */
+const MAP_HELP = (kind: ImportKind) =>
+  `  --map HEADER=FIELD  read the file's column HEADER as FIELD when the headers are not the
+                      template's; repeatable, e.g. --map "Nom de famille=familyNameLatin"
+                      --map "E-mail=email". Fields: ${IMPORT_COLUMNS[kind].join(', ')}`;
+
 const importPeople: CliCommand = {
   name: ['import', 'people'],
   summary: "import a nation's people from a CSV or XLSX file, all or nothing",
@@ -218,12 +224,6 @@ column) or the file cannot be imported; 2 wrong arguments.
       map: values.map as string[] | undefined,
     }),
 };
-
-/** The `--map` option's help: the page's column mapping, for a file whose headers differ. */
-const MAP_HELP = (kind: ImportKind) =>
-  `  --map HEADER=FIELD  read the file's column HEADER as FIELD when the headers are not the
-                      template's; repeatable, e.g. --map "Nom de famille=familyNameLatin"
-                      --map "E-mail=email". Fields: ${IMPORT_COLUMNS[kind].join(', ')}`;
 
 const DUPLICATES_HELP = `  --dry-run           check only; write nothing
   --duplicates WHAT   what to do with a row that looks like a record that exists: skip
