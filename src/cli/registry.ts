@@ -193,7 +193,7 @@ const MAP_HELP = (kind: ImportKind) =>
 const importPeople: CliCommand = {
   name: ['import', 'people'],
   summary: "import a nation's people from a CSV or XLSX file, all or nothing",
-  help: `Usage: rabita import people FILE --nation KWT [--map "Header=field"]... [--dry-run] [--duplicates skip|update|create]
+  help: `Usage: rabita import people FILE --nation KWT [--map HEADER=FIELD]... [--dry-run] [--duplicates skip|update|create]
 
 Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
 Arabic as in the template the web's import page gives), checks every row as the API checks a
@@ -247,7 +247,7 @@ function importOf(
   return {
     name: ['import', kind],
     summary,
-    help: `Usage: rabita import ${kind} FILE${kind === 'contacts' ? ' [--nation KWT]' : ''} [--map "Header=field"]... [--dry-run] [--duplicates skip|update|create]
+    help: `Usage: rabita import ${kind} FILE${kind === 'contacts' ? ' [--nation KWT]' : ''} [--map HEADER=FIELD]... [--dry-run] [--duplicates skip|update|create]
 
 Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
 Arabic as in the template the web's import page gives), checks every row as the API checks
