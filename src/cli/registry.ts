@@ -187,8 +187,29 @@ unless --output is given), for an auditor to keep away from the server.
 /** The `--map` option's help: the page's column mapping, for a file whose headers differ. */
 const MAP_HELP = (kind: ImportKind) =>
   `  --map HEADER=FIELD  read the file's column HEADER as FIELD when the headers are not the
-                      template's; repeatable, e.g. --map "Nom de famille=familyNameLatin"
-                      --map "E-mail=email". Fields: ${IMPORT_COLUMNS[kind].join(', ')}`;
+                      template's; repeatable, e.g. ${MAP_EXAMPLE[kind]}. Fields:
+${wrapped(IMPORT_COLUMNS[kind].join(', '), 22, 92)}`;
+
+const MAP_EXAMPLE: Record<ImportKind, string> = {
+  people: '--map "Nom de famille=familyNameLatin"\n                      --map "E-mail=email"',
+  activities: '--map "Référence=code"',
+  sessions: '--map "Référence=code"',
+  contacts: '--map "Courriel=email"',
+};
+
+/** Text broken into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
 
 const importPeople: CliCommand = {
   name: ['import', 'people'],

@@ -87,6 +87,8 @@ export async function readXlsxCells(bytes: Buffer): Promise<string[][]> {
       cells[row.number - 1] = Array.from(values, (v) => v ?? '');
     }
   }
+  // A zip without a sheet (a .docx, an archive) is no workbook; the caller says so.
+  if (!seenSheet) throw new Error('no worksheet in the file');
   if (lastRow > IMPORT_MAX_ROWS + 1) throw tooManyRows(lastRow - 1);
   return Array.from(cells, (r) => r ?? []);
 }
