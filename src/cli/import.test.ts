@@ -71,6 +71,42 @@ describe('rabita import people', { timeout: 90_000 }, () => {
     expect(again.stdout).toContain('Imported: 0 created, 0 updated, 2 skipped');
     expect(await count()).toBe(2);
   });
+
+  it('maps headers that differ with --map, and refuses an unknown field (exit 2)', async () => {
+    const mapped = file(
+      'mapped.csv',
+      'Nom de famille,Prénom,Grade,Adresse électronique\r\nAl-Sabah,Mubarak,OF-4,mubarak@map.example\r\n',
+    );
+    const unknown = await rabita(
+      ['import', 'people', mapped, '--nation', 'KWT', '--map', 'Prénom=firstName'],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no field "firstName"');
+    expect(unknown.stderr).toContain('givenNamesLatin');
+    const real = await rabita(
+      [
+        'import',
+        'people',
+        mapped,
+        '--nation',
+        'KWT',
+        '--map',
+        'Nom de famille=familyNameLatin',
+        '--map',
+        'prénom=givenNamesLatin',
+        '--map',
+        'Adresse électronique=email',
+      ],
+      env,
+    );
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout).toContain('Imported: 1 created');
+    const row = await db.pool.query(
+      `select family_name_latin, given_names_latin from participants where email = 'mubarak@map.example'`,
+    );
+    expect(row.rows).toEqual([{ family_name_latin: 'Al-Sabah', given_names_latin: 'Mubarak' }]);
+  });
 });
 
 describe('rabita import sessions', { timeout: 180_000 }, () => {

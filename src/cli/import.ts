@@ -21,6 +21,7 @@ import {
 import { AppError } from '../server/http/errors.js';
 import { openDatabase } from '../server/main.js';
 import { CommandFailed, UsageError } from './command.js';
+import { applyMapOptions, readMapOptions } from './import-mapping.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -57,6 +58,14 @@ function summary(done: Import): string {
   return `${c.rows} rows: ${c.valid} valid, ${c.errors} with errors, ${c.duplicates} possible duplicates`;
 }
 
+interface ImportOptions {
+  nation?: string;
+  dryRun: boolean;
+  duplicates?: string;
+  /** `--map "Header=field"`, as many as given. */
+  map?: readonly string[];
+}
+
 /**
  * `rabita import people FILE --nation KWT`: the file checked as the web's dry run checks it,
  * then (unless --dry-run) written in one transaction. Exit 1 with the row errors on stderr.
@@ -64,7 +73,7 @@ function summary(done: Import): string {
 export function runImportPeople(
   config: () => Config,
   file: string,
-  options: { nation?: string; dryRun: boolean; duplicates?: string },
+  options: ImportOptions,
 ): Promise<number> {
   if (!options.nation) throw new UsageError('--nation is required, e.g. --nation KWT');
   return runImport(config, 'people', file, options);
@@ -79,7 +88,7 @@ export async function runImport(
   config: () => Config,
   kind: ImportKind,
   file: string,
-  options: { nation?: string; dryRun: boolean; duplicates?: string },
+  options: ImportOptions,
 ): Promise<number> {
   if (options.nation && (kind === 'activities' || kind === 'sessions')) {
     throw new UsageError(`--nation does not apply to ${kind}`);
@@ -89,6 +98,7 @@ export async function runImport(
   if (!['skip', 'update', 'create'].includes(choice)) {
     throw new UsageError('--duplicates takes skip, update or create');
   }
+  const maps = readMapOptions(kind, options.map ?? []);
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -113,7 +123,7 @@ export async function runImport(
       requestCheck(
         systemContext(tx, 'cli-import'),
         uploaded.id,
-        { mapping: uploaded.mapping },
+        { mapping: applyMapOptions(uploaded.mapping, uploaded.headers, maps) },
         {
           enqueue: false,
         },

@@ -1,3 +1,4 @@
+import { IMPORT_COLUMNS, type ImportKind } from '../contract/imports.js';
 import { ROLES } from '../contract/roles.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { type CliCommand, UsageError } from './command.js';
@@ -183,10 +184,37 @@ unless --output is given), for an auditor to keep away from the server.
     (await auditCommands()).runAuditExport(config(), values.output as string | undefined),
 };
 
+/** The `--map` option's help: the page's column mapping, for a file whose headers differ. */
+const MAP_HELP = (kind: ImportKind) =>
+  `  --map HEADER=FIELD  read the file's column HEADER as FIELD when the headers are not the
+                      template's; repeatable, e.g. ${MAP_EXAMPLE[kind]}. Fields:
+${wrapped(IMPORT_COLUMNS[kind].join(', '), 22, 92)}`;
+
+const MAP_EXAMPLE: Record<ImportKind, string> = {
+  people: '--map "Nom de famille=familyNameLatin"\n                      --map "E-mail=email"',
+  activities: '--map "Référence=code"',
+  sessions: '--map "Référence=code"',
+  contacts: '--map "Courriel=email"',
+};
+
+/** Text broken into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
+
 const importPeople: CliCommand = {
   name: ['import', 'people'],
   summary: "import a nation's people from a CSV or XLSX file, all or nothing",
-  help: `Usage: rabita import people FILE --nation KWT [--dry-run] [--duplicates skip|update|create]
+  help: `Usage: rabita import people FILE --nation KWT [--map HEADER=FIELD]... [--dry-run] [--duplicates skip|update|create]
 
 Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
 Arabic as in the template the web's import page gives), checks every row as the API checks a
@@ -194,6 +222,7 @@ person, then writes them all in one transaction, with an import record and its a
 Nothing is written when any row has an error.
 
   --nation CODE       the nation the people belong to (a row of another nation is an error)
+${MAP_HELP('people')}
   --dry-run           check only; write nothing
   --duplicates WHAT   what to do with a row that looks like someone already registered:
                       skip (default), update the existing record, or create anyway
@@ -203,6 +232,7 @@ column) or the file cannot be imported; 2 wrong arguments.
 `,
   options: {
     nation: { type: 'string' },
+    map: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
     duplicates: { type: 'string' },
   },
@@ -212,6 +242,7 @@ column) or the file cannot be imported; 2 wrong arguments.
       nation: values.nation as string | undefined,
       dryRun: values['dry-run'] === true,
       duplicates: values.duplicates as string | undefined,
+      map: values.map as string[] | undefined,
     }),
 };
 
@@ -237,16 +268,18 @@ function importOf(
   return {
     name: ['import', kind],
     summary,
-    help: `Usage: rabita import ${kind} FILE${kind === 'contacts' ? ' [--nation KWT]' : ''} [--dry-run] [--duplicates skip|update|create]
+    help: `Usage: rabita import ${kind} FILE${kind === 'contacts' ? ' [--nation KWT]' : ''} [--map HEADER=FIELD]... [--dry-run] [--duplicates skip|update|create]
 
 Reads FILE (CSV in any common separator and encoding, or XLSX; headers in English, French or
 Arabic as in the template the web's import page gives), checks every row as the API checks
 ${what}, then writes them all in one transaction, with an import record and its audit record.
 Nothing is written when any row has an error.
 
-${nation}${DUPLICATES_HELP}`,
+${nation}${MAP_HELP(kind)}
+${DUPLICATES_HELP}`,
     options: {
       ...(kind === 'contacts' ? { nation: { type: 'string' as const } } : {}),
+      map: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       duplicates: { type: 'string' },
     },
@@ -256,6 +289,7 @@ ${nation}${DUPLICATES_HELP}`,
         nation: values.nation as string | undefined,
         dryRun: values['dry-run'] === true,
         duplicates: values.duplicates as string | undefined,
+        map: values.map as string[] | undefined,
       }),
   };
 }

@@ -136,6 +136,7 @@ export const IMPORT_DUPLICATE_REASONS = [
   'email',
   'latin_name',
   'arabic_name',
+  'passport',
   'code',
   'activity_start',
 ] as const;

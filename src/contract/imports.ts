@@ -48,6 +48,10 @@ export const PEOPLE_COLUMNS = [
   'clearanceLevel',
   'clearanceExpiresOn',
   'languages',
+  // Read to find a person already registered under the passport; a person's record has no
+  // passport (it is given with a selected nomination's logistics).
+  'passportNumber',
+  'passportNation',
 ] as const;
 export const PeopleColumn = z.enum(PEOPLE_COLUMNS);
 export type PeopleColumn = z.infer<typeof PeopleColumn>;
@@ -100,6 +104,12 @@ export const PEOPLE_HEADERS: Record<PeopleColumn, Headers> = {
     ar: 'انتهاء التصريح الأمني',
   },
   languages: { en: 'Languages', fr: 'Langues', ar: 'اللغات' },
+  passportNumber: { en: 'Passport number', fr: 'Numéro de passeport', ar: 'رقم جواز السفر' },
+  passportNation: {
+    en: 'Passport issued by',
+    fr: 'Passeport délivré par',
+    ar: 'الدولة المصدرة لجواز السفر',
+  },
 };
 
 export const IMPORT_STATUSES = [

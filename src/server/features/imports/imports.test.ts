@@ -11,6 +11,9 @@ import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Import } from '../../../contract/imports.js';
 import { runDueJobs } from '../../jobs/run-due.js';
+import { systemContext } from '../context.js';
+import { createSession } from '../sessions/service.js';
+import { makeActivity, seedSessionBasics, sessionInput } from '../sessions/test-data.js';
 
 const HEADER_AR = [
   'اسم العائلة (بالأحرف اللاتينية)',
@@ -302,6 +305,66 @@ describe('imports of people', () => {
       `select count(*)::int as n from participants where email = 'other300@kwt.example'`,
     );
     expect(updated.rows[0].n).toBe(1);
+  });
+
+  it('finds a person by passport number and issuing nation, and checks the number', async () => {
+    // The passport is known from a nomination's logistics, as the logistics form records it.
+    await seedSessionBasics(t.db.db);
+    await makeActivity(t.db.db, 'CT-PASS');
+    const session = await t.db.db.transaction((tx) =>
+      createSession(systemContext(tx, 'test'), sessionInput('CT-PASS-27', 'CT-PASS')),
+    );
+    const known = await t.db.pool.query(
+      `insert into participants (nation_code, family_name_latin, given_names_latin, rank_code, language_profiles)
+       values ('KWT', 'Al-Jaber', 'Nasser', 'OF-3', '[]') returning id`,
+    );
+    const personId = known.rows[0].id as string;
+    const nomination = await t.db.pool.query(
+      `insert into nominations (session_id, participant_id, nation_code, status, eligibility)
+       values ($1, $2, 'KWT', 'submitted', '[]') returning id`,
+      [session.id, personId],
+    );
+    await t.db.pool.query(
+      `insert into nomination_logistics (nomination_id, passport_number) values ($1, 'k1234567')`,
+      [nomination.rows[0].id],
+    );
+    const header = [
+      'Family name (Latin)',
+      'Given names (Latin)',
+      'Rank',
+      'Passport number',
+      'Passport issued by',
+    ];
+    const checked = await dryRun(
+      npocKwt,
+      Buffer.from(
+        csv([
+          header,
+          ['Al-Jabri', 'Nasir', 'OF-3', 'K 123 4567', ''],
+          ['Al-Other', 'Name', 'OF-3', 'K1234567', 'QAT'],
+          ['Al-Bad', 'Pass', 'OF-3', 'K-12/34', 'XXX'],
+        ]),
+      ),
+      'passports.csv',
+    );
+    expect(checked.counts).toMatchObject({ valid: 2, errors: 1, duplicates: 1 });
+    expect(checked.duplicates).toEqual([
+      expect.objectContaining({
+        row: 2,
+        reasons: ['passport'],
+        existing: expect.objectContaining({ id: personId, familyNameLatin: 'Al-Jaber' }),
+      }),
+    ]);
+    expect(checked.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 4,
+          column: 'passportNumber',
+          code: 'invalid_passport_number',
+        }),
+        expect.objectContaining({ row: 4, column: 'passportNation', code: 'unknown_nation' }),
+      ]),
+    );
   });
 
   it('refuses to undo an import whose people were changed since', async () => {

@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '../../../contract/imports.js';
 import { AppError } from '../../http/errors.js';
+import { readXlsxCells } from './xlsx.js';
 
 /** A file read into text cells: its header row, then its data rows. */
 export interface ParsedFile {
@@ -200,64 +201,13 @@ function readCsv(bytes: Buffer, fileName: string): RawCells {
   return { format: 'csv', encoding, separator, cells };
 }
 
-/** 1900-01-01 and later as Excel counts days; its dates come to us as JS dates at UTC midnight. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    const v = value as {
-      formula?: string;
-      sharedFormula?: string;
-      result?: unknown;
-      richText?: { text: string }[];
-      text?: string;
-      error?: string;
-    };
-    // A formula is never run: its text is checked like any other value.
-    if (v.formula !== undefined) return `=${v.formula}`;
-    if (v.sharedFormula !== undefined) return `=${v.sharedFormula}`;
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if (v.text !== undefined) return String(v.text);
-    if (v.error !== undefined) return String(v.error);
-    return '';
-  }
-  return String(value);
-}
-
 async function readXlsx(bytes: Buffer, fileName: string): Promise<RawCells> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let cells: string[][];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    cells = await readXlsxCells(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw unreadable(`${fileName} is not an Excel workbook (.xlsx) that can be read.`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { format: 'xlsx', encoding: null, separator: null, cells: [] };
-  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) {
-    throw new AppError(
-      422,
-      'import_too_many_rows',
-      `The sheet has ${sheet.rowCount - 1} rows; an import takes at most ${IMPORT_MAX_ROWS}. Split it into several files.`,
-      undefined,
-      undefined,
-      { limit: IMPORT_MAX_ROWS, rows: sheet.rowCount - 1 },
-    );
-  }
-  const cells: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      values[column - 1] = cellText(cell.value);
-    });
-    cells[rowNumber - 1] = Array.from(values, (v) => v ?? '');
-  });
-  return {
-    format: 'xlsx',
-    encoding: null,
-    separator: null,
-    cells: Array.from(cells, (r) => r ?? []),
-  };
+  return { format: 'xlsx', encoding: null, separator: null, cells };
 }

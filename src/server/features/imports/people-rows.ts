@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ImportDuplicateReason } from '../../../contract/import-kinds.js';
 import type {
   ColumnMapping,
   ImportDuplicate,
@@ -41,11 +42,34 @@ export interface RowContext {
   nations: ReadonlySet<string>;
 }
 
+/** A passport a row gives: its number folded (capitals, no spaces) and its issuing nation. */
+export interface PassportKey {
+  number: string;
+  nationCode: string;
+}
+
 export type RowResult =
-  | { ok: true; row: number; input: PersonInput }
+  | { ok: true; row: number; input: PersonInput; passport: PassportKey | null }
   | { ok: false; row: number; errors: ImportRowError[] };
 
 const NATO_RANK = /^(OF-(D|[1-9]|10)|OR-[1-9]|CIV)$/;
+
+/** Each nation's rank titles by their folded English and Arabic spellings, built once. */
+const RANK_TITLES = new Map<string, Map<string, string>>();
+
+function rankTitles(nationCode: string): Map<string, string> {
+  let titles = RANK_TITLES.get(nationCode);
+  if (!titles) {
+    titles = new Map();
+    // Reversed so that, as with a search in order, the first rank of a spelling wins.
+    for (const r of [...nationalRanks(nationCode)].reverse()) {
+      titles.set(`en|${normaliseLatin(r.en)}`, r.code);
+      titles.set(`ar|${normaliseArabic(r.ar)}`, r.code);
+    }
+    RANK_TITLES.set(nationCode, titles);
+  }
+  return titles;
+}
 
 function readRank(
   value: string,
@@ -53,12 +77,10 @@ function readRank(
 ): { rankCode: string; rankTitle: string | null } | null {
   const upper = value.toUpperCase().replace(/\s+/g, '');
   if (NATO_RANK.test(upper)) return { rankCode: upper, rankTitle: null };
-  const latin = normaliseLatin(value);
-  const arabic = normaliseArabic(value);
-  const match = nationalRanks(nationCode).find(
-    (r) => normaliseLatin(r.en) === latin || normaliseArabic(r.ar) === arabic,
-  );
-  return match ? { rankCode: match.code, rankTitle: value.trim() } : null;
+  const titles = rankTitles(nationCode);
+  const code =
+    titles.get(`en|${normaliseLatin(value)}`) ?? titles.get(`ar|${normaliseArabic(value)}`);
+  return code ? { rankCode: code, rankTitle: value.trim() } : null;
 }
 
 /** "en:3222; fr 2111" as language profiles; null when it cannot be read. */
@@ -116,6 +138,8 @@ export function readPersonRow(
   const languageProfiles = languagesCell ? readLanguages(languagesCell) : [];
   if (!languageProfiles) fail('languages', 'invalid_languages', { value: languagesCell });
 
+  const passport = readPassport(cell('passportNumber'), cell('passportNation'), context, fail);
+
   const parsed = ParticipantInput.safeParse({
     nationCode: context.nationCode,
     familyNameLatin: cell('familyNameLatin'),
@@ -155,7 +179,36 @@ export function readPersonRow(
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, row: rowNumber, errors };
-  return { ok: true, row: rowNumber, input: parsed.data };
+  return { ok: true, row: rowNumber, input: parsed.data, passport };
+}
+
+/** A passport number folded as people type it: capitals, no spaces, hyphens or dots. */
+export const foldPassportNumber = (value: string) =>
+  asciiDigits(value)
+    .toUpperCase()
+    .replace(/[\s.-]+/g, '');
+
+/**
+ * The row's passport: letters and digits only, at most 20 (as the logistics form takes it);
+ * issued by the nation its column names, else by the import's nation.
+ */
+function readPassport(
+  numberCell: string,
+  nationCell: string,
+  context: RowContext,
+  fail: (column: PeopleColumn, code: string, params: ImportRowError['params']) => void,
+): PassportKey | null {
+  const nationCode = nationCell.toUpperCase() || context.nationCode;
+  if (nationCell && !context.nations.has(nationCode)) {
+    fail('passportNation', 'unknown_nation', { value: nationCell });
+  }
+  if (!numberCell) return null;
+  const number = foldPassportNumber(numberCell);
+  if (!/^[A-Z0-9]{1,20}$/.test(number)) {
+    fail('passportNumber', 'invalid_passport_number', { value: numberCell.slice(0, 80) });
+    return null;
+  }
+  return { number, nationCode };
 }
 
 /** A person already registered, as the duplicate check compares and shows them. */
@@ -184,27 +237,54 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** A passport number recorded for a registered person (with a nomination's logistics). */
+export interface KnownPassport {
+  participantId: string;
+  /** As recorded; folded here before it is compared. */
+  number: string;
+  /** The nation that issued it: the person's own (logistics record no issuing nation). */
+  nationCode: string;
+}
+
+const passportKey = (p: PassportKey) => `${p.nationCode}|${p.number}`;
+
 /**
- * Finds, for each row, the registered person it may be: the same e-mail, or the same names in
- * either script with the same date of birth or without one on either side (two people of one
- * name born on different days are two people). Indexed once, so 50,000 rows take no longer
- * than reading them.
+ * Finds, for each row, the registered person it may be: the same e-mail, the same passport
+ * (number, and issuing nation when the row gives one), or the same names in either script with
+ * the same date of birth or without one on either side (two people of one name born on
+ * different days are two people). Indexed once, so 50,000 rows take no longer than reading them.
  */
-export function duplicateFinder(known: readonly KnownPerson[]) {
+export function duplicateFinder(
+  known: readonly KnownPerson[],
+  passports: readonly KnownPassport[] = [],
+) {
   const byEmail = new Map<string, KnownPerson[]>();
   const byLatin = new Map<string, KnownPerson[]>();
   const byArabic = new Map<string, KnownPerson[]>();
+  const byPassport = new Map<string, KnownPerson[]>();
+  const byId = new Map<string, KnownPerson>();
   for (const person of known) {
+    byId.set(person.id, person);
     if (person.email) push(byEmail, person.email.trim().toLowerCase(), person);
     push(byLatin, latinKey(person), person);
     const arabic = arabicKey(person);
     if (arabic) push(byArabic, arabic, person);
   }
-  return (input: PersonInput): { existing: KnownPerson; reasons: DuplicateReason[] } | null => {
-    const found = new Map<string, { existing: KnownPerson; reasons: DuplicateReason[] }>();
-    const add = (people: KnownPerson[] | undefined, reason: DuplicateReason) => {
+  for (const p of passports) {
+    const person = byId.get(p.participantId);
+    const key = passportKey({ number: foldPassportNumber(p.number), nationCode: p.nationCode });
+    // One person holds a number once, however many nominations recorded it.
+    if (person && !byPassport.get(key)?.includes(person)) push(byPassport, key, person);
+  }
+  return (
+    input: PersonInput,
+    passport: PassportKey | null = null,
+  ): { existing: KnownPerson; reasons: ImportDuplicateReason[] } | null => {
+    const found = new Map<string, { existing: KnownPerson; reasons: ImportDuplicateReason[] }>();
+    const add = (people: KnownPerson[] | undefined, reason: ImportDuplicateReason) => {
       for (const person of people ?? []) {
-        if (reason !== 'email' && input.dateOfBirth && person.dateOfBirth) {
+        const byName = reason === 'latin_name' || reason === 'arabic_name';
+        if (byName && input.dateOfBirth && person.dateOfBirth) {
           if (input.dateOfBirth !== person.dateOfBirth) continue;
         }
         const entry = found.get(person.id) ?? { existing: person, reasons: [] };
@@ -213,10 +293,11 @@ export function duplicateFinder(known: readonly KnownPerson[]) {
       }
     };
     if (input.email) add(byEmail.get(input.email.trim().toLowerCase()), 'email');
+    if (passport) add(byPassport.get(passportKey(passport)), 'passport');
     add(byLatin.get(latinKey(input)), 'latin_name');
     const arabic = arabicKey(input);
     if (arabic) add(byArabic.get(arabic), 'arabic_name');
-    let best: { existing: KnownPerson; reasons: DuplicateReason[] } | null = null;
+    let best: { existing: KnownPerson; reasons: ImportDuplicateReason[] } | null = null;
     for (const entry of found.values()) {
       if (!best || entry.reasons.length > best.reasons.length) best = entry;
     }
@@ -228,7 +309,7 @@ export function duplicateFinder(known: readonly KnownPerson[]) {
 export function presentImportDuplicate(
   row: number,
   input: PersonInput,
-  match: { existing: KnownPerson; reasons: DuplicateReason[] },
+  match: { existing: KnownPerson; reasons: ImportDuplicateReason[] },
   choice: ImportDuplicate['choice'],
 ): ImportDuplicate {
   const e = match.existing;
@@ -249,7 +330,8 @@ export function presentImportDuplicate(
       rankTitle: e.rankTitle,
       email: e.email,
       dateOfBirth: e.dateOfBirth,
-      reasons: match.reasons,
+      // The record's own list keeps the reasons a person's record can give; the row's has all.
+      reasons: match.reasons.filter((r): r is DuplicateReason => r !== 'passport'),
     },
     reasons: match.reasons,
     choice,

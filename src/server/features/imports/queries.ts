@@ -8,6 +8,7 @@ import {
   institutions,
   nationContacts,
   nations,
+  nominationLogistics,
   nominations,
   participants,
   sessionQuotas,
@@ -15,7 +16,7 @@ import {
   venues,
 } from '../../db/schema/index.js';
 import type { RecordTable } from './kinds/kind.js';
-import type { KnownPerson, PersonInput } from './people-rows.js';
+import type { KnownPassport, KnownPerson, PersonInput } from './people-rows.js';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -99,6 +100,32 @@ export async function selectKnownPeople(db: DbOrTx, nationCode: string): Promise
     .where(eq(participants.nationCode, nationCode));
 }
 
+/**
+ * Every passport number the nation's people were given in their nominations' logistics, once
+ * per person; issued, as far as Rabita knows, by the person's nation.
+ */
+export async function selectKnownPassports(
+  db: DbOrTx,
+  nationCode: string,
+): Promise<KnownPassport[]> {
+  return db
+    .selectDistinct({
+      participantId: participants.id,
+      number: nominationLogistics.passportNumber,
+      nationCode: participants.nationCode,
+    })
+    .from(nominationLogistics)
+    .innerJoin(nominations, eq(nominations.id, nominationLogistics.nominationId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .where(
+      and(
+        eq(participants.nationCode, nationCode),
+        sql`${nominationLogistics.passportNumber} is not null`,
+        sql`${nominationLogistics.passportNumber} <> ''`,
+      ),
+    ) as Promise<KnownPassport[]>;
+}
+
 type Fields = Omit<PersonInput, 'confirmNotDuplicate'>;
 
 /** Many people in one statement, stamped with the import's time; their ids in order. */
@@ -111,25 +138,39 @@ export async function insertPeople(db: DbOrTx, people: Fields[], at: Date): Prom
   return rows.map((r) => r.id);
 }
 
-/** Overwrites a person's fields (not their nation) and returns the record as it was. */
-export async function updatePerson(
+export type PersonBefore = typeof participants.$inferSelect;
+
+/**
+ * Overwrites many people's fields (not their nation) in two statements, and returns each record
+ * as it was; people not of the nation are left out. A person given twice takes the last.
+ */
+export async function updatePeople(
   db: DbOrTx,
-  id: string,
   nationCode: string,
-  person: Fields,
+  people: { id: string; fields: Fields }[],
+  fieldNames: readonly (keyof Fields)[],
   at: Date,
-) {
-  const [before] = await db
+): Promise<PersonBefore[]> {
+  const last = new Map(people.map((p) => [p.id, p.fields]));
+  if (last.size === 0) return [];
+  const before = await db
     .select()
     .from(participants)
-    .where(and(eq(participants.id, id), eq(participants.nationCode, nationCode)))
+    .where(and(inArray(participants.id, [...last.keys()]), eq(participants.nationCode, nationCode)))
+    .orderBy(participants.id)
     .for('update');
-  if (!before) return null;
-  const { nationCode: _nation, ...fields } = person;
-  await db
-    .update(participants)
-    .set({ ...fields, updatedAt: at })
-    .where(eq(participants.id, id));
+  if (before.length === 0) return [];
+  const columns = fieldNames.map((f) => participants[f].name);
+  const rows = before.map(({ id }) => {
+    const fields = last.get(id) as Fields;
+    return Object.fromEntries([['id', id], ...fieldNames.map((f, i) => [columns[i], fields[f]])]);
+  });
+  // The new values travel as one JSON document typed by the table's own row type.
+  const assignments = sql.raw(columns.map((c) => `${c} = v.${c}`).join(', '));
+  await db.execute(sql`
+    update ${participants} as p set ${assignments}, updated_at = ${at}
+    from jsonb_populate_recordset(null::participants, ${JSON.stringify(rows)}::jsonb) as v
+    where p.id = v.id`);
   return before;
 }
 

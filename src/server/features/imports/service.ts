@@ -314,7 +314,10 @@ async function checkRows(
 ): Promise<CheckedRows> {
   const nationCode = row.nationCode ?? '';
   const context = { nationCode, nations: await q.selectNationCodes(db) };
-  const findDuplicate = duplicateFinder(await q.selectKnownPeople(db, nationCode));
+  const findDuplicate = duplicateFinder(
+    await q.selectKnownPeople(db, nationCode),
+    await q.selectKnownPassports(db, nationCode),
+  );
   const choices = row.choices as Record<string, DuplicateChoice>;
   const errors: ImportRowError[] = [];
   const duplicates: ImportDuplicate[] = [];
@@ -340,7 +343,7 @@ async function checkRows(
       errorRows += 1;
       for (const e of rowErrors) if (errors.length < IMPORT_MAX_LISTED_ERRORS) errors.push(e);
     } else {
-      const match = findDuplicate(result.input);
+      const match = findDuplicate(result.input, result.passport);
       if (match) {
         duplicates.push(
           presentImportDuplicate(
@@ -470,14 +473,17 @@ export async function runCommit(
       await onProgress?.(created.length, total);
     }
     const updated: { id: string; before: Record<string, unknown> }[] = [];
-    for (const u of toUpdate) {
-      const { confirmNotDuplicate: _c, ...fields } = u.input;
-      const before = await q.updatePerson(tx, u.id, nationCode, fields, at);
-      if (!before) continue;
-      updated.push({
-        id: u.id,
-        before: Object.fromEntries(PERSON_FIELDS.map((f) => [f, before[f]])),
+    for (let i = 0; i < toUpdate.length; i += INSERT_BATCH) {
+      const batch = toUpdate.slice(i, i + INSERT_BATCH).map((u) => {
+        const { confirmNotDuplicate: _c, ...fields } = u.input;
+        return { id: u.id, fields };
       });
+      for (const before of await q.updatePeople(tx, nationCode, batch, PERSON_FIELDS, at)) {
+        updated.push({
+          id: before.id,
+          before: Object.fromEntries(PERSON_FIELDS.map((f) => [f, before[f]])),
+        });
+      }
     }
     await q.writeProgress(db, id, total, total);
     await onProgress?.(total, total);

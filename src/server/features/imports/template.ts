@@ -26,6 +26,8 @@ const EXAMPLES: Record<ImportKind, Example> = {
     clearanceLevel: 'NS',
     clearanceExpiresOn: '2028-06-30',
     languages: 'en:3222; fr:2111',
+    passportNumber: 'K1234567',
+    passportNation: '',
   },
   activities: {
     code: 'CTM-CT-2839',
