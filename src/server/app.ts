@@ -34,6 +34,7 @@ import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { importRoutes } from './features/imports/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
+import { agendaRoutes } from './features/agenda/routes.js';
 import { lecturerRoutes } from './features/lecturers/routes.js';
 import { logisticsRoutes } from './features/logistics/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
@@ -248,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(homeRoutes);
       await api.register(lecturerRoutes);
       await api.register(roomRoutes);
+      await api.register(agendaRoutes);
     },
     { prefix: '/api/v1' },
   );
