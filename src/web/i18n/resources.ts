@@ -4,6 +4,9 @@ import fr from './fr.json';
 import activityKindsAr from './parts/activityKinds/ar.json';
 import activityKindsEn from './parts/activityKinds/en.json';
 import activityKindsFr from './parts/activityKinds/fr.json';
+import agendaAr from './parts/agenda/ar.json';
+import agendaEn from './parts/agenda/en.json';
+import agendaFr from './parts/agenda/fr.json';
 import attendanceAr from './parts/attendance/ar.json';
 import attendanceEn from './parts/attendance/en.json';
 import attendanceFr from './parts/attendance/fr.json';
@@ -118,6 +121,7 @@ export const messages = {
     lecturersEn,
     activityKindsEn,
     documentsEn,
+    agendaEn,
   ),
   fr: combine(
     fr,
@@ -145,6 +149,7 @@ export const messages = {
     lecturersFr,
     activityKindsFr,
     documentsFr,
+    agendaFr,
   ),
   ar: combine(
     ar,
@@ -172,5 +177,6 @@ export const messages = {
     lecturersAr,
     activityKindsAr,
     documentsAr,
+    agendaAr,
   ),
 };

@@ -253,7 +253,7 @@ describe('session agendas and lecturers’ invitation letters', () => {
       expect(mail.attachments.map((a) => a.filename)).toContain(
         `agenda-${SESSION}-${mail.locale}.pdf`,
       );
-      expect(mail.body).toContain(`/sessions/${SESSION}/agenda`);
+      expect(mail.body).toContain(`/sessions/${SESSION}#agenda`);
     }
   });
 

@@ -218,7 +218,7 @@ async function sendJoiningInstructions(
     const instructions =
       inLocale(session.joiningInstructions, recipient.locale).trim() ||
       INSTRUCTIONS_TO_FOLLOW[recipient.locale];
-    const agendaLink = `${publicUrl()}/sessions/${encodeURIComponent(session.code)}/agenda`;
+    const agendaLink = `${publicUrl()}/sessions/${encodeURIComponent(session.code)}#agenda`;
     const variables = {
       ...variablesFor(row, session, recipient.locale, nation, recipient.participant),
       instructions: agenda
