@@ -152,6 +152,24 @@ export const ERROR_CODES = {
     description: 'Another session holds the room on some of those days; `conflicts` lists them.',
   },
   room_exists: { status: 409, description: 'The venue already has a room of this name.' },
+  agenda_speaker_conflict: {
+    status: 409,
+    description:
+      'A speaker of the item speaks at the same time on another agenda item (of any session); `conflicts` lists them; nothing was written.',
+  },
+  agenda_room_conflict: {
+    status: 409,
+    description:
+      'The room holds another agenda item at the same time; `conflicts` lists them; nothing was written.',
+  },
+  agenda_outside_session: {
+    status: 422,
+    description: "The agenda item is not within the session's days in the venue's time zone.",
+  },
+  agenda_times_reversed: {
+    status: 422,
+    description: 'The agenda item ends at or before its start.',
+  },
   venue_closed: { status: 409, description: 'The venue is closed on the new first or last day.' },
   plan_already_accepted: {
     status: 409,
@@ -247,6 +265,11 @@ export const ERROR_CODES = {
   passport_data_missing: {
     status: 422,
     description: 'A visa letter needs the passport number and passport name; nothing was issued.',
+  },
+  lecturer_passport_missing: {
+    status: 422,
+    description:
+      "A lecturer's invitation letter needs their passport name, number and nationality; nothing was issued.",
   },
   letter_revoked: { status: 409, description: 'The visa letter was replaced or revoked.' },
   no_certificates: { status: 409, description: 'The session has no valid certificate.' },

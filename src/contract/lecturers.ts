@@ -34,6 +34,14 @@ const lecturerFields = {
   userId: Uuid.nullable(),
   unavailable: z.array(UnavailablePeriod).max(50),
   notes: OptionalText(2000),
+  /** For an invitation letter: the name as the passport prints it, its number, nationality. */
+  passportName: OptionalText(160),
+  passportNumber: OptionalText(40),
+  /** ISO 3166 alpha-3 code of a nation of the registry. */
+  nationalityCode: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'is not an ISO 3166 alpha-3 code')
+    .nullable(),
 };
 
 export const LecturerInput = z.strictObject({
@@ -48,6 +56,9 @@ export const LecturerInput = z.strictObject({
   userId: lecturerFields.userId.default(null),
   unavailable: lecturerFields.unavailable.default([]),
   notes: lecturerFields.notes.default(null),
+  passportName: lecturerFields.passportName.default(null),
+  passportNumber: lecturerFields.passportNumber.default(null),
+  nationalityCode: lecturerFields.nationalityCode.default(null),
 });
 export type LecturerInput = z.input<typeof LecturerInput>;
 
@@ -69,6 +80,9 @@ export const Lecturer = z
     userId: Uuid.nullable(),
     unavailable: z.array(z.object({ from: IsoDate, to: IsoDate, note: z.string().nullable() })),
     notes: z.string().nullable(),
+    passportName: z.string().nullable(),
+    passportNumber: z.string().nullable(),
+    nationalityCode: z.string().nullable(),
     updatedAt: IsoDateTime,
   })
   .meta({ id: 'Lecturer' });

@@ -40,6 +40,8 @@ export const PrintedVisaLetter = z
       venue: LetterText,
     }),
     issuedOn: IsoDate,
+    /** On a lecturer's letter: the part they are invited to play (a participant's has none). */
+    invitedAs: z.enum(['lecturer', 'speaker', 'panellist', 'moderator']).optional(),
   })
   .meta({ id: 'PrintedVisaLetter' });
 export type PrintedVisaLetter = z.infer<typeof PrintedVisaLetter>;
@@ -48,7 +50,9 @@ export type PrintedVisaLetter = z.infer<typeof PrintedVisaLetter>;
 export const VisaLetter = z
   .object({
     id: VisaLetterId,
-    nominationId: Uuid,
+    /** The participant's nomination, or (a lecturer's letter) the lecturer's assignment. */
+    nominationId: Uuid.nullable(),
+    assignmentId: Uuid.nullable(),
     printed: PrintedVisaLetter,
     issuedAt: IsoDateTime,
     revokedAt: IsoDateTime.nullable(),
@@ -106,3 +110,27 @@ export const LetterVerification = z
   })
   .meta({ id: 'LetterVerification' });
 export type LetterVerification = z.infer<typeof LetterVerification>;
+
+/** What a lecturer's letter needs and may lack. */
+export const LECTURER_LETTER_BLOCKERS = [
+  'passport-name',
+  'passport-number',
+  'nationality',
+] as const;
+
+/** A lecturer assigned to a session and their live invitation letter, if any. */
+export const LecturerLetterRow = z.object({
+  assignmentId: Uuid,
+  lecturerId: Uuid,
+  nameLatin: z.string(),
+  kind: z.enum(['internal', 'external']),
+  role: z.enum(['lecturer', 'speaker', 'panellist', 'moderator']),
+  missing: z.array(z.enum(LECTURER_LETTER_BLOCKERS)),
+  letter: VisaLetter.nullable(),
+});
+export type LecturerLetterRow = z.infer<typeof LecturerLetterRow>;
+
+export const SessionLecturerLetters = z
+  .object({ sessionCode: z.string(), rows: z.array(LecturerLetterRow) })
+  .meta({ id: 'SessionLecturerLetters' });
+export type SessionLecturerLetters = z.infer<typeof SessionLecturerLetters>;

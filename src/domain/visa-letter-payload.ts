@@ -26,6 +26,8 @@ export interface VisaLetterFacts {
     venueName: Texts;
   };
   issuedOn: string;
+  /** A lecturer's letter: the part they play on the session. */
+  invitedAs?: 'lecturer' | 'speaker' | 'panellist' | 'moderator';
 }
 
 const joinName = (...parts: (string | null | undefined)[]) =>
@@ -79,6 +81,7 @@ export function buildVisaLetterPayload(facts: VisaLetterFacts): PrintedVisaLette
       venue: pick(facts.session.venueName),
     },
     issuedOn: facts.issuedOn,
+    ...(facts.invitedAs ? { invitedAs: facts.invitedAs } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ import { DEFAULT_SESSION_IDLE_MINUTES } from './config.js';
 import type { Database } from './db/client.js';
 import type { DatabaseSupervision } from './db/embedded/supervisor.js';
 import type { ReadReplica } from './db/replica.js';
+import { agendaRoutes } from './features/agenda/routes.js';
 import { attendanceRoutes } from './features/attendance/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -248,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(homeRoutes);
       await api.register(lecturerRoutes);
       await api.register(roomRoutes);
+      await api.register(agendaRoutes);
     },
     { prefix: '/api/v1' },
   );

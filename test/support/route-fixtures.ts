@@ -242,6 +242,20 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     params: () => ({ code: 'KWI-NIRC' }),
     query: (w) => ({ from: addDays(w.sessionEnd, -30), to: addDays(w.sessionEnd, 30) }),
   },
+  // The world's session has a draft agenda with no item: nations read none of it (404).
+  '/api/v1/sessions/{code}/agenda': session,
+  '/api/v1/sessions/{code}/agenda.pdf': session,
+  '/api/v1/sessions/{code}/agenda/items': session,
+  '/api/v1/sessions/{code}/agenda/items/{id}': {
+    params: () => ({ code: ENDED_SESSION, id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/sessions/{code}/agenda/publication': session,
+  '/api/v1/sessions/{code}/lecturer-letters': session,
+  '/api/v1/sessions/{code}/lecturers/{id}/visa-letter': {
+    params: () => ({ code: ENDED_SESSION, id: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
   '/api/v1/sessions/{code}/room': session,
   '/api/v1/sessions/{code}/interpretation': session,
   '/api/v1/reports/annual/{nationCode}/{year}.pdf': {

@@ -4,6 +4,9 @@ import fr from './fr.json';
 import activityKindsAr from './parts/activityKinds/ar.json';
 import activityKindsEn from './parts/activityKinds/en.json';
 import activityKindsFr from './parts/activityKinds/fr.json';
+import agendaAr from './parts/agenda/ar.json';
+import agendaEn from './parts/agenda/en.json';
+import agendaFr from './parts/agenda/fr.json';
 import attendanceAr from './parts/attendance/ar.json';
 import attendanceEn from './parts/attendance/en.json';
 import attendanceFr from './parts/attendance/fr.json';
@@ -122,6 +125,7 @@ export const messages = {
     activityKindsEn,
     documentsEn,
     plansEn,
+    agendaEn,
   ),
   fr: combine(
     fr,
@@ -150,6 +154,7 @@ export const messages = {
     activityKindsFr,
     documentsFr,
     plansFr,
+    agendaFr,
   ),
   ar: combine(
     ar,
@@ -178,5 +183,6 @@ export const messages = {
     activityKindsAr,
     documentsAr,
     plansAr,
+    agendaAr,
   ),
 };

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../../contract/common.js';
 import { activities } from './catalogue.js';
+import { sessionLecturers } from './lecturers.js';
 import { nominations } from './nominations.js';
 import { users } from './people.js';
 import { trainingSessions } from './sessions.js';
@@ -244,19 +245,21 @@ export const checkInDays = pgTable(
  * exactly what the letter prints (canonical JSON signed with a certificate signing key) and
  * `id` the random public verification id in its QR code; `nationCode` is copied from the
  * nomination so that an NPOC's reads are scoped without a join. A letter whose data changed is
- * revoked and a new one issued, so one live letter per nomination at most.
+ * revoked and a new one issued, so one live letter per nomination at most. A lecturer's letter
+ * points at their assignment instead and has no nation: no NPOC reads it.
  */
 export const visaLetters = pgTable(
   'visa_letters',
   {
     id: text('id').primaryKey(),
-    nominationId: uuid('nomination_id')
-      .notNull()
-      .references(() => nominations.id),
+    nominationId: uuid('nomination_id').references(() => nominations.id),
+    sessionLecturerId: uuid('session_lecturer_id').references(() => sessionLecturers.id, {
+      onDelete: 'cascade',
+    }),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => trainingSessions.id),
-    nationCode: text('nation_code').notNull(),
+    nationCode: text('nation_code'),
     payload: jsonb('payload').notNull(),
     signature: text('signature').notNull(),
     keyId: text('key_id')
@@ -270,6 +273,13 @@ export const visaLetters = pgTable(
   },
   (t) => [
     uniqueIndex('visa_letters_live_key').on(t.nominationId).where(sql`revoked_at is null`),
+    uniqueIndex('visa_letters_live_lecturer_key')
+      .on(t.sessionLecturerId)
+      .where(sql`revoked_at is null`),
+    check(
+      'visa_letters_subject_check',
+      sql`(${t.nominationId} is null) <> (${t.sessionLecturerId} is null)`,
+    ),
     index('visa_letters_session_idx').on(t.sessionId, t.nationCode),
   ],
 );

@@ -1,3 +1,4 @@
+export * from './agenda.js';
 export * from './audit-chain.js';
 export * from './catalogue.js';
 export * from './delivery.js';

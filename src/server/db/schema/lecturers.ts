@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { nations } from './partners.js';
 import { users } from './people.js';
 import { trainingSessions } from './sessions.js';
 
@@ -42,6 +43,10 @@ export const lecturers = pgTable(
     userId: uuid('user_id').references(() => users.id),
     unavailable: jsonb('unavailable').$type<UnavailablePeriod[]>().notNull().default([]),
     notes: text('notes'),
+    /** For an invitation letter: the name as the passport prints it, its number, nationality. */
+    passportName: text('passport_name'),
+    passportNumber: text('passport_number'),
+    nationalityCode: text('nationality_code').references(() => nations.code),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -72,6 +72,8 @@ export const trainingSessions = pgTable(
     language: text('language').notNull().default('en'),
     notes: text('notes'),
     joiningInstructions: jsonb('joining_instructions').$type<LocalizedLongText>(),
+    /** When the agenda was published to the session's nations and participants; null: a draft. */
+    agendaPublishedAt: timestamp('agenda_published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

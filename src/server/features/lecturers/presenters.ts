@@ -16,6 +16,9 @@ export function presentLecturer(row: LecturerRow): Lecturer {
     userId: row.userId,
     unavailable: row.unavailable,
     notes: row.notes,
+    passportName: row.passportName,
+    passportNumber: row.passportNumber,
+    nationalityCode: row.nationalityCode,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -49,4 +52,9 @@ export function presentAssignment(
 /** Unavailable periods in date order, so readers and the audit trail compare them easily. */
 export function sortPeriods<T extends { from: string; to: string }>(periods: readonly T[]): T[] {
   return [...periods].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+/** The audit trail's view of a lecturer: whether a passport number is held, never the number. */
+export function auditLecturer(lecturer: Lecturer) {
+  return { ...lecturer, passportNumber: lecturer.passportNumber ? '(held)' : null };
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
   lecturers,
+  nations,
   sessionLecturers,
   sessionRoomBookings,
   trainingSessions,
@@ -88,6 +89,11 @@ export async function selectLecturerByEmail(db: DbOrTx, email: string, exceptId:
 
 export async function userExists(db: DbOrTx, id: string): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, id));
+  return row !== undefined;
+}
+
+export async function nationExists(db: DbOrTx, code: string): Promise<boolean> {
+  const [row] = await db.select({ code: nations.code }).from(nations).where(eq(nations.code, code));
   return row !== undefined;
 }
 

@@ -19,7 +19,7 @@ import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { checkLecturerConflicts, lecturerConflicts } from './conflicts.js';
-import { presentAssignment, presentLecturer, sortPeriods } from './presenters.js';
+import { auditLecturer, presentAssignment, presentLecturer, sortPeriods } from './presenters.js';
 import * as q from './queries.js';
 
 /** The registry in name order, a page at a time. Only centre staff hold the permission. */
@@ -51,7 +51,7 @@ export async function getLecturer(ctx: ServiceContext, id: string): Promise<Lect
 
 async function checkContact(
   ctx: ServiceContext,
-  fields: { email?: string | null; userId?: string | null },
+  fields: { email?: string | null; userId?: string | null; nationalityCode?: string | null },
   exceptId: string | null,
 ) {
   if (fields.email && (await q.selectLecturerByEmail(ctx.tx, fields.email, exceptId))) {
@@ -59,6 +59,9 @@ async function checkContact(
   }
   if (fields.userId && !(await q.userExists(ctx.tx, fields.userId))) {
     throw invalid('userId', 'is not a user of Rabita', 'unknown_user');
+  }
+  if (fields.nationalityCode && !(await q.nationExists(ctx.tx, fields.nationalityCode))) {
+    throw invalid('nationalityCode', 'is not a nation of the registry', 'unknown_nation');
   }
 }
 
@@ -75,7 +78,7 @@ export async function createLecturer(ctx: ServiceContext, input: LecturerInput):
     action: 'lecturer.created',
     entityType: 'lecturer',
     entityId: row.id,
-    after: lecturer,
+    after: auditLecturer(lecturer),
   });
   return lecturer;
 }
@@ -102,8 +105,8 @@ export async function updateLecturer(
     action: 'lecturer.updated',
     entityType: 'lecturer',
     entityId: id,
-    before: presentLecturer(existing),
-    after,
+    before: auditLecturer(presentLecturer(existing)),
+    after: auditLecturer(after),
   });
   return after;
 }

@@ -8,6 +8,13 @@ export function inLocale(text: { en: string; fr?: string; ar?: string } | null, 
   return text[locale] || text.en;
 }
 
+/** The line added to the joining instructions when the session's agenda is published. */
+export const AGENDA_ATTACHED: Record<Locale, string> = {
+  en: 'The agenda is attached, and kept up to date at',
+  fr: 'Le programme est joint ; sa version à jour est à',
+  ar: 'جدول الأعمال مرفق، وأحدث نسخة منه على',
+};
+
 /**
  * The calendar invitation sent with joining instructions: one all-day event over the session's
  * dates at its venue, with the session's calendar sequence, so that a later change to the

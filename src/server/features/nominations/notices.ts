@@ -1,4 +1,5 @@
 import { LOCALES, type Locale, type LocalizedText } from '../../../contract/common.js';
+import { publishedAgendaAttachment } from '../agenda/files.js';
 import type { ServiceContext } from '../context.js';
 import { selectNationName } from '../messages/account-queries.js';
 import { INSTRUCTIONS_TO_FOLLOW } from '../messages/default-templates/index.js';
@@ -6,7 +7,7 @@ import { inviteParticipantAccount } from '../messages/invitations.js';
 import { publicUrl } from '../messages/links.js';
 import { type EmailRequest, notifyUser, queueEmails } from '../messages/outbox.js';
 import { type SessionFacts, selectSessionFacts } from './eligibility.js';
-import { inLocale, joiningInvitation } from './joining.js';
+import { AGENDA_ATTACHED, inLocale, joiningInvitation } from './joining.js';
 import * as q from './queries.js';
 
 export type Announced =
@@ -198,6 +199,8 @@ async function sendJoiningInstructions(
   ];
   // The calendar invitation depends on the language only: built once per language.
   const invitations = new Map<Locale, ReturnType<typeof joiningInvitation>>();
+  // The published agenda goes with them, printed once per language.
+  const agendas = new Map<Locale, Awaited<ReturnType<typeof publishedAgendaAttachment>>>();
   const emails: EmailRequest[] = [];
   for (const recipient of recipients) {
     let invitation = invitations.get(recipient.locale);
@@ -205,11 +208,22 @@ async function sendJoiningInstructions(
       invitation = joiningInvitation(session, row.nomination.id, recipient.locale);
       invitations.set(recipient.locale, invitation);
     }
+    if (!agendas.has(recipient.locale)) {
+      agendas.set(
+        recipient.locale,
+        await publishedAgendaAttachment(ctx, session.code, recipient.locale),
+      );
+    }
+    const agenda = agendas.get(recipient.locale) ?? null;
+    const instructions =
+      inLocale(session.joiningInstructions, recipient.locale).trim() ||
+      INSTRUCTIONS_TO_FOLLOW[recipient.locale];
+    const agendaLink = `${publicUrl()}/sessions/${encodeURIComponent(session.code)}#agenda`;
     const variables = {
       ...variablesFor(row, session, recipient.locale, nation, recipient.participant),
-      instructions:
-        inLocale(session.joiningInstructions, recipient.locale).trim() ||
-        INSTRUCTIONS_TO_FOLLOW[recipient.locale],
+      instructions: agenda
+        ? `${instructions}\n\n${AGENDA_ATTACHED[recipient.locale]} ${agendaLink}`
+        : instructions,
     };
     emails.push({
       event: 'joining-instructions',
@@ -218,7 +232,7 @@ async function sendJoiningInstructions(
       userId: recipient.userId,
       // A known account's name spares queueEmail looking it up again.
       variables: recipient.name ? { ...variables, recipientName: recipient.name } : variables,
-      attachments: [invitation],
+      attachments: agenda ? [invitation, agenda] : [invitation],
     });
   }
   await queueEmails(ctx.tx, emails);

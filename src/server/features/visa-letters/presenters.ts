@@ -11,6 +11,7 @@ export function presentLetter(row: VisaLetterRow): VisaLetter {
   return {
     id: row.id,
     nominationId: row.nominationId,
+    assignmentId: row.sessionLecturerId,
     printed: printedOf(row),
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -24,6 +25,7 @@ export function auditView(row: VisaLetterRow) {
   return {
     id: row.id,
     nominationId: row.nominationId,
+    assignmentId: row.sessionLecturerId,
     keyId: row.keyId,
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,

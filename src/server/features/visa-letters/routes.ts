@@ -6,17 +6,20 @@ import { text } from '../../../contract/text.js';
 import {
   IssuedVisaLetter,
   LetterVerification,
+  SessionLecturerLetters,
   SessionVisaLetters,
   VisaLetterId,
 } from '../../../contract/visa-letters.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { downloadLetterPdf } from './downloads.js';
+import { issueLecturerLetter, listLecturerLetters } from './lecturer-letters.js';
 import * as letters from './service.js';
 import { verifyLetterId } from './verification.js';
 
 const tags = ['visa-letters'];
 const SessionParams = z.strictObject({ code: SessionCode });
 const NominationParams = z.strictObject({ id: Uuid });
+const AssignmentParams = z.strictObject({ code: SessionCode, id: Uuid });
 const LetterParams = z.strictObject({ id: VisaLetterId });
 // Anything may be asked of the public check; a malformed id is simply not found.
 const VerifyParams = z.strictObject({ id: text().max(200) });
@@ -52,6 +55,39 @@ export const visaLetterRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'visa-letters.issue' },
     },
     (request) => inTransaction(app, request, (ctx) => letters.issueLetter(ctx, request.params.id)),
+  );
+  app.get(
+    '/sessions/:code/lecturer-letters',
+    {
+      schema: {
+        tags,
+        operationId: 'listSessionLecturerLetters',
+        summary: "A session's lecturers and their invitation letters (centre staff)",
+        params: SessionParams,
+        response: { 200: SessionLecturerLetters },
+      },
+      config: { permission: 'visa-letters.issue' },
+    },
+    (request) => listLecturerLetters(readContext(app, request), request.params.code),
+  );
+  app.post(
+    '/sessions/:code/lecturers/:id/visa-letter',
+    {
+      schema: {
+        tags,
+        operationId: 'issueLecturerVisaLetter',
+        problems: ['lecturer_passport_missing'],
+        summary:
+          'Issue the invitation letter of a lecturer assigned to the session, or replace it when their data changed',
+        params: AssignmentParams,
+        response: { 200: IssuedVisaLetter },
+      },
+      config: { permission: 'visa-letters.issue' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        issueLecturerLetter(ctx, request.params.code, request.params.id),
+      ),
   );
   app.get(
     '/visa-letters/:id.pdf',

@@ -182,6 +182,26 @@ export function LecturerModal({ lecturer, onClose }: { lecturer?: Lecturer; onCl
               </div>
             </Stack>
           </Fieldset>
+          <Fieldset legend={t('lecturers.passport')}>
+            <Stack gap="xs">
+              <TextInput
+                label={t('lecturers.passportName')}
+                key={form.key('passportName')}
+                {...form.getInputProps('passportName')}
+              />
+              <TextInput
+                label={t('lecturers.passportNumber')}
+                key={form.key('passportNumber')}
+                {...form.getInputProps('passportNumber')}
+              />
+              <TextInput
+                label={t('lecturers.nationalityCode')}
+                maxLength={3}
+                key={form.key('nationalityCode')}
+                {...form.getInputProps('nationalityCode')}
+              />
+            </Stack>
+          </Fieldset>
           <Textarea
             label={t('lecturers.notes')}
             autosize

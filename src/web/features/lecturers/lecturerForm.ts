@@ -13,6 +13,9 @@ export interface LecturerFormValues {
   email: string;
   phone: string;
   notes: string;
+  passportName: string;
+  passportNumber: string;
+  nationalityCode: string;
   unavailable: { from: string; to: string; note: string }[];
 }
 
@@ -28,6 +31,9 @@ export function toLecturerValues(lecturer?: Lecturer): LecturerFormValues {
     email: lecturer?.email ?? '',
     phone: lecturer?.phone ?? '',
     notes: lecturer?.notes ?? '',
+    passportName: lecturer?.passportName ?? '',
+    passportNumber: lecturer?.passportNumber ?? '',
+    nationalityCode: lecturer?.nationalityCode ?? '',
     unavailable: (lecturer?.unavailable ?? []).map((p) => ({
       from: p.from,
       to: p.to,
@@ -49,6 +55,9 @@ export function toLecturerInput(v: LecturerFormValues) {
     email: blankToNull(v.email),
     phone: blankToNull(v.phone),
     notes: blankToNull(v.notes),
+    passportName: blankToNull(v.passportName),
+    passportNumber: blankToNull(v.passportNumber),
+    nationalityCode: blankToNull(v.nationalityCode.trim().toUpperCase()),
     unavailable: v.unavailable.map((p) => ({ from: p.from, to: p.to, note: blankToNull(p.note) })),
   };
 }

@@ -20,6 +20,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
+import { AgendaSection } from '../agenda/AgendaSection.js';
+import { LecturerLettersPanel } from '../agenda/LecturerLettersPanel.js';
 import { useCan } from '../auth/session.js';
 import { activityQuery } from '../catalogue/api.js';
 import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
@@ -215,6 +217,8 @@ export function SessionPage() {
         <SeatsPanel session={session} />
         {can('lecturers.read') && <SessionLecturers session={session} />}
         {can('rooms.read') && <SessionRoomSection session={session} />}
+        <AgendaSection session={session} />
+        {can('visa-letters.issue') && <LecturerLettersPanel code={session.code} />}
         <Paper withBorder p="md">
           <Title order={2} fz="lg" mb="xs">
             {t('sessions.eligibility')}

@@ -1,0 +1,157 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agenda } from '../../src/contract/index.js';
+import { addDays, dateIn } from '../../src/domain/venue-calendar.js';
+import { api, nominateAndSelect } from './support/api.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
+
+const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+// A passport name holds letters only.
+const lettersOnly = suffix.replace(/\d/g, (d) => 'ABCDEFGHIJ'.charAt(Number(d)));
+const ACTIVITY = `AGENDA-E2E-${suffix}`;
+const SESSION = `AGENDA-E2E-${suffix}-A`;
+const ROOM = `Agenda hall ${suffix}`;
+const SPEAKERS = [
+  { nameLatin: `Amira Haddad ${suffix}`, nameArabic: 'أميرة حداد' },
+  { nameLatin: `Jan Novak ${suffix}`, nameArabic: 'يان نوفاك' },
+];
+const TITLE = { en: 'Opening: the Gulf security picture', ar: 'الافتتاح: صورة الأمن في الخليج' };
+
+describe('a session agenda in the browser', () => {
+  let browser: Browser;
+  let registrar: BrowserContext;
+  let qatar: BrowserContext;
+  let firstDay: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const signedIn = async (email: string) => {
+      const context = await newContext(browser);
+      await signInByApi(context, email);
+      return context;
+    };
+    [registrar, qatar] = await Promise.all([
+      signedIn('registrar@rabita.example'),
+      signedIn('npoc.qat@rabita.example'),
+    ]);
+    await setLocale(registrar, 'en');
+    await setLocale(qatar, 'ar');
+    const today = dateIn(new Date(), 'Asia/Kuwait');
+    const [model] = (
+      await api<{ items: { disciplineCode: string; providerCode: string }[] }>(
+        registrar.request,
+        'GET',
+        '/api/v1/activities?limit=1',
+      )
+    ).items;
+    if (!model) throw new Error('the demo catalogue is empty');
+    await api(registrar.request, 'POST', '/api/v1/activities', {
+      code: ACTIVITY,
+      type: 'dialogue-event',
+      title: { en: 'Gulf security dialogue', ar: 'حوار أمن الخليج' },
+      disciplineCode: model.disciplineCode,
+      providerCode: model.providerCode,
+      delivery: 'residential',
+      durationDays: 2,
+      status: 'active',
+    });
+    firstDay = addDays(today, 75);
+    await api(registrar.request, 'POST', '/api/v1/sessions', {
+      code: SESSION,
+      activityCode: ACTIVITY,
+      startDate: firstDay,
+      endDate: addDays(firstDay, 1),
+      venueCode: 'KWI-NIRC',
+      capacity: 6,
+      nominationOpens: addDays(today, -1),
+      nominationCloses: addDays(today, 30),
+      quotas: [{ nationCode: 'QAT', seats: 2 }],
+    });
+    await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/transitions`, {
+      to: 'announced',
+    });
+    // Qatar has a person selected on the session: its NPOC reads the published agenda.
+    const person = await api<{ id: string }>(qatar.request, 'POST', '/api/v1/participants', {
+      nationCode: 'QAT',
+      givenNamesLatin: 'Hamad',
+      familyNameLatin: `Al-Kuwari ${lettersOnly}`,
+      rankCode: 'OF-3',
+      rankTitle: 'Major',
+      confirmNotDuplicate: true,
+    });
+    await nominateAndSelect(
+      qatar.request,
+      registrar.request,
+      { sessionCode: SESSION, participantId: person.id },
+      'Invited to the dialogue.',
+    );
+    for (const speaker of SPEAKERS) {
+      await api(registrar.request, 'POST', '/api/v1/lecturers', { kind: 'external', ...speaker });
+    }
+    await api(registrar.request, 'POST', '/api/v1/venues/KWI-NIRC/rooms', {
+      name: ROOM,
+      capacity: 40,
+    });
+  });
+
+  afterAll(async () => {
+    if (qatar) await setLocale(qatar, 'en').catch(() => {});
+    await browser?.close();
+  });
+
+  it('the registrar builds and publishes an agenda; Qatar’s NPOC reads it in Arabic on a phone', async () => {
+    const page = await registrar.newPage();
+    await page.goto(`/sessions/${SESSION}`);
+    const section = page.getByRole('region', { name: 'Agenda' });
+    await section.getByText('No items yet.').waitFor();
+    await section.getByRole('button', { name: 'Add an item' }).click();
+    const form = page.getByRole('dialog', { name: 'Add an item' });
+    await form.getByLabel('Title (English)').fill(TITLE.en);
+    await form.getByLabel('Title (Arabic)').fill(TITLE.ar);
+    await form.getByLabel('Starts').fill(`${firstDay}T09:30`);
+    await form.getByLabel('Ends').fill(`${firstDay}T11:00`);
+    for (const speaker of SPEAKERS) {
+      await form.getByRole('combobox', { name: 'Speakers' }).fill(suffix);
+      await page.getByRole('option', { name: speaker.nameLatin }).click();
+    }
+    await page.keyboard.press('Escape');
+    await form.getByRole('combobox', { name: 'Room', exact: true }).click();
+    await page.getByRole('option', { name: ROOM }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await section.getByText(TITLE.en).waitFor();
+    await expectAccessible(page);
+    await section.getByRole('button', { name: 'Publish the agenda' }).click();
+    await section.getByText('Published', { exact: true }).waitFor();
+    const agenda = await api<Agenda>(
+      registrar.request,
+      'GET',
+      `/api/v1/sessions/${SESSION}/agenda`,
+    );
+    expect(agenda.status).toBe('published');
+    expect(agenda.items[0]?.speakers).toHaveLength(2);
+    expect(agenda.items[0]?.room?.name).toBe(ROOM);
+    expect(agenda.items[0]?.localStartsAt).toBe(`${firstDay}T09:30`);
+
+    const phone = await qatar.newPage();
+    await phone.setViewportSize({ width: 390, height: 800 });
+    await phone.goto(`/sessions/${SESSION}`);
+    const read = phone.getByRole('region', { name: 'جدول الأعمال' });
+    await read.getByText(TITLE.ar).waitFor();
+    await read.getByText(/أميرة حداد/).waitFor();
+    await read.getByText(/09:30–11:00/).waitFor();
+    expect(await phone.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await read.getByRole('button', { name: 'إضافة بند' }).count()).toBe(0);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(phone);
+  });
+});
