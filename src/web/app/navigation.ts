@@ -12,6 +12,7 @@ import {
   IconListCheck,
   IconMail,
   IconMailCog,
+  IconMailOpened,
   IconMapPin,
   IconShieldLock,
   IconSpeakerphone,
@@ -35,6 +36,7 @@ export interface NavItem {
     | '/venues'
     | '/lecturers'
     | '/nominations'
+    | '/invitations'
     | '/programmes'
     | '/reports'
     | '/surveys'
@@ -77,6 +79,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.nominations',
     icon: IconListCheck,
     permission: 'nominations.read',
+  },
+  {
+    to: '/invitations',
+    label: 'invitations.nav',
+    icon: IconMailOpened,
+    permission: 'authenticated',
   },
   {
     to: '/programmes',

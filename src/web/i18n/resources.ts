@@ -22,6 +22,9 @@ import homeFr from './parts/home/fr.json';
 import importsAr from './parts/imports/ar.json';
 import importsEn from './parts/imports/en.json';
 import importsFr from './parts/imports/fr.json';
+import invitationsAr from './parts/invitations/ar.json';
+import invitationsEn from './parts/invitations/en.json';
+import invitationsFr from './parts/invitations/fr.json';
 import lecturersAr from './parts/lecturers/ar.json';
 import lecturersEn from './parts/lecturers/en.json';
 import lecturersFr from './parts/lecturers/fr.json';
@@ -115,6 +118,7 @@ export const messages = {
     exportsEn,
     importsEn,
     visaLettersEn,
+    invitationsEn,
     lecturersEn,
     activityKindsEn,
     documentsEn,
@@ -142,6 +146,7 @@ export const messages = {
     exportsFr,
     importsFr,
     visaLettersFr,
+    invitationsFr,
     lecturersFr,
     activityKindsFr,
     documentsFr,
@@ -169,6 +174,7 @@ export const messages = {
     exportsAr,
     importsAr,
     visaLettersAr,
+    invitationsAr,
     lecturersAr,
     activityKindsAr,
     documentsAr,

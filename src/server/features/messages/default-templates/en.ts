@@ -95,7 +95,7 @@ Details:
     subject: 'Invitation: {{participantName}} to {{sessionCode}} as {{role}}',
     body: `Dear {{recipientName}},
 
-The centre invites {{participantName}} ({{nationName}}) to {{activityTitle}} (session {{sessionCode}}), from {{startDate}} to {{endDate}} (venue: {{venue}}), as {{role}}.
+The centre invites {{participantName}} ({{nationName}}) as {{role}} to this activity: {{activityTitle}} (session {{sessionCode}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
 
 Please accept or decline the invitation; a seat is held once it is accepted:
 {{link}}${SIGN_OFF}`,
