@@ -23,8 +23,8 @@ export function SessionInvitations({ session }: { session: Session }) {
   const items = list.data?.items ?? [];
   if (!staff && items.length === 0) return null;
   return (
-    <Paper withBorder p="md">
-      <Title order={2} fz="lg" mb="xs">
+    <Paper withBorder p="md" component="section" aria-labelledby="session-invitations">
+      <Title order={2} fz="lg" mb="xs" id="session-invitations">
         {t('invitations.title')}
       </Title>
       {list.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
