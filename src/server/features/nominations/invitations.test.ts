@@ -178,7 +178,7 @@ describe('roles on events and invitations by name', () => {
     expect(session?.taken).toBe(3);
 
     // Declining an accepted invitation gives its seat back; a declined one takes no answer.
-    const acceptedIndex = codes.findIndex((c) => c === 'ok');
+    const acceptedIndex = codes.indexOf('ok');
     const accepted = everyone[acceptedIndex] ?? '';
     const who = acceptedIndex < 3 ? npocQat : npocKwt;
     const declined = await rsvp(who, accepted, 'decline', 'The minister travels that week.');

@@ -164,7 +164,7 @@ export async function listInvitations(
 /** One invitation as the reader sees it; another nation's is "not found". */
 export async function getInvitation(ctx: ServiceContext, id: string): Promise<Invitation> {
   const row = await q.selectNomination(ctx.tx, ctx.actor, id);
-  if (!row || !row.nomination.invitedAt) throw notFound(`The invitation ${id}`);
+  if (!row?.nomination.invitedAt) throw notFound(`The invitation ${id}`);
   return presentInvitation(row, ctx.actor);
 }
 

@@ -31,7 +31,7 @@ export async function answerInvitation(
   // Accepting locks the person too, as a selection does: see `refuseOverlappingSelection`.
   const lock = request.answer === 'accept' ? 'with-person' : true;
   const row = await q.selectNomination(ctx.tx, ctx.actor, id, lock);
-  if (!row || !row.nomination.invitedAt) throw notFound(`The invitation ${id}`);
+  if (!row?.nomination.invitedAt) throw notFound(`The invitation ${id}`);
   if (!mayAnswer(row, ctx.actor)) throw forbidden();
   const { nomination } = row;
   const from = nomination.status as NominationStatus;
