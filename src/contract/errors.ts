@@ -201,6 +201,22 @@ export const ERROR_CODES = {
     status: 409,
     description: 'The person is selected on an overlapping session; `conflicts` lists them.',
   },
+  role_not_allowed: {
+    status: 422,
+    description: 'The activity’s kind does not have this role; `allowed` lists those it has.',
+  },
+  seats_by_quota: {
+    status: 422,
+    description: 'The activity’s kind gives seats through nominations, not invitations.',
+  },
+  delegation_head: {
+    status: 422,
+    description: 'A delegation invited together needs one head of delegation, and never two.',
+  },
+  not_invited: {
+    status: 409,
+    description: 'The nomination is not an invitation that can take this answer now.',
+  },
   not_eligible: {
     status: 422,
     description: 'The person fails a hard eligibility rule; `eligibility` explains.',

@@ -13,6 +13,7 @@ export * from './home.js';
 export * from './identity-providers.js';
 export * from './import-kinds.js';
 export * from './imports.js';
+export * from './invitations.js';
 export * from './lecturers.js';
 export * from './logistics.js';
 export * from './messages.js';

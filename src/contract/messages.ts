@@ -13,6 +13,7 @@ export const MESSAGE_EVENTS = [
   'nomination-promoted',
   'nomination-withdrawn',
   'nomination-overridden',
+  'invitation-received',
   'joining-instructions',
   'session-changed',
   'session-cancelled',
@@ -68,6 +69,8 @@ export const TEMPLATE_VARIABLES = {
   'nomination-promoted': NOMINATION_VARIABLES,
   'nomination-withdrawn': [...NOMINATION_VARIABLES, 'reason'],
   'nomination-overridden': [...NOMINATION_VARIABLES, 'reason'],
+  // `role` is the invitee's role in the reader's language (speaker, head of delegation...).
+  'invitation-received': [...NOMINATION_VARIABLES, 'role'],
   'joining-instructions': [...NOMINATION_VARIABLES, 'instructions'],
   // `changes` lists each change as before -> after, `concerning` says whom it is about and
   // what happens to their seats and calendars, `dates` is the session's span as it is now.
@@ -160,6 +163,8 @@ export const NOTIFICATION_KINDS = [
   'nomination-promoted',
   'nomination-withdrawn',
   'nomination-overridden',
+  'invitation-received',
+  'invitation-declined',
   'session-changed',
   'session-cancelled',
   'session-announced',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventRole } from './catalogue.js';
 import { IsoDate, IsoDateTime, LocalizedText, PageQuery, Uuid } from './common.js';
 import { SessionCode } from './sessions.js';
 import { text } from './text.js';
@@ -8,11 +9,14 @@ import { NationCode } from './users.js';
  * A nomination's life: a nominator proposes (or the NPOC drafts), the NPOC submits, the centre
  * selects, waitlists or rejects. Withdrawn, declined, rejected and substituted are final, and so
  * is `session-cancelled`: where every live nomination ends when its session is cancelled, apart
- * from withdrawals and no-shows (nobody pulled out; the centre called it off).
+ * from withdrawals and no-shows (nobody pulled out; the centre called it off). On an activity
+ * whose seats are given by invitation, the centre's invitation starts as `invited`; the nation's
+ * answer (RSVP) makes it `selected` (a seat taken) or `declined`.
  */
 export const NOMINATION_STATUSES = [
   'draft',
   'proposed',
+  'invited',
   'submitted',
   'waitlisted',
   'selected',
@@ -117,6 +121,10 @@ export const NominationSummary = z
     overridden: z.boolean(),
     submittedAt: IsoDateTime.nullable(),
     decisionReason: z.string().nullable(),
+    /** The person's role on an event, a visit or an exercise; null on a course. */
+    eventRole: EventRole.nullable(),
+    /** When the centre invited the person by name; null for a nation's nomination. */
+    invitedAt: IsoDateTime.nullable(),
     /**
      * Where a waitlisted nomination stands, 1 first, and why: its nation still owed quota seats
      * (`entitled`), then the nation's priority, then the time of submission. `reason` says the

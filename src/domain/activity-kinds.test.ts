@@ -2,29 +2,60 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES, type ActivityType } from '../contract/catalogue.js';
 import {
   certificateWording,
+  delegationProblem,
   KIND_OF_TYPE,
   kindOf,
   levelsNotAllowed,
+  roleAllowed,
   rulesOfType,
 } from './activity-kinds.js';
 
 describe('activity kinds', () => {
   it.each([
-    // type, kind, results, evaluation levels, certificate, roles
-    ['course', 'course', true, [1, 2, 3], 'completion', false],
-    ['dialogue-event', 'event', false, [1], 'attendance', true],
-    ['conference', 'event', false, [1], 'attendance', true],
-    ['seminar', 'event', false, [1], 'attendance', true],
-    ['expert-visit', 'visit', false, [], 'none', true],
-    ['staff-talks', 'visit', false, [], 'none', true],
-    ['exercise', 'exercise', false, [1], 'attendance', true],
+    // type, kind, results, evaluation levels, certificate, roles, seats
+    ['course', 'course', true, [1, 2, 3], 'completion', false, 'quota'],
+    ['dialogue-event', 'event', false, [1], 'attendance', true, 'invitation'],
+    ['conference', 'event', false, [1], 'attendance', true, 'invitation'],
+    ['seminar', 'event', false, [1], 'attendance', true, 'invitation'],
+    ['expert-visit', 'visit', false, [], 'none', true, 'invitation'],
+    ['staff-talks', 'visit', false, [], 'none', true, 'invitation'],
+    ['exercise', 'exercise', false, [1], 'attendance', true, 'quota'],
   ] as const)(
-    'a %s is a %s: results %s, levels %j, certificate %s, roles %s',
-    (type, kind, results, levels, certificate, roles) => {
+    'a %s is a %s: results %s, levels %j, certificate %s, roles %s, seats by %s',
+    (type, kind, results, levels, certificate, roles, seats) => {
       expect(kindOf(type)).toBe(kind);
-      expect(rulesOfType(type)).toEqual({ results, evaluationLevels: levels, certificate, roles });
+      expect(rulesOfType(type)).toEqual({
+        results,
+        evaluationLevels: levels,
+        certificate,
+        roles,
+        seats,
+      });
     },
   );
+
+  it.each([
+    ['course', 'participant', false],
+    ['dialogue-event', 'vip', true],
+    ['conference', 'moderator', true],
+    ['staff-talks', 'head-of-delegation', true],
+    ['expert-visit', 'vip', false],
+    ['exercise', 'observer', true],
+    ['exercise', 'speaker', false],
+  ] as const)('a %s allows the role %s: %s', (type, role, allowed) => {
+    expect(roleAllowed(type, role)).toBe(allowed);
+  });
+
+  it.each([
+    [['vip'], [], null],
+    [['head-of-delegation', 'vip', 'delegate'], [], null],
+    [['vip', 'delegate'], [], 'no_head'],
+    [['head-of-delegation', 'head-of-delegation'], [], 'two_heads'],
+    [['head-of-delegation'], ['head-of-delegation', 'delegate'], 'two_heads'],
+    [['delegate'], ['head-of-delegation'], null],
+  ] as const)('a delegation adding %j to %j: %s', (added, held, problem) => {
+    expect(delegationProblem(added, held)).toBe(problem);
+  });
 
   it('gives every type of the contract a kind', () => {
     expect(Object.keys(KIND_OF_TYPE).sort()).toEqual([...ACTIVITY_TYPES].sort());

@@ -26,13 +26,42 @@ export interface KindRules {
   certificate: CertificateAward | 'none';
   /** Whether a selected participant may carry a role (delegate, speaker, ...). */
   roles: boolean;
+  /**
+   * How seats are given: by the nations' nominations under quotas, or by the centre's
+   * invitations by name, each answered by the nation (RSVP).
+   */
+  seats: 'quota' | 'invitation';
 }
 
 const RULES: Record<ActivityKind, KindRules> = {
-  course: { results: true, evaluationLevels: [1, 2, 3], certificate: 'completion', roles: false },
-  event: { results: false, evaluationLevels: [1], certificate: 'attendance', roles: true },
-  visit: { results: false, evaluationLevels: [], certificate: 'none', roles: true },
-  exercise: { results: false, evaluationLevels: [1], certificate: 'attendance', roles: true },
+  course: {
+    results: true,
+    evaluationLevels: [1, 2, 3],
+    certificate: 'completion',
+    roles: false,
+    seats: 'quota',
+  },
+  event: {
+    results: false,
+    evaluationLevels: [1],
+    certificate: 'attendance',
+    roles: true,
+    seats: 'invitation',
+  },
+  visit: {
+    results: false,
+    evaluationLevels: [],
+    certificate: 'none',
+    roles: true,
+    seats: 'invitation',
+  },
+  exercise: {
+    results: false,
+    evaluationLevels: [1],
+    certificate: 'attendance',
+    roles: true,
+    seats: 'quota',
+  },
 };
 
 /** The kind an activity type behaves as. */
@@ -54,6 +83,52 @@ export function rulesOfType(type: ActivityType): KindRules {
 export function levelsNotAllowed(type: ActivityType, levels: readonly number[]): number[] {
   const allowed = rulesOfType(type).evaluationLevels;
   return [...new Set(levels)].filter((l) => !allowed.includes(l)).sort();
+}
+
+/**
+ * The roles people may hold on an activity of each kind: a dialogue event has speakers and VIP
+ * delegations, a visit delegations and experts, an exercise players, observers and
+ * distinguished visitors; a course has participants only, so no role is recorded at all.
+ */
+const ROLES_OF_KIND: Record<ActivityKind, readonly EventRole[]> = {
+  course: [],
+  event: [
+    'participant',
+    'delegate',
+    'head-of-delegation',
+    'speaker',
+    'panellist',
+    'moderator',
+    'observer',
+    'vip',
+  ],
+  visit: ['participant', 'delegate', 'head-of-delegation', 'speaker', 'observer'],
+  exercise: ['participant', 'observer', 'vip'],
+};
+
+/** The roles an activity of the type allows, in the order a picker lists them. */
+export function rolesOfType(type: ActivityType): readonly EventRole[] {
+  return ROLES_OF_KIND[kindOf(type)];
+}
+
+/** Whether a person may hold `role` on an activity of the type. */
+export function roleAllowed(type: ActivityType, role: EventRole): boolean {
+  return rolesOfType(type).includes(role);
+}
+
+/**
+ * What is wrong with a nation's delegation on a session, given the roles of those invited at
+ * once (`added`) and of those it already has (`held`): protocol needs exactly one head for a
+ * group invited together, and never two heads. Null when it holds.
+ */
+export function delegationProblem(
+  added: readonly EventRole[],
+  held: readonly EventRole[] = [],
+): 'two_heads' | 'no_head' | null {
+  const heads = [...added, ...held].filter((r) => r === 'head-of-delegation').length;
+  if (heads > 1) return 'two_heads';
+  if (added.length > 1 && heads === 0) return 'no_head';
+  return null;
 }
 
 export type CertificateLanguage = 'en' | 'fr' | 'ar';
@@ -155,4 +230,21 @@ export function certificateWording(
     ...ATTENDANCE_TITLE[language],
     statement: phrase ? `${statement} ${phrase}` : statement,
   };
+}
+
+/** A role's name as a list or an e-mail shows it. */
+const ROLE_NAME: Record<EventRole, Record<CertificateLanguage, string>> = {
+  participant: { en: 'participant', fr: 'participant', ar: 'مشارك' },
+  delegate: { en: 'delegate', fr: 'délégué', ar: 'مندوب' },
+  'head-of-delegation': { en: 'head of delegation', fr: 'chef de délégation', ar: 'رئيس الوفد' },
+  speaker: { en: 'speaker', fr: 'intervenant', ar: 'متحدث' },
+  panellist: { en: 'panellist', fr: 'panéliste', ar: 'عضو في حلقة النقاش' },
+  moderator: { en: 'moderator', fr: 'modérateur', ar: 'مدير الجلسة' },
+  observer: { en: 'observer', fr: 'observateur', ar: 'مراقب' },
+  vip: { en: 'distinguished guest', fr: "invité d'honneur", ar: 'ضيف شرف' },
+};
+
+/** The name of a role in one language, for e-mails written on the server. */
+export function roleName(role: EventRole, language: CertificateLanguage): string {
+  return ROLE_NAME[role][language];
 }

@@ -26,6 +26,8 @@ const ALLOWED: [NominationStatus, NominationAction, NominationStatus][] = [
   ['proposed', 'submit', 'submitted'],
   ['proposed', 'decline', 'declined'],
   ['proposed', 'withdraw', 'withdrawn'],
+  ['invited', 'decline', 'declined'],
+  ['invited', 'withdraw', 'withdrawn'],
   ['submitted', 'select', 'selected'],
   ['submitted', 'waitlist', 'waitlisted'],
   ['submitted', 'reject', 'rejected'],

@@ -8,6 +8,9 @@ import type { Role } from '../contract/roles.js';
 const TRANSITIONS: Record<NominationStatus, Partial<Record<NominationAction, NominationStatus>>> = {
   draft: { submit: 'submitted', withdraw: 'withdrawn' },
   proposed: { submit: 'submitted', decline: 'declined', withdraw: 'withdrawn' },
+  // The centre's invitation by name: the nation answers it (see `rsvpTarget`), or it is
+  // declined or withdrawn like a proposal.
+  invited: { decline: 'declined', withdraw: 'withdrawn' },
   submitted: {
     select: 'selected',
     waitlist: 'waitlisted',

@@ -15,6 +15,7 @@ export interface TaskPayloads {
       | 'waitlist'
       | 'reject'
       | 'withdraw'
+      | 'invite'
       | 'promote'
       | 'override';
   };

@@ -13,6 +13,7 @@ import {
   IconListCheck,
   IconMail,
   IconMailCog,
+  IconMailOpened,
   IconMapPin,
   IconShieldLock,
   IconSpeakerphone,
@@ -36,6 +37,7 @@ export interface NavItem {
     | '/venues'
     | '/lecturers'
     | '/nominations'
+    | '/invitations'
     | '/programmes'
     | '/plans'
     | '/reports'
@@ -79,6 +81,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.nominations',
     icon: IconListCheck,
     permission: 'nominations.read',
+  },
+  {
+    to: '/invitations',
+    label: 'invitations.nav',
+    icon: IconMailOpened,
+    permission: 'authenticated',
   },
   {
     to: '/programmes',

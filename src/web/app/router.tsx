@@ -14,6 +14,7 @@ import { appRoute, rootRoute, signInRoute } from './routes/base.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { certificateRoutes, publicCertificateRoutes } from './routes/certificates.js';
 import { importRoutes } from './routes/imports.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { lecturerRoutes } from './routes/lecturers.js';
 import { logisticsRoutes } from './routes/logistics.js';
 import { messageRoutes, publicMessageRoutes } from './routes/messages.js';
@@ -45,6 +46,7 @@ const routeTree = rootRoute.addChildren([
     ...participantRoutes,
     ...importRoutes,
     ...nominationRoutes,
+    ...invitationRoutes,
     ...messageRoutes,
     ...attendanceRoutes,
     ...resultRoutes,

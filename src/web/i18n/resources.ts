@@ -25,6 +25,9 @@ import homeFr from './parts/home/fr.json';
 import importsAr from './parts/imports/ar.json';
 import importsEn from './parts/imports/en.json';
 import importsFr from './parts/imports/fr.json';
+import invitationsAr from './parts/invitations/ar.json';
+import invitationsEn from './parts/invitations/en.json';
+import invitationsFr from './parts/invitations/fr.json';
 import lecturersAr from './parts/lecturers/ar.json';
 import lecturersEn from './parts/lecturers/en.json';
 import lecturersFr from './parts/lecturers/fr.json';
@@ -121,6 +124,7 @@ export const messages = {
     exportsEn,
     importsEn,
     visaLettersEn,
+    invitationsEn,
     lecturersEn,
     activityKindsEn,
     documentsEn,
@@ -150,6 +154,7 @@ export const messages = {
     exportsFr,
     importsFr,
     visaLettersFr,
+    invitationsFr,
     lecturersFr,
     activityKindsFr,
     documentsFr,
@@ -179,6 +184,7 @@ export const messages = {
     exportsAr,
     importsAr,
     visaLettersAr,
+    invitationsAr,
     lecturersAr,
     activityKindsAr,
     documentsAr,

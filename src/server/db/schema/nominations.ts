@@ -122,6 +122,11 @@ export const nominations = pgTable(
      * head of delegation, speaker...; src/domain/activity-kinds.ts `EVENT_ROLES`); null on a course.
      */
     eventRole: text('event_role'),
+    /**
+     * When the centre invited the person by name (an activity whose seats are given by
+     * invitation); null for a nation's nomination. The nation's answer moves the status.
+     */
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
     /** The planned activity of the nation's programme that this nomination serves. */
     plannedActivityId: uuid('planned_activity_id').references(() => plannedActivities.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -138,6 +143,10 @@ export const nominations = pgTable(
     index('nominations_session_status_idx').on(t.sessionId, t.status),
     index('nominations_nation_idx').on(t.nationCode, t.status),
     index('nominations_participant_idx').on(t.participantId),
+    // The portal lists a nation's invitations awaiting its answer.
+    index('nominations_invited_idx')
+      .on(t.nationCode, t.invitedAt)
+      .where(sql`${t.invitedAt} is not null`),
     // Programme delivery joins completed nominations to the planned activities they serve.
     index('nominations_planned_activity_idx')
       .on(t.plannedActivityId)

@@ -166,6 +166,13 @@ export const MESSAGE_FIXTURES: { [E in MessageEvent]: MessageFixture<E> } = {
       reason: 'Mutation imprévue : l’officière rejoint son unité à Agadir.',
     }),
   },
+  'invitation-received': {
+    nationCopyOfParticipant: true,
+    variables: (locale) => ({
+      ...nominationOf(locale),
+      role: { en: 'head of delegation', fr: 'chef de délégation', ar: 'رئيس الوفد' }[locale],
+    }),
+  },
   'nomination-overridden': {
     nationCopyOfParticipant: true,
     variables: (locale) => ({

@@ -1,5 +1,7 @@
+import { EventRole } from '../../../contract/catalogue.js';
 import { LOCALES, type Locale, type LocalizedText } from '../../../contract/common.js';
 import { publishedAgendaAttachment } from '../agenda/files.js';
+import { roleName } from '../../../domain/activity-kinds.js';
 import type { ServiceContext } from '../context.js';
 import { selectNationName } from '../messages/account-queries.js';
 import { INSTRUCTIONS_TO_FOLLOW } from '../messages/default-templates/index.js';
@@ -18,7 +20,8 @@ export type Announced =
   | 'reject'
   | 'withdraw'
   | 'promote'
-  | 'override';
+  | 'override'
+  | 'invite';
 
 const KIND: Record<Announced, string> = {
   submit: 'nomination-submitted',
@@ -29,6 +32,7 @@ const KIND: Record<Announced, string> = {
   withdraw: 'nomination-withdrawn',
   promote: 'nomination-promoted',
   override: 'nomination-overridden',
+  invite: 'invitation-received',
 };
 
 /**
@@ -119,7 +123,8 @@ export async function announceDecision(
     const proposer = row.nomination.proposedBy;
     if (proposer) {
       await notifyUser(ctx.tx, proposer, {
-        kind,
+        // The centre invited: it hears that the nation said no, not that its NPOC held back.
+        kind: row.nomination.invitedAt ? 'invitation-declined' : kind,
         params: { ...params, reason: row.nomination.decisionReason ?? '' },
         link,
       });
@@ -155,6 +160,7 @@ export async function announceDecision(
             ...(action === 'override'
               ? { reason: row.nomination.overrideJustification ?? '' }
               : {}),
+
             recipientName: npoc.displayName,
           },
         };
@@ -164,6 +170,39 @@ export async function announceDecision(
   if (action === 'select' || action === 'promote') {
     await sendJoiningInstructions(ctx, row, session, npocs, nation);
   }
+  if (action === 'invite') await sendInvitation(ctx, row, session, npocs);
+}
+
+/**
+ * The invitation by name, e-mailed to the nation's NPOCs in their language with the invitee's
+ * role; the link leads to the nation's invitations, where they answer it.
+ */
+async function sendInvitation(
+  ctx: ServiceContext,
+  row: q.JoinedNomination,
+  session: SessionFacts,
+  npocs: Awaited<ReturnType<typeof q.selectNationUsers>>,
+): Promise<void> {
+  const nation = await selectNationName(ctx.tx, row.nomination.nationCode);
+  const role = EventRole.catch('participant').parse(row.nomination.eventRole);
+  await queueEmails(
+    ctx.tx,
+    npocs.map((npoc) => {
+      const locale = asLocale(npoc.locale);
+      return {
+        event: 'invitation-received' as const,
+        locale,
+        to: npoc.email,
+        userId: npoc.id,
+        variables: {
+          ...variablesFor(row, session, locale, nation),
+          role: roleName(role, locale),
+          link: `${publicUrl()}/invitations`,
+          recipientName: npoc.displayName,
+        },
+      };
+    }),
+  );
 }
 
 async function sendJoiningInstructions(

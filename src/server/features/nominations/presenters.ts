@@ -1,3 +1,4 @@
+import { EventRole } from '../../../contract/catalogue.js';
 import type { LocalizedText } from '../../../contract/common.js';
 import type {
   Eligibility,
@@ -68,6 +69,8 @@ export function presentNominationSummary(
     overridden: n.overrideJustification !== null,
     submittedAt: n.submittedAt?.toISOString() ?? null,
     decisionReason: n.decisionReason,
+    eventRole: EventRole.safeParse(n.eventRole).data ?? null,
+    invitedAt: n.invitedAt?.toISOString() ?? null,
     waitlist,
     allowedActions: actionsOf(row, actor),
   };

@@ -6,6 +6,7 @@ import {
   getTableColumns,
   gte,
   inArray,
+  isNotNull,
   lte,
   ne,
   type SQL,
@@ -38,6 +39,7 @@ export type ParticipantRow = typeof participants.$inferSelect;
 export const LIVE_STATUSES: NominationStatus[] = [
   'draft',
   'proposed',
+  'invited',
   'submitted',
   'waitlisted',
   'selected',
@@ -65,7 +67,7 @@ const columns = {
     directorId: trainingSessions.directorId,
     venueCode: trainingSessions.venueCode,
   },
-  activity: { code: activities.code, title: activities.title },
+  activity: { code: activities.code, title: activities.title, type: activities.type },
   venue: { name: venues.name, timeZone: venues.timeZone },
 };
 
@@ -91,7 +93,7 @@ export type JoinedNomination = {
     directorId: string | null;
     venueCode: string;
   };
-  activity: { code: string; title: { en: string; fr?: string; ar?: string } };
+  activity: { code: string; title: { en: string; fr?: string; ar?: string }; type: string };
   venue: { name: { en: string; fr?: string; ar?: string }; timeZone: string };
 };
 
@@ -636,4 +638,55 @@ export async function selectNominationPeople(db: DbOrTx, ids: readonly string[])
     .innerJoin(participants, eq(participants.id, nominations.participantId))
     .leftJoin(users, eq(users.id, participants.userId))
     .where(inArray(nominations.id, [...new Set(ids)]));
+}
+
+/**
+ * The invitations by name the reader may see (scoped as every nomination is), of one session
+ * or all, soonest session first, then nation and role.
+ */
+export async function selectInvitations(
+  db: DbOrTx,
+  actor: Actor,
+  sessionCode: string | undefined,
+): Promise<JoinedNomination[]> {
+  const rows = await joined(db)
+    .where(
+      and(
+        visibleNominations(actor),
+        isNotNull(nominations.invitedAt),
+        sessionCode ? eq(trainingSessions.code, sessionCode) : undefined,
+      ),
+    )
+    .orderBy(
+      asc(trainingSessions.startDate),
+      asc(nominations.nationCode),
+      // A delegation is listed head first.
+      desc(sql`${nominations.eventRole} = 'head-of-delegation'`),
+      asc(participants.familyNameLatin),
+      asc(nominations.id),
+    )
+    .limit(500);
+  return rows as JoinedNomination[];
+}
+
+/** The roles a nation's live invitees and nominees hold on a session, apart from `except`. */
+export async function selectNationRoles(
+  db: DbOrTx,
+  sessionId: string,
+  nationCode: string,
+  except?: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ role: nominations.eventRole })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.nationCode, nationCode),
+        inArray(nominations.status, LIVE_STATUSES),
+        isNotNull(nominations.eventRole),
+        except ? ne(nominations.id, except) : undefined,
+      ),
+    );
+  return rows.flatMap((r) => (r.role ? [r.role] : []));
 }

@@ -26,6 +26,7 @@ import { idempotentCreate } from '../../http/idempotency.js';
 import { checkEligibility, selectionBoard } from './board.js';
 import { centreToday } from './centre.js';
 import { bulkDecide, overrideEligibility, setPriorities, substitute } from './changes.js';
+import { invitationRoutes } from './invitation-routes.js';
 import { myTraining, nationPortal } from './portal.js';
 import * as nominations from './service.js';
 
@@ -42,6 +43,7 @@ const IdempotencyHeaders = z.object({
 
 /** Nominations, their decisions, the selection board and the nation's and participant's views. */
 export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(invitationRoutes);
   app.get(
     '/nominations',
     {

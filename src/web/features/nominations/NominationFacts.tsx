@@ -64,6 +64,9 @@ export function NominationFacts({ nomination: n }: { nomination: Nomination }) {
         <Fact label={t('nominations.seatSource')}>
           {n.seatSource ? t(`nominations.seat.${n.seatSource}`) : '—'}
         </Fact>
+        {n.eventRole && (
+          <Fact label={t('invitations.role')}>{t(`invitations.roles.${n.eventRole}`)}</Fact>
+        )}
         {n.plannedActivity && (
           <Fact label={t('nominations.programmeGoal')}>
             {localized(n.plannedActivity.label, locale)}

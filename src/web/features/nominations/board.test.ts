@@ -21,6 +21,8 @@ function row(patch: Partial<NominationSummary>): NominationSummary {
     overridden: false,
     submittedAt: null,
     decisionReason: null,
+    eventRole: null,
+    invitedAt: null,
     waitlist: null,
     allowedActions: [],
     ...patch,

@@ -7,6 +7,7 @@ export const DARK_ORANGE = '#a63c06';
 export const NOMINATION_STATUS_COLOR: Record<NominationStatus, string> = {
   draft: 'gray.7',
   proposed: 'cyan.9',
+  invited: 'indigo.9',
   submitted: 'blue.8',
   waitlisted: DARK_ORANGE,
   selected: 'teal.9',
@@ -29,6 +30,7 @@ export function actionVariant(action: NominationAction): { variant: string; colo
 export const PORTAL_STATUSES: readonly NominationStatus[] = [
   'draft',
   'proposed',
+  'invited',
   'submitted',
   'selected',
   'waitlisted',

@@ -9,6 +9,7 @@ export function rankText(person: Pick<Participant, 'rankCode' | 'rankTitle'>): s
 export const LIVE_STATUSES: readonly string[] = [
   'draft',
   'proposed',
+  'invited',
   'submitted',
   'waitlisted',
   'selected',
@@ -17,6 +18,7 @@ export const LIVE_STATUSES: readonly string[] = [
 export const NOMINATION_STATUS_COLOR: Record<string, string> = {
   draft: 'gray.7',
   proposed: 'gray.7',
+  invited: 'cyan.9',
   submitted: 'blue.9',
   waitlisted: 'indigo.8',
   selected: 'teal.9',

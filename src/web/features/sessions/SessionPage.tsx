@@ -26,6 +26,7 @@ import { useCan } from '../auth/session.js';
 import { activityQuery } from '../catalogue/api.js';
 import { PrerequisiteList } from '../catalogue/PrerequisiteList.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
+import { SessionInvitations } from '../invitations/SessionInvitations.js';
 import { SessionLecturers } from '../lecturers/SessionLecturers.js';
 import { SessionRoomSection } from '../rooms/SessionRoomSection.js';
 import { sessionQuery } from './api.js';
@@ -215,6 +216,7 @@ export function SessionPage() {
       <Stack gap="lg">
         <SessionFacts session={session} />
         <SeatsPanel session={session} />
+        <SessionInvitations session={session} />
         {can('lecturers.read') && <SessionLecturers session={session} />}
         {can('rooms.read') && <SessionRoomSection session={session} />}
         <AgendaSection session={session} />

@@ -91,6 +91,15 @@ export const ar: TemplateSet = {
 التفاصيل:
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-received': {
+    subject: 'دعوة: {{participantName}} إلى {{sessionCode}} بصفة {{role}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+يدعو المركز {{participantName}} ({{nationName}}) إلى {{activityTitle}} (الدورة {{sessionCode}}) من {{startDate}} إلى {{endDate}} في {{venue}}، بصفة {{role}}.
+
+يرجى قبول الدعوة أو الاعتذار عنها؛ يُحجز المقعد عند قبولها:
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'قبول الأهلية: {{participantName}} للدورة {{sessionCode}}',
     body: `السيد/السيدة {{recipientName}}،

@@ -91,6 +91,15 @@ Reason: {{reason}}
 Details:
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-received': {
+    subject: 'Invitation: {{participantName}} to {{sessionCode}} as {{role}}',
+    body: `Dear {{recipientName}},
+
+The centre invites {{participantName}} ({{nationName}}) as {{role}} to this activity: {{activityTitle}} (session {{sessionCode}}), from {{startDate}} to {{endDate}} (venue: {{venue}}).
+
+Please accept or decline the invitation; a seat is held once it is accepted:
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'Eligibility accepted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},

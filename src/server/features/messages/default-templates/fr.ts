@@ -91,6 +91,15 @@ Motif : {{reason}}
 Détails :
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-received': {
+    subject: 'Invitation : {{participantName}} à {{sessionCode}} en qualité de {{role}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre invite {{participantName}} ({{nationName}}) en qualité de {{role}} à l'activité suivante : {{activityTitle}} (session {{sessionCode}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}).
+
+Merci d'accepter ou de décliner l'invitation ; une place est réservée dès qu'elle est acceptée :
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'Éligibilité acceptée : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},

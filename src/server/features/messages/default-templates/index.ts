@@ -35,6 +35,7 @@ export const SAMPLE_VARIABLES: Record<TemplateVariable, string> = {
   endDate: '2026-03-12',
   venue: 'Kuwait City',
   reason: 'The quota of the nation is already used.',
+  role: 'head of delegation',
   instructions: 'Report to the centre reception at 07:30 on the first day, in service dress.',
   link: 'https://rabita.example/nominations/example',
   surveyTitle: 'End-of-course evaluation',

@@ -1,0 +1,2 @@
+ALTER TABLE "nominations" ADD COLUMN "invited_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "nominations_invited_idx" ON "nominations" USING btree ("nation_code","invited_at") WHERE "nominations"."invited_at" is not null;
