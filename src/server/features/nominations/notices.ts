@@ -1,7 +1,7 @@
 import { EventRole } from '../../../contract/catalogue.js';
 import { LOCALES, type Locale, type LocalizedText } from '../../../contract/common.js';
-import { publishedAgendaAttachment } from '../agenda/files.js';
 import { roleName } from '../../../domain/activity-kinds.js';
+import { publishedAgendaAttachment } from '../agenda/files.js';
 import type { ServiceContext } from '../context.js';
 import { selectNationName } from '../messages/account-queries.js';
 import { INSTRUCTIONS_TO_FOLLOW } from '../messages/default-templates/index.js';
