@@ -151,6 +151,11 @@ export const ERROR_CODES = {
     status: 409,
     description: 'Another session holds the room on some of those days; `conflicts` lists them.',
   },
+  host_nation_at_centre: {
+    status: 400,
+    description:
+      "A host nation was named for a session at the centre's own venue, other than the venue's country.",
+  },
   room_exists: { status: 409, description: 'The venue already has a room of this name.' },
   agenda_speaker_conflict: {
     status: 409,

@@ -27,6 +27,7 @@ export * from './roles.js';
 export * from './rooms.js';
 export * from './search.js';
 export * from './sessions.js';
+export * from './staff-travel.js';
 export * from './surveys.js';
 export * from './text.js';
 export * from './users.js';

@@ -114,7 +114,8 @@ export const LecturerConflict = z.discriminatedUnion('kind', [
 ]);
 export type LecturerConflict = z.infer<typeof LecturerConflict>;
 
-const travelFields = {
+/** Arrival, departure, flights and hotel: a traveller's stay, as a lecturer's or staff's. */
+export const travelFields = {
   arrivalAt: IsoDateTime.nullable(),
   arrivalFlight: OptionalText(40),
   departureAt: IsoDateTime.nullable(),

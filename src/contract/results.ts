@@ -194,6 +194,11 @@ export const SessionReport = z
       evaluationLevels: z.array(z.number().int()),
     }),
     generatedAt: IsoDateTime,
+    /**
+     * Whether the activity's kind has results (a course). Without (an event, an exercise, a
+     * visit) the report is of attendance only: no statuses, scores or completion rate.
+     */
+    resultsApply: z.boolean(),
     completionPercent: z.number().int(),
     closed: z.boolean(),
     /** A nation-scoped reader sees their own nation's participants only. */

@@ -137,9 +137,20 @@ export const SessionSummary = z
     seats: Seats,
     /** For a nation-scoped reader: their nation's quota on this session (0 when none). */
     myQuota: z.number().int().nullable(),
+    /** A mobile training team's host nation, whose officers it trains at home; null otherwise. */
+    hostNation: z.object({ code: NationCode, name: LocalizedText }).nullable(),
   })
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const SessionNotice = z.object({
+  code: z.enum(['room_released']),
+  message: z.string(),
+  /** The room given back and the venue it belongs to. */
+  roomName: z.string(),
+  venueCode: VenueCode,
+});
+export type SessionNotice = z.infer<typeof SessionNotice>;
 
 export const Session = SessionSummary.extend({
   venue: Venue,
@@ -158,6 +169,11 @@ export const Session = SessionSummary.extend({
   promotionPaused: z.boolean(),
   allowedTransitions: z.array(SessionStatus),
   updatedAt: IsoDateTime,
+  /**
+   * What an edit did beside the edit itself, answered by that edit only: `room_released` when
+   * the session left the venue its room belonged to.
+   */
+  notices: z.array(SessionNotice).optional(),
 }).meta({ id: 'Session' });
 export type Session = z.infer<typeof Session>;
 
@@ -172,6 +188,12 @@ const sessionFields = {
   quotas: z.array(Quota).max(100),
   directorId: Uuid.nullable(),
   instructorIds: z.array(Uuid).max(20),
+  /**
+   * A session abroad names the nation it is held for (a mobile training team). Left out on
+   * create (or on a move to another venue), it is the venue's country when a partner nation
+   * other than the centre's; null says the session is no mobile team.
+   */
+  hostNationCode: NationCode.nullable(),
   language: LanguageCode,
   notes: text().trim().max(5000).nullable(),
   joiningInstructions: LocalizedLongText.nullable(),
@@ -192,6 +214,7 @@ export const SessionInput = z.strictObject({
   quotas: sessionFields.quotas.default([]),
   directorId: sessionFields.directorId.default(null),
   instructorIds: sessionFields.instructorIds.default([]),
+  hostNationCode: sessionFields.hostNationCode.optional(),
   language: sessionFields.language.default('en'),
   notes: sessionFields.notes.default(null),
   joiningInstructions: sessionFields.joiningInstructions.default(null),

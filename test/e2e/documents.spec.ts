@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dateIn } from '../../src/domain/venue-calendar.js';
+import documentsAr from '../../src/web/i18n/parts/documents/ar.json' with { type: 'json' };
 import documentsEn from '../../src/web/i18n/parts/documents/en.json' with { type: 'json' };
 import { api } from './support/api.js';
 import {
@@ -14,6 +15,7 @@ import {
 const ACTIVITY = 'DOCS-E2E';
 const SESSION = 'DOCS-E2E-A';
 const en = documentsEn.documents;
+const ar = documentsAr.documents;
 const AGENDA = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe('session documents in the browser', () => {
@@ -89,7 +91,11 @@ describe('session documents in the browser', () => {
       mimeType: 'application/pdf',
       buffer: AGENDA,
     });
-    await page.getByLabel(en.titleField).fill('Agenda, week one');
+    // The file's name is offered as the English title; the registrar writes it in full.
+    const english = page.getByRole('textbox', { name: en.titleEn });
+    expect(await english.inputValue()).toBe('agenda');
+    await english.fill('Agenda, week one');
+    await page.getByRole('textbox', { name: en.titleAr }).fill('جدول الأعمال، الأسبوع الأول');
     await page.getByRole('combobox', { name: en.kind }).click();
     await page.getByRole('option', { name: en.kinds.agenda, exact: true }).click();
     await page.getByRole('combobox', { name: en.audience }).click();
@@ -112,5 +118,20 @@ describe('session documents in the browser', () => {
     expect(Buffer.concat(chunks).equals(AGENDA)).toBe(true);
     await expectAccessible(npoc);
     await npoc.close();
+  });
+
+  it("deletes a document after the app's own confirmation, in Arabic", async () => {
+    const page = await registrar.newPage();
+    await setLocale(registrar, 'ar');
+    await page.goto(`/sessions/${SESSION}`);
+    await page.getByRole('link', { name: 'جدول الأعمال، الأسبوع الأول' }).waitFor();
+    await page.getByRole('button', { name: `${ar.delete} جدول الأعمال، الأسبوع الأول` }).click();
+    const dialog = page.getByRole('dialog', { name: ar.deleteTitle });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: ar.delete, exact: true }).click();
+    await page.getByText(ar.emptyManager).waitFor();
+    await setLocale(registrar, 'en');
+    await page.close();
   });
 });

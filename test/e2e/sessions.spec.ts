@@ -155,4 +155,23 @@ describe('sessions in the browser', () => {
     // The registrar, who may see everything, does see it: it exists.
     expect((await registrar.request.get(`/api/v1/sessions/${HIDDEN_SESSION}`)).status()).toBe(200);
   });
+
+  it("names a mobile training team's host nation on its page, in English and Arabic", async () => {
+    const teams = await (
+      await registrar.request.get('/api/v1/sessions?venueCode=BGW&limit=1')
+    ).json();
+    const code = teams.items[0]?.code as string;
+    expect(code).toBeTruthy();
+    const page = await registrar.newPage();
+    await page.goto(`/sessions/${code}`);
+    await page.getByText('Mobile training team — host: Iraq').first().waitFor();
+    await setLocale(registrar, 'ar');
+    await page.goto(`/sessions/${code}`);
+    await page
+      .getByText(/^فريق تدريب متنقل — الدولة المضيفة: /)
+      .first()
+      .waitFor();
+    await setLocale(registrar, 'en');
+    await page.close();
+  });
 });

@@ -257,6 +257,12 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     unknownRecord: true,
   },
   '/api/v1/sessions/{code}/room': session,
+  // A mobile team's travel: the list names the session's staff; nobody unknown is on it.
+  '/api/v1/sessions/{code}/staff-travel': session,
+  '/api/v1/sessions/{code}/staff-travel/{userId}': {
+    params: () => ({ code: ENDED_SESSION, userId: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
   '/api/v1/sessions/{code}/interpretation': session,
   '/api/v1/reports/annual/{nationCode}/{year}.pdf': {
     params: (w, _n, nation) => ({ nationCode: nation, year: String(w.sessionYear) }),

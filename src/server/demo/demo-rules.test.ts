@@ -359,6 +359,56 @@ describe('the demo centre obeys the rules it teaches', () => {
     expect(count('AMM', 'JOR')).toBeGreaterThanOrEqual(6);
   });
 
+  it('names the host nation of each mobile team, whose quota is every seat it planned', async () => {
+    const teams = await rows<{ code: string; venue: string; host: string | null; quotas: string }>(
+      `select s.code, s.venue_code as venue, s.host_nation_code as host,
+              coalesce(string_agg(q.nation_code || ':' || q.seats, ',' order by q.nation_code), '') as quotas
+         from training_sessions s left join session_quotas q on q.session_id = s.id
+        where s.venue_code in ('BGW', 'AMM') group by s.id order by s.code`,
+    );
+    expect(teams.length).toBeGreaterThan(0);
+    const wrong = teams.filter((team) => {
+      const host = team.venue === 'BGW' ? 'IRQ' : 'JOR';
+      return (
+        team.host !== host || !/^[A-Z]{3}:\d+$/.test(team.quotas) || !team.quotas.startsWith(host)
+      );
+    });
+    expect(wrong.map((w) => `${w.code} host ${w.host} quotas ${w.quotas}`)).toEqual([]);
+    const elsewhere = await rows<{ code: string }>(
+      `select code from training_sessions where host_nation_code is not null
+          and venue_code not in ('BGW', 'AMM')`,
+    );
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('keeps the dialogue event to attendance: no results, no tests, attendance certificates', async () => {
+    const graded = await rows<{ code: string; n: number }>(
+      `select s.code, count(r.*)::int as n
+         from training_sessions s join activities a on a.id = s.activity_id
+         join nominations n on n.session_id = s.id
+         join participant_results r on r.nomination_id = n.id
+        where a.kind <> 'course' group by s.code`,
+    );
+    expect(graded).toEqual([]);
+    const tested = await rows<{ code: string }>(
+      `select code from activities where kind <> 'course' and 2 = any(evaluation_levels)`,
+    );
+    expect(tested).toEqual([]);
+    const dialogue = await rows<{ code: string; attended: number; award: string | null }>(
+      `select s.code, count(m.*)::int as attended, min(c.payload->>'award') as award
+         from training_sessions s join activities a on a.id = s.activity_id
+         join nominations n on n.session_id = s.id
+         left join attendance_marks m on m.nomination_id = n.id and m.status = 'present'
+         left join certificates c on c.nomination_id = n.id
+        where a.code = 'DLG-GULF' and s.status = 'completed' group by s.code`,
+    );
+    expect(dialogue.length).toBeGreaterThan(0);
+    for (const event of dialogue) {
+      expect(event.attended).toBeGreaterThan(0);
+      expect(event.award).toBe('attendance');
+    }
+  });
+
   it('fills each programme goal with courses of its own topic', async () => {
     const lines = await rows<{ goal: string; course: string }>(
       `select g.title->>'en' as goal, a.code as course

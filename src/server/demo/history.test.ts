@@ -35,11 +35,21 @@ describe('the demo history', () => {
     expect(open).toEqual([]);
     const disagreeing = await rows<{ id: string }>(
       `select n.id from nominations n
+         join training_sessions s on s.id = n.session_id
+         join activities a on a.id = s.activity_id and a.kind = 'course'
          left join participant_results r on r.nomination_id = n.id
         where n.result is not null
           and (r.status is distinct from n.result or r.confirmed_at is null or r.confirmed_by is null)`,
     );
     expect(disagreeing).toEqual([]);
+    // An event, an exercise or a visit is attended, not graded: no result is confirmed for it.
+    const [graded] = await rows<{ n: number }>(
+      `select count(*)::int as n from participant_results r
+         join nominations n on n.id = r.nomination_id
+         join training_sessions s on s.id = n.session_id
+         join activities a on a.id = s.activity_id and a.kind <> 'course'`,
+    );
+    expect(graded?.n).toBe(0);
     // Nothing is made up for sessions without an outcome (running, confirmed, open).
     const [elsewhere] = await rows<{ n: number }>(
       `select count(*)::int as n from attendance_marks m join nominations n on n.id = m.nomination_id

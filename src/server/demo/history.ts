@@ -1,5 +1,7 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { ActivityType } from '../../contract/catalogue.js';
 import type { AttendanceStatus, ResultStatus } from '../../contract/delivery.js';
+import { rulesOfType } from '../../domain/activity-kinds.js';
 import { DEFAULT_COMPLETION_PERCENT, proposeResult } from '../../domain/completion.js';
 import { addDays, workingDaysBetween } from '../../domain/venue-calendar.js';
 import type { Tx } from '../db/client.js';
@@ -66,6 +68,7 @@ export async function loadDemoHistory(tx: Tx, now: Date): Promise<void> {
       workingWeek: venues.workingDays,
       holidays: venues.holidays,
       levels: activities.evaluationLevels,
+      type: activities.type,
       nominationId: nominations.id,
       result: nominations.result,
     })
@@ -121,15 +124,17 @@ export async function loadDemoHistory(tx: Tx, now: Date): Promise<void> {
     }
     const confirmedAt = at(row.endDate, '13:00:00', now);
     const attended = result !== 'no-show' && row.levels.includes(2);
-    results.push({
-      nominationId: row.nominationId,
-      proposedStatus: proposal.status,
-      status: result,
-      ...(attended ? demoScores(serial) : {}),
-      confirmedBy: row.directorId,
-      confirmedAt,
-      updatedAt: confirmedAt,
-    });
+    // An event or an exercise is attended, not graded: its roster is all it keeps.
+    if (rulesOfType(row.type as ActivityType).results)
+      results.push({
+        nominationId: row.nominationId,
+        proposedStatus: proposal.status,
+        status: result,
+        ...(attended ? demoScores(serial) : {}),
+        confirmedBy: row.directorId,
+        confirmedAt,
+        updatedAt: confirmedAt,
+      });
     if (!closed.has(row.sessionId)) {
       const closedAt = at(addDays(row.endDate, 2), '10:00:00', now);
       closed.set(row.sessionId, {
@@ -152,9 +157,17 @@ export async function loadDemoHistory(tx: Tx, now: Date): Promise<void> {
     await tx.insert(participantResults).values(results).onConflictDoNothing();
   }
   if (closed.size > 0) {
+    // An event marked completed was closed then; the demo dates it as its director did.
     await tx
       .insert(sessionDelivery)
       .values([...closed.values()])
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: sessionDelivery.sessionId,
+        set: {
+          resultsClosedAt: sql`excluded.results_closed_at`,
+          resultsClosedBy: sql`excluded.results_closed_by`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
   }
 }

@@ -156,6 +156,7 @@ export function planDemoSessions(
         // Four weeks before the start, but never after the window closes.
         quotaReleaseOn: [addDays(start, -28), closes].sort()[0] ?? closes,
         quotas,
+        hostNationCode: host,
         directorId: null,
         instructorIds: [],
         language: 'en',

@@ -69,6 +69,11 @@ export const trainingSessions = pgTable(
     status: text('status').notNull().default('draft'),
     cancelReason: text('cancel_reason'),
     directorId: uuid('director_id').references(() => users.id),
+    /**
+     * A mobile training team's host nation: the session is held in that nation's country and is
+     * for its officers (their NPOC nominates). Null for a session at the centre or a school.
+     */
+    hostNationCode: text('host_nation_code').references(() => nations.code),
     language: text('language').notNull().default('en'),
     notes: text('notes'),
     joiningInstructions: jsonb('joining_instructions').$type<LocalizedLongText>(),
@@ -129,6 +134,35 @@ export const sessionInstructors = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+/**
+ * The travel and lodging of a session's director or instructor (a mobile training team
+ * travels to its host nation), in the shape a lecturer's assignment keeps.
+ */
+export const sessionStaffTravel = pgTable(
+  'session_staff_travel',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    arrivalAt: timestamp('arrival_at', { withTimezone: true }),
+    arrivalFlight: text('arrival_flight'),
+    departureAt: timestamp('departure_at', { withTimezone: true }),
+    departureFlight: text('departure_flight'),
+    hotel: text('hotel'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.userId] }),
+    check(
+      'session_staff_travel_order_check',
+      sql`${t.departureAt} is null or ${t.arrivalAt} is null or ${t.departureAt} >= ${t.arrivalAt}`,
+    ),
+  ],
 );
 
 /** One secret calendar-feed token per user; only its hash is kept. */

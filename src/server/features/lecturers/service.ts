@@ -138,7 +138,8 @@ export async function listAssignments(ctx: ServiceContext, code: string): Promis
   );
 }
 
-const travelOf = (input: {
+/** The travel fields an input sets, as column values (a date for each instant). */
+export const travelOf = (input: {
   arrivalAt?: string | null;
   arrivalFlight?: string | null;
   departureAt?: string | null;
@@ -156,7 +157,8 @@ const travelOf = (input: {
   ...(input.hotel !== undefined ? { hotel: input.hotel } : {}),
 });
 
-function checkTravelOrder(
+/** A departure before the arrival is refused (400 `departure_before_arrival`). */
+export function checkTravelOrder(
   arrivalAt: Date | null | undefined,
   departureAt: Date | null | undefined,
 ) {

@@ -133,4 +133,53 @@ describe('post-course report to nations', () => {
       ['NAT-27', 1, 0],
     ]);
   });
+
+  it('reports an event by attendance only, sent to its nations once it is marked completed', async () => {
+    const db = t.db.db;
+    await makeActivity(db, 'DLG-NAT', { title: { en: 'Gulf security dialogue' } });
+    await t.db.pool.query(`update activities set type = 'dialogue-event' where code = 'DLG-NAT'`);
+    const eventId = await deliveredSession(db, 'EVT-27', 'DLG-NAT');
+    const nomination = await seatedNomination(db, eventId, await makePerson(db, 'KWT'), 'KWT');
+    await markDays(db, nomination, ['present', 'absent', 'present', 'present']);
+    const registrar = await signInAs(t, ['registrar']);
+    const done = await call(t.app, registrar, 'POST', '/api/v1/sessions/EVT-27/transitions', {
+      to: 'completed',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const [delivery] = await db
+      .select()
+      .from(sessionDelivery)
+      .where(eq(sessionDelivery.sessionId, eventId));
+    const closedAt = delivery?.resultsClosedAt?.toISOString() ?? '';
+    expect(closedAt).not.toBe('');
+    const { rows: jobs } = await t.db.pool.query(
+      `select 1 from graphile_worker.jobs where key = $1`,
+      [`report-to-nations:${eventId}`],
+    );
+    expect(jobs).toHaveLength(1);
+    expect(await sendReportsToNations(db, 'job-evt', { sessionId: eventId, closedAt })).toBe(1);
+    const mail = (await db.select().from(outboxMessages)).find(
+      (m) => m.event === 'nation-report' && m.body.includes('EVT-27'),
+    );
+    expect(mail?.body).toContain('1 of your people took part; attendance 75%');
+    expect(mail?.body).not.toContain('completed');
+
+    const report = (
+      await get(npocKwt, '/api/v1/sessions/EVT-27/nation-report')
+    ).json<SessionReport>();
+    expect(report).toMatchObject({
+      resultsApply: false,
+      closed: true,
+      evaluation: { level2: null },
+      sessionWide: { completionRate: null, attendanceRate: 75 },
+    });
+    expect(report.participants.map((p) => [p.status, p.proposed, p.postTestScore])).toEqual([
+      [null, null, null],
+    ]);
+    const list = (await get(npocKwt, '/api/v1/me/nation-reports')).json<{
+      items: NationReportItem[];
+    }>();
+    expect(list.items.map((i) => i.sessionCode)).toContain('EVT-27');
+    expect((await get(npocQat, '/api/v1/sessions/EVT-27/nation-report')).statusCode).toBe(404);
+  });
 });

@@ -55,6 +55,16 @@ export function reportSummary(
   const nations = report.nations.length;
   const sessionAttendance = report.attendance.rate === null ? '—' : `${report.attendance.rate}%`;
   const rate = pct(all.completed, all.participants - all.withdrawn);
+  if (!report.resultsApply) {
+    // An event is attended, not completed: attendance is all there is to report.
+    if (locale === 'ar') {
+      return `حضر ${own.participants} من ممثليكم؛ نسبة الحضور ${nation.attendance}. على مستوى الفعالية: ${all.participants} مشاركًا من ${nations} دول، نسبة الحضور ${sessionAttendance}.`;
+    }
+    if (locale === 'fr') {
+      return `${own.participants} de vos représentants y ont pris part ; présence ${nation.attendance}. Sur l’ensemble de l’événement : ${all.participants} participants de ${nations} pays, présence ${sessionAttendance}.`;
+    }
+    return `${own.participants} of your people took part; attendance ${nation.attendance}. Across the event: ${all.participants} participants from ${nations} nations, attendance ${sessionAttendance}.`;
+  }
   if (locale === 'ar') {
     return `من أصل ${own.participants} من ضباطكم، أتم الدورة ${own.completed}؛ نسبة الحضور ${nation.attendance}. على مستوى الدورة: ${all.participants} مشاركًا من ${nations} دول، أتم الدورة ${all.completed} (${rate})، نسبة الحضور ${sessionAttendance}.`;
   }

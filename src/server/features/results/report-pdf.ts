@@ -68,15 +68,22 @@ function results(canvas: Canvas, r: SessionReport, locale: Locale) {
     w.status['no-show'],
     w.status.withdrawn,
     w.unconfirmed,
-  ].map((label) => ({ label, width: 1 }));
+  ]
+    // An event's people are counted and their days shown, never graded.
+    .filter(() => r.resultsApply)
+    .map((label) => ({ label, width: 1 }));
   const counts = (c: SessionReport['totals']) => [
     String(c.participants),
-    String(c.completed),
-    String(c['partially-attended']),
-    String(c.failed),
-    String(c['no-show']),
-    String(c.withdrawn),
-    String(c.unconfirmed),
+    ...(r.resultsApply
+      ? [
+          String(c.completed),
+          String(c['partially-attended']),
+          String(c.failed),
+          String(c['no-show']),
+          String(c.withdrawn),
+          String(c.unconfirmed),
+        ]
+      : []),
   ];
   canvas.heading(w.byNation);
   canvas.table(
@@ -88,14 +95,15 @@ function results(canvas: Canvas, r: SessionReport, locale: Locale) {
   );
 
   canvas.heading(w.participantList);
-  const level2 = r.session.evaluationLevels.includes(2);
+  const level2 = r.resultsApply && r.session.evaluationLevels.includes(2);
+  const graded = r.resultsApply;
   canvas.table(
     [
       { label: w.name, width: 3.2 },
       { label: w.nation, width: 0.9 },
       { label: w.rank, width: 1.3 },
       { label: w.attendance, width: 1.3 },
-      { label: w.result, width: 1.8 },
+      ...(graded ? [{ label: w.result, width: 1.8 }] : []),
       ...(level2 ? [{ label: w.scores, width: 1.1 }] : []),
     ],
     r.participants.map((p) => {
@@ -106,11 +114,15 @@ function results(canvas: Canvas, r: SessionReport, locale: Locale) {
         p.nationCode,
         p.rankTitle ?? w.none,
         `${a.present}/${a.days}${a.excused > 0 ? ` (+${a.excused} ${w.excused})` : ''}`,
-        p.status
-          ? w.status[p.status]
-          : p.proposed
-            ? `${w.status[p.proposed]} (${w.proposed})`
-            : '—',
+        ...(graded
+          ? [
+              p.status
+                ? w.status[p.status]
+                : p.proposed
+                  ? `${w.status[p.proposed]} (${w.proposed})`
+                  : '—',
+            ]
+          : []),
         ...(level2 ? [`${num(p.preTestScore, w)} / ${num(p.postTestScore, w)}`] : []),
       ];
     }),

@@ -1,3 +1,4 @@
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type { ResultStatus } from '../../../contract/delivery.js';
 import type {
   ParticipantResult,
@@ -5,6 +6,7 @@ import type {
   ResultCounts,
   SessionReport,
 } from '../../../contract/results.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { DEFAULT_COMPLETION_PERCENT } from '../../../domain/completion.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
@@ -135,6 +137,17 @@ export async function getNationReport(ctx: ServiceContext, code: string): Promis
   return (await readReport(ctx, code, new Date(), 'nation')).report;
 }
 
+/** A participant of an activity without results: their attendance, no status or score. */
+function attendanceOnly(p: ParticipantResult): ParticipantResult {
+  return {
+    ...p,
+    proposed: null,
+    status: p.nominationStatus === 'withdrawn' ? 'withdrawn' : null,
+    preTestScore: null,
+    postTestScore: null,
+  };
+}
+
 /** Completed share of those not withdrawn, percent. */
 function completionRate(counts: ResultCounts): number | null {
   return percent(counts.completed, counts.participants - counts.withdrawn);
@@ -148,13 +161,16 @@ async function sessionWideFigures(
   now: Date,
 ): Promise<SessionReport['sessionWide']> {
   const all = { ...ctx, actor: { ...ctx.actor, scope: { kind: 'all' as const } } };
-  const { participants, heldDays } = await participantResults(all, loaded, completionPercent, now);
+  const read = await participantResults(all, loaded, completionPercent, now);
+  const { heldDays } = read;
+  const resultsApply = rulesOfType(loaded.row.activity.type as ActivityType).results;
+  const participants = resultsApply ? read.participants : read.participants.map(attendanceOnly);
   const totals = emptyCounts();
   for (const p of participants) count(totals, p.status);
   return {
     totals,
     nations: new Set(participants.map((p) => p.nationCode)).size,
-    completionRate: completionRate(totals),
+    completionRate: resultsApply ? completionRate(totals) : null,
     attendanceRate: (await attendanceByDay(all, heldDays, participants)).rate,
   };
 }
@@ -170,7 +186,11 @@ export async function readReport(
   const { session, activity, venue } = loaded.row;
   const delivery = await q.selectDelivery(ctx.tx, session.id);
   const completionPercent = delivery?.completionPercent ?? DEFAULT_COMPLETION_PERCENT;
-  const { participants, heldDays } = await participantResults(ctx, loaded, completionPercent, now);
+  const resultsApply = rulesOfType(activity.type as ActivityType).results;
+  const read = await participantResults(ctx, loaded, completionPercent, now);
+  const { heldDays } = read;
+  // An event is attended, not passed: nothing of results is read, only who came on which day.
+  const participants = resultsApply ? read.participants : read.participants.map(attendanceOnly);
 
   const totals = emptyCounts();
   const byNation = new Map<string, ResultCounts>();
@@ -197,6 +217,7 @@ export async function readReport(
       evaluationLevels: [...loaded.evaluationLevels].sort(),
     },
     generatedAt: now.toISOString(),
+    resultsApply,
     completionPercent,
     closed: Boolean(delivery?.resultsClosedAt),
     scopedToNation: ctx.actor.scope.kind === 'nation' ? ctx.actor.scope.nationCode : null,
@@ -224,7 +245,7 @@ export async function readReport(
     attendance: await attendanceByDay(ctx, heldDays, participants),
     evaluation: {
       level1: await level1Summary(ctx, loaded),
-      level2: level2Summary(loaded, participants),
+      level2: resultsApply ? level2Summary(loaded, participants) : null,
     },
     directorComments: delivery?.directorComments ?? null,
     canEditComments: loaded.manages,

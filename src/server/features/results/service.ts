@@ -13,7 +13,7 @@ import type { FieldProblem } from '../../../domain/field-problem.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit, SYSTEM_ACTOR_ID } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { selectUserName } from '../sessions/queries.js';
 import { type LoadedSession, loadSessionFor } from './access.js';
@@ -312,6 +312,39 @@ export async function closeResults(ctx: ServiceContext, code: string): Promise<S
     },
   });
   return present(ctx, loaded);
+}
+
+/**
+ * An activity without results (an event, an exercise, a visit) has nothing to confirm: once its
+ * session is marked completed, its attendance is closed as a course's results are, and each
+ * participating nation's NPOC gets the report (attendance only) as after a course's closing.
+ */
+export async function closeAttendanceOnCompletion(
+  ctx: ServiceContext,
+  session: { id: string },
+  activityType: ActivityType,
+): Promise<void> {
+  if (rulesOfType(activityType).results) return;
+  const delivery = await q.lockDelivery(ctx.tx, session.id);
+  if (delivery.resultsClosedAt) return;
+  const closedAt = new Date();
+  await q.updateDelivery(ctx.tx, session.id, {
+    resultsClosedAt: closedAt,
+    resultsClosedBy: ctx.actor.id === SYSTEM_ACTOR_ID ? null : ctx.actor.id,
+  });
+  await enqueueJob(
+    ctx.tx,
+    'results.report-to-nations',
+    { sessionId: session.id, closedAt: closedAt.toISOString() },
+    { jobKey: `report-to-nations:${session.id}` },
+  );
+  await recordAudit(ctx, {
+    action: 'results.closed',
+    entityType: 'session',
+    entityId: session.id,
+    before: { closed: false },
+    after: { closed: true, closedAt: closedAt.toISOString(), attendanceOnly: true },
+  });
 }
 
 /** Opens closed results again for changes; only the centre may, and it must say why. */

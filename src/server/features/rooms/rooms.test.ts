@@ -9,6 +9,7 @@ import {
 import { seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Room, RoomConflict, SessionRoom, VenueCalendar } from '../../../contract/rooms.js';
+import type { Session } from '../../../contract/sessions.js';
 import { makeActivity, seedSessionBasics, sessionInput } from '../sessions/test-data.js';
 
 describe('rooms, bookings and interpretation', () => {
@@ -272,5 +273,28 @@ describe('rooms, bookings and interpretation', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('releases the room of a session that moves to another venue, says so and audits it', async () => {
+    const moved = await call(t.app, registrar, 'PATCH', '/api/v1/sessions/RB-1', {
+      venueCode: 'ROM-NDC',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<Session>().notices).toEqual([
+      expect.objectContaining({
+        code: 'room_released',
+        roomName: 'Plenary hall',
+        venueCode: 'KWI-NIRC',
+      }),
+    ]);
+    const room = await call(t.app, registrar, 'GET', '/api/v1/sessions/RB-1/room');
+    expect(room.json<SessionRoom>()).toMatchObject({ venueCode: 'ROM-NDC', room: null });
+    expect((await auditOf('session.room-released')).at(-1)).toMatchObject({
+      before: { name: 'Plenary hall' },
+      after: { reason: 'venue-changed', venueCode: 'ROM-NDC' },
+    });
+    // An edit that keeps the venue says nothing of rooms.
+    const again = await call(t.app, registrar, 'PATCH', '/api/v1/sessions/RB-1', { capacity: 20 });
+    expect(again.json<Session>().notices).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import type {
   VenueCalendar,
   VenueCalendarQuery,
 } from '../../../contract/rooms.js';
+import type { SessionNotice } from '../../../contract/sessions.js';
 import { badLanguagePairs, languagePairKey, roomShortfall } from '../../../domain/bookings.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -186,6 +187,34 @@ export async function releaseRoom(ctx: ServiceContext, code: string): Promise<Se
     before: presentRoom(before),
   });
   return sessionRoomOf(ctx, session);
+}
+
+/**
+ * Gives back a session's room when the session has moved to another venue: a room of the old
+ * venue would otherwise stay booked for days nobody uses it, and block others. Audited; the
+ * notice is what the edit's answer tells the registrar.
+ */
+export async function releaseRoomLeftBehind(
+  ctx: ServiceContext,
+  session: { id: string; code: string },
+  venueCode: string,
+): Promise<SessionNotice | null> {
+  const room = await q.selectBookedRoom(ctx.tx, session.id);
+  if (!room || room.venueCode === venueCode) return null;
+  await q.deleteBooking(ctx.tx, session.id);
+  await recordAudit(ctx, {
+    action: 'session.room-released',
+    entityType: 'session',
+    entityId: session.id,
+    before: presentRoom(room),
+    after: { reason: 'venue-changed', venueCode },
+  });
+  return {
+    code: 'room_released',
+    message: `${session.code} moved to ${venueCode}: its room ${room.name} at ${room.venueCode} was released.`,
+    roomName: room.name,
+    venueCode: room.venueCode,
+  };
 }
 
 /**

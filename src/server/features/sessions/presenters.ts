@@ -39,6 +39,7 @@ export function presentSessionSummary(
       scope.kind === 'nation'
         ? (quotas.find((q) => q.nationCode === scope.nationCode)?.seats ?? 0)
         : null,
+    hostNation: row.hostNation,
   };
 }
 

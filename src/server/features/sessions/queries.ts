@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { LOCALES } from '../../../contract/common.js';
 import type { SessionListQuery } from '../../../contract/sessions.js';
 import type { NationScope } from '../../../domain/access.js';
@@ -33,6 +34,9 @@ import { escapeLike } from '../users/queries.js';
 
 export type SessionRow = typeof trainingSessions.$inferSelect;
 
+/** The nation a mobile training team is held in, apart from any other join on `nations`. */
+const hostNations = alias(nations, 'host_nation');
+
 const columns = {
   session: trainingSessions,
   activity: {
@@ -44,6 +48,7 @@ const columns = {
     delivery: activities.delivery,
   },
   venue: venues,
+  hostNation: { code: hostNations.code, name: hostNations.name },
 };
 
 /**
@@ -60,7 +65,8 @@ function joined(db: DbOrTx) {
     .select(columns)
     .from(trainingSessions)
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
-    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode));
+    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
+    .leftJoin(hostNations, eq(hostNations.code, trainingSessions.hostNationCode));
 }
 
 export type JoinedSession = NonNullable<Awaited<ReturnType<typeof selectSession>>>;
@@ -267,4 +273,10 @@ export async function replaceInstructors(db: DbOrTx, sessionId: string, userIds:
       .insert(sessionInstructors)
       .values([...new Set(userIds)].map((userId) => ({ sessionId, userId })));
   }
+}
+
+/** The centre's own nation (the one flagged host), whose country is not abroad. */
+export async function selectCentreNation(db: DbOrTx): Promise<string | null> {
+  const [row] = await db.select({ code: nations.code }).from(nations).where(eq(nations.host, true));
+  return row?.code ?? null;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf } from '../../../contract/common.js';
+import { pageOf, Uuid } from '../../../contract/common.js';
 import {
   Session,
   SessionCode,
@@ -10,9 +10,11 @@ import {
   SessionTransitionRequest,
   SessionUpdate,
 } from '../../../contract/sessions.js';
+import { StaffTravel, StaffTravelInput } from '../../../contract/staff-travel.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import * as sessions from './service.js';
+import { listStaffTravel, recordStaffTravel } from './staff/travel.js';
 
 const tags = ['sessions'];
 const SessionParams = z.strictObject({ code: SessionCode });
@@ -39,7 +41,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'createSession',
-        problems: ['session_exists', 'staff_conflict'],
+        problems: ['session_exists', 'staff_conflict', 'host_nation_at_centre'],
         summary: 'Plan a session',
         body: SessionInput,
         response: { 201: Session },
@@ -79,6 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           'venue_closed',
           'outside_programme_years',
           'breaks_eligibility',
+          'host_nation_at_centre',
         ],
         summary: 'Edit a session',
         params: SessionParams,
@@ -115,5 +118,37 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           await enqueueJob(ctx.tx, 'surveys.send-due', {}, { jobKey: 'surveys.send-due' });
         return session;
       }),
+  );
+  app.get(
+    '/sessions/:code/staff-travel',
+    {
+      schema: {
+        tags,
+        operationId: 'listStaffTravel',
+        summary: "The travel and lodging of a session's director and instructors",
+        params: SessionParams,
+        response: { 200: z.array(StaffTravel) },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) => listStaffTravel(readContext(app, request), request.params.code),
+  );
+  app.put(
+    '/sessions/:code/staff-travel/:userId',
+    {
+      schema: {
+        tags,
+        operationId: 'recordStaffTravel',
+        summary: "Record a director's or instructor's travel and lodging (a mobile team abroad)",
+        params: z.strictObject({ code: SessionCode, userId: Uuid }),
+        body: StaffTravelInput,
+        response: { 200: StaffTravel },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    (request) =>
+      inTransaction(app, request, (ctx) =>
+        recordStaffTravel(ctx, request.params.code, request.params.userId, request.body),
+      ),
   );
 };

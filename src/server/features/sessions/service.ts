@@ -8,6 +8,7 @@ import type {
   SessionUpdate,
 } from '../../../contract/sessions.js';
 import type { FieldProblem } from '../../../domain/field-problem.js';
+import { hostQuotas } from '../../../domain/host-nation.js';
 import { isEditable, isPublished } from '../../../domain/session-lifecycle.js';
 import { endOfDayIn } from '../../../domain/venue-calendar.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -17,9 +18,11 @@ import { recordAudit } from '../audit/record.js';
 import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import { promoteWaitlist } from '../nominations/service.js';
+import { releaseRoomLeftBehind } from '../rooms/service.js';
 import { selectVenue } from '../venues/queries.js';
 import { recordEdit } from './changes/edit.js';
 import { draftProblems, rejectIfAny, type SessionDraft } from './checks.js';
+import { resolveHostNation } from './host-nation.js';
 import { presentSession, presentSessionSummary } from './presenters.js';
 import * as q from './queries.js';
 import { refuseBrokenMove } from './redating.js';
@@ -110,6 +113,9 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
     });
   }
   const venue = await venueOf(ctx, input.venueCode, problems);
+  const hostNationCode = venue
+    ? await resolveHostNation(ctx.tx, venue, input.hostNationCode, problems)
+    : null;
   const draft: SessionDraft = {
     startDate: input.startDate,
     endDate: input.endDate,
@@ -117,7 +123,8 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
     nominationCloses: input.nominationCloses,
     quotaReleaseOn: input.quotaReleaseOn ?? null,
     capacity: input.capacity,
-    quotas: input.quotas ?? [],
+    // A mobile team is for the host's officers: theirs is every seat unless quotas are given.
+    quotas: hostQuotas(hostNationCode, input.capacity, input.quotas ?? []),
     directorId: input.directorId ?? null,
     instructorIds: input.instructorIds ?? [],
   };
@@ -146,6 +153,7 @@ export async function createSession(ctx: ServiceContext, input: SessionInput): P
       quotaReleaseOn: draft.quotaReleaseOn,
       status: 'draft',
       directorId: draft.directorId,
+      hostNationCode,
       language: input.language ?? 'en',
       notes: input.notes ?? null,
       joiningInstructions: input.joiningInstructions ?? null,
@@ -194,6 +202,12 @@ export async function updateSession(
     input.venueCode && input.venueCode !== row.venue.code
       ? await venueOf(ctx, input.venueCode, problems)
       : row.venue;
+  const venueMoved = venue !== undefined && venue.code !== row.venue.code;
+  // A move to another venue takes that venue's default host unless one is named.
+  const hostNationCode =
+    venue && (input.hostNationCode !== undefined || venueMoved)
+      ? await resolveHostNation(ctx.tx, venue, input.hostNationCode, problems)
+      : session.hostNationCode;
   const draft: SessionDraft = {
     startDate: input.startDate ?? session.startDate,
     endDate: input.endDate ?? session.endDate,
@@ -254,6 +268,7 @@ export async function updateSession(
     nominationDeadline: endOfDayIn(draft.nominationCloses, venue.timeZone),
     quotaReleaseOn: draft.quotaReleaseOn,
     directorId: draft.directorId,
+    hostNationCode,
     ...(input.language !== undefined ? { language: input.language } : {}),
     ...(input.notes !== undefined ? { notes: input.notes } : {}),
     ...(input.joiningInstructions !== undefined
@@ -263,6 +278,11 @@ export async function updateSession(
   });
   if (sent.quotas) await q.replaceQuotas(ctx.tx, session.id, draft.quotas);
   if (sent.instructorIds) await q.replaceInstructors(ctx.tx, session.id, draft.instructorIds);
+  const notices = [];
+  if (venueMoved) {
+    const released = await releaseRoomLeftBehind(ctx, session, venue.code);
+    if (released) notices.push(released);
+  }
   // Nations see a session once it is announced: from then on, its people hear of each change
   // (those promoted below get their joining instructions as the session stands now).
   if (isPublished(status)) await recordEdit(ctx, before, await getSession(ctx, code));
@@ -278,7 +298,7 @@ export async function updateSession(
     after:
       staffConflicts.length > 0 ? { ...after, staffConflictsConfirmed: staffConflicts } : after,
   });
-  return after;
+  return notices.length > 0 ? { ...after, notices } : after;
 }
 
 /** Why an edit may promote the waitlist, as the promoted nominations' timelines will say. */

@@ -9,7 +9,9 @@ import {
 import { makeUser, seedPartners } from '../../../../test/support/factories.js';
 import { expectProblem } from '../../../../test/support/problem.js';
 import type { Session, SessionInput, SessionSummary } from '../../../contract/sessions.js';
-import { makeActivity, seedSessionBasics, sessionInput } from './test-data.js';
+import { systemContext } from '../context.js';
+import { createVenue } from '../venues/service.js';
+import { makeActivity, ROME, seedSessionBasics, sessionInput } from './test-data.js';
 
 type Page = { items: SessionSummary[]; nextCursor: string | null };
 
@@ -277,5 +279,95 @@ describe('sessions', () => {
     expect(second.nextCursor).toBeNull();
     const bad = await call(t.app, registrar, 'GET', '/api/v1/sessions?cursor=junk');
     expect(expectProblem(bad, 400, 'validation_failed').errors?.[0]?.code).toBe('invalid_cursor');
+  });
+
+  it('makes a session abroad a mobile training team for its host nation, staff travel included', async () => {
+    await t.db.db.transaction((tx) =>
+      createVenue(systemContext(tx, 'seed'), {
+        ...ROME,
+        code: 'DOH',
+        name: { en: 'Doha', fr: 'Doha', ar: 'الدوحة' },
+        countryCode: 'QAT',
+        timeZone: 'Asia/Qatar',
+        workingDays: [0, 1, 2, 3, 4],
+        holidays: [{ date: '2027-05-11', name: { en: 'A holiday' } }],
+      }),
+    );
+    const director = await makeUser(t.db.db, ['course_director']);
+    const instructor = await makeUser(t.db.db, ['instructor']);
+    const created = await create(registrar, {
+      ...sessionInput('MTT-A-27', 'CT-BASIC', {
+        venueCode: 'DOH',
+        startDate: '2027-05-09',
+        endDate: '2027-05-13',
+        directorId: director.id,
+        instructorIds: [instructor.id],
+      }),
+      quotas: undefined,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const session = created.json<Session>();
+    // The host's officers get every seat; the venue's week, zone and holidays rule its days.
+    expect(session).toMatchObject({
+      hostNation: { code: 'QAT', name: { en: 'Qatar' } },
+      quotas: [{ nationCode: 'QAT', seats: 20 }],
+      timeZone: 'Asia/Qatar',
+      workingDays: ['2027-05-09', '2027-05-10', '2027-05-12', '2027-05-13'],
+    });
+    expect(
+      (await call(t.app, registrar, 'GET', '/api/v1/sessions/CT-A-27')).json<Session>().hostNation,
+    ).toBeNull();
+    const announced = await call(
+      t.app,
+      registrar,
+      'POST',
+      '/api/v1/sessions/MTT-A-27/transitions',
+      {
+        to: 'announced',
+      },
+    );
+    expect(announced.statusCode, announced.body).toBe(200);
+    const qatar = await signInAs(t, ['npoc'], 'QAT');
+    const seen = (await list(qatar, '?q=MTT-A')).items[0];
+    expect(seen).toMatchObject({ hostNation: { code: 'QAT' }, myQuota: 20 });
+
+    const atCentre = await create(
+      registrar,
+      sessionInput('CT-D-27', 'CT-BASIC', { hostNationCode: 'QAT' }),
+    );
+    expectProblem(atCentre, 400, 'host_nation_at_centre');
+    const unknown = await create(
+      registrar,
+      sessionInput('CT-D-27', 'CT-BASIC', { venueCode: 'DOH', hostNationCode: 'ZZZ' }),
+    );
+    expect(expectProblem(unknown, 400, 'validation_failed').errors).toEqual([
+      expect.objectContaining({ field: 'hostNationCode', code: 'unknown_nation' }),
+    ]);
+
+    // The team travels: the director's flight and hotel, as a lecturer's are kept.
+    const travel = (userId: string, body: object, who = registrar) =>
+      call(t.app, who, 'PUT', `/api/v1/sessions/MTT-A-27/staff-travel/${userId}`, body);
+    const recorded = await travel(director.id, {
+      arrivalAt: '2027-05-08T10:00:00.000Z',
+      arrivalFlight: 'KU 617',
+      hotel: 'Sheraton Doha',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expectProblem(
+      await travel(director.id, { departureAt: '2027-05-01T10:00:00.000Z' }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(await travel(crypto.randomUUID(), { hotel: 'x' }), 404, 'not_found');
+    expectProblem(await travel(director.id, { hotel: 'x' }, qatar), 403, 'forbidden');
+    const all = await call(t.app, registrar, 'GET', '/api/v1/sessions/MTT-A-27/staff-travel');
+    expect(all.json()).toEqual([
+      expect.objectContaining({ userId: director.id, role: 'director', hotel: 'Sheraton Doha' }),
+      expect.objectContaining({ userId: instructor.id, role: 'instructor', hotel: null }),
+    ]);
+    const { rows } = await t.db.pool.query(
+      `select after from audit_log where action = 'session.staff-travel-recorded'`,
+    );
+    expect(rows).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type {
   Session,
   SessionStatus,
@@ -9,6 +10,7 @@ import { recordAudit } from '../audit/record.js';
 import { notifyCatalogueChanged } from '../catalogue/cache.js';
 import type { ServiceContext } from '../context.js';
 import { endNominationsOfCancelledSession } from '../nominations/session-changes.js';
+import { closeAttendanceOnCompletion } from '../results/service.js';
 import { recordSessionChange } from './changes/record.js';
 import * as q from './queries.js';
 import { getSession, loadSession } from './service.js';
@@ -19,7 +21,7 @@ export async function transitionSession(
   code: string,
   request: SessionTransitionRequest,
 ): Promise<Session> {
-  const { session } = await loadSession(ctx, code, true);
+  const { session, activity } = await loadSession(ctx, code, true);
   const from = session.status as SessionStatus;
   if (!canTransition(from, request.to)) {
     const allowed = allowedTransitions(from);
@@ -61,6 +63,8 @@ export async function transitionSession(
     });
   } else if (request.to === 'announced') {
     await recordSessionChange(ctx, { ...change, kind: 'announced', changes: status });
+  } else if (request.to === 'completed') {
+    await closeAttendanceOnCompletion(ctx, session, activity.type as ActivityType);
   }
   await notifyCatalogueChanged(ctx.tx);
   await recordAudit(ctx, {

@@ -23,7 +23,9 @@ import {
   type Document,
   type DocumentAudience,
   type DocumentKind,
+  type LocalizedText,
 } from '../../../contract/index.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
@@ -45,6 +47,21 @@ function formatSize(bytes: number, locale: string): string {
   return format(bytes / (1024 * 1024), 'MB');
 }
 
+const TITLE_LANGUAGES = ['en', 'fr', 'ar'] as const;
+const TITLE_LABEL = {
+  en: 'documents.titleEn',
+  fr: 'documents.titleFr',
+  ar: 'documents.titleAr',
+} as const;
+const NO_TITLE = { en: '', fr: '', ar: '' };
+
+/** English always; French and Arabic only when written, so readers fall back to English. */
+function titleOf(title: typeof NO_TITLE): LocalizedText {
+  const fr = title.fr.trim();
+  const ar = title.ar.trim();
+  return { en: title.en.trim(), ...(fr ? { fr } : {}), ...(ar ? { ar } : {}) };
+}
+
 function UploadForm({
   owner,
   code,
@@ -58,7 +75,8 @@ function UploadForm({
   const client = useQueryClient();
   const locale = currentLocale();
   const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState<{ en: string; fr: string; ar: string }>(NO_TITLE);
+  const [titleError, setTitleError] = useState<string | null>(null);
   const [kind, setKind] = useState<DocumentKind>('course-material');
   const [audience, setAudience] = useState<DocumentAudience>('staff');
   const [progress, setProgress] = useState<number | null>(null);
@@ -71,14 +89,14 @@ function UploadForm({
       return uploadDocument(
         owner,
         code,
-        { title: { en: title.trim() || file.name }, kind, audience, fileName: file.name, content },
+        { title: titleOf(title), kind, audience, fileName: file.name, content },
         setProgress,
       );
     },
     onSettled: () => setProgress(null),
     onSuccess: () => {
       setFile(null);
-      setTitle('');
+      setTitle(NO_TITLE);
       void client.invalidateQueries({ queryKey: documentKeys.list(owner, code) });
     },
   });
@@ -92,20 +110,38 @@ function UploadForm({
           label={t('documents.file')}
           description={t('documents.fileHint', { size: formatSize(maxBytes, locale) })}
           value={file}
-          onChange={setFile}
+          onChange={(chosen) => {
+            setFile(chosen);
+            // The file's name, less its extension, is a first English title to correct.
+            if (chosen && !title.en.trim()) {
+              setTitle((was) => ({ ...was, en: chosen.name.replace(/\.[^.]+$/, '') }));
+            }
+          }}
           clearable
           clearButtonProps={{ 'aria-label': t('documents.clearFile') }}
           accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt"
           error={tooLarge ? t('documents.tooLarge', { size: formatSize(maxBytes, locale) }) : null}
           miw={220}
         />
-        <TextInput
-          label={t('documents.titleField')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          maxLength={200}
-          miw={200}
-        />
+        {TITLE_LANGUAGES.map((language) => (
+          <TextInput
+            key={language}
+            label={t(TITLE_LABEL[language])}
+            description={language === 'en' ? t('documents.titleHint') : undefined}
+            required={language === 'en'}
+            lang={language}
+            dir={language === 'ar' ? 'rtl' : 'ltr'}
+            value={title[language]}
+            error={language === 'en' ? titleError : null}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setTitle((was) => ({ ...was, [language]: value }));
+              if (language === 'en') setTitleError(null);
+            }}
+            maxLength={200}
+            miw={200}
+          />
+        ))}
         <Select
           label={t('documents.kind')}
           data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
@@ -122,7 +158,10 @@ function UploadForm({
         />
         <Button
           leftSection={<IconUpload size={16} aria-hidden />}
-          onClick={() => upload.mutate()}
+          onClick={() => {
+            if (!title.en.trim()) setTitleError(t('validation.required'));
+            else upload.mutate();
+          }}
           disabled={!file || tooLarge}
           loading={upload.isPending}
         >
@@ -141,11 +180,11 @@ function DocumentRow({ doc, canManage }: { doc: Document; canManage: boolean }) 
   const { t } = useTranslation();
   const client = useQueryClient();
   const locale = currentLocale();
-  const remove = useMutation({
-    mutationFn: () => deleteDocument(doc.id),
-    onSuccess: () =>
-      client.invalidateQueries({ queryKey: documentKeys.list(doc.owner.kind, doc.owner.code) }),
-  });
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    await deleteDocument(doc.id);
+    await client.invalidateQueries({ queryKey: documentKeys.list(doc.owner.kind, doc.owner.code) });
+  };
   const title = localized(doc.title, locale);
   return (
     <Table.Tr>
@@ -171,14 +210,20 @@ function DocumentRow({ doc, canManage }: { doc: Document; canManage: boolean }) 
             size="xs"
             leftSection={<IconTrash size={14} aria-hidden />}
             aria-label={t('documents.deleteNamed', { title })}
-            loading={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t('documents.confirmDelete', { title }))) remove.mutate();
-            }}
+            onClick={() => setConfirming(true)}
           >
             {t('documents.delete')}
           </Button>
-          <ProblemAlert error={remove.error} />
+          {confirming && (
+            <ConfirmDialog
+              title={t('documents.deleteTitle')}
+              body={t('documents.confirmDelete', { title })}
+              confirmLabel={t('documents.delete')}
+              danger
+              onConfirm={remove}
+              onClose={() => setConfirming(false)}
+            />
+          )}
         </Table.Td>
       )}
     </Table.Tr>

@@ -24,12 +24,21 @@ const route = getRouteApi('/app/sessions/$code/nation-report');
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
 
 /** The whole session's counts and rates, naming nobody, beside the nation's own. */
-function SessionWide({ figures }: { figures: NonNullable<SessionReport['sessionWide']> }) {
+function SessionWide({
+  figures,
+  graded,
+}: {
+  figures: NonNullable<SessionReport['sessionWide']>;
+  graded: boolean;
+}) {
   const { t } = useTranslation();
   const items: [string, string][] = [
     [t('nationReports.participants'), String(figures.totals.participants)],
     [t('nationReports.nations'), String(figures.nations)],
-    [t('nationReports.completionRate'), percent(figures.completionRate)],
+    // An event has no completion: attendance is its measure.
+    ...(graded
+      ? [[t('nationReports.completionRate'), percent(figures.completionRate)] as [string, string]]
+      : []),
     [t('nationReports.attendanceRate'), percent(figures.attendanceRate)],
   ];
   return (
@@ -114,7 +123,9 @@ export function NationReportPage() {
           <Text fz="sm">{t('report.scoped', { nation: report.scopedToNation })}</Text>
         )}
         <ReportSummary report={report} />
-        {report.sessionWide && <SessionWide figures={report.sessionWide} />}
+        {report.sessionWide && (
+          <SessionWide figures={report.sessionWide} graded={report.resultsApply} />
+        )}
         <NationTable report={report} />
         <ParticipantTable report={report} />
         <AttendanceByDay report={report} />

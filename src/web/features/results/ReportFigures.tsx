@@ -54,7 +54,11 @@ export function ReportSummary({ report }: { report: SessionReport }) {
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }}>
       <Figure label={t('report.figures.participants')} value={String(report.totals.participants)} />
-      <Figure label={t('report.figures.completed')} value={String(report.totals.completed)} />
+      {report.resultsApply ? (
+        <Figure label={t('report.figures.completed')} value={String(report.totals.completed)} />
+      ) : (
+        <Figure label={t('report.nation')} value={String(report.nations.length)} />
+      )}
       <Figure label={t('report.figures.attendance')} value={percent(report.attendance.rate)} />
       <Figure
         label={t('report.figures.responseRate')}
@@ -67,13 +71,15 @@ export function ReportSummary({ report }: { report: SessionReport }) {
 export function NationTable({ report }: { report: SessionReport }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  // An event's people are counted, not graded.
+  const statuses = report.resultsApply ? STATUS_KEYS : [];
   const cells = (c: SessionReport['totals']) => (
     <>
       <Table.Td>{c.participants}</Table.Td>
-      {STATUS_KEYS.map((key) => (
+      {statuses.map((key) => (
         <Table.Td key={key}>{c[key]}</Table.Td>
       ))}
-      <Table.Td>{c.unconfirmed}</Table.Td>
+      {report.resultsApply && <Table.Td>{c.unconfirmed}</Table.Td>}
     </>
   );
   return (
@@ -87,12 +93,14 @@ export function NationTable({ report }: { report: SessionReport }) {
             <Table.Tr>
               <Table.Th scope="col">{t('report.nation')}</Table.Th>
               <Table.Th scope="col">{t('report.figures.participants')}</Table.Th>
-              {STATUS_KEYS.map((key) => (
+              {statuses.map((key) => (
                 <Table.Th scope="col" key={key}>
                   {t(`results.status.${key}`)}
                 </Table.Th>
               ))}
-              <Table.Th scope="col">{t('results.table.notConfirmed')}</Table.Th>
+              {report.resultsApply && (
+                <Table.Th scope="col">{t('results.table.notConfirmed')}</Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -117,19 +125,25 @@ export function NationTable({ report }: { report: SessionReport }) {
 
 export function ParticipantTable({ report }: { report: SessionReport }) {
   const { t } = useTranslation();
-  const level2 = report.session.evaluationLevels.includes(2);
+  const graded = report.resultsApply;
+  const level2 = graded && report.session.evaluationLevels.includes(2);
   return (
     <Paper withBorder p="md">
       <Title order={2} fz="lg" mb="xs">
-        {t('report.results')}
+        {graded ? t('report.results') : t('report.participantsAttendance')}
       </Title>
+      {!graded && (
+        <Text fz="sm" c="dimmed" mb="xs">
+          {t('report.attendanceOnly')}
+        </Text>
+      )}
       <ResponsiveTable minWidth={640}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('results.table.participant')}</Table.Th>
               <Table.Th scope="col">{t('results.table.attendance')}</Table.Th>
-              <Table.Th scope="col">{t('results.table.status')}</Table.Th>
+              {graded && <Table.Th scope="col">{t('results.table.status')}</Table.Th>}
               {level2 && <Table.Th scope="col">{t('report.scores')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -149,17 +163,21 @@ export function ParticipantTable({ report }: { report: SessionReport }) {
                     days: p.attendance.days,
                   })}
                 </Table.Td>
-                <Table.Td>
-                  {p.status ? (
-                    <Badge color={RESULT_COLOR[p.status]}>{t(`results.status.${p.status}`)}</Badge>
-                  ) : p.proposed ? (
-                    <Text fz="xs" c="dimmed">
-                      {t('report.proposedOnly', { status: t(`results.status.${p.proposed}`) })}
-                    </Text>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
+                {graded && (
+                  <Table.Td>
+                    {p.status ? (
+                      <Badge color={RESULT_COLOR[p.status]}>
+                        {t(`results.status.${p.status}`)}
+                      </Badge>
+                    ) : p.proposed ? (
+                      <Text fz="xs" c="dimmed">
+                        {t('report.proposedOnly', { status: t(`results.status.${p.proposed}`) })}
+                      </Text>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                )}
                 {level2 && (
                   <Table.Td fz="sm">
                     <bdi>

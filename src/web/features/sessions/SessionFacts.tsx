@@ -44,6 +44,11 @@ export function SessionFacts({ session }: { session: Session }) {
             ? t('sessions.deliveryVisitingTeam')
             : t(`delivery.${session.delivery}`)}
         </Field>
+        {session.hostNation && (
+          <Field label={t('sessions.hostNation')}>
+            {t('sessions.mobileTeamHost', { nation: localized(session.hostNation.name, locale) })}
+          </Field>
+        )}
         <Field label={t('sessions.language')}>{languageName(session.language, locale)}</Field>
         <Field label={t('sessions.director')}>
           {session.directorName ?? t('sessions.notNamed')}

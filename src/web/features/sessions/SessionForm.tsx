@@ -21,6 +21,7 @@ import { localized } from '../../lib/localized.js';
 import { activitiesQuery, activityQuery } from '../catalogue/api.js';
 import { INSTRUCTION_LANGUAGES } from '../catalogue/labels.js';
 import { languageName } from '../catalogue/prerequisites.js';
+import { nationsQuery } from '../partners/api.js';
 import { venuesQuery } from '../venues/api.js';
 import { MoveConflictAlert, moveConflictsOf } from './MoveConflictAlert.js';
 import { QuotaGrid } from './QuotaGrid.js';
@@ -44,6 +45,7 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
   const moveConflicts = moveConflictsOf(error);
   const activities = useInfiniteQuery({ ...activitiesQuery({}, 100), enabled: !session });
   const venues = useQuery(venuesQuery);
+  const nations = useQuery(nationsQuery({}));
   const activityOptions = session
     ? [
         {
@@ -131,6 +133,11 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
               }))}
               key={form.key('venueCode')}
               {...form.getInputProps('venueCode')}
+              onChange={(code) => {
+                form.setFieldValue('venueCode', code ?? '');
+                // Another venue, another host: the server takes the new venue's country.
+                form.setFieldValue('hostNationCode', '');
+              }}
             />
             <TextInput
               type="date"
@@ -160,6 +167,23 @@ export function SessionForm({ form, session, error, onSubmit, onCancel }: Props)
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('sessions.sectionSeats')}>
+          <Select
+            label={t('sessions.hostNation')}
+            description={t('sessions.hostNationHint')}
+            data={[
+              { value: '', label: t('sessions.hostNationByVenue') },
+              { value: 'none', label: t('sessions.hostNationNone') },
+              ...(nations.data ?? []).map((n) => ({
+                value: n.code,
+                label: localized(n.name, locale),
+              })),
+            ]}
+            allowDeselect={false}
+            maw={420}
+            mb="sm"
+            key={form.key('hostNationCode')}
+            {...form.getInputProps('hostNationCode')}
+          />
           <NumberInput
             label={t('sessions.capacity')}
             required

@@ -45,7 +45,16 @@ export function SessionsTable({ sessions, hideActivity }: Props) {
               <Table.Td>
                 <DateRangeText start={s.startDate} end={s.endDate} stacked fz="sm" />
               </Table.Td>
-              <Table.Td>{localized(s.venueName, locale)}</Table.Td>
+              <Table.Td>
+                {localized(s.venueName, locale)}
+                {s.hostNation && (
+                  <Text span display="block" fz="xs" c="dimmed">
+                    {t('sessions.mobileTeamHost', {
+                      nation: localized(s.hostNation.name, locale),
+                    })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Badge color={SESSION_STATUS_COLOR[s.status]}>
                   {t(`sessionStatus.${s.status}`)}

@@ -21,6 +21,8 @@ export interface SessionFormValues {
   quotas: QuotaValues;
   directorId: string;
   instructorIds: string[];
+  /** '' the venue's default host, 'none' no host, else a nation's code. */
+  hostNationCode: string;
   language: string;
   notes: string;
   joiningInstructions: LocalizedTextValues;
@@ -42,6 +44,7 @@ export function toSessionValues(session?: Session, activityCode = ''): SessionFo
     quotas: toQuotaValues(session?.quotas ?? []),
     directorId: session?.directorId ?? '',
     instructorIds: session?.instructors.map((i) => i.id) ?? [],
+    hostNationCode: session ? (session.hostNation?.code ?? 'none') : '',
     language: session?.language ?? 'en',
     notes: session?.notes ?? '',
     joiningInstructions: toLocalizedValues(session?.joiningInstructions ?? undefined),
@@ -64,6 +67,9 @@ export function toSessionInput(v: SessionFormValues) {
     quotas: toQuotas(v.quotas),
     directorId: blankToNull(v.directorId),
     instructorIds: v.instructorIds,
+    ...(v.hostNationCode === ''
+      ? {}
+      : { hostNationCode: v.hostNationCode === 'none' ? null : v.hostNationCode }),
     language: v.language,
     notes: blankToNull(v.notes),
     joiningInstructions: joining.en.trim() || joining.fr || joining.ar ? joining : null,

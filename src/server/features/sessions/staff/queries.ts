@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { sessionStaffTravel } from '../../../db/schema/index.js';
 
 export interface StaffClashRow {
   userId: string;
@@ -57,4 +58,26 @@ export async function selectStaffClashes(
     startDate: row.start_date,
     endDate: row.end_date,
   }));
+}
+
+/** The travel recorded for a session's staff, by user. */
+export async function selectStaffTravel(db: DbOrTx, sessionId: string) {
+  return db.select().from(sessionStaffTravel).where(eq(sessionStaffTravel.sessionId, sessionId));
+}
+
+export async function upsertStaffTravel(
+  db: DbOrTx,
+  sessionId: string,
+  userId: string,
+  values: Partial<Omit<typeof sessionStaffTravel.$inferInsert, 'sessionId' | 'userId'>>,
+) {
+  const [row] = await db
+    .insert(sessionStaffTravel)
+    .values({ sessionId, userId, ...values })
+    .onConflictDoUpdate({
+      target: [sessionStaffTravel.sessionId, sessionStaffTravel.userId],
+      set: { ...values, updatedAt: new Date() },
+    })
+    .returning();
+  return row as typeof sessionStaffTravel.$inferSelect;
 }
