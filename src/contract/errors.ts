@@ -157,6 +157,11 @@ export const ERROR_CODES = {
     status: 409,
     description: 'The year already has an accepted plan version; its sessions are in the calendar.',
   },
+  plan_inputs_changed: {
+    status: 409,
+    description:
+      "The year's programmes, sessions, venues or locks changed while the plan was solved; plan again.",
+  },
   outside_programme_years: {
     status: 409,
     description: 'A nomination would leave the years its programme line plans.',
