@@ -21,6 +21,7 @@ import { nominationRoutes } from './routes/nominations.js';
 import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
 import { programmeRoutes, reportRoutes } from './routes/programmes.js';
+import { publicCatalogueRoutes } from './routes/public-catalogue.js';
 import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { publicSurveyRoutes, surveyRoutes } from './routes/surveys.js';
@@ -34,6 +35,7 @@ const routeTree = rootRoute.addChildren([
   ...publicSurveyRoutes,
   ...publicCertificateRoutes,
   ...publicVisaLetterRoutes,
+  ...publicCatalogueRoutes,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,

@@ -46,6 +46,9 @@ import portalFr from './parts/portal/fr.json';
 import programmesAr from './parts/programmes/ar.json';
 import programmesEn from './parts/programmes/en.json';
 import programmesFr from './parts/programmes/fr.json';
+import publicCatalogueAr from './parts/publicCatalogue/ar.json';
+import publicCatalogueEn from './parts/publicCatalogue/en.json';
+import publicCatalogueFr from './parts/publicCatalogue/fr.json';
 import reportsAr from './parts/reports/ar.json';
 import reportsEn from './parts/reports/en.json';
 import reportsFr from './parts/reports/fr.json';
@@ -118,6 +121,7 @@ export const messages = {
     lecturersEn,
     activityKindsEn,
     documentsEn,
+    publicCatalogueEn,
   ),
   fr: combine(
     fr,
@@ -145,6 +149,7 @@ export const messages = {
     lecturersFr,
     activityKindsFr,
     documentsFr,
+    publicCatalogueFr,
   ),
   ar: combine(
     ar,
@@ -172,5 +177,6 @@ export const messages = {
     lecturersAr,
     activityKindsAr,
     documentsAr,
+    publicCatalogueAr,
   ),
 };
