@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconBook, IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -21,10 +21,10 @@ function ActivityEntry({ activity }: { activity: PublicActivity }) {
         {localized(activity.title, locale)}
       </Title>
       <Group gap="xs">
-        <Badge variant="light" color="gray.8">
+        <Text span fz="xs" ff="monospace">
           <bdi dir="ltr">{activity.code}</bdi>
-        </Badge>
-        <Text fz="sm" c="dimmed">
+        </Text>
+        <Text fz="sm">
           {t('publicCatalogue.days', { count: activity.durationDays })} ·{' '}
           {t(`delivery.${activity.delivery}`)}
         </Text>
