@@ -26,7 +26,10 @@ function datesIn(s: PublicSession, language: CatalogueLanguage): string {
 
 function venueIn(venue: PublicSession['venue'], language: CatalogueLanguage): string {
   const name = textIn(venue.name as LocalizedText, language);
-  return venue.city && !name.includes(venue.city) ? `${name}, ${venue.city}` : name;
+  // The city is kept in Latin script: in Arabic the venue's own name stands alone.
+  return venue.city && language !== 'ar' && !name.includes(venue.city)
+    ? `${name}, ${venue.city}`
+    : name;
 }
 
 /**

@@ -38,8 +38,9 @@ function ActivityEntry({ activity }: { activity: PublicActivity }) {
           <List.Item key={s.code}>
             <DateRangeText span start={s.startDate} end={s.endDate} fz="sm" /> ·{' '}
             {localized(s.venue.name, locale)}
-            {s.venue.city ? `, ${s.venue.city}` : ''} · {t('publicCatalogue.language')}{' '}
-            <bdi dir="ltr">{s.language.toUpperCase()}</bdi>
+            {/* The city is kept in Latin script: the Arabic venue name says it already. */}
+            {s.venue.city && locale !== 'ar' ? `, ${s.venue.city}` : ''} ·{' '}
+            {t('publicCatalogue.language')} <bdi dir="ltr">{s.language.toUpperCase()}</bdi>
           </List.Item>
         ))}
       </List>
