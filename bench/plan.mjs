@@ -78,12 +78,15 @@ ${rows
   .join('\n')}
 
 The centre year is one MIP and its bound is HiGHS's proven dual bound. The alliance year is
-too large for one MIP in WebAssembly within the limit, so it is solved in parts of a
-discipline's courses (each part sees the runs of the parts before as fixed, and gets the time
-left shared among the parts still to solve); its bound is every seat the courses could seat
-with rooms, people and gaps no limit, a relaxation of the whole year, so the share is a lower
-estimate of how close the plan is to the best one. "First feasible" for parts is the sum of each
-part's build, time to its first solution and read.
+too large for one MIP in WebAssembly within the limit, so it is solved in parts: the courses
+that share a scarce room (the online venue's, each host nation's) first, all disciplines
+together, then the centre's courses by discipline, each part seeing the runs of the parts before
+as fixed and getting the time left in proportion to its size. Its bound is the optimum of the
+whole year with its weeks summed away (docs/planning.md: rooms, people, runs and gaps counted per
+year, a run holding at most the seats asked of it), a relaxation solved as an LP, so the share
+is a lower estimate of how close the plan is to the best one. "First feasible" is the time until
+every part has its greedy start (the whole model and the bound built first, each part built and
+read), a feasible year before HiGHS improves any part.
 `;
 writeSection('## Annual plan', section);
 console.log(section);

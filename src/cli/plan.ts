@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { PlanYear } from '../contract/plans.js';
 import type { Config } from '../server/config.js';
 import { systemContext } from '../server/features/context.js';
-import { runPlan } from '../server/features/plans/service.js';
+import { runPlan } from '../server/features/plans/run.js';
 import { AppError } from '../server/http/errors.js';
 import { openDatabase } from '../server/main.js';
 import { CommandFailed, UsageError } from './command.js';
@@ -28,8 +28,10 @@ export async function runPlanCommand(
   const database = await openDatabase(config());
   try {
     await database.migrate();
-    const plan = await database.handle.db.transaction((tx) =>
-      runPlan(systemContext(tx, 'cli-plan'), year.data, { timeLimitSeconds: seconds }),
+    const plan = await runPlan(
+      (work) => database.handle.db.transaction((tx) => work(systemContext(tx, 'cli-plan'))),
+      year.data,
+      { timeLimitSeconds: seconds },
     );
     const share = plan.bound > 0 ? ((plan.score / plan.bound) * 100).toFixed(1) : '100.0';
     print(

@@ -185,6 +185,11 @@ export const ERROR_CODES = {
     description:
       'The session does not fit that week at that venue: a closed day, Ramadan or an Eid, the year’s end, or a venue its delivery does not allow.',
   },
+  plan_inputs_changed: {
+    status: 409,
+    description:
+      "The year's programmes, sessions, venues or locks changed while the plan was solved; plan again.",
+  },
   outside_programme_years: {
     status: 409,
     description: 'A nomination would leave the years its programme line plans.',

@@ -21,6 +21,7 @@ export * from './nominations.js';
 export * from './participants.js';
 export * from './partners.js';
 export * from './programmes.js';
+export * from './public-catalogue.js';
 export * from './reports.js';
 export * from './results.js';
 export * from './roles.js';

@@ -118,6 +118,12 @@ export interface PlanModel {
   blocked: Map<string, UnmetReason>;
   conflicts: FixedConflict[];
   weeks: number;
+  /** Room-weeks left per venue (index): the sum of its room rows' limits, for the bound. */
+  roomWeeks: Map<number, number>;
+  /** Weeks each person may lead in: one per person-week row, for the bound. */
+  staffWeeks: Map<string, number>;
+  /** Runs of a course (index) at most: its runs row with the gap folded in, for the bound. */
+  maxRuns: Map<number, number>;
 }
 
 const key = (...parts: (string | number)[]) => parts.join('|');
@@ -151,6 +157,9 @@ export function buildPlanModel(input: PlanInput): PlanModel {
   const venueIndex = new Map(input.venues.map((v, i) => [v.code, i]));
   const blocked = new Map<string, UnmetReason>();
   const conflicts: FixedConflict[] = [];
+  const roomWeeks = new Map<number, number>();
+  const staffWeeks = new Map<string, number>();
+  const maxRuns = new Map<number, number>();
 
   // Rooms and people taken by fixed runs, week by week.
   const roomUse = new Map<string, string[]>();
@@ -300,12 +309,16 @@ export function buildPlanModel(input: PlanInput): PlanModel {
         if (!free) return;
         const col = add({ kind: 'run', activity: a, venue: v, slot }, 0, 0, 1, true);
         allRuns.push(col);
-        runsAt.set(w, [...(runsAt.get(w) ?? []), col]);
+        const atWeek = runsAt.get(w);
+        if (atWeek) atWeek.push(col);
+        else runsAt.set(w, [col]);
         lastWeekAt.set(w, Math.max(lastWeekAt.get(w) ?? w, slot.lastWeek));
         for (let t = w; t <= slot.lastWeek; t += 1) push(roomRows, key(v, t), col);
         for (const n of nationsWanting) {
           if (seats(venue, n, activity.delivery)) {
-            runsToNation.set(n, [...(runsToNation.get(n) ?? []), col]);
+            const list = runsToNation.get(n);
+            if (list) list.push(col);
+            else runsToNation.set(n, [col]);
           }
         }
       });
@@ -336,12 +349,17 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     }
     // Runs needed at most: the seats still wanted over the capacity, rounded up.
     const total = wanted.reduce((s, e) => s + e.seats, 0);
+    const needed = Math.ceil(total / Math.max(1, activity.capacity));
     row(
       allRuns,
       allRuns.map(() => 1),
       0,
-      Math.ceil(total / Math.max(1, activity.capacity)),
+      needed,
     );
+    // With one start in any `gap` weeks, the span of possible starts holds this many at most.
+    const startWeeks = [...runsAt.keys()];
+    const span = Math.max(...startWeeks) - Math.min(...startWeeks) + 1;
+    maxRuns.set(a, total > activity.capacity ? Math.min(needed, Math.ceil(span / gap)) : needed);
     // Gap between two runs of the course: at most one start in any `gap` consecutive weeks.
     if (total > activity.capacity && gap > 1) {
       for (let w = 0; w + gap - 1 < weeks; w += 1) {
@@ -370,21 +388,28 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       if (activity.delivery === 'mobile-training-team') continue;
       if (runs.length === 0) row([col], [1], 0, 0);
     }
+    // A run holds its capacity, but never more seats than are asked: min(capacity, demand) per
+    // run is as true of every plan and far tighter when the demand fills less than one run, so
+    // the relaxation no longer buys a seat with a fraction of a room-week.
+    const seatsOf = (cols: number[]) =>
+      cols.reduce((sum, c) => sum + (columns[c] as CoverColumn).demand, 0);
     if (activity.delivery === 'mobile-training-team') {
       for (const n of nationsWanting) {
         const mine = covers.filter((c) => (columns[c] as CoverColumn).nation === n);
         const runs = runsToNation.get(n) ?? [];
+        const perRun = Math.min(activity.capacity, seatsOf(mine));
         row(
           [...mine, ...runs],
-          [...mine.map(() => 1), ...runs.map(() => -activity.capacity)],
+          [...mine.map(() => 1), ...runs.map(() => -perRun)],
           Number.NEGATIVE_INFINITY,
           0,
         );
       }
     } else {
+      const perRun = Math.min(activity.capacity, seatsOf(covers));
       row(
         [...covers, ...allRuns],
-        [...covers.map(() => 1), ...allRuns.map(() => -activity.capacity)],
+        [...covers.map(() => 1), ...allRuns.map(() => -perRun)],
         Number.NEGATIVE_INFINITY,
         0,
       );
@@ -395,9 +420,15 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     const [v = '0', w = '0'] = k.split('|');
     const venue = input.venues[Number(v)] as PlanVenue;
     const taken = roomUse.get(key(venue.code, Number(w)))?.length ?? 0;
-    row(r.idx, r.val, 0, Math.max(0, venue.rooms - taken));
+    const free = Math.max(0, venue.rooms - taken);
+    row(r.idx, r.val, 0, free);
+    roomWeeks.set(Number(v), (roomWeeks.get(Number(v)) ?? 0) + free);
   }
-  for (const r of staffRows.values()) row(r.idx, r.val, 0, 1);
+  for (const [k, r] of staffRows) {
+    row(r.idx, r.val, 0, 1);
+    const s = k.slice(0, k.lastIndexOf('|'));
+    staffWeeks.set(s, (staffWeeks.get(s) ?? 0) + 1);
+  }
 
   const starts = [0];
   const indices: number[] = [];
@@ -421,5 +452,8 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     blocked,
     conflicts,
     weeks,
+    roomWeeks,
+    staffWeeks,
+    maxRuns,
   };
 }

@@ -43,6 +43,7 @@ import { participantRoutes } from './features/participants/routes.js';
 import { partnerRoutes } from './features/partners/routes.js';
 import { planRoutes } from './features/plans/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
+import { publicCatalogueRoutes } from './features/public-catalogue/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { resultRoutes } from './features/results/routes.js';
 import { roomRoutes } from './features/rooms/routes.js';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { prefix: '/audit' });
       await api.register(partnerRoutes);
       await api.register(catalogueRoutes);
+      await api.register(publicCatalogueRoutes);
       await api.register(venueRoutes);
       await api.register(sessionRoutes);
       await api.register(calendarRoutes);

@@ -23,6 +23,7 @@ import { participantRoutes } from './routes/participants.js';
 import { partnerRoutes } from './routes/partners.js';
 import { planRoutes } from './routes/plans.js';
 import { programmeRoutes, reportRoutes } from './routes/programmes.js';
+import { publicCatalogueRoutes } from './routes/public-catalogue.js';
 import { publicResultRoutes, resultRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { publicSurveyRoutes, surveyRoutes } from './routes/surveys.js';
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
   ...publicSurveyRoutes,
   ...publicCertificateRoutes,
   ...publicVisaLetterRoutes,
+  ...publicCatalogueRoutes,
   appRoute.addChildren([
     homeRoute,
     ...partnerRoutes,

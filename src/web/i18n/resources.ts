@@ -55,6 +55,9 @@ import portalFr from './parts/portal/fr.json';
 import programmesAr from './parts/programmes/ar.json';
 import programmesEn from './parts/programmes/en.json';
 import programmesFr from './parts/programmes/fr.json';
+import publicCatalogueAr from './parts/publicCatalogue/ar.json';
+import publicCatalogueEn from './parts/publicCatalogue/en.json';
+import publicCatalogueFr from './parts/publicCatalogue/fr.json';
 import reportsAr from './parts/reports/ar.json';
 import reportsEn from './parts/reports/en.json';
 import reportsFr from './parts/reports/fr.json';
@@ -130,6 +133,7 @@ export const messages = {
     documentsEn,
     plansEn,
     agendaEn,
+    publicCatalogueEn,
   ),
   fr: combine(
     fr,
@@ -160,6 +164,7 @@ export const messages = {
     documentsFr,
     plansFr,
     agendaFr,
+    publicCatalogueFr,
   ),
   ar: combine(
     ar,
@@ -190,5 +195,6 @@ export const messages = {
     documentsAr,
     plansAr,
     agendaAr,
+    publicCatalogueAr,
   ),
 };

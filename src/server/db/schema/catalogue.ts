@@ -62,6 +62,11 @@ export const activities = pgTable(
     releasableToAll: boolean('releasable_to_all').notNull().default(false),
     releasableFrameworks: text('releasable_frameworks').array().notNull().default(sql`'{}'`),
     releasableNations: text('releasable_nations').array().notNull().default(sql`'{}'`),
+    /**
+     * Listed in the year's public catalogue (page and PDF, no sign-in). Apart from
+     * releasability, which is about partners: an activity releasable to all may still be private.
+     */
+    publicCatalogue: boolean('public_catalogue').notNull().default(false),
     evaluationLevels: integer('evaluation_levels').array().notNull(),
     defaultCapacity: integer('default_capacity').notNull(),
     feeAmount: numeric('fee_amount', { precision: 12, scale: 2 }),

@@ -40,6 +40,7 @@ export function presentActivity(row: ActivityRow, openSessions: number): Activit
     prerequisites: row.prerequisites,
     classification: row.classification,
     releasability: row.releasability,
+    publicCatalogue: row.publicCatalogue,
     evaluationLevels: row.evaluationLevels,
     defaultCapacity: row.defaultCapacity,
     // numeric comes back as text; both parts are written together, so both or neither exist.

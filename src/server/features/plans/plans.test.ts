@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Session as Browser,
@@ -27,7 +27,9 @@ import {
   sessionInstructors,
   trainingSessions,
 } from '../../db/schema/index.js';
+import { systemContext } from '../context.js';
 import { KUWAIT, makeActivity, seedSessionBasics } from '../sessions/test-data.js';
+import { runPlan } from './run.js';
 
 const YEAR = 2027;
 
@@ -314,5 +316,42 @@ describe('annual plan', () => {
     expect(
       listed.json<{ items: { version: number; status: string }[] }>().items.map((p) => p.status),
     ).toEqual(['accepted', 'superseded']);
+  });
+
+  it('solves between two transactions, and refuses to save when the inputs changed meanwhile', async () => {
+    const db = t.db.db;
+    const opened: string[] = [];
+    let change = false;
+    const inTransaction = async <T>(
+      work: (ctx: ReturnType<typeof systemContext>) => Promise<T>,
+    ) => {
+      // The first transaction is over before the next opens: the solver held none.
+      expect(opened.at(-1)).not.toBe('open');
+      if (change && opened.length === 2) {
+        // A registrar adds a seat while the solver works.
+        await db.update(plannedActivities).set({ seatsPlanned: sql`seats_planned + 1` });
+      }
+      opened.push('open');
+      const result = await db.transaction((tx) => work(systemContext(tx, 'test')));
+      opened.push('closed');
+      return result;
+    };
+    const versions = async () =>
+      (await call(t.app, registrar, 'GET', `/api/v1/plans/${YEAR}/versions`)).json<{
+        items: unknown[];
+      }>().items.length;
+    const before = await versions();
+    const saved = await runPlan(inTransaction, YEAR, { timeLimitSeconds: 5 });
+    expect(opened).toEqual(['open', 'closed', 'open', 'closed']);
+    expect(saved.version).toBe(before + 1);
+
+    opened.length = 0;
+    change = true;
+    const refused = await runPlan(inTransaction, YEAR, { timeLimitSeconds: 5 }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ status: 409, code: 'plan_inputs_changed' });
+    expect(await versions()).toBe(before + 1);
+    await db.update(plannedActivities).set({ seatsPlanned: sql`seats_planned - 1` });
   });
 });

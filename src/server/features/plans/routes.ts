@@ -18,6 +18,7 @@ import {
 } from '../../../contract/plans.js';
 import { inTransaction, readContext } from '../../http/context.js';
 import * as edits from './edit.js';
+import { runPlan } from './run.js';
 import * as plans from './service.js';
 
 const tags = ['plans'];
@@ -58,6 +59,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'runPlan',
+        problems: ['plan_inputs_changed'],
         summary:
           "Propose a new version of the year's plan (from a version's locked sessions if named)",
         params: PlanYearParams,
@@ -67,8 +69,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'plans.manage' },
     },
     async (request, reply) => {
-      const plan = await inTransaction(app, request, (ctx) =>
-        plans.runPlan(ctx, request.params.year, request.body),
+      // Not one transaction: the inputs are read in one and the version written in another,
+      // the solver working in between (see runPlan).
+      const plan = await runPlan(
+        (work) => inTransaction(app, request, work),
+        request.params.year,
+        request.body,
       );
       return reply.code(201).send(plan);
     },

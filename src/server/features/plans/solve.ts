@@ -1,7 +1,9 @@
 import loadHighs from 'highs';
+import { aggregateBound } from '../../../domain/plan-bound.js';
 import {
   buildPlanModel,
   type FixedRun,
+  type PlanActivity,
   type PlanInput,
   type PlanModel,
   priorityWeight,
@@ -92,13 +94,8 @@ async function solveModel(model: PlanModel, seconds: number, gap: number): Promi
     const started = performance.now();
     // A greedy plan as the start: a feasible year at once, which the solver improves.
     m.setSolution({ colValue: greedyStart(model) });
-    let first: number | null = null;
-    const result = m.run({
-      [h.constants.callbackType.mipImprovingSolution]: () => {
-        first ??= performance.now() - started;
-        return undefined;
-      },
-    });
+    const first = performance.now() - started;
+    const result = m.run();
     const status = STATUS_NAMES[result.modelStatus] ?? `status-${result.modelStatus}`;
     const values = m.getSolution().colValue;
     const objective = m.getObjectiveValue();
@@ -113,6 +110,80 @@ async function solveModel(model: PlanModel, seconds: number, gap: number): Promi
   } finally {
     m.dispose();
   }
+}
+
+/** The optimum of the year's plan with its weeks summed away (`aggregateBound`), solved as an LP. */
+async function solveBound(input: PlanInput, model: PlanModel): Promise<number> {
+  const lp = aggregateBound(input, model);
+  if (lp.cost.length === 0) return 0;
+  const h = await highs();
+  const m = h.createModel({
+    numCols: lp.cost.length,
+    numRows: lp.rowUpper.length,
+    sense: h.constants.objectiveSense.maximize,
+    colCost: lp.cost,
+    colLower: new Float64Array(lp.cost.length),
+    colUpper: lp.upper,
+    rowLower: lp.rowUpper.map((hi, i) => (lp.rowEqual[i] ? hi : -h.infinity)),
+    rowUpper: lp.rowUpper,
+    matrix: {
+      format: 'csr',
+      numRows: lp.rowUpper.length,
+      numCols: lp.cost.length,
+      starts: lp.starts,
+      indices: lp.indices,
+      values: lp.values,
+    },
+  });
+  try {
+    m.options.set({ output_flag: false });
+    m.run();
+    return m.getObjectiveValue();
+  } finally {
+    m.dispose();
+  }
+}
+
+// Scarce rooms first: the single online room and each nation's host venue are shared by every
+// discipline, so their courses are planned together before the centre's, which has room to spare
+// and is limited by each discipline's own people.
+const DELIVERY_ORDER: Record<string, number> = { online: 0, 'mobile-training-team': 1 };
+
+/**
+ * The year's courses in parts of at most `maxColumns` variables each: grouped by delivery (the
+ * courses that share a scarce room together, whatever their discipline), then by discipline,
+ * weightiest demand first.
+ */
+function partsOf(input: PlanInput, whole: PlanModel, maxColumns: number) {
+  const columnsOf = new Map<number, number>();
+  for (const c of whole.columns) columnsOf.set(c.activity, (columnsOf.get(c.activity) ?? 0) + 1);
+  const seatsOf = new Map<string, number>();
+  for (const line of input.demand) {
+    seatsOf.set(line.activityId, (seatsOf.get(line.activityId) ?? 0) + line.seats);
+  }
+  const rank = (a: PlanActivity) => DELIVERY_ORDER[a.delivery] ?? 2;
+  const sorted = input.activities
+    .map((activity, index) => ({ activity, index }))
+    .sort(
+      (x, y) =>
+        rank(x.activity) - rank(y.activity) ||
+        x.activity.disciplineCode.localeCompare(y.activity.disciplineCode) ||
+        (seatsOf.get(y.activity.id) ?? 0) - (seatsOf.get(x.activity.id) ?? 0),
+    );
+  const parts: { activities: PlanActivity[]; columns: number }[] = [];
+  let current: { activities: PlanActivity[]; columns: number } | null = null;
+  let group = -1;
+  for (const { activity, index } of sorted) {
+    const columns = columnsOf.get(index) ?? 0;
+    if (!current || rank(activity) !== group || current.columns + columns > maxColumns) {
+      current = { activities: [], columns: 0 };
+      parts.push(current);
+    }
+    current.activities.push(activity);
+    current.columns += columns;
+    group = rank(activity);
+  }
+  return parts;
 }
 
 /**
@@ -147,35 +218,18 @@ export async function proposePlan(
     };
   }
 
-  // Parts of whole disciplines' courses, each small enough to solve, largest demand first.
-  const maxColumns = options.maxColumns ?? 40_000;
-  const perPart = Math.max(
-    1,
-    Math.floor((input.activities.length * maxColumns) / Math.max(1, whole.columns.length)),
-  );
-  const seatsOf = new Map<string, number>();
-  for (const line of input.demand) {
-    seatsOf.set(line.activityId, (seatsOf.get(line.activityId) ?? 0) + line.seats);
-  }
-  const sorted = [...input.activities].sort(
-    (a, b) =>
-      a.disciplineCode.localeCompare(b.disciplineCode) ||
-      (seatsOf.get(b.id) ?? 0) - (seatsOf.get(a.id) ?? 0),
-  );
-  const parts: (typeof input.activities)[] = [];
-  for (let i = 0; i < sorted.length; i += perPart) parts.push(sorted.slice(i, i + perPart));
+  const parts = partsOf(input, whole, options.maxColumns ?? 40_000);
   const fixed: FixedRun[] = [...input.fixed];
-  // Every seat a course could seat if rooms, people and gaps were no limit: the whole model's
-  // coverage columns at their demand. Dropping constraints relaxes the year, so this bounds it.
-  let bound = 0;
-  for (const c of whole.columns)
-    if (c.kind === 'cover') bound += c.demand * priorityWeight(c.priority);
-  let firstFeasibleMs: number | null = 0;
+  // The whole year with its weeks summed away: a relaxation, so its optimum bounds any plan.
+  const bound = await solveBound(input, whole);
+  // The first feasible year counts the whole model and the bound built before the parts.
+  let firstFeasibleMs: number | null = performance.now() - started;
   let columns = 0;
   let rows = 0;
   const statuses = new Set<string>();
   const deadline = started + seconds * 1000 * 0.9;
-  for (const [i, activities] of parts.entries()) {
+  let columnsLeft = parts.reduce((sum, p) => sum + p.columns, 0);
+  for (const { activities, columns: partColumns } of parts) {
     const partStarted = performance.now();
     const ids = new Set(activities.map((a) => a.id));
     const demand = input.demand.filter((l) => ids.has(l.activityId));
@@ -183,8 +237,10 @@ export async function proposePlan(
     const model = buildPlanModel(part);
     columns += model.columns.length;
     rows += model.rowLower.length;
-    // What time is left, shared among the parts still to solve.
-    const share = Math.max(0.5, (deadline - performance.now()) / 1000 / (parts.length - i));
+    // What time is left, shared among the parts still to solve by their size.
+    const left = (deadline - performance.now()) / 1000;
+    const share = Math.max(0.5, (left * partColumns) / Math.max(1, columnsLeft));
+    columnsLeft -= partColumns;
     const solved = await solveModel(model, share, gap);
     statuses.add(solved.status);
     // The first feasible year: every part's time to its first solution, built and read.

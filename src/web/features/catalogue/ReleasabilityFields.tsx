@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Radio, Stack } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Radio, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,13 @@ export function ReleasabilityFields({ form }: { form: UseFormReturnType<Activity
           />
         </Group>
       )}
+      <Checkbox
+        mt="xs"
+        label={t('catalogue.publicCatalogue')}
+        description={t('catalogue.publicCatalogueHint')}
+        key={form.key('publicCatalogue')}
+        {...form.getInputProps('publicCatalogue', { type: 'checkbox' })}
+      />
     </Stack>
   );
 }

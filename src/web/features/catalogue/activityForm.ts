@@ -33,6 +33,7 @@ export interface ActivityFormValues {
   };
   classification: string;
   releasability: { all: boolean; frameworks: string[]; nations: string[] };
+  publicCatalogue: boolean;
   evaluationLevels: string[];
   defaultCapacity: number | string;
   hasFee: boolean;
@@ -68,6 +69,7 @@ export function toActivityValues(activity?: Activity): ActivityFormValues {
       frameworks: activity?.releasability.frameworks ?? [],
       nations: activity?.releasability.nations ?? [],
     },
+    publicCatalogue: activity?.publicCatalogue ?? false,
     evaluationLevels: (activity?.evaluationLevels ?? [1]).map(String),
     defaultCapacity: activity?.defaultCapacity ?? 24,
     hasFee: Boolean(activity?.fee),
@@ -108,6 +110,7 @@ export function toActivityInput(v: ActivityFormValues) {
     releasability: v.releasability.all
       ? { all: true, frameworks: [], nations: [] }
       : { all: false, frameworks: v.releasability.frameworks, nations: v.releasability.nations },
+    publicCatalogue: v.publicCatalogue,
     evaluationLevels: v.evaluationLevels.map(Number).sort(),
     defaultCapacity: numberOrBlank(v.defaultCapacity),
     fee: v.hasFee

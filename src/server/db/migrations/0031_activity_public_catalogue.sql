@@ -1,0 +1,1 @@
+ALTER TABLE "activities" ADD COLUMN "public_catalogue" boolean DEFAULT false NOT NULL;
