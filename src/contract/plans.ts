@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ActivityCode } from './catalogue.js';
 import { IsoDate, Uuid } from './common.js';
+import { VenueCode } from './sessions.js';
 
 /** Years a plan may be made for: bounded, as every date is. */
 export const PlanYear = z.coerce.number().int().min(2000).max(2100);
@@ -191,15 +193,15 @@ export const PlanAccepted = z.object({
 /** Where the registrar puts a proposed session: a week of the year, and a venue if it changes. */
 export const PlanMoveRequest = z.strictObject({
   week: z.number().int().min(0).max(53),
-  venueCode: z.string().min(1).max(40).optional(),
+  venueCode: VenueCode.optional(),
 });
 export type PlanMoveRequest = z.input<typeof PlanMoveRequest>;
 
 /** A run the registrar adds by hand: it is locked, and the next run fills its quotas. */
 export const PlanAddRequest = z.strictObject({
-  activityCode: z.string().min(1).max(60),
+  activityCode: ActivityCode,
   week: z.number().int().min(0).max(53),
-  venueCode: z.string().min(1).max(40),
+  venueCode: VenueCode,
 });
 export type PlanAddRequest = z.input<typeof PlanAddRequest>;
 

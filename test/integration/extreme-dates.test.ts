@@ -62,7 +62,7 @@ function formatAt(schema: JsonSchema | undefined, path: string[]): DateField['fo
 /** A concrete URL for a templated path: unknown ids are fine, validation runs first. */
 function concrete(url: string): string {
   return url.replace(/\{[^}]+\}/g, (param) => {
-    if (param === '{id}') return '00000000-0000-4000-8000-000000000001';
+    if (/^\{(\w+I|i)d\}$/.test(param)) return '00000000-0000-4000-8000-000000000001';
     // Nation codes are ISO alpha-3; other codes (sessions, venues...) take letters and a digit.
     return url.startsWith('/api/v1/nations/') ? 'KWT' : 'X-1';
   });

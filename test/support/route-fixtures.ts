@@ -203,6 +203,22 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     params: () => ({ year: '2027', version: '99', sessionId: UNKNOWN_UUID }),
     unknownRecord: true,
   },
+  '/api/v1/plans/{year}/versions/{version}/sessions/{sessionId}/move': {
+    params: () => ({ year: '2027', version: '99', sessionId: UNKNOWN_UUID }),
+    unknownRecord: true,
+  },
+  '/api/v1/plans/{year}/versions/{version}/sessions': {
+    params: () => ({ year: '2027', version: '99' }),
+    unknownRecord: true,
+  },
+  // The public catalogue of the world's year: anyone reads it, and no nation's records are in it.
+  '/api/v1/public-catalogue/{year}': { params: (w) => ({ year: String(w.sessionYear) }) },
+  '/api/v1/public-catalogue/{year}.pdf': { params: (w) => ({ year: String(w.sessionYear) }) },
+  // Roles and invitations: the world's session is a course (seats by quota, no invitation), and
+  // its nominations were never invited, so an answer to one is refused.
+  '/api/v1/nominations/{id}/role': nomination,
+  '/api/v1/sessions/{code}/invitations': { params: () => ({ code: OPEN_SESSION }) },
+  '/api/v1/invitations/{id}/rsvp': nomination,
   '/api/v1/plans/{year}/compare': {
     params: () => ({ year: '2027' }),
     query: () => ({ from: '98', to: '99' }),

@@ -60,6 +60,8 @@ function activityOf(course: Course): ActivityInput {
     defaultCapacity: course.durationDays > 20 ? 30 : 24,
     fee: course.feeEur ? { amount: course.feeEur, currency: 'EUR' } : null,
     status: 'active',
+    // The centre advertises what any partner may attend; courses restricted to some are not.
+    publicCatalogue: !RELEASABILITY[course.code],
   };
 }
 
