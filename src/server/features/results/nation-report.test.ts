@@ -181,5 +181,11 @@ describe('post-course report to nations', () => {
     }>();
     expect(list.items.map((i) => i.sessionCode)).toContain('EVT-27');
     expect((await get(npocQat, '/api/v1/sessions/EVT-27/nation-report')).statusCode).toBe(404);
+    // The PDF says the same: attendance, and no completion anywhere.
+    const pdf = await get(npocKwt, '/api/v1/sessions/EVT-27/nation-report.pdf');
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toMatch(/1 participants from 1 nations; attendance 75%/);
+    expect(text).not.toMatch(/complet/i);
   });
 });

@@ -42,6 +42,8 @@ export interface ReportWords {
     completionRate: string,
     attendanceRate: string,
   ) => string;
+  /** The same for an event, exercise or visit: attended, never completed. */
+  sessionWideAttendance: (participants: number, nations: number, attendanceRate: string) => string;
   evaluation: string;
   level1: string;
   responses: (responses: number, invited: number, rate: string) => string;
@@ -93,6 +95,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     sessionWide: 'The whole session',
     sessionWideFigures: (p, n, c, cr, ar) =>
       `${p} participants from ${n} nations; ${c} completed (${cr}); attendance ${ar}.`,
+    sessionWideAttendance: (p, n, ar) => `${p} participants from ${n} nations; attendance ${ar}.`,
     evaluation: 'Evaluation',
     level1: 'Level 1 (reaction)',
     responses: (n, i, r) => `${n} answers from ${i} invited (${r})`,
@@ -148,6 +151,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     sessionWide: 'Ensemble de la session',
     sessionWideFigures: (p, n, c, cr, ar) =>
       `${p} participants de ${n} pays ; ${c} ont terminé (${cr}) ; présence ${ar}.`,
+    sessionWideAttendance: (p, n, ar) => `${p} participants de ${n} pays ; présence ${ar}.`,
     evaluation: 'Évaluation',
     level1: 'Niveau 1 (réaction)',
     responses: (n, i, r) => `${n} réponses sur ${i} invités (${r})`,
@@ -203,6 +207,7 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     sessionWide: 'الدورة بأكملها',
     sessionWideFigures: (p, n, c, cr, ar) =>
       `${p} مشاركًا من ${n} دول؛ أتم الدورة ${c} (${cr})؛ نسبة الحضور ${ar}.`,
+    sessionWideAttendance: (p, n, ar) => `${p} مشاركًا من ${n} دول؛ نسبة الحضور ${ar}.`,
     evaluation: 'التقييم',
     level1: 'المستوى 1 (الانطباع)',
     responses: (n, i, r) => `${n} إجابة من ${i} مدعو (${r})`,

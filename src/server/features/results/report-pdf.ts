@@ -53,7 +53,9 @@ function header(canvas: Canvas, r: SessionReport, locale: Locale) {
   if (s.instructorNames.length > 0) {
     canvas.paragraph(`${w.instructors}: ${s.instructorNames.join('، ')}`);
   }
-  canvas.paragraph(`${w.rule(r.completionPercent)} · ${r.closed ? w.closed : w.open}`, {
+  // An event has no completion rule: only whether its record is closed.
+  const status = r.closed ? w.closed : w.open;
+  canvas.paragraph(r.resultsApply ? `${w.rule(r.completionPercent)} · ${status}` : status, {
     color: '#374151',
   });
   if (r.scopedToNation) canvas.paragraph(w.scoped(r.scopedToNation), { color: '#b45309' });
@@ -160,13 +162,15 @@ function sessionWide(canvas: Canvas, r: SessionReport, locale: Locale) {
   const s = r.sessionWide;
   canvas.heading(w.sessionWide);
   canvas.paragraph(
-    w.sessionWideFigures(
-      s.totals.participants,
-      s.nations,
-      s.totals.completed,
-      pct(s.completionRate, w),
-      pct(s.attendanceRate, w),
-    ),
+    r.resultsApply
+      ? w.sessionWideFigures(
+          s.totals.participants,
+          s.nations,
+          s.totals.completed,
+          pct(s.completionRate, w),
+          pct(s.attendanceRate, w),
+        )
+      : w.sessionWideAttendance(s.totals.participants, s.nations, pct(s.attendanceRate, w)),
   );
 }
 
