@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda } from '../../src/contract/index.js';
@@ -11,6 +13,10 @@ import {
   signInByApi,
 } from './support/browser.js';
 
+const SCREENSHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../docs/screenshots',
+);
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 // A passport name holds letters only.
 const lettersOnly = suffix.replace(/\d/g, (d) => 'ABCDEFGHIJ'.charAt(Number(d)));
@@ -153,5 +159,6 @@ describe('a session agenda in the browser', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
+    await read.screenshot({ path: path.join(SCREENSHOTS, 'agenda-ar-390.png') });
   });
 });

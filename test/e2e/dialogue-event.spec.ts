@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/contract/index.js';
@@ -17,6 +18,10 @@ import {
   signInByApi,
 } from './support/browser.js';
 
+const SCREENSHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../docs/screenshots',
+);
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const ACTIVITY = `DLG-E2E-${suffix}`;
 const SESSION = `DLG-E2E-${suffix}-A`;
@@ -154,6 +159,7 @@ describe('a dialogue event as the centre runs it', () => {
     await panel.getByRole('button', { name: en.inviteDelegation }).click();
     await panel.getByText(en.state.pending).first().waitFor();
     await expectAccessible(page);
+    await panel.screenshot({ path: path.join(SCREENSHOTS, 'invited-people-en.png') });
 
     // Qatar's NPOC answers in Arabic, from the page its e-mail leads to.
     const arabic = await qatar.newPage();
@@ -161,6 +167,7 @@ describe('a dialogue event as the centre runs it', () => {
     await arabic.getByRole('heading', { level: 1, name: ar.pageTitle }).waitFor();
     expect(await arabic.locator('html').getAttribute('dir')).toBe('rtl');
     await expectAccessible(arabic);
+    await arabic.screenshot({ path: path.join(SCREENSHOTS, 'invitations-ar.png') });
     for (const person of [HEAD, VIP]) {
       await arabic
         .getByRole('button', { name: fill(ar.acceptFor, { name: person.arabic }) })

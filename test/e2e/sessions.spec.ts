@@ -1,7 +1,13 @@
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../../src/web/i18n/ar.json' with { type: 'json' };
-import { launchBrowser, newContext, setLocale, signInByApi } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
 
 // Far enough ahead that the demo's own sessions never collide; the window is open today.
 const today = new Date().toISOString().slice(0, 10);
@@ -165,6 +171,20 @@ describe('sessions in the browser', () => {
     const page = await registrar.newPage();
     await page.goto(`/sessions/${code}`);
     await page.getByText('Mobile training team — host: Iraq').first().waitFor();
+    // The team flies out: the registrar records the director's flight and hotel.
+    const travel = page.getByRole('region', { name: "The team's travel" });
+    await travel
+      .getByRole('button', { name: /^Edit the travel of / })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Arrival flight').fill('KU 117');
+    await dialog.getByLabel('Hotel', { exact: true }).fill('Babylon Rotana');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await travel.getByText('Hotel: Babylon Rotana').waitFor();
+    await travel.getByText('KU 117').waitFor();
+    await expectAccessible(page);
     await setLocale(registrar, 'ar');
     await page.goto(`/sessions/${code}`);
     await page

@@ -34,9 +34,11 @@ import {
   lecturerKeys,
   removeAssignment,
   sessionLecturersQuery,
+  updateAssignment,
 } from './api.js';
 import { ConflictList, lecturerConflictsOf } from './ConflictList.js';
 import { TravelModal } from './TravelModal.js';
+import { TravelSummary } from './TravelSummary.js';
 
 /**
  * The session page's lecturers: who teaches or speaks, their travel, and what clashes with each
@@ -141,28 +143,7 @@ export function SessionLecturers({ session }: { session: Session }) {
                   </Table.Td>
                   <Table.Td>{t(`lecturers.roles.${a.role}`)}</Table.Td>
                   <Table.Td>
-                    <Stack gap={2} fz="sm">
-                      {a.arrivalAt || a.arrivalFlight ? (
-                        <Text fz="sm">
-                          {t('lecturers.arrives')}{' '}
-                          <DateTimeText value={a.arrivalAt} timeZone={session.timeZone} />
-                          {a.arrivalFlight && <bdi dir="ltr"> {a.arrivalFlight}</bdi>}
-                        </Text>
-                      ) : null}
-                      {a.departureAt || a.departureFlight ? (
-                        <Text fz="sm">
-                          {t('lecturers.departs')}{' '}
-                          <DateTimeText value={a.departureAt} timeZone={session.timeZone} />
-                          {a.departureFlight && <bdi dir="ltr"> {a.departureFlight}</bdi>}
-                        </Text>
-                      ) : null}
-                      {a.hotel && <Text fz="sm">{t('lecturers.hotelIs', { hotel: a.hotel })}</Text>}
-                      {!a.arrivalAt && !a.departureAt && !a.hotel && !a.arrivalFlight && (
-                        <Text fz="sm" c="dimmed">
-                          {t('lecturers.noTravel')}
-                        </Text>
-                      )}
-                    </Stack>
+                    <TravelSummary travel={a} timeZone={session.timeZone} />
                   </Table.Td>
                   <Table.Td>
                     {a.conflicts.length === 0 ? (
@@ -262,7 +243,16 @@ export function SessionLecturers({ session }: { session: Session }) {
         </Stack>
       )}
       {travelOf && (
-        <TravelModal session={session} assignment={travelOf} onClose={() => setTravelOf(null)} />
+        <TravelModal
+          timeZone={session.timeZone}
+          title={t('lecturers.travelOf', { name: travelOf.lecturer.nameLatin })}
+          travel={travelOf}
+          onSave={async (input) => {
+            await updateAssignment(session.code, travelOf.id, input);
+            await queryClient.invalidateQueries({ queryKey: lecturerKeys.all });
+          }}
+          onClose={() => setTravelOf(null)}
+        />
       )}
     </Paper>
   );

@@ -1,14 +1,12 @@
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, Session } from '../../../contract/index.js';
+import type { StaffTravelInput } from '../../../contract/index.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useSaveForm } from '../../lib/forms.js';
 import { blankToNull } from '../../lib/validation.js';
 import { isoToVenueTime, venueTimeToIso } from '../logistics/logisticsForm.js';
-import { lecturerKeys, updateAssignment } from './api.js';
 
 interface TravelValues {
   arrivalAt: string;
@@ -18,50 +16,59 @@ interface TravelValues {
   hotel: string;
 }
 
-/** A lecturer's arrival, departure and hotel for one session, on the venue's clock. */
+/** The travel a lecturer's assignment or a team member's record holds. */
+export interface TravelRecord {
+  arrivalAt: string | null;
+  arrivalFlight: string | null;
+  departureAt: string | null;
+  departureFlight: string | null;
+  hotel: string | null;
+}
+
+/**
+ * A traveller's arrival, departure and hotel for one session, on the venue's clock: a lecturer
+ * flying in, or a mobile team's director or instructor flying out to the host nation.
+ */
 export function TravelModal({
-  session,
-  assignment,
+  timeZone: zone,
+  title,
+  travel,
+  onSave,
   onClose,
 }: {
-  session: Session;
-  assignment: Assignment;
+  timeZone: string;
+  title: string;
+  travel: TravelRecord;
+  /** Saves the travel; the modal closes once it is saved. */
+  onSave: (input: Required<StaffTravelInput>) => Promise<void>;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const zone = session.timeZone;
   const form = useForm<TravelValues>({
     initialValues: {
-      arrivalAt: isoToVenueTime(assignment.arrivalAt, zone),
-      arrivalFlight: assignment.arrivalFlight ?? '',
-      departureAt: isoToVenueTime(assignment.departureAt, zone),
-      departureFlight: assignment.departureFlight ?? '',
-      hotel: assignment.hotel ?? '',
+      arrivalAt: isoToVenueTime(travel.arrivalAt, zone),
+      arrivalFlight: travel.arrivalFlight ?? '',
+      departureAt: isoToVenueTime(travel.departureAt, zone),
+      departureFlight: travel.departureFlight ?? '',
+      hotel: travel.hotel ?? '',
     },
   });
   const instant = (local: string) =>
     local.trim() === '' ? null : (venueTimeToIso(local, zone) ?? local);
   const { error, submit } = useSaveForm(form, async (v: TravelValues) => {
-    await updateAssignment(session.code, assignment.id, {
+    await onSave({
       arrivalAt: instant(v.arrivalAt),
       arrivalFlight: blankToNull(v.arrivalFlight),
       departureAt: instant(v.departureAt),
       departureFlight: blankToNull(v.departureFlight),
       hotel: blankToNull(v.hotel),
     });
-    await queryClient.invalidateQueries({ queryKey: lecturerKeys.all });
     notifications.show({ color: 'teal', message: t('common.saved') });
     onClose();
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('lecturers.travelOf', { name: assignment.lecturer.nameLatin })}
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="sm">
           <ProblemAlert error={error} />

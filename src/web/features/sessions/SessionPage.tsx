@@ -33,6 +33,7 @@ import { sessionQuery } from './api.js';
 import { SESSION_STATUS_COLOR } from './labels.js';
 import { SeatsPanel } from './SeatsPanel.js';
 import { SessionFacts } from './SessionFacts.js';
+import { StaffTravelSection } from './StaffTravelSection.js';
 import { TransitionButtons } from './TransitionButtons.js';
 
 const route = getRouteApi('/app/sessions/$code');
@@ -218,6 +219,7 @@ export function SessionPage() {
         <SeatsPanel session={session} />
         <SessionInvitations session={session} />
         {can('lecturers.read') && <SessionLecturers session={session} />}
+        {manage && session.hostNation && <StaffTravelSection session={session} />}
         {can('rooms.read') && <SessionRoomSection session={session} />}
         <AgendaSection session={session} />
         {can('visa-letters.issue') && <LecturerLettersPanel code={session.code} />}
