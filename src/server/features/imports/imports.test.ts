@@ -343,11 +343,13 @@ describe('imports of people', () => {
           ['Al-Jabri', 'Nasir', 'OF-3', 'K 123 4567', ''],
           ['Al-Other', 'Name', 'OF-3', 'K1234567', 'QAT'],
           ['Al-Bad', 'Pass', 'OF-3', 'K-12/34', 'XXX'],
+          ['Al-Twice', 'Same', 'OF-2', 'q 777 888', ''],
+          ['Al-Again', 'Same', 'OF-2', 'Q777888', 'KWT'],
         ]),
       ),
       'passports.csv',
     );
-    expect(checked.counts).toMatchObject({ valid: 2, errors: 1, duplicates: 1 });
+    expect(checked.counts).toMatchObject({ valid: 3, errors: 2, duplicates: 1 });
     expect(checked.duplicates).toEqual([
       expect.objectContaining({
         row: 2,
@@ -363,6 +365,13 @@ describe('imports of people', () => {
           code: 'invalid_passport_number',
         }),
         expect.objectContaining({ row: 4, column: 'passportNation', code: 'unknown_nation' }),
+        // The same passport twice in one file, however it is typed: the second row is refused.
+        expect.objectContaining({
+          row: 6,
+          column: 'passportNumber',
+          code: 'duplicate_in_file',
+          params: { row: 5 },
+        }),
       ]),
     );
   });

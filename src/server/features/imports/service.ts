@@ -323,6 +323,7 @@ async function checkRows(
   const duplicates: ImportDuplicate[] = [];
   const valid: CheckedRows['valid'] = [];
   const emails = new Map<string, number>();
+  const passports = new Map<string, number>();
   let errorRows = 0;
   const total = parsed.rows.length;
   for (let i = 0; i < total; i += 1) {
@@ -338,6 +339,21 @@ async function checkRows(
           { row: rowNumber, column: 'email', code: 'duplicate_in_file', params: { row: first } },
         ];
       } else emails.set(result.input.email, rowNumber);
+    }
+    // One passport is one person: a second row with it is a mistake in the file, not a match.
+    if (result.ok && result.passport && rowErrors.length === 0) {
+      const key = `${result.passport.nationCode}|${result.passport.number}`;
+      const first = passports.get(key);
+      if (first !== undefined) {
+        rowErrors = [
+          {
+            row: rowNumber,
+            column: 'passportNumber',
+            code: 'duplicate_in_file',
+            params: { row: first },
+          },
+        ];
+      } else passports.set(key, rowNumber);
     }
     if (!result.ok || rowErrors.length > 0) {
       errorRows += 1;
