@@ -118,7 +118,7 @@ export function InvitationsTable({ items, showSession = false, roleChoices = nul
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={RSVP_COLOR[item.rsvp]}>
+                    <Badge color={RSVP_COLOR[item.rsvp]}>
                       {t(`invitations.state.${item.rsvp}`)}
                     </Badge>
                   </Table.Td>
