@@ -147,7 +147,11 @@ export function PlanPage() {
                 </Text>
                 <Text fz="xs" c="dimmed">
                   {t('plans.solverLine', {
-                    status: data.solverStatus,
+                    // Parts solved apart report each status, joined by "+".
+                    status: data.solverStatus
+                      .split('+')
+                      .map((part) => t(`plans.solverStatusName.${part}`, { defaultValue: part }))
+                      .join(' + '),
                     seconds: (data.solveMs / 1000).toFixed(1),
                     count: data.sessions.length,
                   })}
