@@ -29,7 +29,12 @@ function ActivityEntry({ activity }: { activity: PublicActivity }) {
           {t(`delivery.${activity.delivery}`)}
         </Text>
       </Group>
-      {description && <Text fz="sm">{description}</Text>}
+      {/* A description may exist in English only: its own direction, not the page's. */}
+      {description && (
+        <Text fz="sm" dir="auto">
+          {description}
+        </Text>
+      )}
       <Title order={3} fz="sm">
         {t('publicCatalogue.sessions')}
       </Title>
