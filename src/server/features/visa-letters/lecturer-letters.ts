@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { isPassportName } from '../../../contract/person-names.js';
 import type {
   IssuedVisaLetter,
@@ -16,6 +15,7 @@ import type { ServiceContext } from '../context.js';
 import * as lq from './lecturer-queries.js';
 import { auditView, presentLetter, printedOf } from './presenters.js';
 import * as q from './queries.js';
+import { newLetterId, revokeReplacedLetter } from './replacement.js';
 
 type Blocker = LecturerLetterRow['missing'][number];
 
@@ -134,26 +134,12 @@ export async function issueLecturerLetter(
     );
   }
   const existing = await lq.selectLiveLetterOfAssignment(ctx.tx, assignmentId);
-  const id = randomBytes(16).toString('base64url');
+  const id = newLetterId();
   const payload = await payloadFor(ctx, subject, id, now);
   if (existing && sameLetterContent(printedOf(existing), payload)) {
     return { outcome: 'unchanged', letter: presentLetter(existing) };
   }
-  if (existing) {
-    const revoked = await q.markLetterRevoked(
-      ctx.tx,
-      existing.id,
-      ctx.actor.id,
-      'Replaced by a letter with updated data.',
-    );
-    await recordAudit(ctx, {
-      action: 'visa-letter.revoked',
-      entityType: 'visa-letter',
-      entityId: existing.id,
-      before: auditView(existing),
-      after: revoked ? auditView(revoked) : null,
-    });
-  }
+  if (existing) await revokeReplacedLetter(ctx, existing);
   const key = await currentSigningKey(ctx.tx, now);
   const row = await q.insertLetter(ctx.tx, {
     id,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { isPassportName } from '../../../contract/person-names.js';
 import type {
   IssuedVisaLetter,
@@ -17,6 +16,7 @@ import { selectSession } from '../sessions/queries.js';
 import { announceLetter } from './notify.js';
 import { auditView, presentLetter, printedOf } from './presenters.js';
 import * as q from './queries.js';
+import { newLetterId, revokeReplacedLetter } from './replacement.js';
 
 type Blocker = VisaLetterRow['missing'][number];
 
@@ -127,8 +127,6 @@ export async function listSessionLetters(
   };
 }
 
-const newLetterId = () => randomBytes(16).toString('base64url');
-
 /**
  * Issues the visa letter of one selected participant, signed like a certificate, and sends it
  * to their nation's NPOCs. A live letter that still says the same is returned as it is; one
@@ -170,21 +168,7 @@ export async function issueLetter(
   if (existing && sameLetterContent(printedOf(existing), payload)) {
     return { outcome: 'unchanged', letter: presentLetter(existing) };
   }
-  if (existing) {
-    const revoked = await q.markLetterRevoked(
-      ctx.tx,
-      existing.id,
-      ctx.actor.id,
-      'Replaced by a letter with updated data.',
-    );
-    await recordAudit(ctx, {
-      action: 'visa-letter.revoked',
-      entityType: 'visa-letter',
-      entityId: existing.id,
-      before: auditView(existing),
-      after: revoked ? auditView(revoked) : null,
-    });
-  }
+  if (existing) await revokeReplacedLetter(ctx, existing);
   const key = await currentSigningKey(ctx.tx, now);
   // The nomination is locked above, so no other issue of its letter runs meanwhile.
   const row = await q.insertLetter(ctx.tx, {

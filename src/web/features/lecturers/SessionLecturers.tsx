@@ -24,7 +24,6 @@ import {
   type LecturerRole,
   type Session,
 } from '../../../contract/index.js';
-import { DateTimeText } from '../../components/DateTimeText.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { useCan } from '../auth/session.js';
