@@ -5,6 +5,7 @@ import {
   searchMatches,
   searchQueryWords,
   searchTsQuery,
+  searchTsQueryWholeWords,
 } from './search-text.js';
 
 /** [what is typed, what is stored]: the search must find the record. */
@@ -150,6 +151,13 @@ describe('search normalisation', () => {
   it('gives a prefix tsquery made only of letters and digits', () => {
     expect(searchTsQuery("Al-Sabah & !x:* | 'y'")).toBe("'saba':* & 'x':* & 'y':*");
     expect(searchTsQuery('  ---  ')).toBeNull();
+  });
+
+  it('reads every word but the last whole, and a single word not at all', () => {
+    expect(searchTsQueryWholeWords('مُحَمَّد المطيري')).toBe("'محمد' & 'مطيري':*");
+    expect(searchTsQueryWholeWords('Fahad Al-Enezi Saud')).toBe("'fahad' & 'anaza' & 'sad':*");
+    expect(searchTsQueryWholeWords('محمد')).toBeNull();
+    expect(searchTsQueryWholeWords('  ---  ')).toBeNull();
   });
 
   it('joins several texts and skips missing ones', () => {

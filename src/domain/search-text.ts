@@ -172,6 +172,18 @@ export function searchTsQuery(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `'${w}':*`).join(' & ');
 }
 
+/**
+ * The same query with every word but the last matched whole: someone who types a full name has
+ * finished its earlier words. Whole words read one short list each in the GIN index, where a
+ * prefix reads every name that starts the same (docs/benchmarks.md, "Name search"). Null for a
+ * single word, where the two readings are the same.
+ */
+export function searchTsQueryWholeWords(text: string): string | null {
+  const words = searchQueryWords(text);
+  if (words.length < 2) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `'${w}':*` : `'${w}'`)).join(' & ');
+}
+
 /** A SQL string literal, every non-ASCII character as a \XXXX escape (U&'…'), readable anywhere. */
 /** True when the text holds an Arabic letter: where the catalogue searches by keys too. */
 export function hasArabicLetter(text: string): boolean {

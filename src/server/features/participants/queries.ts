@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { ParticipantListQuery } from '../../../contract/participants.js';
 import type { NationScope } from '../../../domain/access.js';
-import { searchTsQuery } from '../../../domain/search-text.js';
+import { searchTsQuery, searchTsQueryWholeWords } from '../../../domain/search-text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -28,6 +28,29 @@ export function participantSearchCondition(text: string): SQL {
   return query ? sql`${participants.searchKeys} @@ to_tsquery('simple', ${query})` : sql`false`;
 }
 
+/** The earlier words whole (searchTsQueryWholeWords); null when the text has one word. */
+export function participantWholeWordsCondition(text: string): SQL | null {
+  const query = searchTsQueryWholeWords(text);
+  return query ? sql`${participants.searchKeys} @@ to_tsquery('simple', ${query})` : null;
+}
+
+/**
+ * Finds with the earlier words whole, and only when that finds nobody with every word a
+ * beginning, so "محم المطيري" still finds Mohammed al-Mutairi while a full name typed out reads
+ * short index lists. `find` gets the search condition to use.
+ */
+export async function wholeWordsFirst<T>(
+  text: string,
+  find: (condition: SQL) => Promise<T[]>,
+): Promise<T[]> {
+  const whole = participantWholeWordsCondition(text);
+  if (whole) {
+    const found = await find(whole);
+    if (found.length > 0) return found;
+  }
+  return find(participantSearchCondition(text));
+}
+
 /**
  * The family name as people sort it: the ICU root collation puts "al-Sabah" beside "Al-Sabah"
  * and "Ábel" beside "Abel", where the database's C collation sorts by code point (capitals
@@ -43,20 +66,30 @@ export async function selectParticipants(
   query: ParticipantListQuery,
   after: string[] | null,
 ) {
-  const conditions = [
-    visibleParticipants(scope),
-    query.q ? participantSearchCondition(query.q) : undefined,
-    query.nationCode ? eq(participants.nationCode, query.nationCode) : undefined,
-    after
-      ? sql`(${familyNameOrder}, ${participants.id}) > (${after[0]}, ${after[1]}::uuid)`
-      : undefined,
-  ];
-  return db
-    .select()
-    .from(participants)
-    .where(and(...conditions))
-    .orderBy(asc(familyNameOrder), asc(participants.id))
-    .limit(query.limit + 1);
+  const page = (search: SQL | undefined, pageAfter: string[] | null, limit: number) =>
+    db
+      .select()
+      .from(participants)
+      .where(
+        and(
+          visibleParticipants(scope),
+          search,
+          query.nationCode ? eq(participants.nationCode, query.nationCode) : undefined,
+          pageAfter
+            ? sql`(${familyNameOrder}, ${participants.id}) > (${pageAfter[0]}, ${pageAfter[1]}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(familyNameOrder), asc(participants.id))
+      .limit(limit);
+  if (!query.q) return page(undefined, after, query.limit + 1);
+  const whole = participantWholeWordsCondition(query.q);
+  if (whole) {
+    const rows = await page(whole, after, query.limit + 1);
+    // Every page reads the text the same way: whole words whenever they find anyone at all.
+    if (rows.length > 0 || (after && (await page(whole, null, 1)).length > 0)) return rows;
+  }
+  return page(participantSearchCondition(query.q), after, query.limit + 1);
 }
 
 /** One person the scope allows; `lock` holds the row until the transaction ends. */

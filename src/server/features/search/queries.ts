@@ -17,11 +17,7 @@ import { activityTextSearch } from '../catalogue/queries.js';
 import { visibleActivities } from '../catalogue/visibility.js';
 import { lecturerNameMatches } from '../lecturers/queries.js';
 import { visibleNominations } from '../nominations/queries.js';
-import {
-  familyNameOrder,
-  participantSearchCondition,
-  visibleParticipants,
-} from '../participants/queries.js';
+import { familyNameOrder, visibleParticipants, wholeWordsFirst } from '../participants/queries.js';
 import { nationNameMatches } from '../partners/queries.js';
 import { visibleSessions } from '../sessions/queries.js';
 
@@ -51,12 +47,14 @@ const personColumns = {
 };
 
 export async function searchPeople(db: DbOrTx, scope: NationScope, text: string) {
-  return db
-    .select(personColumns)
-    .from(participants)
-    .where(and(visibleParticipants(scope), participantSearchCondition(text)))
-    .orderBy(asc(familyNameOrder), asc(participants.id))
-    .limit(LIMIT);
+  return wholeWordsFirst(text, (search) =>
+    db
+      .select(personColumns)
+      .from(participants)
+      .where(and(visibleParticipants(scope), search))
+      .orderBy(asc(familyNameOrder), asc(participants.id))
+      .limit(LIMIT),
+  );
 }
 
 export async function searchActivities(db: DbOrTx, scope: NationScope, text: string) {
@@ -92,26 +90,23 @@ export async function searchSessions(db: DbOrTx, scope: NationScope, text: strin
 
 /** Nominations of the people found, or on the sessions whose code starts with the text. */
 export async function searchNominations(db: DbOrTx, actor: Actor, text: string) {
-  return db
-    .select({
-      id: nominations.id,
-      status: nominations.status,
-      nationCode: nominations.nationCode,
-      sessionCode: trainingSessions.code,
-      ...nameColumns,
-    })
-    .from(nominations)
-    .innerJoin(participants, eq(participants.id, nominations.participantId))
-    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
-    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
-    .where(
-      and(
-        visibleNominations(actor),
-        or(participantSearchCondition(text), codePrefix(trainingSessions.code, text)),
-      ),
-    )
-    .orderBy(desc(trainingSessions.startDate), asc(nominations.id))
-    .limit(LIMIT);
+  return wholeWordsFirst(text, (search) =>
+    db
+      .select({
+        id: nominations.id,
+        status: nominations.status,
+        nationCode: nominations.nationCode,
+        sessionCode: trainingSessions.code,
+        ...nameColumns,
+      })
+      .from(nominations)
+      .innerJoin(participants, eq(participants.id, nominations.participantId))
+      .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+      .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
+      .where(and(visibleNominations(actor), or(search, codePrefix(trainingSessions.code, text))))
+      .orderBy(desc(trainingSessions.startDate), asc(nominations.id))
+      .limit(LIMIT),
+  );
 }
 
 /** Nations are few: their keys are computed in the query by the same function that stores keys. */

@@ -59,6 +59,20 @@ describe('search in Arabic and Latin script', () => {
       givenNamesArabic: 'محمد',
       familyNameArabic: 'الكواري',
     });
+    // Two people called علي and one علياء, all of the family المطيري (and sorted by their
+    // Latin family name, so a page of one has a next page).
+    for (const [key, latin, given, arabic] of [
+      ['ali1', 'Al-Mutairi', 'Ali', 'علي'],
+      ['ali2', 'Al-Mutairi B', 'Ali', 'علي'],
+      ['alia', 'Al-Mutairi C', 'Alia', 'علياء'],
+    ] as const) {
+      ids[key] = await makePerson(db, 'KWT', {
+        familyNameLatin: latin,
+        givenNamesLatin: given,
+        givenNamesArabic: arabic,
+        familyNameArabic: 'المطيري',
+      });
+    }
     await makeActivity(db, 'CYB-SEC', {
       title: { en: 'Cyber Security Course', ar: 'دورة الأمن السيبراني' },
     });
@@ -132,6 +146,35 @@ describe('search in Arabic and Latin script', () => {
       expect(found.sort()).toEqual(expected.map((k) => ids[k]).sort());
     });
 
+    it('reads the earlier words of a name whole, and as beginnings only when that finds nobody', async () => {
+      // علي typed out is the name علي, not علياء...
+      expect((await people(npocKwt, 'علي المطيري')).sort()).toEqual([ids.ali1, ids.ali2].sort());
+      // ...but a name cut short still finds everyone it begins.
+      expect((await people(npocKwt, 'عل المطيري')).sort()).toEqual(
+        [ids.ali1, ids.ali2, ids.alia].sort(),
+      );
+      expect(await people(npocKwt, 'محم العلي')).toEqual([ids.vowelled]);
+    });
+
+    it('keeps the same reading on every page', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const response = await call(
+          t.app,
+          npocKwt,
+          'GET',
+          `/api/v1/participants?q=${encodeURIComponent('علي المطيري')}&limit=1${after}`,
+        );
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json<Page>();
+        seen.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor && seen.length < 5);
+      expect(seen).toEqual([ids.ali1, ids.ali2]);
+    });
+
     it("finds another nation's person for the centre only", async () => {
       expect(await people(registrar, 'محمد')).toEqual(
         expect.arrayContaining([ids.vowelled, ids.qatari]),
@@ -157,6 +200,14 @@ describe('search in Arabic and Latin script', () => {
   });
 
   describe('GET /api/v1/search', () => {
+    it('finds people and their nominations with the earlier words whole, then as beginnings', async () => {
+      const whole = await search(registrar, 'علي المطيري');
+      expect(whole.people.map((p) => p.id).sort()).toEqual([ids.ali1, ids.ali2].sort());
+      const cut = await search(registrar, 'مُحَم العلي');
+      expect(cut.people.map((p) => p.id)).toEqual([ids.vowelled]);
+      expect(cut.nominations.map((n) => n.id)).toEqual([ids.nomination]);
+    });
+
     it('groups what the centre finds by kind', async () => {
       const found = await search(registrar, 'محمد');
       expect(found.people.map((p) => p.id).sort()).toEqual([ids.vowelled, ids.qatari].sort());
