@@ -128,14 +128,44 @@ export async function selectKnownPassports(
 
 type Fields = Omit<PersonInput, 'confirmNotDuplicate'>;
 
-/** Many people in one statement, stamped with the import's time; their ids in order. */
+/** Every field an imported person is written with (all present once the row is checked). */
+const INSERTED_FIELDS = [
+  'nationCode',
+  'familyNameLatin',
+  'givenNamesLatin',
+  'familyNameArabic',
+  'givenNamesArabic',
+  'service',
+  'rankCode',
+  'rankTitle',
+  'position',
+  'email',
+  'phone',
+  'languageProfiles',
+  'clearanceLevel',
+  'clearanceExpiresOn',
+  'dateOfBirth',
+] as const satisfies readonly (keyof Fields)[];
+
+/**
+ * Many people in one statement, stamped with the import's time; their ids. The rows travel as
+ * one JSON document typed by the table's own row type, as `updatePeople`'s do: a thousand rows
+ * as VALUES would be fifteen thousand bound parameters, each an object built and serialised,
+ * which kept a 10,000-row import's server some 100 MB larger while it wrote (bench:import).
+ */
 export async function insertPeople(db: DbOrTx, people: Fields[], at: Date): Promise<string[]> {
   if (people.length === 0) return [];
-  const rows = await db
-    .insert(participants)
-    .values(people.map((p) => ({ ...p, createdAt: at, updatedAt: at })))
-    .returning({ id: participants.id });
-  return rows.map((r) => r.id);
+  const columns = INSERTED_FIELDS.map((f) => participants[f].name);
+  const rows = people.map((p) =>
+    Object.fromEntries(INSERTED_FIELDS.map((f, i) => [columns[i], p[f] ?? null])),
+  );
+  const list = sql.raw(columns.join(', '));
+  const { rows: inserted } = await db.execute<{ id: string }>(sql`
+    insert into ${participants} (${list}, created_at, updated_at)
+    select ${list}, ${at}, ${at}
+    from jsonb_populate_recordset(null::participants, ${JSON.stringify(rows)}::jsonb)
+    returning id`);
+  return inserted.map((r) => r.id);
 }
 
 export type PersonBefore = typeof participants.$inferSelect;
