@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Prerequisites, Releasability } from '../../contract/catalogue.js';
+import type { ActivityType, Prerequisites, Releasability } from '../../contract/catalogue.js';
 import type { Eligibility } from '../../contract/nominations.js';
+import { rulesOfType } from '../../domain/activity-kinds.js';
 import { type ClearanceLevel, evaluateEligibility } from '../../domain/eligibility.js';
 import { isReleasableTo } from '../../domain/releasability.js';
 import { addDays, dateIn } from '../../domain/venue-calendar.js';
@@ -15,7 +16,9 @@ import {
   trainingSessions,
   venues,
 } from '../db/schema/index.js';
-import { systemContext } from '../features/context.js';
+import { type ServiceContext, systemContext } from '../features/context.js';
+import { inviteToSession } from '../features/nominations/invitations.js';
+import { answerInvitation } from '../features/nominations/rsvp.js';
 import { applyTransition, createNomination } from '../features/nominations/service.js';
 import { updateSession } from '../features/sessions/service.js';
 import { AppError } from '../http/errors.js';
@@ -97,6 +100,7 @@ export async function loadDemoNominations(
     .select({
       session: trainingSessions,
       activityCode: activities.code,
+      activityType: activities.type,
       prerequisites: activities.prerequisites,
       releasability: activities.releasability,
       timeZone: venues.timeZone,
@@ -110,7 +114,17 @@ export async function loadDemoNominations(
   const completed = new Map<string, { code: string; end: string }[]>();
   const courses = new Map<string, number>();
   let serial = 0;
-  for (const { session, activityCode, prerequisites, releasability, timeZone } of past) {
+  for (const {
+    session,
+    activityCode,
+    activityType,
+    prerequisites,
+    releasability,
+    timeZone,
+  } of past) {
+    // A dialogue event's seats were the centre's invitations by name, each accepted by the nation.
+    const byInvitation = rulesOfType(activityType as ActivityType).seats === 'invitation';
+    const heads = new Set<string>();
     const submitted = new Date(`${addDays(session.startDate, -35)}T09:00:00Z`);
     const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
     const quotas = await tx
@@ -178,14 +192,20 @@ export async function loadDemoNominations(
           { code: activityCode, end: session.endDate },
         ]);
       }
+      const nationCode = seat.person.nationCode;
+      // Each nation's delegation has one head, its first invitee.
+      const head = byInvitation && !heads.has(nationCode);
+      if (head) heads.add(nationCode);
       return {
         sessionId: session.id,
         participantId,
-        nationCode: seat.person.nationCode,
+        nationCode,
         status: 'selected',
         seatSource: seat.source,
-        priority: index + 1,
-        submittedAt: submitted,
+        priority: byInvitation ? null : index + 1,
+        submittedAt: byInvitation ? null : submitted,
+        invitedAt: byInvitation ? submitted : null,
+        eventRole: byInvitation ? (head ? 'head-of-delegation' : 'delegate') : null,
         decidedAt: decided,
         eligibility: seat.eligibility,
         result,
@@ -193,19 +213,17 @@ export async function loadDemoNominations(
     });
     if (values.length === 0) continue;
     const inserted = await tx.insert(nominations).values(values).returning({ id: nominations.id });
+    const [first, then] = byInvitation
+      ? (['invite', 'accept'] as const)
+      : (['submit', 'select'] as const);
+    const waited = byInvitation ? 'invited' : 'submitted';
     await tx.insert(nominationEvents).values(
       inserted.flatMap((row) => [
+        { nominationId: row.id, action: first, fromStatus: null, toStatus: waited, at: submitted },
         {
           nominationId: row.id,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'submitted',
-          at: submitted,
-        },
-        {
-          nominationId: row.id,
-          action: 'select',
-          fromStatus: 'submitted',
+          action: then,
+          fromStatus: waited,
           toStatus: 'selected',
           at: decided,
         },
@@ -234,11 +252,13 @@ export async function loadDemoNominations(
     .select({
       code: trainingSessions.code,
       id: trainingSessions.id,
+      activityType: activities.type,
       startDate: trainingSessions.startDate,
       endDate: trainingSessions.endDate,
       quotaReleaseOn: trainingSessions.quotaReleaseOn,
     })
     .from(trainingSessions)
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .where(
       and(eq(trainingSessions.status, 'announced'), gte(trainingSessions.nominationDeadline, now)),
     )
@@ -246,11 +266,21 @@ export async function loadDemoNominations(
   const ctx = systemContext(tx, 'demo');
   // The waitlist goes where quotas are still held, so the release job does not empty it at once.
   const today = now.toISOString().slice(0, 10);
-  const held = open.find((s) => s.quotaReleaseOn !== null && s.quotaReleaseOn > today);
+  const byQuota = (s: (typeof open)[number]) =>
+    rulesOfType(s.activityType as ActivityType).seats === 'quota';
+  // A session by invitation has no waitlist of nominations, nor a nominator's proposal.
+  const held = open.find(
+    (s) => byQuota(s) && s.quotaReleaseOn !== null && s.quotaReleaseOn > today,
+  );
+  const proposedOn = open.find(byQuota)?.code;
   const waitlistOn = held?.code ?? null;
   const targets = open.slice(0, 3);
   if (held && !targets.includes(held)) targets.push(held);
-  for (const [index, session] of targets.entries()) {
+  for (const session of targets) {
+    if (!byQuota(session)) {
+      await inviteDelegations(ctx, session, turns, now);
+      continue;
+    }
     // The registrar holds this session's free seats back for now: the board says promotion is
     // paused, and the waitlist stays as the registrar left it.
     if (session.code === waitlistOn) {
@@ -289,7 +319,7 @@ export async function loadDemoNominations(
         await applyTransition(ctx, second.id, { action: 'waitlist' }, now);
       }
     }
-    if (index === 0 && nominatorId) {
+    if (session.code === proposedOn && nominatorId) {
       const [participantId] = turns.pick('KWT', 1, session);
       if (participantId) {
         await tx
@@ -305,6 +335,60 @@ export async function loadDemoNominations(
           })
           .onConflictDoNothing();
       }
+    }
+  }
+}
+
+/**
+ * A session whose seats are by invitation (the Gulf dialogue) gets what the centre does there:
+ * each nation's delegation of two invited by name through the service, its head accepting (a
+ * seat taken) and its delegate's answer still awaited. The centre invites only people the
+ * course's rules admit, so the demo's rules test holds for every seat.
+ */
+async function inviteDelegations(
+  ctx: ServiceContext,
+  session: Dates & { code: string },
+  turns: ReturnType<typeof rotation>,
+  now: Date,
+): Promise<void> {
+  for (const nationCode of ['KWT', 'QAT', 'BHR', 'ARE']) {
+    const [head, delegate] = turns.pick(nationCode, 2, session);
+    if (!head || !delegate) continue;
+    try {
+      // A savepoint: a refusal must not abort the whole demo transaction.
+      await ctx.tx.transaction(async (sp) => {
+        const inner = { ...ctx, tx: sp };
+        const invited = await inviteToSession(
+          inner,
+          session.code,
+          {
+            invitees: [
+              { participantId: head, role: 'head-of-delegation' },
+              { participantId: delegate, role: 'delegate' },
+            ],
+            message: null,
+          },
+          now,
+        );
+        const unfit = await sp
+          .select({ id: nominations.id })
+          .from(nominations)
+          .where(
+            and(
+              inArray(
+                nominations.id,
+                invited.map((i) => i.nominationId),
+              ),
+              sql`not (${nominations.eligibility}->>'eligible')::boolean`,
+            ),
+          );
+        if (unfit.length > 0) throw new AppError(422, 'not_eligible', 'not invited in the demo');
+        const [first] = invited;
+        if (first) await answerInvitation(inner, first.nominationId, { answer: 'accept' }, now);
+      });
+      turns.seated(head, session);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
     }
   }
 }

@@ -64,7 +64,13 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'submitNomination',
-        problems: ['window_closed', 'already_nominated', 'not_eligible', 'idempotency_key_reused'],
+        problems: [
+          'invitation_only',
+          'window_closed',
+          'already_nominated',
+          'not_eligible',
+          'idempotency_key_reused',
+        ],
         summary: 'Propose (nominator) or draft/submit (NPOC) a person for a session',
         headers: IdempotencyHeaders,
         body: NominationInput,
