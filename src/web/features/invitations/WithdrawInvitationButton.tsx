@@ -21,8 +21,7 @@ export function WithdrawInvitationButton({ item, name }: { item: Invitation; nam
     <>
       <Button
         size="xs"
-        variant="subtle"
-        color="red.9"
+        variant="default"
         aria-label={t('invitations.withdrawFor', { name })}
         onClick={() => setOpen(true)}
       >

@@ -178,7 +178,7 @@ export function NominatePage() {
           <Text fz="sm" mb="xs">
             {t('invitations.byInvitationExplain')}
           </Text>
-          <AnchorLink to="/invitations" fz="sm" fw={500}>
+          <AnchorLink to="/invitations" fz="sm" fw={500} c="dark" underline="always">
             {t('invitations.openInvitations')}
           </AnchorLink>
         </Alert>
