@@ -199,6 +199,22 @@ describe('seats by invitation', () => {
     );
     expect(accepted.statusCode, accepted.body).toBe(200);
 
+    // The accepted seat is the invitee's: the nation cannot pass it on to someone else.
+    expectProblem(
+      await call(
+        t.app,
+        npocKwt,
+        'POST',
+        `/api/v1/nominations/${first?.nominationId}/substitution`,
+        {
+          participantId: await makePerson(t.db.db, 'KWT'),
+          reason: 'The head of delegation is ill.',
+        },
+      ),
+      422,
+      'invitation_only',
+    );
+
     const kwt = (await call(t.app, npocKwt, 'GET', '/api/v1/portal/nation')).json<NationPortal>();
     expect(kwt.invitations).toEqual({ pending: 1, accepted: 1 });
     expect(kwt.openSessions.find((s) => s.code === 'DLG-P')).toMatchObject({

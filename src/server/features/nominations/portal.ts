@@ -42,7 +42,8 @@ function nameOf(p: PersonNames): { latin: string; arabic: string | null } {
 
 /**
  * "My nation" at a glance: sessions open to the nation with its quota and how much of it is
- * used, its nominations by state, and what needs doing now.
+ * used (or that the centre gives seats there by invitation), its nominations by state, the
+ * centre's invitations awaiting its answer or accepted, and what needs doing now.
  */
 export async function nationPortal(ctx: ServiceContext, now = new Date()): Promise<NationPortal> {
   if (ctx.actor.scope.kind !== 'nation') throw forbidden();

@@ -151,7 +151,13 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'substituteNomination',
-        problems: ['invalid_transition', 'already_nominated', 'session_started', 'not_eligible'],
+        problems: [
+          'invalid_transition',
+          'invitation_only',
+          'already_nominated',
+          'session_started',
+          'not_eligible',
+        ],
         summary: 'Put another person of the nation on a held seat',
         params: IdParams,
         headers: IdempotencyHeaders,
