@@ -219,6 +219,16 @@ export const ERROR_CODES = {
     status: 422,
     description: 'The activity’s kind gives seats through nominations, not invitations.',
   },
+  invitation_only: {
+    status: 422,
+    description:
+      'The activity’s kind gives seats by the centre’s invitations by name: a nation cannot nominate.',
+  },
+  invitation_closed: {
+    status: 409,
+    description:
+      'The invitation was declined or withdrawn already (`rsvp` says which): it cannot be withdrawn.',
+  },
   delegation_head: {
     status: 422,
     description: 'A delegation invited together needs one head of delegation, and never two.',

@@ -34,6 +34,12 @@ export const RsvpRequest = z.strictObject({
 });
 export type RsvpRequest = z.infer<typeof RsvpRequest>;
 
+/** The centre takes back an invitation, pending or accepted; the nation reads why. */
+export const InvitationWithdrawal = z.strictObject({
+  reason: text().trim().min(1).max(2000),
+});
+export type InvitationWithdrawal = z.infer<typeof InvitationWithdrawal>;
+
 /** Where an invitation stands: awaiting the answer, accepted (a seat held), declined, withdrawn. */
 export const RSVP_STATES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const RsvpState = z.enum(RSVP_STATES);

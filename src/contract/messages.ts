@@ -14,6 +14,7 @@ export const MESSAGE_EVENTS = [
   'nomination-withdrawn',
   'nomination-overridden',
   'invitation-received',
+  'invitation-withdrawn',
   'joining-instructions',
   'session-changed',
   'session-cancelled',
@@ -71,6 +72,7 @@ export const TEMPLATE_VARIABLES = {
   'nomination-overridden': [...NOMINATION_VARIABLES, 'reason'],
   // `role` is the invitee's role in the reader's language (speaker, head of delegation...).
   'invitation-received': [...NOMINATION_VARIABLES, 'role'],
+  'invitation-withdrawn': [...NOMINATION_VARIABLES, 'role', 'reason'],
   'joining-instructions': [...NOMINATION_VARIABLES, 'instructions'],
   // `changes` lists each change as before -> after, `concerning` says whom it is about and
   // what happens to their seats and calendars, `dates` is the session's span as it is now.
@@ -165,6 +167,7 @@ export const NOTIFICATION_KINDS = [
   'nomination-overridden',
   'invitation-received',
   'invitation-declined',
+  'invitation-withdrawn',
   'session-changed',
   'session-cancelled',
   'session-announced',

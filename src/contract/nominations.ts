@@ -292,13 +292,28 @@ export const NationPortal = z.object({
       selected: z.number().int(),
       /** Nominations still waiting for a decision (draft, proposed, submitted, waitlisted). */
       pending: z.number().int(),
+      /**
+       * How the session gives seats: through the nation's nominations under its quota, or by
+       * the centre's invitations by name (then nobody is nominated; the nation answers).
+       */
+      seats: z.enum(['quota', 'invitation']),
+      /** The nation's invitations on the session that wait for its answer. */
+      invited: z.number().int(),
     }),
   ),
   countsByStatus: z.record(z.string(), z.number().int()),
-  /** Things to do now: deadlines within 7 days, proposals to review, logistics missing. */
+  /**
+   * The centre's invitations by name to the nation's people on sessions to come: those waiting
+   * for the nation's answer (`pending`) and those it accepted (`accepted`, a seat held).
+   */
+  invitations: z.object({ pending: z.number().int(), accepted: z.number().int() }),
+  /**
+   * Things to do now: deadlines within 7 days, proposals to review, invitations to answer,
+   * logistics missing.
+   */
   actions: z.array(
     z.object({
-      kind: z.enum(['deadline', 'proposal', 'logistics']),
+      kind: z.enum(['deadline', 'proposal', 'invitation', 'logistics']),
       sessionCode: SessionCode,
       nominationId: Uuid.nullable(),
       due: IsoDateTime.nullable(),

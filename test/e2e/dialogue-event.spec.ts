@@ -9,6 +9,7 @@ import type { Invitation } from '../../src/contract/index.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
 import invitationsAr from '../../src/web/i18n/parts/invitations/ar.json' with { type: 'json' };
 import invitationsEn from '../../src/web/i18n/parts/invitations/en.json' with { type: 'json' };
+import portalAr from '../../src/web/i18n/parts/portal/ar.json' with { type: 'json' };
 import { api, runSession } from './support/api.js';
 import {
   expectAccessible,
@@ -223,5 +224,62 @@ describe('a dialogue event as the centre runs it', () => {
     );
     expect(text).not.toContain('successfully completed');
     expect(text).not.toContain('أتم بنجاح');
+  });
+
+  it("keeps the demo's open dialogue to invitations: no nomination, counted for Qatar, withdrawn by the centre", async () => {
+    const all = await api<{ items: Invitation[] }>(registrar.request, 'GET', '/api/v1/invitations');
+    const now = new Date().toISOString().slice(0, 10);
+    const pending = all.items.filter((i) => i.rsvp === 'pending' && i.startDate > now);
+    const target = pending.find((i) => i.nationCode === 'QAT') ?? pending[0];
+    if (!target) throw new Error('the demo has no invitation awaiting an answer');
+    const code = target.sessionCode;
+
+    // Qatar's NPOC, in Arabic: the nominate page says seats are by invitation, offers no form.
+    const arabic = await qatar.newPage();
+    await arabic.goto(`/sessions/${code}/nominate`);
+    await arabic.getByText(ar.byInvitationExplain).waitFor();
+    expect(await arabic.locator('form textarea').count()).toBe(0);
+    await expectAccessible(arabic);
+    // "My nation" shows the session by invitation instead of a Nominate button, and counts them.
+    await arabic.goto('/');
+    await arabic.getByRole('heading', { level: 2, name: portalAr.portal.invitations }).waitFor();
+    const row = arabic.getByRole('row').filter({ hasText: code });
+    await row.getByText(portalAr.portal.byInvitation).waitFor();
+    // Its only link is the session itself: no Nominate.
+    expect(await row.getByRole('link').count()).toBeLessThanOrEqual(2);
+    expect(await row.getByRole('link', { name: portalAr.portal.nominate }).count()).toBe(0);
+    await expectAccessible(arabic);
+    await arabic.close();
+
+    // The registrar withdraws the invitation from the session's page, after confirming why.
+    const page = await registrar.newPage();
+    await page.goto(`/sessions/${code}`);
+    const panel = page.getByRole('region', { name: en.title });
+    const name = target.participantName.latin;
+    await panel.getByRole('button', { name: fill(en.withdrawFor, { name }) }).click();
+    const dialog = page.getByRole('dialog', { name: fill(en.withdrawTitle, { name }) });
+    await dialog.getByRole('textbox', { name: en.withdrawReason }).fill('The panel was dropped.');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: en.withdrawConfirm }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel.getByRole('button', { name: fill(en.withdrawFor, { name }) }).waitFor({
+      state: 'detached',
+    });
+    const after = await api<{ items: Invitation[] }>(
+      registrar.request,
+      'GET',
+      `/api/v1/invitations?session=${code}`,
+    );
+    expect(after.items.find((i) => i.nominationId === target.nominationId)?.rsvp).toBe('withdrawn');
+
+    // The selection board names each person's role.
+    await page.goto(`/sessions/${code}/selection`);
+    await page.getByRole('columnheader', { name: en.role }).waitFor();
+    await page
+      .getByRole('cell', { name: new RegExp(en.roles['head-of-delegation']) })
+      .first()
+      .waitFor();
+    await expectAccessible(page);
+    await page.close();
   });
 });

@@ -88,7 +88,7 @@ describe('nominations in the browser', () => {
     // An officer who meets the English requirement: submitted at once.
     await page.goto(`/sessions/${SESSION}/nominate`);
     await page.getByLabel('البحث عن شخص').fill('Kuwari');
-    await page.getByRole('radio', { name: /AL-KUWARI/i }).check();
+    await page.getByRole('radio', { name: /^AL-KUWARI,/i }).check();
     await page.getByText(/3332/).first().waitFor();
     await page.getByRole('button', { name: 'تقديم إلى المركز' }).click();
     await page.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);

@@ -219,6 +219,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   '/api/v1/nominations/{id}/role': nomination,
   '/api/v1/sessions/{code}/invitations': { params: () => ({ code: OPEN_SESSION }) },
   '/api/v1/invitations/{id}/rsvp': nomination,
+  '/api/v1/invitations/{id}/withdraw': nomination,
   '/api/v1/plans/{year}/compare': {
     params: () => ({ year: '2027' }),
     query: () => ({ from: '98', to: '99' }),

@@ -92,7 +92,7 @@ describe('the demo centre obeys the rules it teaches', () => {
       clearanceExpiresOn: string | null;
     }>(
       `select n.id, n.session_id as "sessionId", n.nation_code as nation, n.status, n.result,
-              n.submitted_at as submitted, p.id as person,
+              coalesce(n.submitted_at, n.invited_at) as submitted, p.id as person,
               p.given_names_latin || ' ' || p.family_name_latin as name, p.rank_code as "rankCode",
               p.language_profiles as "languageProfiles", p.clearance_level as "clearanceLevel",
               p.clearance_expires_on::text as "clearanceExpiresOn"
@@ -105,6 +105,8 @@ describe('the demo centre obeys the rules it teaches', () => {
          from nominations n join training_sessions s on s.id = n.session_id
          join activities a on a.id = s.activity_id where n.result = 'completed'`,
     );
+    // A centre's invitation by name is checked as of the day it was sent, as a nomination is
+    // as of the day it was submitted.
     const breaches: string[] = [];
     for (const n of nominated) {
       const session = byId.get(n.sessionId) as SessionRow;
@@ -407,6 +409,30 @@ describe('the demo centre obeys the rules it teaches', () => {
       expect(event.attended).toBeGreaterThan(0);
       expect(event.award).toBe('attendance');
     }
+  });
+
+  it('gives seats on events and visits by invitation only, one head to each delegation', async () => {
+    const nominated = await rows<{ code: string; status: string }>(
+      `select s.code, n.status from nominations n
+         join training_sessions s on s.id = n.session_id join activities a on a.id = s.activity_id
+        where a.kind in ('event', 'visit') and n.invited_at is null`,
+    );
+    expect(nominated).toEqual([]);
+    const invited = await rows<{ code: string; status: string; n: number }>(
+      `select s.code, n.status, count(*)::int as n from nominations n
+         join training_sessions s on s.id = n.session_id join activities a on a.id = s.activity_id
+        where a.code = 'DLG-GULF' group by 1, 2`,
+    );
+    // Past dialogues accepted, the one open now with answers still awaited.
+    expect(invited.some((r) => r.status === 'selected')).toBe(true);
+    expect(invited.some((r) => r.status === 'invited')).toBe(true);
+    const twoHeads = await rows<{ code: string; nation: string }>(
+      `select s.code, n.nation_code as nation from nominations n
+         join training_sessions s on s.id = n.session_id
+        where n.event_role = 'head-of-delegation' and n.status in ('invited', 'selected')
+        group by 1, 2 having count(*) > 1`,
+    );
+    expect(twoHeads).toEqual([]);
   });
 
   it('fills each programme goal with courses of its own topic', async () => {

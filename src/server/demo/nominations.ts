@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Prerequisites, Releasability } from '../../contract/catalogue.js';
+import type { ActivityType, Prerequisites, Releasability } from '../../contract/catalogue.js';
 import type { Eligibility } from '../../contract/nominations.js';
+import { rulesOfType } from '../../domain/activity-kinds.js';
 import { type ClearanceLevel, evaluateEligibility } from '../../domain/eligibility.js';
 import { isReleasableTo } from '../../domain/releasability.js';
 import { addDays, dateIn } from '../../domain/venue-calendar.js';
@@ -19,6 +20,7 @@ import { systemContext } from '../features/context.js';
 import { applyTransition, createNomination } from '../features/nominations/service.js';
 import { updateSession } from '../features/sessions/service.js';
 import { AppError } from '../http/errors.js';
+import { inviteDelegations } from './invitations.js';
 
 const HISTORY = ['completed', 'in-progress', 'confirmed'];
 
@@ -97,6 +99,7 @@ export async function loadDemoNominations(
     .select({
       session: trainingSessions,
       activityCode: activities.code,
+      activityType: activities.type,
       prerequisites: activities.prerequisites,
       releasability: activities.releasability,
       timeZone: venues.timeZone,
@@ -110,7 +113,17 @@ export async function loadDemoNominations(
   const completed = new Map<string, { code: string; end: string }[]>();
   const courses = new Map<string, number>();
   let serial = 0;
-  for (const { session, activityCode, prerequisites, releasability, timeZone } of past) {
+  for (const {
+    session,
+    activityCode,
+    activityType,
+    prerequisites,
+    releasability,
+    timeZone,
+  } of past) {
+    // A dialogue event's seats were the centre's invitations by name, each accepted by the nation.
+    const byInvitation = rulesOfType(activityType as ActivityType).seats === 'invitation';
+    const heads = new Set<string>();
     const submitted = new Date(`${addDays(session.startDate, -35)}T09:00:00Z`);
     const decided = new Date(`${addDays(session.startDate, -20)}T09:00:00Z`);
     const quotas = await tx
@@ -178,14 +191,20 @@ export async function loadDemoNominations(
           { code: activityCode, end: session.endDate },
         ]);
       }
+      const nationCode = seat.person.nationCode;
+      // Each nation's delegation has one head, its first invitee.
+      const head = byInvitation && !heads.has(nationCode);
+      if (head) heads.add(nationCode);
       return {
         sessionId: session.id,
         participantId,
-        nationCode: seat.person.nationCode,
+        nationCode,
         status: 'selected',
         seatSource: seat.source,
-        priority: index + 1,
-        submittedAt: submitted,
+        priority: byInvitation ? null : index + 1,
+        submittedAt: byInvitation ? null : submitted,
+        invitedAt: byInvitation ? submitted : null,
+        eventRole: byInvitation ? (head ? 'head-of-delegation' : 'delegate') : null,
         decidedAt: decided,
         eligibility: seat.eligibility,
         result,
@@ -193,19 +212,17 @@ export async function loadDemoNominations(
     });
     if (values.length === 0) continue;
     const inserted = await tx.insert(nominations).values(values).returning({ id: nominations.id });
+    const [first, then] = byInvitation
+      ? (['invite', 'accept'] as const)
+      : (['submit', 'select'] as const);
+    const waited = byInvitation ? 'invited' : 'submitted';
     await tx.insert(nominationEvents).values(
       inserted.flatMap((row) => [
+        { nominationId: row.id, action: first, fromStatus: null, toStatus: waited, at: submitted },
         {
           nominationId: row.id,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'submitted',
-          at: submitted,
-        },
-        {
-          nominationId: row.id,
-          action: 'select',
-          fromStatus: 'submitted',
+          action: then,
+          fromStatus: waited,
           toStatus: 'selected',
           at: decided,
         },
@@ -234,11 +251,13 @@ export async function loadDemoNominations(
     .select({
       code: trainingSessions.code,
       id: trainingSessions.id,
+      activityType: activities.type,
       startDate: trainingSessions.startDate,
       endDate: trainingSessions.endDate,
       quotaReleaseOn: trainingSessions.quotaReleaseOn,
     })
     .from(trainingSessions)
+    .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .where(
       and(eq(trainingSessions.status, 'announced'), gte(trainingSessions.nominationDeadline, now)),
     )
@@ -246,11 +265,21 @@ export async function loadDemoNominations(
   const ctx = systemContext(tx, 'demo');
   // The waitlist goes where quotas are still held, so the release job does not empty it at once.
   const today = now.toISOString().slice(0, 10);
-  const held = open.find((s) => s.quotaReleaseOn !== null && s.quotaReleaseOn > today);
+  const byQuota = (s: (typeof open)[number]) =>
+    rulesOfType(s.activityType as ActivityType).seats === 'quota';
+  // A session by invitation has no waitlist of nominations, nor a nominator's proposal.
+  const held = open.find(
+    (s) => byQuota(s) && s.quotaReleaseOn !== null && s.quotaReleaseOn > today,
+  );
+  const proposedOn = open.find(byQuota)?.code;
   const waitlistOn = held?.code ?? null;
   const targets = open.slice(0, 3);
   if (held && !targets.includes(held)) targets.push(held);
-  for (const [index, session] of targets.entries()) {
+  for (const session of targets) {
+    if (!byQuota(session)) {
+      await inviteDelegations(ctx, session, turns, now);
+      continue;
+    }
     // The registrar holds this session's free seats back for now: the board says promotion is
     // paused, and the waitlist stays as the registrar left it.
     if (session.code === waitlistOn) {
@@ -289,7 +318,7 @@ export async function loadDemoNominations(
         await applyTransition(ctx, second.id, { action: 'waitlist' }, now);
       }
     }
-    if (index === 0 && nominatorId) {
+    if (session.code === proposedOn && nominatorId) {
       const [participantId] = turns.pick('KWT', 1, session);
       if (participantId) {
         await tx

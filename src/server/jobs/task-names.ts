@@ -16,6 +16,7 @@ export interface TaskPayloads {
       | 'reject'
       | 'withdraw'
       | 'invite'
+      | 'uninvite'
       | 'promote'
       | 'override';
   };

@@ -173,6 +173,15 @@ export const MESSAGE_FIXTURES: { [E in MessageEvent]: MessageFixture<E> } = {
       role: { en: 'head of delegation', fr: 'chef de délégation', ar: 'رئيس الوفد' }[locale],
     }),
   },
+  'invitation-withdrawn': {
+    nationCopyOfParticipant: true,
+    variables: (locale) => ({
+      ...nominationOf(locale),
+      role: { en: 'speaker', fr: 'intervenant', ar: 'متحدث' }[locale],
+      // Typed by the registrar in one language, whatever the reader's.
+      reason: 'The panel on maritime security was dropped from the agenda.',
+    }),
+  },
   'nomination-overridden': {
     nationCopyOfParticipant: true,
     variables: (locale) => ({

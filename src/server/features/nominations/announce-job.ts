@@ -12,6 +12,7 @@ const LEAVES: Partial<Record<Announced, string>> = {
   promote: 'selected',
   waitlist: 'waitlisted',
   reject: 'rejected',
+  uninvite: 'withdrawn',
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type {
   BulkDecisionRequest,
   BulkDecisionResult,
@@ -17,7 +18,7 @@ import { announceLater } from './announce-job.js';
 import { eligibilityOf, selectSessionFacts } from './eligibility.js';
 import { onBehalfOf } from './on-behalf.js';
 import * as q from './queries.js';
-import { applyTransition, getNomination } from './service.js';
+import { applyTransition, getNomination, refuseIfByInvitation } from './service.js';
 
 const OVERRIDABLE: NominationStatus[] = ['draft', 'proposed', 'submitted', 'waitlisted'];
 
@@ -82,6 +83,8 @@ export async function substitute(
       `Only a selected nomination can be substituted; this one is ${old.status}.`,
     );
   }
+  // A seat given by the centre's invitation is the invitee's: the centre invites a replacement.
+  refuseIfByInvitation(row.activity.type as ActivityType, row.session.code);
   const session = await selectSessionFacts(ctx.tx, old.sessionId);
   if (!canWithdrawOn(dateIn(now, session.timeZone), session.startDate)) {
     throw conflict(

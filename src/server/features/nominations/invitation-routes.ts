@@ -5,6 +5,7 @@ import {
   Invitation,
   InvitationList,
   InvitationRequest,
+  InvitationWithdrawal,
   RoleRequest,
   RsvpRequest,
 } from '../../../contract/invitations.js';
@@ -14,6 +15,7 @@ import { inTransaction, readContext } from '../../http/context.js';
 import { getInvitation, inviteToSession, listInvitations } from './invitations.js';
 import { answerInvitation, setEventRole } from './rsvp.js';
 import { getNomination } from './service.js';
+import { withdrawInvitation } from './withdraw-invitation.js';
 
 const tags = ['invitations'];
 const IdParams = z.strictObject({ id: Uuid });
@@ -103,6 +105,28 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await inTransaction(app, request, (ctx) =>
         answerInvitation(ctx, request.params.id, request.body, new Date()),
+      );
+      return getInvitation(readContext(app, request), request.params.id);
+    },
+  );
+  app.post(
+    '/invitations/:id/withdraw',
+    {
+      schema: {
+        tags,
+        operationId: 'withdrawInvitation',
+        problems: ['invitation_closed', 'session_started'],
+        summary:
+          "The centre takes back a pending or accepted invitation, with a reason: the seat is given back and the nation's NPOCs are told",
+        params: IdParams,
+        body: InvitationWithdrawal,
+        response: { 200: Invitation },
+      },
+      config: { permission: 'sessions.manage' },
+    },
+    async (request) => {
+      await inTransaction(app, request, (ctx) =>
+        withdrawInvitation(ctx, request.params.id, request.body, new Date()),
       );
       return getInvitation(readContext(app, request), request.params.id);
     },

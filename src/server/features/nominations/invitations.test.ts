@@ -52,7 +52,16 @@ describe('roles on events and invitations by name', () => {
     await openSession(t.db.db, 'CT-1', 'CT-COURSE', { quotas: [] });
     await openSession(t.db.db, 'DLG-R', 'GULF-DIALOGUE', { quotas: [] });
     const [onCourse] = await submitNominations(t, npocKwt, 'CT-1', 'KWT', 1);
-    const onEvent = await submitNominations(t, npocKwt, 'DLG-R', 'KWT', 2);
+    // An event takes no nominations (422 `invitation_only`): its people are invited, one by one.
+    const onEvent: string[] = [];
+    for (const participantId of [
+      await makePerson(t.db.db, 'KWT'),
+      await makePerson(t.db.db, 'KWT'),
+    ]) {
+      const created = await invite('DLG-R', [{ participantId, role: 'participant' }]);
+      expect(created.statusCode, created.body).toBe(201);
+      onEvent.push(created.json<{ items: Invitation[] }>().items[0]?.nominationId ?? '');
+    }
     const setRole = (who: Browser, id: string | undefined, role: string) =>
       call(t.app, who, 'PUT', `/api/v1/nominations/${id}/role`, { role });
 

@@ -21,7 +21,8 @@ export type Announced =
   | 'withdraw'
   | 'promote'
   | 'override'
-  | 'invite';
+  | 'invite'
+  | 'uninvite';
 
 const KIND: Record<Announced, string> = {
   submit: 'nomination-submitted',
@@ -33,6 +34,7 @@ const KIND: Record<Announced, string> = {
   promote: 'nomination-promoted',
   override: 'nomination-overridden',
   invite: 'invitation-received',
+  uninvite: 'invitation-withdrawn',
 };
 
 /**
@@ -171,17 +173,20 @@ export async function announceDecision(
     await sendJoiningInstructions(ctx, row, session, npocs, nation);
   }
   if (action === 'invite') await sendInvitation(ctx, row, session, npocs);
+  if (action === 'uninvite') await sendInvitation(ctx, row, session, npocs, 'withdrawn');
 }
 
 /**
  * The invitation by name, e-mailed to the nation's NPOCs in their language with the invitee's
- * role; the link leads to the nation's invitations, where they answer it.
+ * role; the link leads to the nation's invitations, where they answer it. `withdrawn`: the
+ * centre took it back, and the e-mail says why.
  */
 async function sendInvitation(
   ctx: ServiceContext,
   row: q.JoinedNomination,
   session: SessionFacts,
   npocs: Awaited<ReturnType<typeof q.selectNationUsers>>,
+  news: 'received' | 'withdrawn' = 'received',
 ): Promise<void> {
   const nation = await selectNationName(ctx.tx, row.nomination.nationCode);
   const role = EventRole.catch('participant').parse(row.nomination.eventRole);
@@ -189,18 +194,16 @@ async function sendInvitation(
     ctx.tx,
     npocs.map((npoc) => {
       const locale = asLocale(npoc.locale);
-      return {
-        event: 'invitation-received' as const,
-        locale,
-        to: npoc.email,
-        userId: npoc.id,
-        variables: {
-          ...variablesFor(row, session, locale, nation),
-          role: roleName(role, locale),
-          link: `${publicUrl()}/invitations`,
-          recipientName: npoc.displayName,
-        },
+      const variables = {
+        ...variablesFor(row, session, locale, nation),
+        role: roleName(role, locale),
+        link: `${publicUrl()}/invitations`,
+        recipientName: npoc.displayName,
       };
+      const base = { locale, to: npoc.email, userId: npoc.id };
+      return news === 'received'
+        ? { ...base, event: 'invitation-received' as const, variables }
+        : { ...base, event: 'invitation-withdrawn' as const, variables };
     }),
   );
 }

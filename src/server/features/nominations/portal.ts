@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type { MyTraining, NationPortal } from '../../../contract/nominations.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { dateIn } from '../../../domain/venue-calendar.js';
 import {
   activities,
@@ -40,7 +42,8 @@ function nameOf(p: PersonNames): { latin: string; arabic: string | null } {
 
 /**
  * "My nation" at a glance: sessions open to the nation with its quota and how much of it is
- * used, its nominations by state, and what needs doing now.
+ * used (or that the centre gives seats there by invitation), its nominations by state, the
+ * centre's invitations awaiting its answer or accepted, and what needs doing now.
  */
 export async function nationPortal(ctx: ServiceContext, now = new Date()): Promise<NationPortal> {
   if (ctx.actor.scope.kind !== 'nation') throw forbidden();
@@ -59,9 +62,11 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
       nominationOpens: trainingSessions.nominationOpens,
       timeZone: venues.timeZone,
       nominationDeadline: trainingSessions.nominationDeadline,
+      activityType: activities.type,
       quota: sql<number>`coalesce(${sessionQuotas.seats}, 0)`,
       selected: sql<number>`(select count(*)::int from ${nominations} where ${ownNominations} and ${nominations.status} = 'selected')`,
       pending: sql<number>`(select count(*)::int from ${nominations} where ${ownNominations} and ${nominations.status} in ('draft', 'proposed', 'submitted', 'waitlisted'))`,
+      invited: sql<number>`(select count(*)::int from ${nominations} where ${ownNominations} and ${nominations.status} = 'invited')`,
     })
     .from(trainingSessions)
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
@@ -82,7 +87,9 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
     )
     .orderBy(asc(trainingSessions.nominationDeadline))
     .limit(100);
-  const openSessions = open.filter((s) => dateIn(now, s.timeZone) >= s.nominationOpens);
+  const openSessions = open
+    .filter((s) => dateIn(now, s.timeZone) >= s.nominationOpens)
+    .map((s) => ({ ...s, seats: rulesOfType(s.activityType as ActivityType).seats }));
 
   const counts = await db
     .select({ status: nominations.status, count: sql<number>`count(*)::int` })
@@ -103,6 +110,7 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
     .where(and(eq(nominations.nationCode, nationCode), eq(nominations.status, 'proposed')))
     .orderBy(asc(trainingSessions.nominationDeadline))
     .limit(50);
+  const invitations = await nationInvitations(ctx, nationCode, now);
   const missingLogistics = await db
     .select({
       id: nominations.id,
@@ -136,11 +144,17 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
       quota: s.quota,
       selected: s.selected,
       pending: s.pending,
+      seats: s.seats,
+      invited: s.invited,
     })),
     countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.count])),
+    invitations: invitations.counts,
     actions: [
+      // A session by invitation has no nomination deadline to meet: its invitations are listed.
       ...openSessions
-        .filter((s) => s.nominationDeadline.getTime() - now.getTime() <= WEEK_MS)
+        .filter(
+          (s) => s.seats === 'quota' && s.nominationDeadline.getTime() - now.getTime() <= WEEK_MS,
+        )
         .map((s) => ({
           kind: 'deadline' as const,
           sessionCode: s.code,
@@ -155,6 +169,13 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
         due: p.deadline.toISOString(),
         participantName: nameOf(p),
       })),
+      ...invitations.waiting.map((i) => ({
+        kind: 'invitation' as const,
+        sessionCode: i.code,
+        nominationId: i.id,
+        due: `${i.start}T00:00:00.000Z`,
+        participantName: nameOf(i),
+      })),
       ...missingLogistics.map((m) => ({
         kind: 'logistics' as const,
         sessionCode: m.code,
@@ -164,6 +185,37 @@ export async function nationPortal(ctx: ServiceContext, now = new Date()): Promi
       })),
     ],
   };
+}
+
+/**
+ * The nation's invitations by name on sessions to come: how many wait for its answer and how
+ * many it accepted, and the first of those waiting, soonest session first, for the action list.
+ */
+async function nationInvitations(ctx: ServiceContext, nationCode: string, now: Date) {
+  const today = dateIn(now, 'UTC');
+  const invited = and(eq(nominations.nationCode, nationCode), isNotNull(nominations.invitedAt));
+  const [counts] = await ctx.tx
+    .select({
+      pending: sql<number>`count(*) filter (where ${nominations.status} = 'invited')::int`,
+      accepted: sql<number>`count(*) filter (where ${nominations.status} = 'selected')::int`,
+    })
+    .from(nominations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .where(and(invited, gte(trainingSessions.endDate, today)));
+  const waiting = await ctx.tx
+    .select({
+      id: nominations.id,
+      code: trainingSessions.code,
+      start: trainingSessions.startDate,
+      ...personNames,
+    })
+    .from(nominations)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, nominations.sessionId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .where(and(invited, eq(nominations.status, 'invited'), gte(trainingSessions.startDate, today)))
+    .orderBy(asc(trainingSessions.startDate), asc(participants.familyNameLatin))
+    .limit(50);
+  return { counts: counts ?? { pending: 0, accepted: 0 }, waiting };
 }
 
 /** The participant's own page: their nominations, and joining instructions once selected. */

@@ -64,7 +64,13 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'submitNomination',
-        problems: ['window_closed', 'already_nominated', 'not_eligible', 'idempotency_key_reused'],
+        problems: [
+          'invitation_only',
+          'window_closed',
+          'already_nominated',
+          'not_eligible',
+          'idempotency_key_reused',
+        ],
         summary: 'Propose (nominator) or draft/submit (NPOC) a person for a session',
         headers: IdempotencyHeaders,
         body: NominationInput,
@@ -145,7 +151,13 @@ export const nominationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'substituteNomination',
-        problems: ['invalid_transition', 'already_nominated', 'session_started', 'not_eligible'],
+        problems: [
+          'invalid_transition',
+          'invitation_only',
+          'already_nominated',
+          'session_started',
+          'not_eligible',
+        ],
         summary: 'Put another person of the nation on a held seat',
         params: IdParams,
         headers: IdempotencyHeaders,

@@ -1,3 +1,4 @@
+import type { ActivityType } from '../../../contract/catalogue.js';
 import type {
   Nomination,
   NominationInput,
@@ -6,6 +7,7 @@ import type {
   NominationSummary,
   NominationTransitionRequest,
 } from '../../../contract/nominations.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { allowedActions, targetOf } from '../../../domain/nomination-lifecycle.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -67,6 +69,7 @@ export async function createNomination(
 ): Promise<Nomination> {
   const sessionRow = await selectSession(ctx.tx, ctx.actor.scope, input.sessionCode);
   if (!sessionRow) throw notFound(`The session ${input.sessionCode}`);
+  refuseIfByInvitation(sessionRow.activity.type as ActivityType, input.sessionCode);
   const person = await q.selectParticipant(ctx.tx, input.participantId);
   if (
     !person ||
@@ -140,6 +143,20 @@ export async function createNomination(
   });
   if (status === 'proposed') await notifyNationOfProposal(ctx, created, session);
   return getNomination(ctx, created.id);
+}
+
+/**
+ * 422 `invitation_only` on a session whose activity's kind gives seats by the centre's
+ * invitations by name (a dialogue event, a visit): a nation answers an invitation, it does not
+ * nominate. Checked before anything else is read, so nothing is written.
+ */
+export function refuseIfByInvitation(type: ActivityType, sessionCode: string): void {
+  if (rulesOfType(type).seats !== 'invitation') return;
+  throw new AppError(
+    422,
+    'invitation_only',
+    `Seats on ${sessionCode} (a ${type}) are given by the centre's invitations by name; it takes no nominations.`,
+  );
 }
 
 /** The transition without the read-back, so bulk decisions can run many in one transaction. */

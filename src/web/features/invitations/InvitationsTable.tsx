@@ -10,6 +10,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
 import { answerInvitation, invitationKeys, setEventRole } from './api.js';
+import { WithdrawInvitationButton } from './WithdrawInvitationButton.js';
 
 /** The colour helps, the word says it. */
 const RSVP_COLOR: Record<RsvpState, string> = {
@@ -25,13 +26,20 @@ interface Props {
   showSession?: boolean;
   /** Staff change roles here; the activity's type says which roles exist. */
   roleChoices?: { type: ActivityType } | null;
+  /** The centre may take back a pending or an accepted invitation (the session's page). */
+  withdrawable?: boolean;
 }
 
 /**
  * Invitations by name with their RSVP state: the registrar reads who answered, an NPOC or the
  * invited person accepts or declines, staff change a role the activity's kind allows.
  */
-export function InvitationsTable({ items, showSession = false, roleChoices = null }: Props) {
+export function InvitationsTable({
+  items,
+  showSession = false,
+  roleChoices = null,
+  withdrawable = false,
+}: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const queryClient = useQueryClient();
@@ -158,6 +166,7 @@ export function InvitationsTable({ items, showSession = false, roleChoices = nul
                           {t('invitations.decline')}
                         </Button>
                       )}
+                      {withdrawable && <WithdrawInvitationButton item={item} name={name} />}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -38,6 +38,7 @@ export function SessionInvitations({ session }: { session: Session }) {
         <InvitationsTable
           items={items}
           roleChoices={staff && open ? { type: session.activityType } : null}
+          withdrawable={staff && open}
         />
       )}
       {staff && open && session.status !== 'draft' && <InviteForm session={session} />}

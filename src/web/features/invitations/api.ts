@@ -4,6 +4,7 @@ import type {
   Invitation,
   InvitationList,
   InvitationRequest,
+  InvitationWithdrawal,
   Nomination,
   RsvpRequest,
 } from '../../../contract/index.js';
@@ -32,4 +33,11 @@ export const setEventRole = (id: string, role: EventRole) =>
   api<Nomination>(`/api/v1/nominations/${encodeURIComponent(id)}/role`, {
     method: 'PUT',
     body: { role },
+  });
+
+/** The centre takes back a pending or accepted invitation; the nation reads the reason. */
+export const withdrawInvitation = (id: string, body: InvitationWithdrawal) =>
+  api<Invitation>(`/api/v1/invitations/${encodeURIComponent(id)}/withdraw`, {
+    method: 'POST',
+    body,
   });

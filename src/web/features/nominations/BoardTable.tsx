@@ -65,6 +65,8 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
   const decidable = rows.filter(isDecidable);
   const all = decidable.length > 0 && decidable.every((r) => checked.has(r.id));
   const some = decidable.some((r) => checked.has(r.id));
+  // Events, visits and exercises give people roles (head of delegation, speaker, VIP...).
+  const roles = rows.some((r) => r.eventRole !== null);
   return (
     <ResponsiveTable minWidth={1000}>
       <Table striped highlightOnHover withTableBorder verticalSpacing={4}>
@@ -86,6 +88,7 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
             </Table.Th>
             <Table.Th scope="col">{t('nominations.participant')}</Table.Th>
             <Table.Th scope="col">{t('nominations.rank')}</Table.Th>
+            {roles && <Table.Th scope="col">{t('invitations.role')}</Table.Th>}
             <Table.Th scope="col">{t('nominations.eligibility')}</Table.Th>
             <Table.Th scope="col">{t('nominations.statusLabel')}</Table.Th>
             <Table.Th scope="col">{t('nominations.board.waitlist')}</Table.Th>
@@ -132,6 +135,16 @@ export function BoardTable({ rows, checked, onToggle, onToggleAll, results }: Pr
                     </Text>
                   )}
                 </Table.Td>
+                {roles && (
+                  <Table.Td fz="sm">
+                    {n.eventRole ? t(`invitations.roles.${n.eventRole}`) : '—'}
+                    {n.invitedAt && (
+                      <Text span display="block" fz="xs" c="dimmed">
+                        {t('nominations.board.invited')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <EligibilityFlags eligibility={n.eligibility} overridden={n.overridden} />
                 </Table.Td>

@@ -15,6 +15,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Eligibility, Participant } from '../../../contract/index.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -156,6 +157,34 @@ export function NominatePage() {
     );
   }
   const s = session.data;
+  // A session whose seats are given by invitation takes no nomination (the server says 422
+  // `invitation_only`): the page says so instead of offering a form that would be refused.
+  if (rulesOfType(s.activityType).seats === 'invitation') {
+    return (
+      <>
+        <PageHeader
+          above={back}
+          title={t('nominations.nominateTitle')}
+          description={
+            <>
+              <Text span ff="monospace" fw={600} c="dark">
+                <bdi dir="ltr">{s.code}</bdi>
+              </Text>{' '}
+              {localized(s.activityTitle, locale)}
+            </>
+          }
+        />
+        <Alert color="grape" variant="light" title={t('invitations.byInvitation')} maw={720}>
+          <Text fz="sm" mb="xs">
+            {t('invitations.byInvitationExplain')}
+          </Text>
+          <AnchorLink to="/invitations" fz="sm" fw={500} c="dark" underline="always">
+            {t('invitations.openInvitations')}
+          </AnchorLink>
+        </Alert>
+      </>
+    );
+  }
   const hardFail = eligibility ? !eligibility.eligible : false;
 
   return (

@@ -44,7 +44,9 @@ export function NominationPage() {
   }
   const n = query.data;
   const canOverride = can('nominations.override') && !n.eligibility.eligible && !n.overridden;
-  const canSubstitute = me.user.roles.includes('npoc') && n.status === 'selected';
+  // A seat the centre gave by invitation is not the nation's to pass on (422 `invitation_only`).
+  const canSubstitute =
+    me.user.roles.includes('npoc') && n.status === 'selected' && n.invitedAt === null;
 
   return (
     <>

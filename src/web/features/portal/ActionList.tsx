@@ -1,5 +1,5 @@
 import { Group, List, Text, ThemeIcon } from '@mantine/core';
-import { IconClockHour4, IconPlane, IconUserQuestion } from '@tabler/icons-react';
+import { IconClockHour4, IconMailQuestion, IconPlane, IconUserQuestion } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { NationPortal } from '../../../contract/index.js';
@@ -10,7 +10,12 @@ import { Deadline } from './Deadline.js';
 
 type Action = NationPortal['actions'][number];
 
-const ICON = { deadline: IconClockHour4, proposal: IconUserQuestion, logistics: IconPlane };
+const ICON = {
+  deadline: IconClockHour4,
+  proposal: IconUserQuestion,
+  invitation: IconMailQuestion,
+  logistics: IconPlane,
+};
 
 /** The person's name in the reader's script, when the person has a name in it. */
 function readerName(name: { latin: string; arabic: string | null }): string {
@@ -23,10 +28,21 @@ const isolated = (text: string) => `\u2068${text}\u2069`;
 function ActionLink({ action }: { action: Action }) {
   const { t } = useTranslation();
   const code = <bdi dir="ltr">{action.sessionCode}</bdi>;
+  const name = action.participantName ? isolated(readerName(action.participantName)) : null;
   const label =
-    action.kind === 'logistics' && action.participantName
-      ? t('names.logisticsFor', { name: isolated(readerName(action.participantName)) })
-      : t(`portal.action.${action.kind}`);
+    action.kind === 'logistics' && name
+      ? t('names.logisticsFor', { name })
+      : action.kind === 'invitation' && name
+        ? t('portal.action.invitationFor', { name })
+        : t(`portal.action.${action.kind}`);
+  // An invitation is answered where the nation's invitations are listed.
+  if (action.kind === 'invitation') {
+    return (
+      <AnchorLink to="/invitations" fz="sm" fw={500}>
+        {label} {code}
+      </AnchorLink>
+    );
+  }
   if (action.nominationId) {
     return (
       <AnchorLink to="/nominations/$id" params={{ id: action.nominationId }} fz="sm" fw={500}>
@@ -83,7 +99,7 @@ export function ActionList({ actions }: { actions: NationPortal['actions'] }) {
                 <Deadline
                   at={action.due}
                   timeZone={zones.data?.get(action.sessionCode)}
-                  dateOnly={action.kind === 'logistics'}
+                  dateOnly={action.kind === 'logistics' || action.kind === 'invitation'}
                 />
               )}
             </Group>

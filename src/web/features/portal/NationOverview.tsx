@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ActionList } from './ActionList.js';
 import { nationPortalQuery } from './api.js';
+import { InvitationCounts } from './InvitationCounts.js';
 import { OpenSessionsTable } from './OpenSessionsTable.js';
 import { StatusCounts } from './StatusCounts.js';
 
 /**
  * "My nation" at a glance: what to do now, the sessions open to the nation with their seat
- * numbers, and the nominations by state. `compact` keeps only the figures (above a list).
+ * numbers, the nominations by state and the centre's invitations by name. `compact` keeps only the figures (above a list).
  */
 export function NationOverview({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -43,6 +44,12 @@ export function NationOverview({ compact }: { compact?: boolean }) {
           {t('portal.byStatus')}
         </Title>
         <StatusCounts counts={data.countsByStatus} />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} fz="lg" mb="xs">
+          {t('portal.invitations')}
+        </Title>
+        <InvitationCounts counts={data.invitations} />
       </Paper>
     </Stack>
   );

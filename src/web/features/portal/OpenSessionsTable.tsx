@@ -1,5 +1,5 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconMail, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { NationPortal } from '../../../contract/index.js';
@@ -41,6 +41,9 @@ export function OpenSessionsTable({ sessions }: { sessions: NationPortal['openSe
             </Table.Th>
             <Table.Th scope="col" ta="end">
               {t('portal.pending')}
+            </Table.Th>
+            <Table.Th scope="col" ta="end">
+              {t('portal.invited')}
             </Table.Th>
             {can('nominations.propose') && (
               <Table.Th scope="col">
@@ -89,18 +92,41 @@ export function OpenSessionsTable({ sessions }: { sessions: NationPortal['openSe
                   0
                 )}
               </Table.Td>
+              <Table.Td ta="end" fz="sm">
+                {s.invited > 0 ? (
+                  <AnchorLink to="/invitations" fz="sm">
+                    {s.invited}
+                  </AnchorLink>
+                ) : s.seats === 'invitation' ? (
+                  0
+                ) : (
+                  '–'
+                )}
+              </Table.Td>
               {can('nominations.propose') && (
                 <Table.Td>
-                  <ButtonLink
-                    to="/sessions/$code/nominate"
-                    params={{ code: s.code }}
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconUserPlus size={14} aria-hidden />}
-                    aria-label={t('portal.nominateFor', { code: s.code })}
-                  >
-                    {t('portal.nominate')}
-                  </ButtonLink>
+                  {s.seats === 'invitation' ? (
+                    // Nobody is nominated here: the centre invites by name, the nation answers.
+                    <Badge
+                      variant="light"
+                      color="grape"
+                      leftSection={<IconMail size={12} aria-hidden />}
+                      title={t('portal.byInvitationFor', { code: s.code })}
+                    >
+                      {t('portal.byInvitation')}
+                    </Badge>
+                  ) : (
+                    <ButtonLink
+                      to="/sessions/$code/nominate"
+                      params={{ code: s.code }}
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconUserPlus size={14} aria-hidden />}
+                      aria-label={t('portal.nominateFor', { code: s.code })}
+                    >
+                      {t('portal.nominate')}
+                    </ButtonLink>
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>

@@ -82,19 +82,26 @@ export function SessionPage() {
             <Badge color={SESSION_STATUS_COLOR[session.status]}>
               {t(`sessionStatus.${session.status}`)}
             </Badge>
+            {rules.seats === 'invitation' && (
+              <Badge variant="light" color="grape">
+                {t('invitations.byInvitation')}
+              </Badge>
+            )}
           </Group>
         }
         actions={
           <>
-            {can('nominations.propose') && session.status === 'announced' && (
-              <ButtonLink
-                to="/sessions/$code/nominate"
-                params={{ code: session.code }}
-                leftSection={<IconUserPlus size={16} aria-hidden />}
-              >
-                {t('nominations.nominate')}
-              </ButtonLink>
-            )}
+            {can('nominations.propose') &&
+              session.status === 'announced' &&
+              rules.seats === 'quota' && (
+                <ButtonLink
+                  to="/sessions/$code/nominate"
+                  params={{ code: session.code }}
+                  leftSection={<IconUserPlus size={16} aria-hidden />}
+                >
+                  {t('nominations.nominate')}
+                </ButtonLink>
+              )}
             {can('nominations.decide') && (
               <ButtonLink
                 to="/sessions/$code/selection"

@@ -100,6 +100,17 @@ export const ar: TemplateSet = {
 يرجى قبول الدعوة أو الاعتذار عنها؛ يُحجز المقعد عند قبولها:
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-withdrawn': {
+    subject: 'سحب دعوة: {{participantName}} إلى {{sessionCode}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+سحب المركز الدعوة الموجهة إلى {{participantName}} ({{nationName}}) بصفة {{role}} إلى {{activityTitle}} (الدورة {{sessionCode}}) من {{startDate}} إلى {{endDate}} في {{venue}}. لم يعد أي مقعد محجوزًا باسم {{participantName}}.
+
+السبب: {{reason}}
+
+دعوات دولتكم:
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'قبول الأهلية: {{participantName}} للدورة {{sessionCode}}',
     body: `السيد/السيدة {{recipientName}}،

@@ -100,6 +100,17 @@ The centre invites {{participantName}} ({{nationName}}) as {{role}} to this acti
 Please accept or decline the invitation; a seat is held once it is accepted:
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-withdrawn': {
+    subject: 'Invitation withdrawn: {{participantName}} to {{sessionCode}}',
+    body: `Dear {{recipientName}},
+
+The centre has withdrawn its invitation of {{participantName}} ({{nationName}}) as {{role}} to this activity: {{activityTitle}} (session {{sessionCode}}), from {{startDate}} to {{endDate}} (venue: {{venue}}). No seat is held for {{participantName}} any more.
+
+Reason: {{reason}}
+
+Your nation's invitations:
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'Eligibility accepted: {{participantName}} for {{sessionCode}}',
     body: `Dear {{recipientName}},

@@ -100,6 +100,17 @@ Le centre invite {{participantName}} ({{nationName}}) en qualité de {{role}} à
 Merci d'accepter ou de décliner l'invitation ; une place est réservée dès qu'elle est acceptée :
 {{link}}${SIGN_OFF}`,
   },
+  'invitation-withdrawn': {
+    subject: 'Invitation retirée : {{participantName}} à {{sessionCode}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre a retiré son invitation de {{participantName}} ({{nationName}}) en qualité de {{role}} à l'activité suivante : {{activityTitle}} (session {{sessionCode}}), du {{startDate}} au {{endDate}} (lieu : {{venue}}). Aucune place n'est plus réservée pour {{participantName}}.
+
+Motif : {{reason}}
+
+Les invitations de votre nation :
+{{link}}${SIGN_OFF}`,
+  },
   'nomination-overridden': {
     subject: 'Éligibilité acceptée : {{participantName}} pour {{sessionCode}}',
     body: `Bonjour {{recipientName}},
