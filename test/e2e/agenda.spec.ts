@@ -34,6 +34,7 @@ describe('a session agenda in the browser', () => {
   let registrar: BrowserContext;
   let qatar: BrowserContext;
   let firstDay: string;
+  const speakerIds: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -98,7 +99,11 @@ describe('a session agenda in the browser', () => {
       'Invited to the dialogue.',
     );
     for (const speaker of SPEAKERS) {
-      await api(registrar.request, 'POST', '/api/v1/lecturers', { kind: 'external', ...speaker });
+      const made = await api<{ id: string }>(registrar.request, 'POST', '/api/v1/lecturers', {
+        kind: 'external',
+        ...speaker,
+      });
+      speakerIds.push(made.id);
     }
     await api(registrar.request, 'POST', '/api/v1/venues/KWI-NIRC/rooms', {
       name: ROOM,
@@ -160,5 +165,47 @@ describe('a session agenda in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
     await read.screenshot({ path: path.join(SCREENSHOTS, 'agenda-ar-390.png') });
+  });
+
+  it('e-mails a speaker’s invitation letter, and says why another’s was not sent', async () => {
+    // Both have passport data; only the first has an e-mail in the registry.
+    const [amira, jan] = SPEAKERS.map((speaker, i) => ({
+      ...speaker,
+      id: speakerIds[i] as string,
+    }));
+    if (!amira || !jan) throw new Error('the speakers were not made');
+    await api(registrar.request, 'PATCH', `/api/v1/lecturers/${amira.id}`, {
+      email: `amira.${suffix.toLowerCase()}@experts.example`,
+      passportName: `AMIRA HADDAD ${lettersOnly}`,
+      passportNumber: 'N1234567',
+      nationalityCode: 'QAT',
+    });
+    await api(registrar.request, 'PATCH', `/api/v1/lecturers/${jan.id}`, {
+      passportName: `JAN NOVAK ${lettersOnly}`,
+      passportNumber: 'CZ998877',
+      nationalityCode: 'KWT',
+    });
+    for (const lecturer of [amira, jan]) {
+      await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/lecturers`, {
+        lecturerId: lecturer.id,
+        role: 'speaker',
+        confirmConflicts: true,
+      });
+    }
+    const page = await registrar.newPage();
+    await page.goto(`/sessions/${SESSION}`);
+    const letters = page.getByRole('region', { name: "Lecturers' invitation letters" });
+    await letters.getByRole('button', { name: `Issue the letter of ${amira.nameLatin}` }).click();
+    // The address is isolated from the sentence around it (U+2068…U+2069), for Arabic.
+    await letters.getByText(new RegExp(`E-mailed to .amira\\.${suffix.toLowerCase()}@`)).waitFor();
+    await letters.getByRole('button', { name: `Issue the letter of ${jan.nameLatin}` }).click();
+    await letters
+      .getByRole('status')
+      .getByText(/not sent: the lecturer registry has no e-mail for them/)
+      .waitFor();
+    await letters
+      .getByText('Not sent: no e-mail on their record in the lecturer registry')
+      .waitFor();
+    await expectAccessible(page);
   });
 });
