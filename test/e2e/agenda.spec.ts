@@ -207,5 +207,23 @@ describe('a session agenda in the browser', () => {
       .getByText('Not sent: no e-mail on their record in the lecturer registry')
       .waitFor();
     await expectAccessible(page);
+
+    // The same in Arabic, right to left, the address kept whole inside the sentence.
+    await setLocale(registrar, 'ar');
+    try {
+      const arabic = await registrar.newPage();
+      await arabic.goto(`/sessions/${SESSION}`);
+      const section = arabic.getByRole('region', { name: 'رسائل دعوة المحاضرين' });
+      await section.getByText('لم تُرسل: لا يوجد بريد إلكتروني في سجله في سجل المحاضرين').waitFor();
+      await section
+        .getByText(
+          `أُرسلت بالبريد الإلكتروني إلى \u2068amira.${suffix.toLowerCase()}@experts.example\u2069`,
+        )
+        .waitFor();
+      expect(await arabic.locator('html').getAttribute('dir')).toBe('rtl');
+      await expectAccessible(arabic);
+    } finally {
+      await setLocale(registrar, 'en');
+    }
   });
 });
