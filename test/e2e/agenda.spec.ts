@@ -2,7 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agenda } from '../../src/contract/index.js';
+import type {
+  Agenda,
+  LetterVerification,
+  SessionLecturerLetters,
+} from '../../src/contract/index.js';
 import { addDays, dateIn } from '../../src/domain/venue-calendar.js';
 import { api, nominateAndSelect } from './support/api.js';
 import {
@@ -225,5 +229,28 @@ describe('a session agenda in the browser', () => {
     } finally {
       await setLocale(registrar, 'en');
     }
+
+    // Taken off the session, her letter is revoked, not deleted: a consulate reads "revoked".
+    const before = await api<SessionLecturerLetters>(
+      registrar.request,
+      'GET',
+      `/api/v1/sessions/${SESSION}/lecturer-letters`,
+    );
+    const letterId = before.rows.find((r) => r.lecturerId === amira.id)?.letter?.id;
+    expect(letterId).toBeTruthy();
+    const again = await registrar.newPage();
+    await again.goto(`/sessions/${SESSION}`);
+    await again.getByRole('button', { name: `Take ${amira.nameLatin} off this session` }).click();
+    await again.getByText(`${amira.nameLatin} is off the session`, { exact: false }).waitFor();
+    await again
+      .getByRole('region', { name: "Lecturers' invitation letters" })
+      .getByRole('button', { name: `Issue the letter of ${amira.nameLatin}` })
+      .waitFor({ state: 'detached' });
+    const verified = await api<LetterVerification>(
+      registrar.request,
+      'GET',
+      `/api/v1/verify/letters/${letterId}`,
+    );
+    expect(verified.status).toBe('revoked');
   });
 });
