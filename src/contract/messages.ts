@@ -28,6 +28,7 @@ export const MESSAGE_EVENTS = [
   'second-factor-removed',
   'second-factors-reset',
   'visa-letter-issued',
+  'lecturer-letter-issued',
   'nation-report',
 ] as const;
 export const MessageEvent = z.enum(MESSAGE_EVENTS);
@@ -126,6 +127,17 @@ export const TEMPLATE_VARIABLES = {
     'venue',
     'letterUrl',
     'link',
+  ],
+  // To a lecturer or speaker, their own invitation letter attached; `role` is the part they
+  // are invited to play, in the reader's language.
+  'lecturer-letter-issued': [
+    'recipientName',
+    'sessionCode',
+    'activityTitle',
+    'dates',
+    'venue',
+    'role',
+    'letterUrl',
   ],
   // To each NPOC of a participating nation once results close; `summary` gives their officers'
   // results beside the session's rates, naming nobody of another nation.

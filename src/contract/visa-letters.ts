@@ -97,6 +97,11 @@ export type SessionVisaLetters = z.infer<typeof SessionVisaLetters>;
 export const IssuedVisaLetter = z.object({
   outcome: z.enum(['issued', 'unchanged', 'reissued']),
   letter: VisaLetter,
+  /**
+   * A lecturer's letter only: the address it was e-mailed to, or null when it was not sent
+   * because the registry holds no e-mail for them (a participant's goes to their NPOC).
+   */
+  sentTo: z.string().nullable().optional(),
 });
 export type IssuedVisaLetter = z.infer<typeof IssuedVisaLetter>;
 
@@ -127,6 +132,10 @@ export const LecturerLetterRow = z.object({
   role: z.enum(['lecturer', 'speaker', 'panellist', 'moderator']),
   missing: z.array(z.enum(LECTURER_LETTER_BLOCKERS)),
   letter: VisaLetter.nullable(),
+  /** Whether the registry holds an e-mail to send their letter to. */
+  hasEmail: z.boolean(),
+  /** Where the live letter was e-mailed; null when it was not sent (or there is none). */
+  sentTo: z.string().nullable(),
 });
 export type LecturerLetterRow = z.infer<typeof LecturerLetterRow>;
 

@@ -2,7 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agenda } from '../../src/contract/index.js';
+import type {
+  Agenda,
+  LetterVerification,
+  SessionLecturerLetters,
+} from '../../src/contract/index.js';
 import { addDays, dateIn } from '../../src/domain/venue-calendar.js';
 import { api, nominateAndSelect } from './support/api.js';
 import {
@@ -34,6 +38,7 @@ describe('a session agenda in the browser', () => {
   let registrar: BrowserContext;
   let qatar: BrowserContext;
   let firstDay: string;
+  const speakerIds: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -98,7 +103,11 @@ describe('a session agenda in the browser', () => {
       'Invited to the dialogue.',
     );
     for (const speaker of SPEAKERS) {
-      await api(registrar.request, 'POST', '/api/v1/lecturers', { kind: 'external', ...speaker });
+      const made = await api<{ id: string }>(registrar.request, 'POST', '/api/v1/lecturers', {
+        kind: 'external',
+        ...speaker,
+      });
+      speakerIds.push(made.id);
     }
     await api(registrar.request, 'POST', '/api/v1/venues/KWI-NIRC/rooms', {
       name: ROOM,
@@ -160,5 +169,88 @@ describe('a session agenda in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
     await read.screenshot({ path: path.join(SCREENSHOTS, 'agenda-ar-390.png') });
+  });
+
+  it('e-mails a speaker’s invitation letter, and says why another’s was not sent', async () => {
+    // Both have passport data; only the first has an e-mail in the registry.
+    const [amira, jan] = SPEAKERS.map((speaker, i) => ({
+      ...speaker,
+      id: speakerIds[i] as string,
+    }));
+    if (!amira || !jan) throw new Error('the speakers were not made');
+    await api(registrar.request, 'PATCH', `/api/v1/lecturers/${amira.id}`, {
+      email: `amira.${suffix.toLowerCase()}@experts.example`,
+      passportName: `AMIRA HADDAD ${lettersOnly}`,
+      passportNumber: 'N1234567',
+      nationalityCode: 'QAT',
+    });
+    await api(registrar.request, 'PATCH', `/api/v1/lecturers/${jan.id}`, {
+      passportName: `JAN NOVAK ${lettersOnly}`,
+      passportNumber: 'CZ998877',
+      nationalityCode: 'KWT',
+    });
+    for (const lecturer of [amira, jan]) {
+      await api(registrar.request, 'POST', `/api/v1/sessions/${SESSION}/lecturers`, {
+        lecturerId: lecturer.id,
+        role: 'speaker',
+        confirmConflicts: true,
+      });
+    }
+    const page = await registrar.newPage();
+    await page.goto(`/sessions/${SESSION}`);
+    const letters = page.getByRole('region', { name: "Lecturers' invitation letters" });
+    await letters.getByRole('button', { name: `Issue the letter of ${amira.nameLatin}` }).click();
+    // The address is isolated from the sentence around it (U+2068…U+2069), for Arabic.
+    await letters.getByText(new RegExp(`E-mailed to .amira\\.${suffix.toLowerCase()}@`)).waitFor();
+    await letters.getByRole('button', { name: `Issue the letter of ${jan.nameLatin}` }).click();
+    await letters
+      .getByRole('status')
+      .getByText(/not sent: the lecturer registry has no e-mail for them/)
+      .waitFor();
+    await letters
+      .getByText('Not sent: no e-mail on their record in the lecturer registry')
+      .waitFor();
+    await expectAccessible(page);
+
+    // The same in Arabic, right to left, the address kept whole inside the sentence.
+    await setLocale(registrar, 'ar');
+    try {
+      const arabic = await registrar.newPage();
+      await arabic.goto(`/sessions/${SESSION}`);
+      const section = arabic.getByRole('region', { name: 'رسائل دعوة المحاضرين' });
+      await section.getByText('لم تُرسل: لا يوجد بريد إلكتروني في سجله في سجل المحاضرين').waitFor();
+      await section
+        .getByText(
+          `أُرسلت بالبريد الإلكتروني إلى \u2068amira.${suffix.toLowerCase()}@experts.example\u2069`,
+        )
+        .waitFor();
+      expect(await arabic.locator('html').getAttribute('dir')).toBe('rtl');
+      await expectAccessible(arabic);
+    } finally {
+      await setLocale(registrar, 'en');
+    }
+
+    // Taken off the session, her letter is revoked, not deleted: a consulate reads "revoked".
+    const before = await api<SessionLecturerLetters>(
+      registrar.request,
+      'GET',
+      `/api/v1/sessions/${SESSION}/lecturer-letters`,
+    );
+    const letterId = before.rows.find((r) => r.lecturerId === amira.id)?.letter?.id;
+    expect(letterId).toBeTruthy();
+    const again = await registrar.newPage();
+    await again.goto(`/sessions/${SESSION}`);
+    await again.getByRole('button', { name: `Take ${amira.nameLatin} off this session` }).click();
+    await again.getByText(`${amira.nameLatin} is off the session`, { exact: false }).waitFor();
+    await again
+      .getByRole('region', { name: "Lecturers' invitation letters" })
+      .getByRole('button', { name: `Issue the letter of ${amira.nameLatin}` })
+      .waitFor({ state: 'detached' });
+    const verified = await api<LetterVerification>(
+      registrar.request,
+      'GET',
+      `/api/v1/verify/letters/${letterId}`,
+    );
+    expect(verified.status).toBe('revoked');
   });
 });

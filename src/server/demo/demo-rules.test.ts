@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import type { Prerequisites, Releasability } from '../../contract/catalogue.js';
 import type { Quota } from '../../contract/sessions.js';
+import { agendaTimeProblem, spansOverlap, wallClockAt } from '../../domain/agenda.js';
 import {
   type ClearanceLevel,
   evaluateEligibility,
@@ -12,6 +13,7 @@ import { isReleasableTo } from '../../domain/releasability.js';
 import { quotaProblems } from '../../domain/seats.js';
 import { dateIn, workingDaysBetween } from '../../domain/venue-calendar.js';
 import { verifyCertificateId } from '../features/certificates/verification.js';
+import { DEMO_AGENDA_ACTIVITY } from './agenda.js';
 import { loadDemoCentre } from './load.js';
 import { GOAL_COURSES } from './programmes.js';
 import { ISLAMIC_CALENDAR, ramadanOverlaps } from './venues.js';
@@ -435,6 +437,104 @@ describe('the demo centre obeys the rules it teaches', () => {
     expect(twoHeads).toEqual([]);
   });
 
+  it('publishes the dialogue event’s agenda inside its days, no speaker or room in two places', async () => {
+    const [event] = await rows<{
+      id: string;
+      start: string;
+      end: string;
+      timeZone: string;
+      venue: string;
+    }>(
+      `select s.id, s.start_date::text as start, s.end_date::text as "end",
+              v.time_zone as "timeZone", s.venue_code as venue
+         from training_sessions s join activities a on a.id = s.activity_id
+         join venues v on v.code = s.venue_code
+        where a.code = '${DEMO_AGENDA_ACTIVITY}' and s.agenda_published_at is not null`,
+    );
+    expect(event).toBeDefined();
+    if (!event) return;
+    interface ItemRow {
+      id: string;
+      sessionId: string;
+      startsAt: Date;
+      endsAt: Date;
+      roomId: string | null;
+      roomVenue: string | null;
+      speakers: string[];
+      start: string;
+      end: string;
+      timeZone: string;
+    }
+    const items = await rows<ItemRow>(
+      `select i.id, i.session_id as "sessionId", i.starts_at as "startsAt", i.ends_at as "endsAt",
+              i.room_id as "roomId", r.venue_code as "roomVenue",
+              coalesce(array_agg(sp.lecturer_id::text) filter (where sp.lecturer_id is not null),
+                       '{}') as speakers,
+              s.start_date::text as start, s.end_date::text as "end", v.time_zone as "timeZone"
+         from agenda_items i join training_sessions s on s.id = i.session_id
+         join venues v on v.code = s.venue_code
+         left join venue_rooms r on r.id = i.room_id
+         left join agenda_item_speakers sp on sp.item_id = i.id
+        where s.status <> 'cancelled'
+        group by i.id, r.venue_code, s.start_date, s.end_date, v.time_zone`,
+    );
+    const ours = items.filter((i) => i.sessionId === event.id);
+    expect(ours.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(ours.flatMap((i) => i.speakers)).size).toBeGreaterThanOrEqual(3);
+    expect(ours.some((i) => i.roomId !== null)).toBe(true);
+    const breaches: string[] = [];
+    for (const item of items) {
+      const local = {
+        startsAt: wallClockAt(item.startsAt, item.timeZone),
+        endsAt: wallClockAt(item.endsAt, item.timeZone),
+      };
+      const problem = agendaTimeProblem(local, { startDate: item.start, endDate: item.end });
+      if (problem) breaches.push(`${item.id} ${local.startsAt}–${local.endsAt}: ${problem}`);
+      if (item.roomId && item.roomVenue !== event.venue && item.sessionId === event.id) {
+        breaches.push(`${item.id}: a room of another venue`);
+      }
+    }
+    for (const [i, a] of items.entries()) {
+      for (const b of items.slice(i + 1)) {
+        if (!spansOverlap(a, b)) continue;
+        const shared = a.speakers.filter((s) => b.speakers.includes(s));
+        if (shared.length > 0) breaches.push(`${a.id} and ${b.id} share speakers ${shared}`);
+        if (a.roomId && a.roomId === b.roomId) breaches.push(`${a.id} and ${b.id} share a room`);
+      }
+    }
+    // Nor an item in a room another session booked for its whole days.
+    const bookedElsewhere = await rows<{ item: string; code: string }>(
+      `select i.id as item, s.code
+         from agenda_items i join session_room_bookings b on b.room_id = i.room_id
+         join training_sessions s on s.id = b.session_id and s.id <> i.session_id
+         join venues v on v.code = s.venue_code
+        where s.status <> 'cancelled'
+          and i.starts_at < ((s.end_date + 1)::timestamp at time zone v.time_zone)
+          and i.ends_at > (s.start_date::timestamp at time zone v.time_zone)`,
+    );
+    breaches.push(...bookedElsewhere.map((r) => `${r.item} in the room booked by ${r.code}`));
+    // Every speaker is on the session, and one who is also staff teaches nowhere else those days.
+    const unassigned = await rows<{ lecturer: string }>(
+      `select distinct sp.lecturer_id as lecturer
+         from agenda_item_speakers sp join agenda_items i on i.id = sp.item_id
+        where not exists (select 1 from session_lecturers a
+                           where a.session_id = i.session_id and a.lecturer_id = sp.lecturer_id)`,
+    );
+    breaches.push(...unassigned.map((u) => `${u.lecturer} speaks but is not on the session`));
+    const busyStaff = await rows<{ name: string; code: string }>(
+      `with staff as (select id as session_id, director_id as user_id from training_sessions
+                       union all select session_id, user_id from session_instructors)
+       select l.name_latin as name, o.code
+         from session_lecturers a join lecturers l on l.id = a.lecturer_id
+         join training_sessions s on s.id = a.session_id
+         join staff x on x.user_id = l.user_id and x.session_id <> s.id
+         join training_sessions o on o.id = x.session_id
+        where o.status <> 'cancelled' and o.start_date <= s.end_date and o.end_date >= s.start_date`,
+    );
+    breaches.push(...busyStaff.map((b) => `${b.name} also teaches ${b.code} those days`));
+    expect(breaches).toEqual([]);
+  });
+
   it('fills each programme goal with courses of its own topic', async () => {
     const lines = await rows<{ goal: string; course: string }>(
       `select g.title->>'en' as goal, a.code as course
@@ -460,6 +560,8 @@ describe('the demo centre obeys the rules it teaches', () => {
       completions: number;
       certificates: number;
       staff: number;
+      agendaItems: number;
+      outsideSpeakers: number;
     }>(
       `select (select count(*)::int from nations) as nations,
               (select count(*)::int from institutions) as institutions,
@@ -469,7 +571,9 @@ describe('the demo centre obeys the rules it teaches', () => {
               (select count(distinct nation_code)::int from participants) as "peopleNations",
               (select count(*)::int from nominations where result = 'completed') as completions,
               (select count(*)::int from certificates) as certificates,
-              (select count(*)::int from users where email like '%@visiting.rabita.example') as staff`,
+              (select count(*)::int from users where email like '%@visiting.rabita.example') as staff,
+              (select count(*)::int from agenda_items) as "agendaItems",
+              (select count(*)::int from lecturers where kind = 'external') as "outsideSpeakers"`,
     );
     expect({
       nations: said(/\((\d+) partner nations/),
@@ -481,6 +585,8 @@ describe('the demo centre obeys the rules it teaches', () => {
       completions: said(/(\d+) completions/),
       certificates: said(/(\d+) signed certificates/),
       staff: said(/(\d+) visiting directors and instructors/),
+      agendaItems: said(/(\d+) items on Kuwait's clock/),
+      outsideSpeakers: said(/(\d+) outside speakers/),
     }).toEqual(loaded);
   });
 });

@@ -11,6 +11,7 @@ import { createInstitution } from '../features/partners/institutions.service.js'
 import { addContact, createFramework, createNation } from '../features/partners/nations.service.js';
 import { updateTwoFactorPolicy } from '../features/second-factors/policy.js';
 import { createUser } from '../features/users/service.js';
+import { loadDemoAgenda } from './agenda.js';
 import centre from './centre.json' with { type: 'json' };
 import { loadDemoCertificates } from './certificates.js';
 import { loadDemoEvaluations } from './evaluations.js';
@@ -136,7 +137,8 @@ export async function isDemoWanted(db: Database, config: Pick<Config, 'demo'>, e
 /**
  * Loads the demo centre in one transaction: frameworks, nations, institutions, contacts,
  * accounts, the catalogue with sessions placed around `now`, the nations' people, and the
- * past sessions' nominations, attendance, closed results and level-1 evaluations.
+ * past sessions' nominations, attendance, closed results and level-1 evaluations, and the coming
+ * dialogue event's published agenda with its speakers and room.
  */
 export async function loadDemoCentre(db: Database, now = new Date()): Promise<DemoAccount[]> {
   const extra: DemoAccount[] = [];
@@ -193,6 +195,7 @@ export async function loadDemoCentre(db: Database, now = new Date()): Promise<De
     // After the surveys: it needs their templates and leaves their one session to them.
     await loadDemoEvaluations(tx, now);
     await loadDemoProgrammes(tx);
+    await loadDemoAgenda(tx, ids.get('instructor@rabita.example') ?? null);
     // The demo's accounts share a published password: a second factor required of them would
     // lock out every visitor but the first. The banner says so; Administration turns it back on.
     await updateTwoFactorPolicy(

@@ -246,7 +246,9 @@ export const checkInDays = pgTable(
  * `id` the random public verification id in its QR code; `nationCode` is copied from the
  * nomination so that an NPOC's reads are scoped without a join. A letter whose data changed is
  * revoked and a new one issued, so one live letter per nomination at most. A lecturer's letter
- * points at their assignment instead and has no nation: no NPOC reads it.
+ * points at their assignment instead and has no nation: no NPOC reads it. Taking the lecturer off
+ * the session revokes their letter first; the row stays (its public page says revoked) with the
+ * assignment link cleared, so only a revoked letter may point at nobody.
  */
 export const visaLetters = pgTable(
   'visa_letters',
@@ -254,7 +256,7 @@ export const visaLetters = pgTable(
     id: text('id').primaryKey(),
     nominationId: uuid('nomination_id').references(() => nominations.id),
     sessionLecturerId: uuid('session_lecturer_id').references(() => sessionLecturers.id, {
-      onDelete: 'cascade',
+      onDelete: 'set null',
     }),
     sessionId: uuid('session_id')
       .notNull()
@@ -270,6 +272,8 @@ export const visaLetters = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by').references(() => users.id),
     revokeReason: text('revoke_reason'),
+    /** A lecturer's letter: the address it was e-mailed to; null while not sent (no e-mail). */
+    emailedTo: text('emailed_to'),
   },
   (t) => [
     uniqueIndex('visa_letters_live_key').on(t.nominationId).where(sql`revoked_at is null`),
@@ -278,7 +282,7 @@ export const visaLetters = pgTable(
       .where(sql`revoked_at is null`),
     check(
       'visa_letters_subject_check',
-      sql`(${t.nominationId} is null) <> (${t.sessionLecturerId} is null)`,
+      sql`(${t.nominationId} is null or ${t.sessionLecturerId} is null) and (${t.nominationId} is not null or ${t.sessionLecturerId} is not null or ${t.revokedAt} is not null)`,
     ),
     index('visa_letters_session_idx').on(t.sessionId, t.nationCode),
   ],

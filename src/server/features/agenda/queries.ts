@@ -7,6 +7,7 @@ import {
   lecturers,
   nominations,
   participants,
+  sessionRoomBookings,
   trainingSessions,
   venueRooms,
   venues,
@@ -209,4 +210,37 @@ export async function setPublished(db: DbOrTx, sessionId: string, at: Date | nul
     .update(trainingSessions)
     .set({ agendaPublishedAt: at })
     .where(eq(trainingSessions.id, sessionId));
+}
+
+/**
+ * Other sessions, not cancelled, that booked the room for their whole days when those days (on
+ * the venue's clock, from the first day's midnight to the end of the last) overlap the span.
+ */
+export async function selectRoomBookingClashes(
+  db: DbOrTx,
+  roomId: string,
+  span: { startsAt: Date; endsAt: Date },
+  sessionId: string,
+) {
+  const firstMidnight = sql`(${trainingSessions.startDate}::timestamp at time zone ${venues.timeZone})`;
+  const lastMidnight = sql`((${trainingSessions.endDate} + 1)::timestamp at time zone ${venues.timeZone})`;
+  return db
+    .select({
+      sessionCode: trainingSessions.code,
+      startDate: trainingSessions.startDate,
+      endDate: trainingSessions.endDate,
+    })
+    .from(sessionRoomBookings)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, sessionRoomBookings.sessionId))
+    .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
+    .where(
+      and(
+        eq(sessionRoomBookings.roomId, roomId),
+        sql`${trainingSessions.id} <> ${sessionId}::uuid`,
+        sql`${trainingSessions.status} <> 'cancelled'`,
+        sql`${firstMidnight} < ${span.endsAt.toISOString()}::timestamptz`,
+        sql`${lastMidnight} > ${span.startsAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.code));
 }

@@ -148,8 +148,37 @@ async function checkDraft(
         { conflicts: roomClashes.map(clashView) },
       );
     }
+    await refuseRoomBookedWhole(ctx, session, draft.roomId, span);
   }
   return span;
+}
+
+/**
+ * A room another session booked for its whole days is taken at every hour of them: an item of
+ * this session there is refused with the same code as an item clash (409
+ * `agenda_room_conflict`), with the booking's session and days to go and see.
+ */
+async function refuseRoomBookedWhole(
+  ctx: ServiceContext,
+  session: q.AgendaSession,
+  roomId: string,
+  span: { startsAt: Date; endsAt: Date },
+) {
+  const booked = await q.selectRoomBookingClashes(ctx.tx, roomId, span, session.id);
+  const first = booked[0];
+  if (!first) return;
+  throw new AppError(
+    409,
+    'agenda_room_conflict',
+    `The room is booked for the whole of ${first.sessionCode} (${first.startDate} to ${first.endDate}); choose another room or time.`,
+    booked.map((c) => ({
+      field: 'roomId',
+      message: `is booked for ${c.sessionCode} from ${c.startDate} to ${c.endDate}`,
+      code: 'agenda_room_conflict',
+    })),
+    undefined,
+    { conflicts: [], bookings: booked },
+  );
 }
 
 async function itemById(ctx: ServiceContext, session: q.AgendaSession, id: string) {

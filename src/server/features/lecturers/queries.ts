@@ -153,12 +153,19 @@ export async function selectAssignments(db: DbOrTx, sessionId: string) {
     .orderBy(asc(sessionLecturers.createdAt), asc(sessionLecturers.id));
 }
 
-export async function selectAssignment(db: DbOrTx, sessionId: string, id: string) {
-  const [row] = await db
+/** One assignment; `lock` holds it, so a letter cannot be issued for it while it is removed. */
+export async function selectAssignment(
+  db: DbOrTx,
+  sessionId: string,
+  id: string,
+  options: { lock?: boolean } = {},
+) {
+  const query = db
     .select({ assignment: sessionLecturers, lecturer: lecturers })
     .from(sessionLecturers)
     .innerJoin(lecturers, eq(lecturers.id, sessionLecturers.lecturerId))
     .where(and(eq(sessionLecturers.sessionId, sessionId), eq(sessionLecturers.id, id)));
+  const [row] = options.lock ? await query.for('update', { of: sessionLecturers }) : await query;
   return row;
 }
 

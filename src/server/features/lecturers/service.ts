@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
+import { revokeLetterOfAssignment } from '../visa-letters/lecturer-letters.js';
 import { checkLecturerConflicts, lecturerConflicts } from './conflicts.js';
 import { auditLecturer, presentAssignment, presentLecturer, sortPeriods } from './presenters.js';
 import * as q from './queries.js';
@@ -243,17 +244,22 @@ export async function updateAssignment(
   return after;
 }
 
-/** Takes a lecturer off a session. */
+/**
+ * Takes a lecturer off a session. Their invitation letter, if one was issued, is revoked rather
+ * than deleted: a consulate that checks it reads "revoked", and the audit trail keeps it.
+ */
 export async function removeAssignment(ctx: ServiceContext, code: string, id: string) {
   const session = await sessionOf(ctx, code, { forChange: true });
-  const existing = await q.selectAssignment(ctx.tx, session.id, id);
+  const existing = await q.selectAssignment(ctx.tx, session.id, id, { lock: true });
   if (!existing) throw notFound('The assignment');
+  const revokedLetterId = await revokeLetterOfAssignment(ctx, id);
   await q.deleteAssignment(ctx.tx, id);
   await recordAudit(ctx, {
     action: 'lecturer.unassigned',
     entityType: 'session',
     entityId: session.id,
     before: presentAssignment(session.code, existing, []),
+    after: { revokedLetterId },
   });
 }
 

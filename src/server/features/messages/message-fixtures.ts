@@ -315,6 +315,18 @@ export const MESSAGE_FIXTURES: { [E in MessageEvent]: MessageFixture<E> } = {
       link: `${SITE}/sessions/CBRN-B-2026-01/visa-letters`,
     }),
   },
+  'lecturer-letter-issued': {
+    nationCopyOfParticipant: false,
+    variables: (locale) => ({
+      recipientName: 'Amira Haddad',
+      sessionCode: 'DLG-GULF-2027',
+      activityTitle: CT_COURSE[locale],
+      dates: { en: '7–8 March 2027', fr: '7–8 mars 2027', ar: '7–8 مارس 2027' }[locale],
+      venue: { en: 'Kuwait City', fr: 'Koweït', ar: 'مدينة الكويت' }[locale],
+      role: { en: 'a speaker', fr: 'intervenante', ar: 'متحدثة' }[locale],
+      letterUrl: `${SITE}/verify/letter/Qm9vay1vZi1leGFtcGxlcw`,
+    }),
+  },
   'nation-report': {
     nationCopyOfParticipant: false,
     variables: (locale) => ({

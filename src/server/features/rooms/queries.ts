@@ -203,3 +203,36 @@ export async function selectVenueBookings(db: DbOrTx, venueCode: string, from: s
     )
     .orderBy(asc(trainingSessions.startDate), asc(trainingSessions.code));
 }
+
+/**
+ * Agenda items of other sessions, not cancelled, held in this room at some hour of [start, end]
+ * on the venue's clock (from the first day's midnight to the end of the last).
+ */
+export async function selectAgendaItemsInRoom(
+  db: DbOrTx,
+  options: { roomId: string; sessionId: string; startDate: string; endDate: string },
+) {
+  const result = await db.execute<{
+    session_code: string;
+    starts_at: Date | string;
+    ends_at: Date | string;
+    time_zone: string;
+  }>(sql`
+    select s.code as session_code, i.starts_at, i.ends_at, v.time_zone
+      from agenda_items i
+      join training_sessions s on s.id = i.session_id
+      join venue_rooms r on r.id = i.room_id
+      join venues v on v.code = r.venue_code
+     where i.room_id = ${options.roomId}::uuid
+       and i.session_id <> ${options.sessionId}::uuid
+       and s.status <> 'cancelled'
+       and i.starts_at < ((${options.endDate}::date + 1)::timestamp at time zone v.time_zone)
+       and i.ends_at > (${options.startDate}::date::timestamp at time zone v.time_zone)
+     order by i.starts_at, s.code`);
+  return result.rows.map((row) => ({
+    sessionCode: row.session_code,
+    startsAt: new Date(row.starts_at).toISOString(),
+    endsAt: new Date(row.ends_at).toISOString(),
+    timeZone: row.time_zone,
+  }));
+}

@@ -9,6 +9,7 @@ import type {
   VenueCalendarQuery,
 } from '../../../contract/rooms.js';
 import type { SessionNotice } from '../../../contract/sessions.js';
+import { wallClockAt } from '../../../domain/agenda.js';
 import { badLanguagePairs, languagePairKey, roomShortfall } from '../../../domain/bookings.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -140,6 +141,7 @@ export async function bookRoom(
     throw invalid('roomId', `is not a room of the venue ${session.venueCode}`, 'unknown_room');
   }
   const before = await q.selectBookedRoom(ctx.tx, session.id);
+  await refuseRoomHeldByItems(ctx, session, room);
   const clashes = await q.selectRoomClashes(ctx.tx, {
     roomId: room.id,
     sessionId: session.id,
@@ -172,6 +174,43 @@ export async function bookRoom(
     after: { room: after.room, shortfall: after.shortfall, conflictsConfirmed: clashes },
   });
   return after;
+}
+
+/**
+ * An agenda item of another session in the room at a set hour of the session's days is a
+ * fact, not a booking to share: refused (409 `room_conflict`, the room clash's code) whatever
+ * `confirmRoomConflict` says, naming the items so the registrar can move one or the other.
+ */
+async function refuseRoomHeldByItems(
+  ctx: ServiceContext,
+  session: q.SessionPlace,
+  room: q.RoomRow,
+) {
+  const items = await q.selectAgendaItemsInRoom(ctx.tx, {
+    roomId: room.id,
+    sessionId: session.id,
+    startDate: session.startDate,
+    endDate: session.endDate,
+  });
+  const first = items[0];
+  if (!first) return;
+  const more = items.length > 1 ? ` and ${items.length - 1} more` : '';
+  const clock = (at: string, timeZone: string) =>
+    wallClockAt(new Date(at), timeZone).replace('T', ' ');
+  const when = (item: (typeof items)[number]) =>
+    `${clock(item.startsAt, item.timeZone)} to ${clock(item.endsAt, item.timeZone)} (${item.timeZone})`;
+  throw new AppError(
+    409,
+    'room_conflict',
+    `${room.name} holds an agenda item of ${first.sessionCode} from ${when(first)}${more}, during ${session.code}; it cannot be booked for the whole session. Move the item or choose another room.`,
+    items.map((item) => ({
+      field: 'roomId',
+      message: `holds an agenda item of ${item.sessionCode} from ${when(item)}`,
+      code: 'room_conflict',
+    })),
+    undefined,
+    { conflicts: [], agendaItems: items },
+  );
 }
 
 /** Gives the session's room back. */

@@ -12,10 +12,11 @@ import { recordAudit } from '../audit/record.js';
 import { currentSigningKey } from '../certificates/keys.js';
 import { signBytes, signedBytes } from '../certificates/signing.js';
 import type { ServiceContext } from '../context.js';
+import { sendLecturerLetter } from './lecturer-notify.js';
 import * as lq from './lecturer-queries.js';
 import { auditView, presentLetter, printedOf } from './presenters.js';
 import * as q from './queries.js';
-import { newLetterId, revokeReplacedLetter } from './replacement.js';
+import { newLetterId, revokeLetter, revokeReplacedLetter } from './replacement.js';
 
 type Blocker = LecturerLetterRow['missing'][number];
 
@@ -89,6 +90,8 @@ export async function listLecturerLetters(
         role: s.role,
         missing: blockersOf(s),
         letter: letter ? presentLetter(letter) : null,
+        hasEmail: !!s.lecturer.email?.trim(),
+        sentTo: letter?.emailedTo ?? null,
       };
     }),
   };
@@ -99,7 +102,8 @@ export async function listLecturerLetters(
  * data, signed and verifiable like a participant's. A live letter that says the same is returned
  * as it is; one whose data changed is revoked and replaced. Without a passport name, number or
  * nationality nothing is written: 422 `lecturer_passport_missing`. No nation reads it: the
- * centre sends it to the lecturer itself.
+ * centre e-mails it to the lecturer (see `sendLecturerLetter`); a letter that could not be sent
+ * for want of an e-mail is sent when it is issued again once the registry has one.
  */
 export async function issueLecturerLetter(
   ctx: ServiceContext,
@@ -137,7 +141,16 @@ export async function issueLecturerLetter(
   const id = newLetterId();
   const payload = await payloadFor(ctx, subject, id, now);
   if (existing && sameLetterContent(printedOf(existing), payload)) {
-    return { outcome: 'unchanged', letter: presentLetter(existing) };
+    const sentTo = existing.emailedTo ?? (await sendLecturerLetter(ctx, subject, existing));
+    if (sentTo && !existing.emailedTo) {
+      await recordAudit(ctx, {
+        action: 'visa-letter.sent',
+        entityType: 'visa-letter',
+        entityId: existing.id,
+        after: { ...auditView(existing), emailedTo: sentTo },
+      });
+    }
+    return { outcome: 'unchanged', letter: presentLetter(existing), sentTo };
   }
   if (existing) await revokeReplacedLetter(ctx, existing);
   const key = await currentSigningKey(ctx.tx, now);
@@ -152,11 +165,27 @@ export async function issueLecturerLetter(
     issuedAt: now,
     issuedBy: ctx.actor.id,
   });
+  const sentTo = await sendLecturerLetter(ctx, subject, row);
   await recordAudit(ctx, {
     action: 'visa-letter.issued',
     entityType: 'visa-letter',
     entityId: id,
-    after: { ...auditView(row), replaces: existing?.id ?? null },
+    after: { ...auditView(row), replaces: existing?.id ?? null, emailedTo: sentTo },
   });
-  return { outcome: existing ? 'reissued' : 'issued', letter: presentLetter(row) };
+  return { outcome: existing ? 'reissued' : 'issued', letter: presentLetter(row), sentTo };
+}
+
+/**
+ * Revokes the live letter of an assignment about to be removed: a consulate that checks it then
+ * reads "revoked", as for a replaced letter, and the row outlives the assignment. Audited;
+ * returns the revoked letter's id, or null when there was none.
+ */
+export async function revokeLetterOfAssignment(
+  ctx: ServiceContext,
+  assignmentId: string,
+): Promise<string | null> {
+  const live = await lq.selectLiveLetterOfAssignment(ctx.tx, assignmentId);
+  if (!live) return null;
+  await revokeLetter(ctx, live, 'The lecturer was taken off the session.');
+  return live.id;
 }

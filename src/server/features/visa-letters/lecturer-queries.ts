@@ -6,6 +6,7 @@ import {
   nations,
   sessionLecturers,
   trainingSessions,
+  users,
   venues,
   visaLetters,
 } from '../../db/schema/index.js';
@@ -32,7 +33,12 @@ export async function selectLecturerSubjects(
         title: lecturers.title,
         passportName: lecturers.passportName,
         passportNumber: lecturers.passportNumber,
+        email: lecturers.email,
+        languages: lecturers.languages,
+        userId: lecturers.userId,
       },
+      /** The language the lecturer's own account reads Rabita in, when they have one. */
+      accountLocale: users.locale,
       nationality: nations.name,
       session: {
         id: trainingSessions.id,
@@ -47,6 +53,7 @@ export async function selectLecturerSubjects(
     .from(sessionLecturers)
     .innerJoin(lecturers, eq(lecturers.id, sessionLecturers.lecturerId))
     .leftJoin(nations, eq(nations.code, lecturers.nationalityCode))
+    .leftJoin(users, eq(users.id, lecturers.userId))
     .innerJoin(trainingSessions, eq(trainingSessions.id, sessionLecturers.sessionId))
     .innerJoin(activities, eq(activities.id, trainingSessions.activityId))
     .innerJoin(venues, eq(venues.code, trainingSessions.venueCode))
@@ -80,5 +87,15 @@ export async function selectLiveLetterOfAssignment(db: DbOrTx, assignmentId: str
     .select()
     .from(visaLetters)
     .where(and(eq(visaLetters.sessionLecturerId, assignmentId), isNull(visaLetters.revokedAt)));
+  return row;
+}
+
+/** Notes where a lecturer's letter was e-mailed, so their page can say it went. */
+export async function markLetterEmailed(db: DbOrTx, id: string, to: string) {
+  const [row] = await db
+    .update(visaLetters)
+    .set({ emailedTo: to })
+    .where(eq(visaLetters.id, id))
+    .returning();
   return row;
 }

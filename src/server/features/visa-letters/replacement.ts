@@ -11,16 +11,17 @@ export const newLetterId = () => randomBytes(16).toString('base64url');
  * Revokes a live letter whose data changed before its successor is issued (a participant's or a
  * lecturer's alike), so the public page of the old one says it was replaced; audited.
  */
-export async function revokeReplacedLetter(
+export function revokeReplacedLetter(ctx: ServiceContext, existing: q.VisaLetterRow) {
+  return revokeLetter(ctx, existing, 'Replaced by a letter with updated data.');
+}
+
+/** Revokes a live letter for the reason given, which its public page shows; audited. */
+export async function revokeLetter(
   ctx: ServiceContext,
   existing: q.VisaLetterRow,
+  reason: string,
 ): Promise<void> {
-  const revoked = await q.markLetterRevoked(
-    ctx.tx,
-    existing.id,
-    ctx.actor.id,
-    'Replaced by a letter with updated data.',
-  );
+  const revoked = await q.markLetterRevoked(ctx.tx, existing.id, ctx.actor.id, reason);
   await recordAudit(ctx, {
     action: 'visa-letter.revoked',
     entityType: 'visa-letter',

@@ -36,8 +36,8 @@ export interface LetterWording {
   signature: string;
 }
 
-/** The part a lecturer is invited to play, as the letter's sentence needs it. */
-const INVITED_AS: Record<
+/** The part a lecturer is invited to play, as the letter's sentence (and its e-mail) needs it. */
+export const INVITED_AS: Record<
   NonNullable<PrintedVisaLetter['invitedAs']>,
   Record<LetterLanguage, string>
 > = {

@@ -63,7 +63,8 @@ export function AgendaSection({ session }: { session: Session }) {
             {t('agenda.title')}
           </Title>
           {agenda && (
-            <Badge color={agenda.status === 'published' ? 'teal' : 'gray'} variant="light">
+            // Green, not teal: teal-9 on its light background reads 4.4:1, under AA's 4.5.
+            <Badge color={agenda.status === 'published' ? 'green' : 'gray'} variant="light">
               {agenda.status === 'published' ? t('agenda.published') : t('agenda.draft')}
             </Badge>
           )}

@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconMailOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { api } from '../../lib/api.js';
 import { letterPdfUrl } from '../visa-letters/api.js';
 
+/** An address keeps its own direction inside an Arabic sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
 const path = (code: string) => `/api/v1/sessions/${encodeURIComponent(code)}`;
 
 /**
@@ -25,17 +27,28 @@ export function LecturerLettersPanel({ code }: { code: string }) {
       api<SessionLecturerLetters>(`${path(code)}/lecturer-letters`, { signal }),
   });
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const rows = query.data?.rows ?? [];
   if (rows.length === 0 && !query.error) return null;
 
   async function issue(assignmentId: string) {
     setError(null);
+    setNotice(null);
     try {
-      await api<IssuedVisaLetter>(`${path(code)}/lecturers/${assignmentId}/visa-letter`, {
-        method: 'POST',
-      });
+      const issued = await api<IssuedVisaLetter>(
+        `${path(code)}/lecturers/${assignmentId}/visa-letter`,
+        { method: 'POST' },
+      );
       await queryClient.invalidateQueries({ queryKey: key });
-      notifications.show({ color: 'teal', message: t('agenda.letterIssued') });
+      // Not sent for want of an e-mail is said where it stays readable, not in a passing toast.
+      if (issued.sentTo) {
+        notifications.show({
+          color: 'teal',
+          message: t('agenda.letterSentTo', { to: isolate(issued.sentTo) }),
+        });
+      } else {
+        setNotice(t('agenda.letterNotSentNoEmail'));
+      }
     } catch (caught) {
       setError(caught);
     }
@@ -47,6 +60,11 @@ export function LecturerLettersPanel({ code }: { code: string }) {
         {t('agenda.letters')}
       </Title>
       <ProblemAlert error={query.error ?? error} />
+      {notice && (
+        <Alert color="yellow" role="status" mb="sm" icon={<IconMailOff size={18} aria-hidden />}>
+          {notice}
+        </Alert>
+      )}
       <Stack gap="xs">
         {rows.map((row) => (
           <Group key={row.assignmentId} justify="space-between" wrap="wrap" gap="xs">
@@ -54,6 +72,17 @@ export function LecturerLettersPanel({ code }: { code: string }) {
               <Text fz="sm" fw={600}>
                 {row.nameLatin}
               </Text>
+              {row.letter && (
+                <Text fz="sm" c="dimmed">
+                  {row.sentTo ? (
+                    t('agenda.sentTo', { to: isolate(row.sentTo) })
+                  ) : (
+                    <Text span fz="sm" c="orange.9">
+                      {row.hasEmail ? t('agenda.notSentYet') : t('agenda.notSentNoEmail')}
+                    </Text>
+                  )}
+                </Text>
+              )}
               {row.missing.length > 0 && (
                 <Text fz="sm" c="dimmed">
                   {t('agenda.lettersMissing', {

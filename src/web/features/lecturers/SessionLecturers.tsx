@@ -84,6 +84,12 @@ export function SessionLecturers({ session }: { session: Session }) {
     try {
       await removeAssignment(session.code, assignment.id);
       await refresh();
+      // Their letter is revoked with the assignment: the letters section must not offer it.
+      await queryClient.invalidateQueries({ queryKey: ['lecturer-letters', session.code] });
+      notifications.show({
+        color: 'teal',
+        message: t('lecturers.removed', { name: assignment.lecturer.nameLatin }),
+      });
     } catch (caught) {
       setError(caught);
     }

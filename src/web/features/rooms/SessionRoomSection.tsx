@@ -36,10 +36,16 @@ import {
 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
+/**
+ * The sessions a `room_conflict` names, which the registrar may confirm to share the room; null
+ * for any other error, and for a room another session's agenda item holds at a set hour: that
+ * cannot be shared, and the problem's own message says so.
+ */
 function roomConflictsOf(error: unknown): RoomConflict[] | null {
   if (!isApiError(error) || error.code !== 'room_conflict') return null;
-  const conflicts = (error.body as { conflicts?: RoomConflict[] } | undefined)?.conflicts;
-  return Array.isArray(conflicts) ? conflicts : [];
+  const body = error.body as { conflicts?: RoomConflict[]; agendaItems?: unknown[] } | undefined;
+  if (Array.isArray(body?.agendaItems) && body.agendaItems.length > 0) return null;
+  return Array.isArray(body?.conflicts) ? body.conflicts : [];
 }
 
 function RoomConflicts({ conflicts }: { conflicts: RoomConflict[] }) {

@@ -13,7 +13,16 @@ export const ar: TemplateSet = {
 {{letterUrl}}
 
 ويمكنكم تنزيلها مرة أخرى من رسائل التأشيرة الخاصة بالدورة في رابطة:
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
+  },
+  'lecturer-letter-issued': {
+    subject: 'رسالة الدعوة الخاصة بكم للدورة {{sessionCode}}: {{activityTitle}}',
+    body: `السيد/السيدة {{recipientName}}،
+
+يتشرف المركز بدعوتكم للمشاركة بصفة {{role}} في {{activityTitle}} ({{sessionCode}})، {{dates}} في {{venue}}. رسالة الدعوة لغرض التأشيرة مرفقة بصيغة PDF باللغتين الإنجليزية والعربية لتقديمها إلى القنصلية.
+
+يمكن للقنصلية التحقق من صحتها عبر صفحة التحقق الخاصة بها، أو عبر رمز QR المطبوع على الرسالة:
+{{letterUrl}}${SIGN_OFF}`,
   },
   'nation-report': {
     subject: 'تقرير ما بعد الدورة ({{nationName}}): {{activityTitle}} ({{sessionCode}})',
@@ -22,7 +31,7 @@ export const ar: TemplateSet = {
 أُغلقت نتائج الدورة {{sessionCode}} ({{activityTitle}})، {{dates}}. {{summary}}
 
 التقرير الخاص بضباط دولتكم (النتائج والحضور) مع الأرقام الإجمالية للدورة متاح في رابطة:
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
   },
   'nomination-proposed': {
     subject: 'اقتراح ترشيح: {{participantName}} للدورة {{sessionCode}}',

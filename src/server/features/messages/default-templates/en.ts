@@ -13,7 +13,16 @@ A consulate can check that it is genuine on its verification page, also reached 
 {{letterUrl}}
 
 You can download it again from the session's visa letters in Rabita:
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
+  },
+  'lecturer-letter-issued': {
+    subject: 'Your invitation letter for {{sessionCode}}: {{activityTitle}}',
+    body: `Dear {{recipientName}},
+
+The centre invites you to take part as {{role}} in session {{sessionCode}}: {{activityTitle}}, {{dates}}, {{venue}}. Your invitation letter for the visa is attached as a PDF, in English and Arabic, for the consulate.
+
+A consulate can check that it is genuine on its verification page, also reached through the QR code on the letter:
+{{letterUrl}}${SIGN_OFF}`,
   },
   'nation-report': {
     subject: 'Post-course report ({{nationName}}): {{activityTitle}} ({{sessionCode}})',
@@ -22,7 +31,7 @@ You can download it again from the session's visa letters in Rabita:
 The results of session {{sessionCode}} ({{activityTitle}}), {{dates}}, are closed. {{summary}}
 
 The report on your nation's officers (results and attendance) with the session's overall figures is in Rabita:
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
   },
   'nomination-proposed': {
     subject: 'Nomination proposed: {{participantName}} for {{sessionCode}}',

@@ -13,7 +13,16 @@ Un consulat peut vérifier son authenticité sur sa page de vérification, égal
 {{letterUrl}}
 
 Vous pouvez la télécharger à nouveau depuis les lettres de visa de la session dans Rabita :
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
+  },
+  'lecturer-letter-issued': {
+    subject: 'Votre lettre d’invitation pour {{sessionCode}} : {{activityTitle}}',
+    body: `Bonjour {{recipientName}},
+
+Le centre vous invite à intervenir en qualité de {{role}} à la session {{sessionCode}} : {{activityTitle}}, {{dates}}, {{venue}}. Votre lettre d’invitation pour le visa est jointe en PDF, en anglais et en arabe, pour le consulat.
+
+Un consulat peut vérifier son authenticité sur sa page de vérification, également accessible par le code QR de la lettre :
+{{letterUrl}}${SIGN_OFF}`,
   },
   'nation-report': {
     subject: 'Rapport de fin de cours ({{nationName}}) : {{activityTitle}} ({{sessionCode}})',
@@ -22,7 +31,7 @@ Vous pouvez la télécharger à nouveau depuis les lettres de visa de la session
 Les résultats de la session {{sessionCode}} ({{activityTitle}}), {{dates}}, sont clôturés. {{summary}}
 
 Le rapport sur les officiers de votre pays (résultats et présence), avec les chiffres d’ensemble de la session, est dans Rabita :
-{{link}}\${SIGN_OFF}`,
+{{link}}${SIGN_OFF}`,
   },
   'nomination-proposed': {
     subject: 'Candidature proposée : {{participantName}} pour {{sessionCode}}',
