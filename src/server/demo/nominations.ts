@@ -22,7 +22,9 @@ import { updateSession } from '../features/sessions/service.js';
 import { AppError } from '../http/errors.js';
 import { inviteDelegations } from './invitations.js';
 
-const HISTORY = ['completed', 'in-progress', 'confirmed'];
+// Sessions whose cohort is chosen by now: a session whose nominations have closed has its
+// selections made (a mobile team two weeks out has its host nation's officers on it).
+const HISTORY = ['completed', 'in-progress', 'confirmed', 'nominations-closed'];
 
 interface Dates {
   startDate: string;
