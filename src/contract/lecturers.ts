@@ -10,7 +10,15 @@ export const LECTURER_KINDS = ['internal', 'external'] as const;
 export const LecturerKind = z.enum(LECTURER_KINDS);
 export type LecturerKind = z.infer<typeof LecturerKind>;
 
-export const LECTURER_ROLES = ['lecturer', 'speaker', 'panellist', 'moderator'] as const;
+// An interpreter is assigned by name like a lecturer, so one in two booths at once is found as
+// a lecturer on two sessions is (409 lecturer_conflict unless confirmed).
+export const LECTURER_ROLES = [
+  'lecturer',
+  'speaker',
+  'panellist',
+  'moderator',
+  'interpreter',
+] as const;
 export const LecturerRole = z.enum(LECTURER_ROLES);
 export type LecturerRole = z.infer<typeof LecturerRole>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_ID_PATTERN, VerificationStatus } from './certificates.js';
 import { IsoDate, IsoDateTime, Uuid } from './common.js';
+import { LECTURER_ROLES } from './lecturers.js';
 
 /** A letter's public id: the same shape as a certificate's (16 random bytes, base64url). */
 export const VisaLetterId = z.string().regex(CERTIFICATE_ID_PATTERN, 'is not a letter id');
@@ -41,7 +42,7 @@ export const PrintedVisaLetter = z
     }),
     issuedOn: IsoDate,
     /** On a lecturer's letter: the part they are invited to play (a participant's has none). */
-    invitedAs: z.enum(['lecturer', 'speaker', 'panellist', 'moderator']).optional(),
+    invitedAs: z.enum(LECTURER_ROLES).optional(),
   })
   .meta({ id: 'PrintedVisaLetter' });
 export type PrintedVisaLetter = z.infer<typeof PrintedVisaLetter>;
@@ -129,7 +130,7 @@ export const LecturerLetterRow = z.object({
   lecturerId: Uuid,
   nameLatin: z.string(),
   kind: z.enum(['internal', 'external']),
-  role: z.enum(['lecturer', 'speaker', 'panellist', 'moderator']),
+  role: z.enum(LECTURER_ROLES),
   missing: z.array(z.enum(LECTURER_LETTER_BLOCKERS)),
   letter: VisaLetter.nullable(),
   /** Whether the registry holds an e-mail to send their letter to. */

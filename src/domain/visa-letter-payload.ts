@@ -1,3 +1,4 @@
+import type { LecturerRole } from '../contract/lecturers.js';
 import type { LetterText, PrintedVisaLetter } from '../contract/visa-letters.js';
 import { canonicalJson } from './certificate-payload.js';
 
@@ -27,7 +28,7 @@ export interface VisaLetterFacts {
   };
   issuedOn: string;
   /** A lecturer's letter: the part they play on the session. */
-  invitedAs?: 'lecturer' | 'speaker' | 'panellist' | 'moderator';
+  invitedAs?: LecturerRole;
 }
 
 const joinName = (...parts: (string | null | undefined)[]) =>

@@ -59,7 +59,13 @@ export const lecturers = pgTable(
   ],
 );
 
-export const LECTURER_ROLE_VALUES = ['lecturer', 'speaker', 'panellist', 'moderator'] as const;
+export const LECTURER_ROLE_VALUES = [
+  'lecturer',
+  'speaker',
+  'panellist',
+  'moderator',
+  'interpreter',
+] as const;
 
 /**
  * A lecturer on a session, in one role, with their travel and lodging (as logistics holds for a
@@ -89,7 +95,7 @@ export const sessionLecturers = pgTable(
     index('session_lecturers_lecturer_idx').on(t.lecturerId),
     check(
       'session_lecturers_role_check',
-      sql`${t.role} in ('lecturer', 'speaker', 'panellist', 'moderator')`,
+      sql`${t.role} in ('lecturer', 'speaker', 'panellist', 'moderator', 'interpreter')`,
     ),
     check(
       'session_lecturers_travel_check',

@@ -282,6 +282,27 @@ describe('lecturers and speakers', () => {
     ]);
   });
 
+  it('finds an interpreter booked in two booths at once as it finds a lecturer', async () => {
+    const created = await call(t.app, registrar, 'POST', '/api/v1/lecturers', {
+      kind: 'external',
+      nameLatin: 'Rania Khoury',
+      nameArabic: 'رانيا خوري',
+      institution: 'Conference interpreters, Kuwait',
+      languages: ['ar', 'en'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const interpreter = created.json<Lecturer>();
+    const first = await assign('LS-1', { lecturerId: interpreter.id, role: 'interpreter' });
+    expect(first.statusCode, first.body).toBe(201);
+    const refused = await assign('LS-2', { lecturerId: interpreter.id, role: 'interpreter' });
+    const problem = expectProblem(refused, 409, 'lecturer_conflict');
+    expect((problem as unknown as { conflicts: LecturerConflict[] }).conflicts).toEqual([
+      expect.objectContaining({ kind: 'session', sessionCode: 'LS-1', role: 'interpreter' }),
+    ]);
+    const onLs2 = await call(t.app, registrar, 'GET', '/api/v1/sessions/LS-2/lecturers');
+    expect(onLs2.json<Assignment[]>().map((a) => a.lecturer.id)).not.toContain(interpreter.id);
+  });
+
   it('refuses a session in an unavailable period unless confirmed', async () => {
     const refused = await assign('LS-3', { lecturerId: expert.id, role: 'speaker' });
     const problem = expectProblem(refused, 409, 'lecturer_conflict');

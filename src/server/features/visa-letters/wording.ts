@@ -45,6 +45,7 @@ export const INVITED_AS: Record<
   speaker: { en: 'a speaker', fr: 'intervenant', ar: 'متحدث' },
   panellist: { en: 'a panellist', fr: 'panéliste', ar: 'عضو في حلقة النقاش' },
   moderator: { en: 'the moderator', fr: 'modérateur', ar: 'مدير الجلسة' },
+  interpreter: { en: 'an interpreter', fr: 'interprète', ar: 'مترجم فوري' },
 };
 
 export function letterWording(p: PrintedVisaLetter, language: LetterLanguage): LetterWording {

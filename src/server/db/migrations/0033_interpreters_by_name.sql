@@ -1,0 +1,2 @@
+ALTER TABLE "session_lecturers" DROP CONSTRAINT "session_lecturers_role_check";--> statement-breakpoint
+ALTER TABLE "session_lecturers" ADD CONSTRAINT "session_lecturers_role_check" CHECK ("session_lecturers"."role" in ('lecturer', 'speaker', 'panellist', 'moderator', 'interpreter'));
