@@ -251,4 +251,28 @@ describe('roles on events and invitations by name', () => {
       .where(eq(nominations.id, mine?.nominationId ?? ''));
     expect(row).toEqual({ status: 'declined', seat: null });
   });
+
+  it('offers no answer once the session has started, and refuses one', async () => {
+    await openSession(t.db.db, 'DLG-3', 'GULF-DIALOGUE', { capacity: 5, quotas: [] });
+    const person = await makePerson(t.db.db, 'QAT');
+    const [invitation] = (
+      await invite('DLG-3', [{ participantId: person, role: 'delegate' }])
+    ).json<{ items: Invitation[] }>().items;
+    expect(invitation?.answers).toEqual(['accept', 'decline']);
+    // The session's first day comes (today, on any clock within a day of Kuwait's).
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await t.db.db
+      .update(trainingSessions)
+      .set({ startDate: yesterday })
+      .where(eq(trainingSessions.code, 'DLG-3'));
+    const seen = (await call(t.app, npocQat, 'GET', '/api/v1/invitations?session=DLG-3')).json<{
+      items: Invitation[];
+    }>();
+    expect(seen.items.map((i) => i.answers)).toEqual([[]]);
+    expectProblem(
+      await rsvp(npocQat, invitation?.nominationId ?? '', 'accept'),
+      409,
+      'session_started',
+    );
+  });
 });

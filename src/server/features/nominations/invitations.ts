@@ -177,7 +177,11 @@ export function mayAnswer(row: q.JoinedNomination, actor: Actor): boolean {
   return actor.roles.includes('npoc') || row.participant.userId === actor.id;
 }
 
-export function presentInvitation(row: q.JoinedNomination, actor: Actor): Invitation {
+export function presentInvitation(
+  row: q.JoinedNomination,
+  actor: Actor,
+  now = new Date(),
+): Invitation {
   const { nomination: n, participant: p } = row;
   const status = n.status as NominationStatus;
   const arabic = [p.givenNamesArabic, p.familyNameArabic].filter(Boolean).join(' ');
@@ -199,6 +203,10 @@ export function presentInvitation(row: q.JoinedNomination, actor: Actor): Invita
     invitedAt: (n.invitedAt ?? n.createdAt).toISOString(),
     answeredAt: status === 'invited' ? null : (n.decidedAt?.toISOString() ?? null),
     message: n.motivation,
-    answers: mayAnswer(row, actor) ? rsvpAnswers(status) : [],
+    // Once the session has started the answer stands (rsvp.ts refuses it): nothing to offer.
+    answers:
+      mayAnswer(row, actor) && canWithdrawOn(dateIn(now, row.venue.timeZone), row.session.startDate)
+        ? rsvpAnswers(status)
+        : [],
   };
 }
