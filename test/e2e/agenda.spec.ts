@@ -8,7 +8,7 @@ import type {
   SessionLecturerLetters,
 } from '../../src/contract/index.js';
 import { addDays, dateIn } from '../../src/domain/venue-calendar.js';
-import { api, nominateAndSelect } from './support/api.js';
+import { api } from './support/api.js';
 import {
   expectAccessible,
   launchBrowser,
@@ -96,12 +96,18 @@ describe('a session agenda in the browser', () => {
       rankTitle: 'Major',
       confirmNotDuplicate: true,
     });
-    await nominateAndSelect(
-      qatar.request,
+    // Seats at a dialogue are by invitation: the centre invites him, Qatar accepts.
+    const invited = await api<{ items: { nominationId: string }[] }>(
       registrar.request,
-      { sessionCode: SESSION, participantId: person.id },
-      'Invited to the dialogue.',
+      'POST',
+      `/api/v1/sessions/${SESSION}/invitations`,
+      { invitees: [{ participantId: person.id, role: 'delegate' }], message: null },
     );
+    const [invitation] = invited.items;
+    if (!invitation) throw new Error('the invitation was not made');
+    await api(qatar.request, 'POST', `/api/v1/invitations/${invitation.nominationId}/rsvp`, {
+      answer: 'accept',
+    });
     for (const speaker of SPEAKERS) {
       const made = await api<{ id: string }>(registrar.request, 'POST', '/api/v1/lecturers', {
         kind: 'external',
