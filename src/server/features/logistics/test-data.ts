@@ -1,7 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { SessionInput } from '../../../contract/sessions.js';
 import type { Database } from '../../db/client.js';
-import { nominations, participants, trainingSessions } from '../../db/schema/index.js';
+import {
+  nominations,
+  participants,
+  sessionQuotas,
+  trainingSessions,
+} from '../../db/schema/index.js';
 import { systemContext } from '../context.js';
 import { createSession, transitionSession } from '../sessions/service.js';
 import { sessionInput } from '../sessions/test-data.js';
@@ -62,6 +67,9 @@ export async function makeNomination(
     })
     .returning({ id: participants.id });
   if (!participant) throw new Error('participant insert returned nothing');
+  // A selected nomination holds its seat in the counters too (the nation's quota while it has
+  // room, else the open pool), so cancelling or withdrawing it later gives back a real seat.
+  const seatSource = status === 'selected' ? await takeSeat(db, sessionId, nationCode) : null;
   const [nomination] = await db
     .insert(nominations)
     .values({
@@ -69,10 +77,37 @@ export async function makeNomination(
       participantId: participant.id,
       nationCode,
       status,
-      seatSource: status === 'selected' ? 'quota' : null,
+      seatSource,
       eligibility: { lines: [], eligible: true },
     })
     .returning({ id: nominations.id });
   if (!nomination) throw new Error('nomination insert returned nothing');
   return nomination.id;
+}
+
+async function takeSeat(
+  db: Database,
+  sessionId: string,
+  nationCode: string,
+): Promise<'quota' | 'pool'> {
+  const fromQuota = await db
+    .update(sessionQuotas)
+    .set({ taken: sql`${sessionQuotas.taken} + 1` })
+    .where(
+      and(
+        eq(sessionQuotas.sessionId, sessionId),
+        eq(sessionQuotas.nationCode, nationCode),
+        lt(sessionQuotas.taken, sessionQuotas.seats),
+      ),
+    )
+    .returning({ taken: sessionQuotas.taken });
+  const source = fromQuota.length > 0 ? 'quota' : 'pool';
+  await db
+    .update(trainingSessions)
+    .set({
+      seatsTaken: sql`${trainingSessions.seatsTaken} + 1`,
+      ...(source === 'pool' ? { poolTaken: sql`${trainingSessions.poolTaken} + 1` } : {}),
+    })
+    .where(eq(trainingSessions.id, sessionId));
+  return source;
 }
