@@ -14,6 +14,7 @@ import { Cluster, REPO } from './support/cluster.js';
 import { checkJoining, queueLeft, startSmtpSink } from './support/mail.js';
 import {
   type Actors,
+  actorsAt,
   eventDigest,
   type Figures,
   prepareCentre,
@@ -38,8 +39,9 @@ let dataDir = '';
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 const servers: Array<Server | undefined> = [undefined, undefined];
 let actors: Actors;
-const sets: Record<'baseline' | 'app' | 'primary', SurgeSet> = {} as never;
-const figures: Partial<Record<'baseline' | 'app' | 'primary', Figures>> = {};
+type SurgeName = 'single' | 'baseline' | 'app' | 'primary';
+const sets: Record<SurgeName, SurgeSet> = {} as never;
+const figures: Partial<Record<SurgeName, Figures & { seconds: number }>> = {};
 const facts: Record<string, string | number> = {};
 let since: Date;
 let oldLeader = '';
@@ -157,8 +159,9 @@ beforeAll(async () => {
     30_000,
   );
   step('app servers behind nginx');
-  actors = await prepareCentre(cluster.nginxUrl, appUrl, 90);
-  [sets.baseline, sets.app, sets.primary] = await Promise.all([
+  actors = await prepareCentre(cluster.nginxUrl, appUrl, 120);
+  [sets.single, sets.baseline, sets.app, sets.primary] = await Promise.all([
+    prepareSurge(actors, appUrl, 'ONE', 2),
     prepareSurge(actors, appUrl, 'BASE', 2),
     prepareSurge(actors, appUrl, 'APPKILL', 2),
     prepareSurge(actors, appUrl, 'PGKILL', 2),
@@ -199,10 +202,19 @@ function expectClean(f: Figures) {
 }
 
 describe('the cluster of deploy/cluster', () => {
+  it('carries a surge straight to one app server, the single-server figure', async () => {
+    const one = actorsAt(actors, `http://127.0.0.1:${cluster.appPorts[0]}`);
+    const result = await surge(one, sets.single, { deadlineMs: 120_000 });
+    const f = await verifySurge(appUrl, sets.single, result);
+    figures.single = { ...f, seconds: result.seconds };
+    expectClean(f);
+    expect(f.failed).toBe(0);
+  });
+
   it('carries a nomination surge through nginx across two app servers exactly once', async () => {
     const result = await surge(actors, sets.baseline, { deadlineMs: 120_000 });
     const f = await verifySurge(appUrl, sets.baseline, result);
-    figures.baseline = f;
+    figures.baseline = { ...f, seconds: result.seconds };
     expectClean(f);
     expect(f.failed).toBe(0);
     expect(f.seatsTaken).toBeLessThanOrEqual(2 * 30);
@@ -219,7 +231,7 @@ describe('the cluster of deploy/cluster', () => {
       },
     });
     const f = await verifySurge(appUrl, sets.app, result);
-    figures.app = f;
+    figures.app = { ...f, seconds: result.seconds };
     expectClean(f);
     // nginx went on with the other server: the surge ended with the victim dead.
     expect(victim.pid).toBeGreaterThan(0);
@@ -247,7 +259,7 @@ describe('the cluster of deploy/cluster', () => {
     const [recovery] = await rows<{ r: boolean }>(onNewPrimary, 'select pg_is_in_recovery() as r');
     expect(recovery?.r).toBe(false);
     const f = await verifySurge(onNewPrimary, sets.primary, result);
-    figures.primary = f;
+    figures.primary = { ...f, seconds: result.seconds };
     expectClean(f);
     expect(f.failed).toBeGreaterThan(0);
   });
@@ -305,20 +317,21 @@ describe('the cluster of deploy/cluster', () => {
 
 /** The run's figures, as a section of docs/benchmarks.md (replacing the previous run's). */
 function writeFigures() {
-  const rowOf = (name: string, f: Figures | undefined) =>
+  const rowOf = (name: string, f: (Figures & { seconds: number }) | undefined) =>
     f
-      ? `| ${name} | ${f.requests} | ${f.acknowledged} | ${f.refused} | ${f.failed} | ${f.lost} | ${f.duplicated} | ${f.secondsWithoutService.toFixed(1)} |`
-      : `| ${name} | not measured | | | | | | |`;
+      ? `| ${name} | ${f.requests} | ${f.acknowledged} | ${f.refused} | ${f.failed} | ${f.lost} | ${f.duplicated} | ${f.secondsWithoutService.toFixed(1)} | ${((f.acknowledged + f.refused) / f.seconds).toFixed(0)} |`
+      : `| ${name} | not measured | | | | | | | |`;
   const patroni = execFileSync('patroni', ['--version']).toString().trim();
   const section = [
     '## Failover (`npm run test:cluster`)',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores shared with other work, Node ${process.version}, everything on this one machine (loopback ports): etcd, three PostgreSQL 15 nodes under ${patroni} with synchronous replication (one synchronous standby), HAProxy routing to the primary by Patroni's \`/primary\` check, two \`rabita serve\` (jobs off) behind nginx; deploy/cluster's files, with Patroni's timings lowered for the test (ttl 10 s, loop_wait 1 s, retry_timeout 4 s; production 30 / 10 / 10).`,
-    'Each surge: 2 announced sessions of 30 seats (quotas of 5 for four nations), 110 submitted nominations, 10 waitlisted; the registrar selects the rest, 16 requests in flight, and the nations withdraw 4 acknowledged selections per session (freed seats promote waitlisted nominations). A request answered 503 is tried again after 200 ms until it is acknowledged or refused. "Failed" counts the 503 answers (each a problem+json: `database_unavailable` from Rabita, `server_unavailable` from nginx); "lost" acknowledged decisions not stored; "duplicated" decisions stored twice; "without service" the longest time between two acknowledged answers.',
+    'Each surge: 2 announced sessions of 30 seats (quotas of 5 for four nations), 110 submitted nominations, 10 waitlisted; the registrar selects the rest, 16 requests in flight, and the nations withdraw 4 acknowledged selections per session (freed seats promote waitlisted nominations). The first surge goes straight to one app server (the single-server figure), the others through nginx. A request answered 503 is tried again after 200 ms until it is acknowledged or refused. "Failed" counts the 503 answers (each a problem+json: `database_unavailable` from Rabita, `server_unavailable` from nginx); "lost" acknowledged decisions not stored; "duplicated" decisions stored twice; "without service" the longest time between two acknowledged answers; "decisions settled per second" the acknowledged and refused answers over the whole surge (on 2 shared cores, the synchronous commit to a standby on the same disk sets the pace more than the app servers do; a surge settles in under a second, so the rates compare the two paths, one server against two behind nginx, not what a larger host would carry).',
     '',
-    '| surge | requests | acknowledged | refused (409) | failed (503) | lost | duplicated | longest without service (s) |',
-    '|---|---|---|---|---|---|---|---|',
-    rowOf('baseline: two app servers, nothing fails', figures.baseline),
+    '| surge | requests | acknowledged | refused (409) | failed (503) | lost | duplicated | longest without service (s) | decisions settled per second |',
+    '|---|---|---|---|---|---|---|---|---|',
+    rowOf('single server: straight to one app server, nothing fails', figures.single),
+    rowOf('baseline: two app servers behind nginx, nothing fails', figures.baseline),
     rowOf('kill -9 of one app server after 30 selections', figures.app),
     rowOf(`kill -9 of the primary (Patroni and PostgreSQL) after 30 selections`, figures.primary),
     '',

@@ -127,6 +127,16 @@ export interface Actors {
   npoc: Record<string, Browser>;
 }
 
+/** The same signed-in people, talking to another address (one app server, not nginx). */
+export function actorsAt(actors: Actors, base: string): Actors {
+  const at = (b: Browser) =>
+    Object.assign(Object.create(Browser.prototype), b, { base }) as Browser;
+  return {
+    registrar: at(actors.registrar),
+    npoc: Object.fromEntries(Object.entries(actors.npoc).map(([k, b]) => [k, at(b)])),
+  };
+}
+
 /** The surge's course and people, as bench/nominations.mjs inserts them, and the NPOCs. */
 export async function prepareCentre(base: string, appUrl: string, people: number): Promise<Actors> {
   await rows(
