@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/contract/index.js';
 import { addDays, dateIn, workingDaysBetween } from '../../src/domain/venue-calendar.js';
+import appEn from '../../src/web/i18n/en.json' with { type: 'json' };
 import invitationsAr from '../../src/web/i18n/parts/invitations/ar.json' with { type: 'json' };
 import invitationsEn from '../../src/web/i18n/parts/invitations/en.json' with { type: 'json' };
 import portalAr from '../../src/web/i18n/parts/portal/ar.json' with { type: 'json' };
@@ -254,6 +255,13 @@ describe('a dialogue event as the centre runs it', () => {
     // The registrar withdraws the invitation from the session's page, after confirming why.
     const page = await registrar.newPage();
     await page.goto(`/sessions/${code}`);
+    // Its life cycle speaks of invitations, not nominations.
+    await page.getByText(appEn.sessionStatusByInvitation.announced, { exact: true }).waitFor();
+    await page.getByRole('button', { name: appEn.transition.closeInvitations }).waitFor();
+    await page.getByRole('heading', { level: 2, name: appEn.sessions.invitationWindow }).waitFor();
+    expect(
+      await page.getByRole('button', { name: appEn.transition.closeNominations }).count(),
+    ).toBe(0);
     const panel = page.getByRole('region', { name: en.title });
     const name = target.participantName.latin;
     await panel.getByRole('button', { name: fill(en.withdrawFor, { name }) }).click();

@@ -6,6 +6,7 @@ import { formatDateRange } from '../../lib/dates.js';
 import { localized } from '../../lib/localized.js';
 import type { PlacedBar } from './calendar-grid.js';
 import { disciplineColor } from './colors.js';
+import { sessionStatusLabel } from './labels.js';
 
 /** One session on the days of one week: code and seats left, the rest in its accessible name. */
 export function SessionBar({ bar }: { bar: PlacedBar<SessionSummary> }) {
@@ -19,7 +20,7 @@ export function SessionBar({ bar }: { bar: PlacedBar<SessionSummary> }) {
     s.code,
     localized(s.activityTitle, locale),
     formatDateRange(s.startDate, s.endDate, locale).gregorian,
-    t(`sessionStatus.${s.status}`),
+    sessionStatusLabel(t, s.status, s.activityType),
     seats,
   ].join(' · ');
   const cancelled = s.status === 'cancelled';

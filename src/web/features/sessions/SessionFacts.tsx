@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/index.js';
+import { rulesOfType } from '../../../domain/activity-kinds.js';
 import { DateRangeText } from '../../components/DateRangeText.js';
 import { DateText } from '../../components/DateText.js';
 import { DateTimeText } from '../../components/DateTimeText.js';
@@ -17,6 +18,8 @@ export function SessionFacts({ session }: { session: Session }) {
   const locale = currentLocale();
   const venueZone = session.venue.timeZone;
   const days = session.workingDays.map((d) => formatWeekday(d, locale));
+  // Seats by invitation: the window is the invitations' and the nations' answers.
+  const invited = rulesOfType(session.activityType).seats === 'invitation';
 
   return (
     <Paper withBorder p="md">
@@ -69,10 +72,10 @@ export function SessionFacts({ session }: { session: Session }) {
         })}
       </Text>
       <Title order={2} fz="md" mt="lg" mb={4}>
-        {t('sessions.nominationWindow')}
+        {t(invited ? 'sessions.invitationWindow' : 'sessions.nominationWindow')}
       </Title>
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="md" m={0}>
-        <Field label={t('sessions.nominationOpens')}>
+        <Field label={t(invited ? 'sessions.invitationsOpen' : 'sessions.nominationOpens')}>
           <DateText value={session.nominationOpens} />
         </Field>
         <Field label={t('sessions.deadline')}>

@@ -30,7 +30,7 @@ import { SessionInvitations } from '../invitations/SessionInvitations.js';
 import { SessionLecturers } from '../lecturers/SessionLecturers.js';
 import { SessionRoomSection } from '../rooms/SessionRoomSection.js';
 import { sessionQuery } from './api.js';
-import { SESSION_STATUS_COLOR } from './labels.js';
+import { SESSION_STATUS_COLOR, sessionStatusLabel } from './labels.js';
 import { SeatsPanel } from './SeatsPanel.js';
 import { SessionFacts } from './SessionFacts.js';
 import { StaffTravelSection } from './StaffTravelSection.js';
@@ -80,7 +80,7 @@ export function SessionPage() {
               <bdi dir="ltr">{session.code}</bdi>
             </Text>
             <Badge color={SESSION_STATUS_COLOR[session.status]}>
-              {t(`sessionStatus.${session.status}`)}
+              {sessionStatusLabel(t, session.status, session.activityType)}
             </Badge>
             {rules.seats === 'invitation' && (
               <Badge variant="light" color="grape">

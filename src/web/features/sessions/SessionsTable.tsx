@@ -7,7 +7,7 @@ import { AnchorLink } from '../../components/links.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { currentLocale } from '../../i18n/index.js';
 import { localized } from '../../lib/localized.js';
-import { SESSION_STATUS_COLOR } from './labels.js';
+import { SESSION_STATUS_COLOR, sessionStatusLabel } from './labels.js';
 
 interface Props {
   sessions: readonly SessionSummary[];
@@ -57,7 +57,7 @@ export function SessionsTable({ sessions, hideActivity }: Props) {
               </Table.Td>
               <Table.Td>
                 <Badge color={SESSION_STATUS_COLOR[s.status]}>
-                  {t(`sessionStatus.${s.status}`)}
+                  {sessionStatusLabel(t, s.status, s.activityType)}
                 </Badge>
               </Table.Td>
               <Table.Td>

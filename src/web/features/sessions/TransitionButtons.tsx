@@ -10,7 +10,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { formatDateRange } from '../../lib/dates.js';
 import { sessionKeys, sessionQuery, transitionSession } from './api.js';
 import { CancelSessionModal } from './CancelSessionModal.js';
-import { transitionKey } from './labels.js';
+import { sessionStatusLabel, transitionKey } from './labels.js';
 import { useSessionReach } from './reach.js';
 
 /** Steps the nations see at once or that end the session's life: the registrar confirms them. */
@@ -34,7 +34,10 @@ export function TransitionButtons({ session }: { session: Session }) {
       const updated = await transitionSession(session.code, to, reason);
       queryClient.setQueryData(sessionQuery(session.code).queryKey, updated);
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
-      notifications.show({ color: 'teal', message: t(`sessionStatus.${updated.status}`) });
+      notifications.show({
+        color: 'teal',
+        message: sessionStatusLabel(t, updated.status, updated.activityType),
+      });
     } catch (caught) {
       // Asked in a dialog: the dialog shows the refusal; otherwise it goes under the buttons.
       if (!asking) setError(caught);
@@ -54,9 +57,9 @@ export function TransitionButtons({ session }: { session: Session }) {
     <>
       <Group gap="xs" mb="md" role="group" aria-label={t('sessions.lifecycle')}>
         {session.allowedTransitions.map((to) => {
-          const key = transitionKey(session.status, to);
+          const key = transitionKey(session.status, to, session.activityType);
           const cancel = to === 'cancelled';
-          const back = key === 'backToDraft' || key === 'reopen';
+          const back = ['backToDraft', 'reopen', 'reopenInvitations'].includes(key);
           return (
             <Button
               key={to}
