@@ -128,9 +128,8 @@ export async function selectKnownPassports(
 
 type Fields = Omit<PersonInput, 'confirmNotDuplicate'>;
 
-/** Every field an imported person is written with (all present once the row is checked). */
-const INSERTED_FIELDS = [
-  'nationCode',
+/** A person's fields an import writes, but the nation (all present once the row is checked). */
+export const PERSON_FIELDS = [
   'familyNameLatin',
   'givenNamesLatin',
   'familyNameArabic',
@@ -146,6 +145,9 @@ const INSERTED_FIELDS = [
   'clearanceExpiresOn',
   'dateOfBirth',
 ] as const satisfies readonly (keyof Fields)[];
+
+/** Every field a new imported person is written with. */
+const INSERTED_FIELDS = ['nationCode', ...PERSON_FIELDS] as const;
 
 /**
  * Many people in one statement, stamped with the import's time; their ids. The rows travel as

@@ -423,23 +423,6 @@ export async function runCheck(
   return present(row);
 }
 
-const PERSON_FIELDS = [
-  'familyNameLatin',
-  'givenNamesLatin',
-  'familyNameArabic',
-  'givenNamesArabic',
-  'service',
-  'rankCode',
-  'rankTitle',
-  'position',
-  'email',
-  'phone',
-  'languageProfiles',
-  'clearanceLevel',
-  'clearanceExpiresOn',
-  'dateOfBirth',
-] as const;
-
 /**
  * The commit (a job, or the command line): the rows checked again against what is true now,
  * then every person written, the import's record and its audit record, in ONE transaction. A
@@ -494,10 +477,10 @@ export async function runCommit(
         const { confirmNotDuplicate: _c, ...fields } = u.input;
         return { id: u.id, fields };
       });
-      for (const before of await q.updatePeople(tx, nationCode, batch, PERSON_FIELDS, at)) {
+      for (const before of await q.updatePeople(tx, nationCode, batch, q.PERSON_FIELDS, at)) {
         updated.push({
           id: before.id,
-          before: Object.fromEntries(PERSON_FIELDS.map((f) => [f, before[f]])),
+          before: Object.fromEntries(q.PERSON_FIELDS.map((f) => [f, before[f]])),
         });
       }
     }
