@@ -274,5 +274,17 @@ describe('roles on events and invitations by name', () => {
       409,
       'session_started',
     );
+    // Once over, it is listed after the sessions still to come, which may need an answer.
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    await t.db.db
+      .update(trainingSessions)
+      .set({ startDate: day(8), endDate: day(7) })
+      .where(eq(trainingSessions.code, 'DLG-3'));
+    const all = (await call(t.app, registrar, 'GET', '/api/v1/invitations')).json<{
+      items: Invitation[];
+    }>();
+    const codes = all.items.map((i) => i.sessionCode);
+    expect(codes.at(-1)).toBe('DLG-3');
+    expect(codes.indexOf('DLG-1')).toBeLessThan(codes.indexOf('DLG-3'));
   });
 });

@@ -642,7 +642,8 @@ export async function selectNominationPeople(db: DbOrTx, ids: readonly string[])
 
 /**
  * The invitations by name the reader may see (scoped as every nomination is), of one session
- * or all, soonest session first, then nation and role.
+ * or all: sessions still to end first, soonest first, then past ones, latest first (so the 500
+ * kept are the ones that may still need an answer); within a session by nation and role.
  */
 export async function selectInvitations(
   db: DbOrTx,
@@ -658,7 +659,11 @@ export async function selectInvitations(
       ),
     )
     .orderBy(
-      asc(trainingSessions.startDate),
+      asc(sql`${trainingSessions.endDate} < current_date`),
+      asc(
+        sql`case when ${trainingSessions.endDate} >= current_date then ${trainingSessions.startDate} end`,
+      ),
+      desc(trainingSessions.startDate),
       asc(nominations.nationCode),
       // A delegation is listed head first.
       desc(sql`${nominations.eventRole} = 'head-of-delegation'`),

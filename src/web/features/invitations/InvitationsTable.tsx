@@ -167,6 +167,11 @@ export function InvitationsTable({
                         </Button>
                       )}
                       {withdrawable && <WithdrawInvitationButton item={item} name={name} />}
+                      {item.answers.length === 0 && !withdrawable && (
+                        <Text span fz="sm" c="dimmed">
+                          —
+                        </Text>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
