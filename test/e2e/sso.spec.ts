@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IdentityProvider } from '../../src/contract/identity-providers.js';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js';
 import { api } from './support/api.js';
-import { expectAccessible, launchBrowser, newContext, signInByApi } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  setLocale,
+  signInByApi,
+} from './support/browser.js';
 
 async function switchToArabic(page: Page) {
   await page.getByRole('button', { name: /Choose another language/ }).click();
@@ -24,6 +30,8 @@ describe('single sign-on in the browser', () => {
     op = await startTestProvider(`${inject('baseUrl')}/api/v1/auth/oidc/callback`);
     admin = await newContext(browser);
     await signInByApi(admin, 'admin@rabita.example');
+    // The language is the account's: another spec may have left the administrator in Arabic.
+    await setLocale(admin, 'en');
     provider = await api<IdentityProvider>(admin.request, 'POST', '/api/v1/identity-providers', {
       key: 'centre',
       displayName: 'Centre SSO',
